@@ -1,0 +1,2 @@
+//! BlockFUL chameleon hash (work in progress).
+#![cfg_attr(not(feature = "std"), no_std)]
