@@ -1,0 +1,49 @@
+//! A chain that does not finalize cannot certify models: these tests start real nodes and
+//! wait, through RPC, until blocks are finalized — one `--dev` node alone, and a
+//! two-validator `--chain local` network (Alice and Bob, Bob bootstrapping from Alice).
+//! Every node is killed when its guard drops, also when an assertion fails.
+
+mod common;
+
+use common::{peer_id_of, Node};
+use serde_json::json;
+use std::time::Duration;
+
+const START: Duration = Duration::from_secs(180);
+const FINALITY: Duration = Duration::from_secs(180);
+
+#[test]
+fn dev_node_produces_and_finalizes_blocks() {
+	let mut node = Node::start("dev", &["--dev"]);
+	node.wait_for_rpc(START);
+	let chain = node.rpc("system_chain", json!([])).expect("system_chain");
+	assert_eq!(chain, json!("BlockFUL Development"));
+	let finalized = node.wait_for_finalized(3, FINALITY);
+	assert!(finalized >= 3);
+	assert!(node.best_number().expect("best") >= finalized);
+	assert!(node.stop(), "the dev node did not stop on SIGTERM");
+}
+
+#[test]
+fn two_validator_local_network_finalizes() {
+	let alice_key = "0000000000000000000000000000000000000000000000000000000000000001";
+	let bob_key = "0000000000000000000000000000000000000000000000000000000000000002";
+	let alice_peer = peer_id_of(alice_key);
+	let mut alice =
+		Node::start("alice", &["--chain", "local", "--alice", "--node-key", alice_key]);
+	let bootnode = format!("/ip4/127.0.0.1/tcp/{}/p2p/{alice_peer}", alice.p2p_port);
+	let mut bob = Node::start(
+		"bob",
+		&["--chain", "local", "--bob", "--node-key", bob_key, "--bootnodes", &bootnode],
+	);
+	alice.wait_for_rpc(START);
+	bob.wait_for_rpc(START);
+	// With two authorities GRANDPA needs both votes: finality proves they are connected.
+	let f_alice = alice.wait_for_finalized(3, FINALITY);
+	let f_bob = bob.wait_for_finalized(3, FINALITY);
+	assert!(f_alice >= 3 && f_bob >= 3);
+	let peers = alice.rpc("system_peers", json!([])).expect("system_peers");
+	assert_eq!(peers.as_array().map(Vec::len), Some(1), "alice sees bob");
+	assert!(bob.stop());
+	assert!(alice.stop());
+}

@@ -1,0 +1,37 @@
+//! Shared helpers of the runtime integration tests: externalities built from the runtime's
+//! own genesis presets, so the tests exercise exactly what `--dev` and `--chain local` start.
+
+#![allow(dead_code)]
+
+use blockful_runtime::{genesis_config_presets, BuildStorage, RuntimeGenesisConfig, System};
+use serde_json::Value;
+use sp_genesis_builder::PresetId;
+
+/// Merges `patch` into `base` the way a chain spec applies a genesis patch.
+fn json_merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(b), Value::Object(p)) =>
+			for (k, v) in p {
+				json_merge(b.entry(k).or_insert(Value::Null), v);
+			},
+		(b, p) => *b = p,
+	}
+}
+
+/// The full genesis config of a named preset.
+pub fn preset_config(name: &str) -> RuntimeGenesisConfig {
+	let patch_bytes = genesis_config_presets::get_preset(&PresetId::from(name))
+		.unwrap_or_else(|| panic!("preset {name} exists"));
+	let patch: Value = serde_json::from_slice(&patch_bytes).expect("preset is JSON");
+	let mut full = serde_json::to_value(RuntimeGenesisConfig::default()).expect("default config");
+	json_merge(&mut full, patch);
+	serde_json::from_value(full).expect("the merged preset decodes as RuntimeGenesisConfig")
+}
+
+/// Externalities at block 1 of the named preset's genesis.
+pub fn new_test_ext(preset: &str) -> sp_io::TestExternalities {
+	let storage = preset_config(preset).build_storage().expect("genesis storage builds");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}

@@ -1,0 +1,11 @@
+# Sourced by the project's scripts: the toolchain chosen by bootstrap.sh and the persistent
+# build cache outside the clone.
+BLOCKFUL_CACHE="${BLOCKFUL_CACHE:-$HOME/.cache/blockful}"
+export BLOCKFUL_CACHE
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$BLOCKFUL_CACHE/target}"
+# rustc >= 1.96 no longer lets wasm imports stay undefined by default; host functions need it.
+export WASM_BUILD_RUSTFLAGS="${WASM_BUILD_RUSTFLAGS:--C link-arg=--allow-undefined}"
+if [ -f "$BLOCKFUL_CACHE/toolchain.env" ]; then
+	# shellcheck disable=SC1091
+	. "$BLOCKFUL_CACHE/toolchain.env"
+fi

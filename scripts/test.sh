@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite: bootstrap (idempotent), then every crate's unit, integration and
+# doc tests, including the runtime integration tests and the node smoke tests that start
+# real nodes. Builds go to the persistent cache ($BLOCKFUL_CACHE/target), so a second run
+# is incremental.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+. scripts/env.sh
+echo "[test] cargo target dir: $CARGO_TARGET_DIR"
+# Tests that start nodes and train models are CPU-heavy: two at a time on two cores.
+cargo test --workspace --locked -- --test-threads=2
