@@ -1,0 +1,28 @@
+//! # BlockFUL ML worker
+//!
+//! Off-chain half of BlockFUL (Liu et al., *Enabling Unlearning in Blockchained Federated
+//! Learning*): data sets, models, model-DAG federated learning (eqs. 1-3), the parallel
+//! (gradient ascent, eqs. 7-8) and sequential (re-training, eqs. 17-18) unlearning
+//! paradigms, metrics, and the content-addressed model store whose CIDs go on chain.
+//!
+//! A chain client drives it through [`fl::Worker`]: [`fl::Worker::train_dag`] trains a
+//! DAG into a [`store::Stores`] and returns a [`fl::DagManifest`] (one CID per model);
+//! [`fl::Worker::unlearn_parallel`] / [`fl::Worker::unlearn_sequential`] compute the new
+//! versions for a request and return old/new CIDs with timings; [`unlearn::propagate`] is
+//! the data-free committee step; [`fl::Worker::retrain_model`] re-trains one model for
+//! the sequential paradigm.
+
+pub mod dag;
+pub mod data;
+pub mod device;
+pub mod error;
+pub mod fl;
+pub mod metrics;
+pub mod models;
+pub mod store;
+pub mod topology;
+pub mod train;
+pub mod unlearn;
+pub mod weights;
+
+pub use error::{Result, WorkerError};
