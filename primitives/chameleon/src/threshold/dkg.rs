@@ -1,0 +1,343 @@
+//! # Distributed key generation
+//!
+//! Pedersen DKG with Schnorr proofs of knowledge of each constant term (the key generation
+//! of FROST, Komlo–Goldberg 2020). Every participant `i` of `n`:
+//!
+//! 1. [`part1`]: draws a random polynomial `f_i` of degree `t − 1`, broadcasts its
+//!    commitment `(a_{i,0}·B, …, a_{i,t−1}·B)` and a proof of knowledge of `a_{i,0}`
+//!    bound to the session `context`, the index and the parameters ([`Round1Package`]).
+//! 2. [`part2`]: checks everybody else's proof (a failure names the participant), then
+//!    sends `f_i(ℓ)` to each other participant `ℓ` over a private, authenticated channel
+//!    ([`Round2Package`]).
+//! 3. [`part3`]: checks every received `f_j(i)` against `j`'s commitment (a failure names
+//!    `j`) and outputs `x_i = Σ_j f_j(i)` and the public key package with
+//!    `Y = Σ_j a_{j,0}·B` and every `Y_ℓ`.
+//!
+//! The trapdoor `x = Σ_j a_{j,0}` is never assembled anywhere. The proofs of knowledge stop
+//! rogue-key attacks (choosing one's commitment as a function of the others'). A failure
+//! aborts the run, naming the culprit; the honest participants then exclude it and start a
+//! new run with a fresh `context`.
+
+use super::{
+	check_params, evaluate_commitment, KeyShare, MemberIndex, PublicKeyPackage, SecretPolynomial,
+};
+use crate::{
+	scheme::{decode_scalar, hash_to_scalar},
+	ChError, ChPublicKey,
+};
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use core::fmt;
+use curve25519_dalek::{
+	ristretto::{CompressedRistretto, RistrettoPoint},
+	scalar::Scalar,
+	traits::IsIdentity,
+};
+use rand_core::{CryptoRng, RngCore};
+use scale_info::TypeInfo;
+use sha2::{Digest, Sha512};
+use zeroize::{Zeroize, ZeroizeOnDrop};
+
+/// Domain tag hashing the session context.
+const CONTEXT_TAG: &[u8] = b"blockful/ch/v1/dkg-context";
+/// Domain tag of the proof-of-knowledge challenge.
+const POK_TAG: &[u8] = b"blockful/ch/v1/dkg-pok";
+
+/// A participant's broadcast in round 1.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct Round1Package {
+	/// The participant.
+	pub sender: MemberIndex,
+	/// `(a_0·B, …, a_{t−1}·B)`, compressed; exactly `t` entries.
+	pub commitment: Vec<[u8; 32]>,
+	/// Proof of knowledge of `a_0`: the nonce commitment `R = k·B`, compressed.
+	pub proof_r: [u8; 32],
+	/// Proof of knowledge of `a_0`: `μ = k + a_0·c` with
+	/// `c = Hs("blockful/ch/v1/dkg-pok" ‖ ctx ‖ i ‖ t ‖ n ‖ a_0·B ‖ R)`.
+	pub proof_mu: [u8; 32],
+}
+
+/// A participant's private message to one other participant in round 2: `f_sender(receiver)`.
+///
+/// Secret: send it only over an encrypted, authenticated channel. Zeroized on drop.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Zeroize, ZeroizeOnDrop)]
+pub struct Round2Package {
+	/// The participant that evaluated its polynomial.
+	#[zeroize(skip)]
+	pub sender: MemberIndex,
+	/// The participant it is for.
+	#[zeroize(skip)]
+	pub receiver: MemberIndex,
+	/// `f_sender(receiver)`, canonical little-endian.
+	pub share: [u8; 32],
+}
+
+impl fmt::Debug for Round2Package {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		f.debug_struct("Round2Package")
+			.field("sender", &self.sender)
+			.field("receiver", &self.receiver)
+			.field("share", &"<redacted>")
+			.finish()
+	}
+}
+
+/// What a participant keeps between [`part1`] and [`part2`]. Zeroized on drop.
+#[derive(Zeroize, ZeroizeOnDrop)]
+pub struct Round1Secret {
+	#[zeroize(skip)]
+	index: MemberIndex,
+	#[zeroize(skip)]
+	threshold: u16,
+	#[zeroize(skip)]
+	participants: u16,
+	#[zeroize(skip)]
+	context: [u8; 64],
+	polynomial: SecretPolynomial,
+	#[zeroize(skip)]
+	commitment: Vec<RistrettoPoint>,
+}
+
+impl fmt::Debug for Round1Secret {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		f.debug_struct("Round1Secret").field("index", &self.index).finish_non_exhaustive()
+	}
+}
+
+/// What a participant keeps between [`part2`] and [`part3`]. Zeroized on drop.
+#[derive(Zeroize, ZeroizeOnDrop)]
+pub struct Round2Secret {
+	#[zeroize(skip)]
+	index: MemberIndex,
+	#[zeroize(skip)]
+	threshold: u16,
+	#[zeroize(skip)]
+	participants: u16,
+	own_share: Scalar,
+	/// Verified commitments of every participant (own included), by index.
+	#[zeroize(skip)]
+	commitments: Vec<(MemberIndex, Vec<RistrettoPoint>)>,
+}
+
+impl fmt::Debug for Round2Secret {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		f.debug_struct("Round2Secret").field("index", &self.index).finish_non_exhaustive()
+	}
+}
+
+fn context_digest(context: &[u8]) -> [u8; 64] {
+	let mut hasher = Sha512::new();
+	hasher.update(CONTEXT_TAG);
+	hasher.update(context);
+	hasher.finalize().into()
+}
+
+fn pok_challenge(
+	context: &[u8; 64],
+	index: MemberIndex,
+	threshold: u16,
+	participants: u16,
+	constant: &[u8; 32],
+	proof_r: &[u8; 32],
+) -> Scalar {
+	hash_to_scalar(&[
+		POK_TAG,
+		context,
+		&index.to_le_bytes(),
+		&threshold.to_le_bytes(),
+		&participants.to_le_bytes(),
+		constant,
+		proof_r,
+	])
+}
+
+/// Round 1 for participant `index` of a `threshold`-of-`participants` committee.
+///
+/// `context` identifies this DKG run (e.g. chain genesis hash ‖ committee epoch) and must
+/// be the same for everybody; proofs from another run are rejected.
+pub fn part1<R: RngCore + CryptoRng>(
+	index: MemberIndex,
+	threshold: u16,
+	participants: u16,
+	context: &[u8],
+	rng: &mut R,
+) -> Result<(Round1Secret, Round1Package), ChError> {
+	check_params(threshold, participants)?;
+	if index == 0 || index > participants {
+		return Err(ChError::InvalidIndex { index })
+	}
+	let context = context_digest(context);
+	let polynomial =
+		SecretPolynomial::random_with_constant(Scalar::random(rng), threshold - 1, rng);
+	let commitment = polynomial.commitment();
+	let encoded: Vec<[u8; 32]> = commitment.iter().map(|p| p.compress().0).collect();
+	let constant = encoded.first().copied().ok_or(ChError::InvalidParameters)?;
+
+	let mut k = Scalar::random(rng);
+	let proof_r = RistrettoPoint::mul_base(&k).compress().0;
+	let c = pok_challenge(&context, index, threshold, participants, &constant, &proof_r);
+	let mu = k + c * polynomial.constant();
+	k.zeroize();
+
+	let package =
+		Round1Package { sender: index, commitment: encoded, proof_r, proof_mu: mu.to_bytes() };
+	let secret = Round1Secret { index, threshold, participants, context, polynomial, commitment };
+	Ok((secret, package))
+}
+
+/// Checks one round-1 package: length, point encodings, and the proof of knowledge.
+fn verify_round1(
+	secret: &Round1Secret,
+	package: &Round1Package,
+) -> Result<Vec<RistrettoPoint>, ChError> {
+	let participant = package.sender;
+	let malformed = ChError::InvalidDkgCommitment { participant };
+	if package.commitment.len() != usize::from(secret.threshold) {
+		return Err(malformed)
+	}
+	let mut points = Vec::with_capacity(package.commitment.len());
+	for bytes in &package.commitment {
+		points.push(CompressedRistretto(*bytes).decompress().ok_or(malformed)?);
+	}
+	let (Some(constant_point), Some(constant)) = (points.first(), package.commitment.first())
+	else {
+		return Err(malformed)
+	};
+	if constant_point.is_identity() {
+		return Err(malformed)
+	}
+	let bad_proof = ChError::InvalidProofOfKnowledge { participant };
+	let mu = decode_scalar(package.proof_mu).map_err(|_| bad_proof)?;
+	let c = pok_challenge(
+		&secret.context,
+		participant,
+		secret.threshold,
+		secret.participants,
+		constant,
+		&package.proof_r,
+	);
+	// μ·B − c·(a_0·B) must be R.
+	let r = RistrettoPoint::vartime_double_scalar_mul_basepoint(&-c, constant_point, &mu);
+	if r.compress().0 != package.proof_r {
+		return Err(bad_proof)
+	}
+	Ok(points)
+}
+
+/// Round 2: verifies the round-1 packages of all other participants (this participant's
+/// own package may be included; it is skipped) and returns one private share for each of
+/// them.
+pub fn part2(
+	secret: Round1Secret,
+	round1_packages: &[Round1Package],
+) -> Result<(Round2Secret, Vec<Round2Package>), ChError> {
+	let mut commitments: Vec<(MemberIndex, Vec<RistrettoPoint>)> =
+		Vec::with_capacity(usize::from(secret.participants));
+	for package in round1_packages {
+		let sender = package.sender;
+		if sender == 0 || sender > secret.participants {
+			return Err(ChError::InvalidIndex { index: sender })
+		}
+		if sender == secret.index {
+			continue
+		}
+		if commitments.iter().any(|(j, _)| *j == sender) {
+			return Err(ChError::DuplicateSigner { signer: sender })
+		}
+		commitments.push((sender, verify_round1(&secret, package)?));
+	}
+	for participant in (1..=secret.participants).filter(|j| *j != secret.index) {
+		if !commitments.iter().any(|(j, _)| *j == participant) {
+			return Err(ChError::MissingDkgPackage { participant })
+		}
+	}
+	commitments.push((secret.index, secret.commitment.clone()));
+	commitments.sort_by_key(|(j, _)| *j);
+
+	let outgoing = (1..=secret.participants)
+		.filter(|receiver| *receiver != secret.index)
+		.map(|receiver| Round2Package {
+			sender: secret.index,
+			receiver,
+			share: secret.polynomial.evaluate(receiver).to_bytes(),
+		})
+		.collect();
+	let next = Round2Secret {
+		index: secret.index,
+		threshold: secret.threshold,
+		participants: secret.participants,
+		own_share: secret.polynomial.evaluate(secret.index),
+		commitments,
+	};
+	Ok((next, outgoing))
+}
+
+/// Round 3: verifies the shares received from every other participant against their
+/// commitments and outputs this participant's [`KeyShare`] and the committee's
+/// [`PublicKeyPackage`] (identical for every honest participant).
+pub fn part3(
+	secret: Round2Secret,
+	round2_packages: &[Round2Package],
+) -> Result<(KeyShare, PublicKeyPackage), ChError> {
+	let me = secret.index;
+	let mut received: Vec<MemberIndex> = Vec::with_capacity(round2_packages.len());
+	let mut x_i = secret.own_share;
+	for package in round2_packages {
+		let participant = package.sender;
+		if package.receiver != me {
+			return Err(ChError::InvalidIndex { index: package.receiver })
+		}
+		if participant == me {
+			return Err(ChError::InvalidIndex { index: participant })
+		}
+		if received.contains(&participant) {
+			return Err(ChError::DuplicateSigner { signer: participant })
+		}
+		let commitment = secret
+			.commitments
+			.iter()
+			.find(|(j, _)| *j == participant)
+			.map(|(_, c)| c)
+			.ok_or(ChError::InvalidIndex { index: participant })?;
+		let bad_share = ChError::InvalidDkgShare { participant };
+		let mut share = decode_scalar(package.share).map_err(|_| bad_share)?;
+		if RistrettoPoint::mul_base(&share) != evaluate_commitment(commitment, me) {
+			share.zeroize();
+			return Err(bad_share)
+		}
+		x_i += share;
+		share.zeroize();
+		received.push(participant);
+	}
+	for participant in (1..=secret.participants).filter(|j| *j != me) {
+		if !received.contains(&participant) {
+			x_i.zeroize();
+			return Err(ChError::MissingDkgPackage { participant })
+		}
+	}
+
+	// The committee's polynomial commitment is the coefficient-wise sum.
+	let mut group_commitment: Vec<RistrettoPoint> =
+		alloc::vec![RistrettoPoint::default(); usize::from(secret.threshold)];
+	for (_, commitment) in &secret.commitments {
+		for (sum, point) in group_commitment.iter_mut().zip(commitment.iter()) {
+			*sum += point;
+		}
+	}
+	let group_point = group_commitment.first().copied().unwrap_or_default();
+	if group_point.is_identity() {
+		x_i.zeroize();
+		return Err(ChError::IdentityPublicKey)
+	}
+	let group_key = ChPublicKey(group_point.compress().0);
+	let verification_shares = (1..=secret.participants)
+		.map(|index| (index, ChPublicKey(evaluate_commitment(&group_commitment, index).compress().0)))
+		.collect();
+	let package = PublicKeyPackage { group_key, threshold: secret.threshold, verification_shares };
+	let share = KeyShare::new(me, secret.threshold, x_i, group_key);
+	x_i.zeroize();
+	if package.verification_share(me) != Some(&share.verifying_share()) {
+		return Err(ChError::InconsistentKeyPackage)
+	}
+	Ok((share, package))
+}

@@ -1,0 +1,388 @@
+//! The two-round threshold adapt with binding factors, per-share verification and
+//! aggregation.
+
+use super::{lagrange_coefficients_at_zero, KeyShare, MemberIndex, PublicKeyPackage};
+use crate::{
+	scheme::{challenge, decode_check, decode_public_key, decode_scalar, hash_to_scalar},
+	ChCheck, ChError, ChPublicKey, ChRandomness,
+};
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt;
+use curve25519_dalek::{
+	constants::RISTRETTO_BASEPOINT_POINT,
+	ristretto::{CompressedRistretto, RistrettoPoint},
+	scalar::Scalar,
+	traits::{IsIdentity, VartimeMultiscalarMul},
+};
+use rand_core::{CryptoRng, RngCore};
+use scale_info::TypeInfo;
+use sha2::{Digest, Sha512};
+use zeroize::{Zeroize, ZeroizeOnDrop};
+
+/// Domain tag of the binding factors `ρ_i`.
+pub const BINDING_TAG: &[u8] = b"blockful/ch/v1/rho";
+/// Domain tag of the hedged round-1 nonces.
+const NONCE_TAG: &[u8] = b"blockful/ch/v1/nonce";
+
+/// A signer's public round-1 output `(i, D_i, E_i)`.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct SigningCommitments {
+	/// The signer.
+	pub signer: MemberIndex,
+	/// `D_i = d_i·B`, compressed.
+	pub hiding: [u8; 32],
+	/// `E_i = e_i·B`, compressed.
+	pub binding: [u8; 32],
+}
+
+/// A signer's secret round-1 nonces `(d_i, e_i)`. Single use: [`round2`] consumes them.
+/// Not `Clone`, zeroized on drop, `Debug` shows only the commitments.
+#[derive(Zeroize, ZeroizeOnDrop)]
+pub struct SigningNonces {
+	hiding: Scalar,
+	binding: Scalar,
+	#[zeroize(skip)]
+	commitments: SigningCommitments,
+}
+
+impl SigningNonces {
+	/// The public commitments to these nonces.
+	pub fn commitments(&self) -> SigningCommitments {
+		self.commitments
+	}
+}
+
+impl fmt::Debug for SigningNonces {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		f.debug_struct("SigningNonces")
+			.field("nonces", &"<redacted>")
+			.field("commitments", &self.commitments)
+			.finish()
+	}
+}
+
+/// A signer's round-2 output `(i, z_i)`.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct PartialShare {
+	/// The signer.
+	pub signer: MemberIndex,
+	/// `z_i = d_i + ρ_i·e_i − e′·λ_i·x_i`, canonical little-endian.
+	pub z: [u8; 32],
+}
+
+/// What the signers agree on before round 2: the check value `C`, the new message `m′`
+/// and the round-1 commitments of the signer set (sorted, each signer once, every point
+/// valid and not the identity).
+#[derive(Clone, Debug)]
+pub struct SigningPackage {
+	check: ChCheck,
+	check_point: RistrettoPoint,
+	message: Vec<u8>,
+	commitments: Vec<SigningCommitments>,
+	hiding: Vec<RistrettoPoint>,
+	binding: Vec<RistrettoPoint>,
+}
+
+impl SigningPackage {
+	/// Validates and sorts the commitments. Fails on an invalid check value, a signer index
+	/// of 0, a repeated signer, or a commitment that is not a valid non-identity point.
+	pub fn new(
+		check: ChCheck,
+		message: &[u8],
+		commitments: &[SigningCommitments],
+	) -> Result<Self, ChError> {
+		let check_point = decode_check(&check)?;
+		let mut sorted = commitments.to_vec();
+		sorted.sort_by_key(|c| c.signer);
+		let mut hiding = Vec::with_capacity(sorted.len());
+		let mut binding = Vec::with_capacity(sorted.len());
+		let mut previous: Option<MemberIndex> = None;
+		for c in &sorted {
+			if c.signer == 0 {
+				return Err(ChError::InvalidIndex { index: 0 })
+			}
+			if previous == Some(c.signer) {
+				return Err(ChError::DuplicateSigner { signer: c.signer })
+			}
+			previous = Some(c.signer);
+			let decode = |bytes: [u8; 32]| {
+				CompressedRistretto(bytes)
+					.decompress()
+					.filter(|p| !p.is_identity())
+					.ok_or(ChError::InvalidCommitment { signer: c.signer })
+			};
+			hiding.push(decode(c.hiding)?);
+			binding.push(decode(c.binding)?);
+		}
+		Ok(Self { check, check_point, message: message.to_vec(), commitments: sorted, hiding, binding })
+	}
+
+	/// The check value `C` the collision is for.
+	pub fn check(&self) -> ChCheck {
+		self.check
+	}
+
+	/// The new message `m′`.
+	pub fn message(&self) -> &[u8] {
+		&self.message
+	}
+
+	/// The commitments, sorted by signer.
+	pub fn commitments(&self) -> &[SigningCommitments] {
+		&self.commitments
+	}
+
+	/// The signer set, ascending.
+	pub fn signers(&self) -> Vec<MemberIndex> {
+		self.commitments.iter().map(|c| c.signer).collect()
+	}
+
+	fn position(&self, signer: MemberIndex) -> Option<usize> {
+		self.commitments.binary_search_by_key(&signer, |c| c.signer).ok()
+	}
+}
+
+/// Everything derived from a signing package that does not depend on secrets: the binding
+/// factors, the Lagrange coefficients, `R′` and `e′`. Built once per package by each
+/// participant; [`Session`] adds the verification shares.
+struct Binding {
+	signers: Vec<MemberIndex>,
+	binding_factors: Vec<Scalar>,
+	lambdas: Vec<Scalar>,
+	/// `K = Σ (D_i + ρ_i·E_i)`.
+	group_commitment: RistrettoPoint,
+	r_prime: [u8; 32],
+	challenge: Scalar,
+}
+
+impl Binding {
+	fn new(group_key: &ChPublicKey, threshold: u16, package: &SigningPackage) -> Result<Self, ChError> {
+		let signers = package.signers();
+		let got = u16::try_from(signers.len()).unwrap_or(u16::MAX);
+		if got < threshold {
+			return Err(ChError::NotEnoughShares { needed: threshold, got })
+		}
+		let message_digest = Sha512::digest(&package.message);
+		let mut list = Sha512::new();
+		for c in &package.commitments {
+			list.update(c.signer.to_le_bytes());
+			list.update(c.hiding);
+			list.update(c.binding);
+		}
+		let list_digest = list.finalize();
+		let binding_factors: Vec<Scalar> = signers
+			.iter()
+			.map(|i| {
+				hash_to_scalar(&[
+					BINDING_TAG,
+					&i.to_le_bytes(),
+					&group_key.0,
+					&package.check.0,
+					&message_digest,
+					&list_digest,
+				])
+			})
+			.collect();
+		let hiding_sum: RistrettoPoint = package.hiding.iter().sum();
+		let group_commitment =
+			hiding_sum + RistrettoPoint::vartime_multiscalar_mul(&binding_factors, &package.binding);
+		let r_prime = (package.check_point + group_commitment).compress().0;
+		let challenge = challenge(&group_key.0, &r_prime, &package.message);
+		let lambdas = lagrange_coefficients_at_zero(&signers);
+		Ok(Self { signers, binding_factors, lambdas, group_commitment, r_prime, challenge })
+	}
+}
+
+/// Draws this member's round-1 nonces and their public commitments.
+///
+/// Nonces are hedged: each is `Hs("blockful/ch/v1/nonce" ‖ 32 bytes from rng ‖ x_i)`, so a
+/// broken RNG alone does not leak the share. Keep the [`SigningNonces`] secret and use
+/// them for exactly one [`round2`].
+pub fn round1<R: RngCore + CryptoRng>(
+	share: &KeyShare,
+	rng: &mut R,
+) -> (SigningNonces, SigningCommitments) {
+	let mut secret = share.secret_scalar().to_bytes();
+	let draw = |rng: &mut R| {
+		let mut entropy = [0u8; 32];
+		rng.fill_bytes(&mut entropy);
+		let nonce = hash_to_scalar(&[NONCE_TAG, &entropy, &secret]);
+		entropy.zeroize();
+		nonce
+	};
+	let hiding = draw(rng);
+	let binding = draw(rng);
+	secret.zeroize();
+	let commitments = SigningCommitments {
+		signer: share.index(),
+		hiding: RistrettoPoint::mul_base(&hiding).compress().0,
+		binding: RistrettoPoint::mul_base(&binding).compress().0,
+	};
+	(SigningNonces { hiding, binding, commitments }, commitments)
+}
+
+/// This member's partial share `z_i = d_i + ρ_i·e_i − e′·λ_i·x_i` for `package`.
+///
+/// Consumes the nonces. Fails if the package does not contain exactly this member's
+/// round-1 commitments, or has fewer than `t` signers.
+pub fn round2(
+	share: &KeyShare,
+	nonces: SigningNonces,
+	package: &SigningPackage,
+) -> Result<PartialShare, ChError> {
+	let signer = share.index();
+	if nonces.commitments.signer != signer {
+		return Err(ChError::NonceMismatch)
+	}
+	let position = package.position(signer).ok_or(ChError::MissingCommitment { signer })?;
+	if package.commitments.get(position) != Some(&nonces.commitments) {
+		return Err(ChError::NonceMismatch)
+	}
+	let binding = Binding::new(&share.group_key(), share.threshold(), package)?;
+	let rho = binding.binding_factors.get(position).ok_or(ChError::MissingCommitment { signer })?;
+	let lambda = binding.lambdas.get(position).ok_or(ChError::MissingCommitment { signer })?;
+	let z = nonces.hiding + rho * nonces.binding - binding.challenge * lambda * share.secret_scalar();
+	Ok(PartialShare { signer, z: z.to_bytes() })
+}
+
+/// A signing package bound to a committee's public keys: verifies partial shares and
+/// aggregates them. Build it once and check every share against it.
+pub struct Session {
+	binding: Binding,
+	group_key: RistrettoPoint,
+	hiding: Vec<RistrettoPoint>,
+	binding_points: Vec<RistrettoPoint>,
+	verification_shares: Vec<RistrettoPoint>,
+}
+
+impl Session {
+	/// Checks that every signer of `package` is a member of `keys` and that there are at
+	/// least `t` of them, and derives `ρ_i`, `λ_i`, `R′` and `e′`.
+	pub fn new(keys: &PublicKeyPackage, package: &SigningPackage) -> Result<Self, ChError> {
+		let group_key = decode_public_key(&keys.group_key)?;
+		let mut verification_shares = Vec::with_capacity(package.commitments.len());
+		for c in &package.commitments {
+			let y_i = keys
+				.verification_share(c.signer)
+				.ok_or(ChError::UnknownSigner { signer: c.signer })?;
+			let point =
+				CompressedRistretto(y_i.0).decompress().ok_or(ChError::InconsistentKeyPackage)?;
+			verification_shares.push(point);
+		}
+		let binding = Binding::new(&keys.group_key, keys.threshold, package)?;
+		Ok(Self {
+			binding,
+			group_key,
+			hiding: package.hiding.clone(),
+			binding_points: package.binding.clone(),
+			verification_shares,
+		})
+	}
+
+	/// The signer set, ascending.
+	pub fn signers(&self) -> &[MemberIndex] {
+		&self.binding.signers
+	}
+
+	/// The encoding of `R′ = C + Σ (D_i + ρ_i·E_i)`, the first half of the collision.
+	pub fn randomness_point(&self) -> [u8; 32] {
+		self.binding.r_prime
+	}
+
+	/// Checks `z_i·B = D_i + ρ_i·E_i − e′·λ_i·Y_i`. An error names the signer at fault.
+	pub fn verify_share(&self, share: &PartialShare) -> Result<(), ChError> {
+		let signer = share.signer;
+		let position = self
+			.binding
+			.signers
+			.binary_search(&signer)
+			.map_err(|_| ChError::UnknownSigner { signer })?;
+		let invalid = ChError::InvalidShare { signer };
+		let z = decode_scalar(share.z).map_err(|_| invalid)?;
+		let (Some(rho), Some(lambda), Some(d), Some(e), Some(y)) = (
+			self.binding.binding_factors.get(position),
+			self.binding.lambdas.get(position),
+			self.hiding.get(position),
+			self.binding_points.get(position),
+			self.verification_shares.get(position),
+		) else {
+			return Err(ChError::UnknownSigner { signer })
+		};
+		// z·B − ρ·E + (e′·λ)·Y_i must equal D_i.
+		let lhs = RistrettoPoint::vartime_multiscalar_mul(
+			[z, -rho, self.binding.challenge * lambda],
+			[RISTRETTO_BASEPOINT_POINT, *e, *y],
+		);
+		if lhs == *d {
+			Ok(())
+		} else {
+			Err(invalid)
+		}
+	}
+
+	/// `s′ = Σ z_i` over one share per signer, checked against the group key; on failure the
+	/// shares are checked one by one and the first cheater is named.
+	pub fn aggregate(&self, shares: &[PartialShare]) -> Result<ChRandomness, ChError> {
+		let mut ordered: Vec<Option<&PartialShare>> = alloc::vec![None; self.binding.signers.len()];
+		for share in shares {
+			let position = self
+				.binding
+				.signers
+				.binary_search(&share.signer)
+				.map_err(|_| ChError::UnknownSigner { signer: share.signer })?;
+			let slot = ordered
+				.get_mut(position)
+				.ok_or(ChError::UnknownSigner { signer: share.signer })?;
+			if slot.is_some() {
+				return Err(ChError::DuplicateSigner { signer: share.signer })
+			}
+			*slot = Some(share);
+		}
+		let mut s_prime = Scalar::ZERO;
+		for (signer, share) in self.binding.signers.iter().zip(ordered.iter()) {
+			let share = share.ok_or(ChError::MissingShare { signer: *signer })?;
+			s_prime += decode_scalar(share.z).map_err(|_| ChError::InvalidShare { signer: *signer })?;
+		}
+		// R′ − e′·Y − s′·B = C  ⇔  K = e′·Y + s′·B, with R′ = C + K.
+		let expected = RistrettoPoint::vartime_double_scalar_mul_basepoint(
+			&self.binding.challenge,
+			&self.group_key,
+			&s_prime,
+		);
+		if expected == self.binding.group_commitment {
+			return Ok(ChRandomness::from_parts(self.binding.r_prime, s_prime.to_bytes()))
+		}
+		for share in shares {
+			self.verify_share(share)?;
+		}
+		// Every share is individually valid, yet the sum is not: the verification shares do
+		// not interpolate to the group key (e.g. a package claiming too low a threshold).
+		Err(ChError::InconsistentKeyPackage)
+	}
+}
+
+/// Checks one partial share against the committee's keys; an error names the cheater.
+/// To check many shares of one package, build a [`Session`] once instead.
+pub fn verify_share(
+	keys: &PublicKeyPackage,
+	package: &SigningPackage,
+	share: &PartialShare,
+) -> Result<(), ChError> {
+	Session::new(keys, package)?.verify_share(share)
+}
+
+/// Combines one partial share per signer of `package` into randomness `ρ′ = R′ ‖ s′` that
+/// plain [`verify`](crate::verify) accepts for `(Y, m′, C)`. A bad share is reported as
+/// [`ChError::InvalidShare`] with the cheater's index.
+pub fn aggregate(
+	keys: &PublicKeyPackage,
+	package: &SigningPackage,
+	shares: &[PartialShare],
+) -> Result<ChRandomness, ChError> {
+	Session::new(keys, package)?.aggregate(shares)
+}
