@@ -56,26 +56,50 @@ pub(crate) fn decode_scalar(bytes: [u8; 32]) -> Result<Scalar, ChError> {
 /// Rejects, with a distinct error each: an invalid or identity public key, a non-canonical
 /// `s`, an `R` that is not a point encoding, a check value that is not a point encoding,
 /// and a well-formed triple that does not open (`Mismatch`). Runs in variable time: every
-/// input is public.
+/// input is public. To verify many openings under one key, use [`PreparedPublicKey`].
 pub fn verify(
 	pk: &ChPublicKey,
 	msg: &[u8],
 	rand: &ChRandomness,
 	check: &ChCheck,
 ) -> Result<(), ChError> {
-	let y = decode_public_key(pk)?;
-	let r_bytes = rand.r_bytes();
-	let s = decode_scalar(rand.s_bytes())?;
-	let r = CompressedRistretto(r_bytes).decompress().ok_or(ChError::InvalidRandomnessPoint)?;
-	let e = challenge(&pk.0, &r_bytes, msg);
-	// Ristretto encodings are canonical, so comparing bytes compares group elements; the
-	// check value needs no decompression on the success path.
-	let opened = r - RistrettoPoint::vartime_double_scalar_mul_basepoint(&e, &y, &s);
-	if opened.compress().0 == check.0 {
-		return Ok(())
+	PreparedPublicKey::new(pk)?.verify(msg, rand, check)
+}
+
+/// A public key decoded once, for verifying many openings under the same key (e.g. all
+/// collisions of one redaction motion): saves one point decompression per verification.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct PreparedPublicKey {
+	encoded: ChPublicKey,
+	point: RistrettoPoint,
+}
+
+impl PreparedPublicKey {
+	/// Decodes `pk`; rejects invalid encodings and the identity.
+	pub fn new(pk: &ChPublicKey) -> Result<Self, ChError> {
+		Ok(Self { encoded: *pk, point: decode_public_key(pk)? })
 	}
-	decode_check(check)?;
-	Err(ChError::Mismatch)
+
+	/// The key this was prepared from.
+	pub fn public_key(&self) -> ChPublicKey {
+		self.encoded
+	}
+
+	/// [`verify`] under this key.
+	pub fn verify(&self, msg: &[u8], rand: &ChRandomness, check: &ChCheck) -> Result<(), ChError> {
+		let r_bytes = rand.r_bytes();
+		let s = decode_scalar(rand.s_bytes())?;
+		let r = CompressedRistretto(r_bytes).decompress().ok_or(ChError::InvalidRandomnessPoint)?;
+		let e = challenge(&self.encoded.0, &r_bytes, msg);
+		// Ristretto encodings are canonical, so comparing bytes compares group elements; the
+		// check value needs no decompression on the success path.
+		let opened = r - RistrettoPoint::vartime_double_scalar_mul_basepoint(&e, &self.point, &s);
+		if opened.compress().0 == check.0 {
+			return Ok(())
+		}
+		decode_check(check)?;
+		Err(ChError::Mismatch)
+	}
 }
 
 /// Hashes `msg` under `pk` with fresh randomness from `rng`: returns the check value `C`

@@ -345,3 +345,16 @@ fn collisions_do_not_yield_the_trapdoor_by_the_textbook_formula() {
 	assert_ne!((s - s2) * (e2 - e).invert(), x);
 	assert_ne!((s2 - s) * (e2 - e).invert(), x);
 }
+
+#[test]
+fn prepared_public_key_verify_works() {
+	let (sk, check, rand, mut rng) = setup();
+	let prepared = PreparedPublicKey::new(&sk.public()).unwrap();
+	assert_eq!(prepared.public_key(), sk.public());
+	assert_eq!(prepared.verify(b"model v1", &rand, &check), Ok(()));
+	assert_eq!(prepared.verify(b"model v2", &rand, &check), Err(ChError::Mismatch));
+	let collision = adapt(&sk, &check, b"model v2", &mut rng).unwrap();
+	assert_eq!(prepared.verify(b"model v2", &collision, &check), Ok(()));
+	assert_eq!(PreparedPublicKey::new(&ChPublicKey([0; 32])), Err(ChError::IdentityPublicKey));
+	assert_eq!(PreparedPublicKey::new(&ChPublicKey([0xff; 32])), Err(ChError::InvalidPublicKey));
+}

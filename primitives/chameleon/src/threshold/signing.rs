@@ -257,7 +257,9 @@ pub struct Session {
 	group_key: RistrettoPoint,
 	hiding: Vec<RistrettoPoint>,
 	binding_points: Vec<RistrettoPoint>,
-	verification_shares: Vec<RistrettoPoint>,
+	/// `Y_i` of each signer, still compressed: the optimistic [`Session::aggregate`] never
+	/// needs them, so they are decoded only when a share is checked.
+	verification_shares: Vec<ChPublicKey>,
 }
 
 impl Session {
@@ -270,9 +272,7 @@ impl Session {
 			let y_i = keys
 				.verification_share(c.signer)
 				.ok_or(ChError::UnknownSigner { signer: c.signer })?;
-			let point =
-				CompressedRistretto(y_i.0).decompress().ok_or(ChError::InconsistentKeyPackage)?;
-			verification_shares.push(point);
+			verification_shares.push(*y_i);
 		}
 		let binding = Binding::new(&keys.group_key, keys.threshold, package)?;
 		Ok(Self {
@@ -313,10 +313,11 @@ impl Session {
 		) else {
 			return Err(ChError::UnknownSigner { signer })
 		};
+		let y = CompressedRistretto(y.0).decompress().ok_or(ChError::InconsistentKeyPackage)?;
 		// z·B − ρ·E + (e′·λ)·Y_i must equal D_i.
 		let lhs = RistrettoPoint::vartime_multiscalar_mul(
 			[z, -rho, self.binding.challenge * lambda],
-			[RISTRETTO_BASEPOINT_POINT, *e, *y],
+			[RISTRETTO_BASEPOINT_POINT, *e, y],
 		);
 		if lhs == *d {
 			Ok(())
