@@ -16,10 +16,12 @@ use blockful_chameleon::{
 use criterion::{black_box, BatchSize, Criterion};
 use curve25519_dalek::{ristretto::RistrettoPoint, scalar::Scalar};
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+use sha2::{Digest, Sha512};
 use std::{
 	fmt::Write as _,
 	path::{Path, PathBuf},
 	process::Command,
+	time::SystemTime,
 };
 
 const GROUP: &str = "chameleon";
@@ -69,8 +71,25 @@ fn bench_single(c: &mut Criterion, rng: &mut ChaCha20Rng) {
 			)
 		})
 	});
+	// The parts verify adds on top of the baseline, to explain its ratio.
+	let compressed = point.compress();
+	group.bench_function("part_decompress", |bench| bench.iter(|| black_box(&compressed).decompress()));
+	group.bench_function("part_compress", |bench| bench.iter(|| black_box(&point).compress()));
+	group.bench_function("part_challenge_hash", |bench| {
+		bench.iter(|| {
+			let mut hasher = Sha512::new();
+			hasher.update(b"blockful/ch/v1");
+			hasher.update(black_box(&pk.0));
+			hasher.update(black_box(&rand.0[..32]));
+			hasher.update(black_box(MESSAGE));
+			Scalar::from_hash(hasher)
+		})
+	});
 	group.bench_function("verify", |bench| {
 		bench.iter(|| verify(black_box(&pk), black_box(MESSAGE), black_box(&rand), black_box(&check)))
+	});
+	group.bench_function("prepare_public_key", |bench| {
+		bench.iter(|| PreparedPublicKey::new(black_box(&pk)))
 	});
 	let prepared = PreparedPublicKey::new(&pk).unwrap();
 	group.bench_function("verify_prepared", |bench| {
@@ -157,24 +176,32 @@ fn criterion_dir() -> PathBuf {
 	from_metadata.unwrap_or_else(|| PathBuf::from("target/criterion"))
 }
 
-/// Median of the latest run of `name`, in nanoseconds.
-fn median_ns(dir: &Path, name: &str) -> Option<f64> {
+/// Median of `name` in nanoseconds, if it was measured in this run (not left over from an
+/// earlier, filtered one).
+fn median_ns(dir: &Path, name: &str, started: SystemTime) -> Option<f64> {
 	let path = dir.join(GROUP).join(name).join("new").join("estimates.json");
+	if std::fs::metadata(&path).ok()?.modified().ok()? < started {
+		return None
+	}
 	let estimates: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
 	estimates["median"]["point_estimate"].as_f64()
 }
 
-fn report_ratios() {
+fn report_ratios(started: SystemTime) {
 	let dir = criterion_dir();
-	let Some(baseline) = median_ns(&dir, BASELINE) else {
+	let Some(baseline) = median_ns(&dir, BASELINE, started) else {
 		println!("no baseline measured in this run; no ratio table");
 		return
 	};
 	let rows = [
 		("hash", "hash"),
 		("hash_from_seed", "hash_from_seed"),
+		("part_decompress", "part of verify: one point decompression"),
+		("part_compress", "part of verify: one point compression"),
+		("part_challenge_hash", "part of verify: challenge hash, 100-byte message"),
 		("verify", "verify"),
-		("verify_prepared", "verify, key prepared once (`PreparedPublicKey`)"),
+		("prepare_public_key", "`PreparedPublicKey::new` (once per key)"),
+		("verify_prepared", "verify with a `PreparedPublicKey`"),
 		("adapt", "adapt"),
 		("round1_t3", "threshold round 1 (one signer), t = 3"),
 		("round2_t3", "threshold round 2 (one signer), t = 3"),
@@ -196,7 +223,7 @@ fn report_ratios() {
 		baseline / 1000.0
 	);
 	for (name, label) in rows {
-		if let Some(ns) = median_ns(&dir, name) {
+		if let Some(ns) = median_ns(&dir, name, started) {
 			let _ = writeln!(table, "| {label} | {:.1} µs | {:.2} |", ns / 1000.0, ns / baseline);
 		}
 	}
@@ -208,6 +235,7 @@ fn report_ratios() {
 }
 
 fn main() {
+	let started = SystemTime::now();
 	let mut criterion = Criterion::default().configure_from_args();
 	let mut rng = ChaCha20Rng::seed_from_u64(0xBE7C);
 	bench_single(&mut criterion, &mut rng);
@@ -216,5 +244,5 @@ fn main() {
 		bench_threshold(&mut criterion, &committee, &mut rng);
 	}
 	criterion.final_summary();
-	report_ratios();
+	report_ratios(started);
 }
