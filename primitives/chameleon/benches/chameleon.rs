@@ -5,29 +5,53 @@
 //! cargo bench -p blockful-chameleon --bench chameleon -- --measurement-time 2 --warm-up-time 1
 //! ```
 //!
-//! After the criterion output comes a markdown table of medians and ratios, also written to
-//! `<criterion dir>/chameleon-ratios.md`.
+//! After the criterion output comes a markdown table, also written to
+//! `<criterion dir>/chameleon-ratios.md`, with two numbers per operation:
+//!
+//! - the criterion median divided by the criterion median of the baseline;
+//! - an *interleaved* ratio: batches of the operation and of the baseline alternate, and the
+//!   median of the per-pair ratios is reported. Load from other processes drifts over the
+//!   seconds criterion spends on each benchmark, and the interleaved ratio cancels that
+//!   drift; on a busy machine it is the number to trust.
 
 use blockful_chameleon::{
 	adapt, dev_secret_key, hash, hash_from_seed,
 	threshold::{self, KeyShare, PartialShare, PublicKeyPackage, Session, SigningPackage},
-	verify, ChCheck, PreparedPublicKey,
+	verify, ChCheck, ChPublicKey, ChRandomness, ChSecretKey, PreparedPublicKey,
 };
 use criterion::{black_box, BatchSize, Criterion};
-use curve25519_dalek::{ristretto::RistrettoPoint, scalar::Scalar};
+use curve25519_dalek::{
+	ristretto::{CompressedRistretto, RistrettoPoint},
+	scalar::Scalar,
+};
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 use sha2::{Digest, Sha512};
 use std::{
 	fmt::Write as _,
 	path::{Path, PathBuf},
 	process::Command,
-	time::SystemTime,
+	time::{Duration, Instant, SystemTime},
 };
 
 const GROUP: &str = "chameleon";
 const BASELINE: &str = "baseline_double_scalar_mul";
 /// A 100-byte message, about the size of a model transaction's hashed payload.
 const MESSAGE: &[u8] = &[0x5a; 100];
+
+/// Everything the benchmarks work on, built once from a fixed seed.
+struct Fixture {
+	rng: ChaCha20Rng,
+	sk: ChSecretKey,
+	pk: ChPublicKey,
+	check: ChCheck,
+	rand: ChRandomness,
+	prepared: PreparedPublicKey,
+	a: Scalar,
+	b: Scalar,
+	point: RistrettoPoint,
+	compressed: CompressedRistretto,
+	committees: Vec<Committee>,
+}
 
 struct Committee {
 	t: u16,
@@ -36,140 +60,254 @@ struct Committee {
 	check: ChCheck,
 	package: SigningPackage,
 	partials: Vec<PartialShare>,
+	session: Session,
 }
 
-fn committee(t: u16, n: u16, rng: &mut ChaCha20Rng) -> Committee {
-	let (shares, keys) = threshold::trusted_dealer_keygen(t, n, rng).unwrap();
-	let (check, _) = hash(&keys.group_key, b"original", rng).unwrap();
-	let signers = &shares[..usize::from(t)];
-	let (nonces, commitments): (Vec<_>, Vec<_>) =
-		signers.iter().map(|s| threshold::round1(s, rng)).unzip();
-	let package = SigningPackage::new(check, MESSAGE, &commitments).unwrap();
-	let partials = signers
-		.iter()
-		.zip(nonces)
-		.map(|(s, n)| threshold::round2(s, n, &package).unwrap())
-		.collect();
-	Committee { t, shares, keys, check, package, partials }
+impl Committee {
+	fn new(t: u16, n: u16, rng: &mut ChaCha20Rng) -> Self {
+		let (shares, keys) = threshold::trusted_dealer_keygen(t, n, rng).unwrap();
+		let (check, _) = hash(&keys.group_key, b"original", rng).unwrap();
+		let signers = &shares[..usize::from(t)];
+		let (nonces, commitments): (Vec<_>, Vec<_>) =
+			signers.iter().map(|s| threshold::round1(s, rng)).unzip();
+		let package = SigningPackage::new(check, MESSAGE, &commitments).unwrap();
+		let partials = signers
+			.iter()
+			.zip(nonces)
+			.map(|(s, n)| threshold::round2(s, n, &package).unwrap())
+			.collect();
+		let session = Session::new(&keys, &package).unwrap();
+		Self { t, shares, keys, check, package, partials, session }
+	}
+
+	/// Fresh nonces for member 1 and a package holding their commitments, as round 2 needs.
+	fn round2_input(&self, rng: &mut ChaCha20Rng) -> (threshold::SigningNonces, SigningPackage) {
+		let (nonces, mine) = threshold::round1(&self.shares[0], rng);
+		let mut all = self.package.commitments()[1..].to_vec();
+		all.push(mine);
+		(nonces, SigningPackage::new(self.check, MESSAGE, &all).unwrap())
+	}
 }
 
-fn bench_single(c: &mut Criterion, rng: &mut ChaCha20Rng) {
-	let sk = dev_secret_key();
-	let pk = sk.public();
-	let (check, rand) = hash(&pk, MESSAGE, rng).unwrap();
-	let a = Scalar::random(rng);
-	let b = Scalar::random(rng);
-	let point = RistrettoPoint::random(rng);
-
-	let mut group = c.benchmark_group(GROUP);
-	group.bench_function(BASELINE, |bench| {
-		bench.iter(|| {
-			RistrettoPoint::vartime_double_scalar_mul_basepoint(
-				black_box(&a),
-				black_box(&point),
-				black_box(&b),
-			)
-		})
-	});
-	// The parts verify adds on top of the baseline, to explain its ratio.
-	let compressed = point.compress();
-	group.bench_function("part_decompress", |bench| bench.iter(|| black_box(&compressed).decompress()));
-	group.bench_function("part_compress", |bench| bench.iter(|| black_box(&point).compress()));
-	group.bench_function("part_challenge_hash", |bench| {
-		bench.iter(|| {
-			let mut hasher = Sha512::new();
-			hasher.update(b"blockful/ch/v1");
-			hasher.update(black_box(&pk.0));
-			hasher.update(black_box(&rand.0[..32]));
-			hasher.update(black_box(MESSAGE));
-			Scalar::from_hash(hasher)
-		})
-	});
-	group.bench_function("verify", |bench| {
-		bench.iter(|| verify(black_box(&pk), black_box(MESSAGE), black_box(&rand), black_box(&check)))
-	});
-	group.bench_function("prepare_public_key", |bench| {
-		bench.iter(|| PreparedPublicKey::new(black_box(&pk)))
-	});
-	let prepared = PreparedPublicKey::new(&pk).unwrap();
-	group.bench_function("verify_prepared", |bench| {
-		bench.iter(|| prepared.verify(black_box(MESSAGE), black_box(&rand), black_box(&check)))
-	});
-	let mut hash_rng = rng.clone();
-	group.bench_function("hash", |bench| {
-		bench.iter(|| hash(black_box(&pk), black_box(MESSAGE), &mut hash_rng))
-	});
-	group.bench_function("hash_from_seed", |bench| {
-		bench.iter(|| hash_from_seed(black_box(&pk), black_box(MESSAGE), black_box(&[7u8; 32])))
-	});
-	let mut adapt_rng = rng.clone();
-	group.bench_function("adapt", |bench| {
-		bench.iter(|| adapt(black_box(&sk), black_box(&check), black_box(MESSAGE), &mut adapt_rng))
-	});
-	group.finish();
+impl Fixture {
+	fn new() -> Self {
+		let mut rng = ChaCha20Rng::seed_from_u64(0xBE7C);
+		let sk = dev_secret_key();
+		let pk = sk.public();
+		let (check, rand) = hash(&pk, MESSAGE, &mut rng).unwrap();
+		let point = RistrettoPoint::random(&mut rng);
+		let committees = [(3u16, 4u16), (5, 7)]
+			.into_iter()
+			.map(|(t, n)| Committee::new(t, n, &mut rng))
+			.collect();
+		Self {
+			prepared: PreparedPublicKey::new(&pk).unwrap(),
+			a: Scalar::random(&mut rng),
+			b: Scalar::random(&mut rng),
+			compressed: point.compress(),
+			point,
+			sk,
+			pk,
+			check,
+			rand,
+			committees,
+			rng,
+		}
+	}
 }
 
-fn bench_threshold(c: &mut Criterion, committee: &Committee, rng: &mut ChaCha20Rng) {
-	let t = committee.t;
-	let me = &committee.shares[0];
-	let others: Vec<_> = committee.package.commitments()[1..].to_vec();
-	let mut group = c.benchmark_group(GROUP);
-	let mut round1_rng = rng.clone();
-	group.bench_function(format!("round1_t{t}"), |bench| {
-		bench.iter(|| threshold::round1(black_box(me), &mut round1_rng))
-	});
-	let mut round2_rng = rng.clone();
-	group.bench_function(format!("round2_t{t}"), |bench| {
-		bench.iter_batched(
-			|| {
-				// Fresh nonces each time: round 2 consumes them and checks they are in the
-				// package. Setup is not timed.
-				let (nonces, mine) = threshold::round1(me, &mut round2_rng);
-				let mut all = others.clone();
-				all.push(mine);
-				(nonces, SigningPackage::new(committee.check, MESSAGE, &all).unwrap())
+/// One measured operation: its criterion name, its label in the table, and a closure that
+/// runs it `iterations` times and returns the time taken (setup excluded).
+struct Operation<'a> {
+	name: String,
+	label: String,
+	run: Box<dyn FnMut(u32) -> Duration + 'a>,
+}
+
+fn timed(iterations: u32, mut body: impl FnMut()) -> Duration {
+	let start = Instant::now();
+	for _ in 0..iterations {
+		body();
+	}
+	start.elapsed()
+}
+
+fn operation<'a>(
+	name: impl Into<String>,
+	label: impl Into<String>,
+	run: impl FnMut(u32) -> Duration + 'a,
+) -> Operation<'a> {
+	Operation { name: name.into(), label: label.into(), run: Box::new(run) }
+}
+
+fn operations(f: &Fixture) -> Vec<Operation<'_>> {
+	let mut ops = vec![
+		operation(BASELINE, "baseline: `vartime_double_scalar_mul_basepoint`", |n| {
+			timed(n, || {
+				black_box(RistrettoPoint::vartime_double_scalar_mul_basepoint(
+					black_box(&f.a),
+					black_box(&f.point),
+					black_box(&f.b),
+				));
+			})
+		}),
+		operation("hash", "hash", {
+			let mut rng = f.rng.clone();
+			move |n| {
+				timed(n, || {
+					let _ = black_box(hash(black_box(&f.pk), MESSAGE, &mut rng));
+				})
+			}
+		}),
+		operation("hash_from_seed", "hash_from_seed", |n| {
+			timed(n, || {
+				let _ = black_box(hash_from_seed(black_box(&f.pk), MESSAGE, &[7u8; 32]));
+			})
+		}),
+		operation("verify", "**verify**", |n| {
+			timed(n, || {
+				let _ = black_box(verify(black_box(&f.pk), MESSAGE, &f.rand, &f.check));
+			})
+		}),
+		operation("prepare_public_key", "`PreparedPublicKey::new` (once per key)", |n| {
+			timed(n, || {
+				let _ = black_box(PreparedPublicKey::new(black_box(&f.pk)));
+			})
+		}),
+		operation("verify_prepared", "verify with a `PreparedPublicKey`", |n| {
+			timed(n, || {
+				let _ = black_box(f.prepared.verify(black_box(MESSAGE), &f.rand, &f.check));
+			})
+		}),
+		operation("adapt", "adapt", {
+			let mut rng = f.rng.clone();
+			move |n| {
+				timed(n, || {
+					let _ = black_box(adapt(black_box(&f.sk), &f.check, MESSAGE, &mut rng));
+				})
+			}
+		}),
+		operation("part_decompress", "part of verify: one point decompression", |n| {
+			timed(n, || {
+				let _ = black_box(black_box(&f.compressed).decompress());
+			})
+		}),
+		operation("part_compress", "part of verify: one point compression", |n| {
+			timed(n, || {
+				let _ = black_box(black_box(&f.point).compress());
+			})
+		}),
+		operation(
+			"part_challenge_hash",
+			"part of verify: challenge hash (100-byte message)",
+			|n| {
+				timed(n, || {
+					let mut hasher = Sha512::new();
+					hasher.update(b"blockful/ch/v1");
+					hasher.update(black_box(f.pk.0));
+					hasher.update(black_box(f.rand.r_bytes()));
+					hasher.update(black_box(MESSAGE));
+					black_box(Scalar::from_hash(hasher));
+				})
 			},
-			|(nonces, package)| threshold::round2(me, nonces, &package),
+		),
+	];
+	for c in &f.committees {
+		let t = c.t;
+		ops.push(operation(format!("round1_t{t}"), format!("round 1, one signer, t = {t}"), {
+			let mut rng = f.rng.clone();
+			move |n| {
+				timed(n, || {
+					let _ = black_box(threshold::round1(black_box(&c.shares[0]), &mut rng));
+				})
+			}
+		}));
+		ops.push(operation(format!("round2_t{t}"), format!("round 2, one signer, t = {t}"), {
+			let mut rng = f.rng.clone();
+			move |n| {
+				let inputs: Vec<_> = (0..n).map(|_| c.round2_input(&mut rng)).collect();
+				let start = Instant::now();
+				for (nonces, package) in inputs {
+					black_box(
+						threshold::round2(&c.shares[0], nonces, black_box(&package)).unwrap(),
+					);
+				}
+				start.elapsed()
+			}
+		}));
+		ops.push(operation(
+			format!("verify_share_t{t}"),
+			format!("share verification, standalone (`verify_share`), t = {t}"),
+			|n| {
+				timed(n, || {
+					let _ = black_box(threshold::verify_share(
+						&c.keys,
+						&c.package,
+						black_box(&c.partials[0]),
+					));
+				})
+			},
+		));
+		ops.push(operation(
+			format!("session_verify_share_t{t}"),
+			format!("share verification, `Session` reused, t = {t}"),
+			|n| {
+				timed(n, || {
+					let _ = black_box(c.session.verify_share(black_box(&c.partials[0])));
+				})
+			},
+		));
+		ops.push(operation(
+			format!("aggregate_t{t}"),
+			format!("aggregation of t shares (`aggregate`), t = {t}"),
+			|n| {
+				timed(n, || {
+					let _ = black_box(threshold::aggregate(
+						&c.keys,
+						&c.package,
+						black_box(&c.partials),
+					));
+				})
+			},
+		));
+	}
+	ops
+}
+
+fn run_criterion(criterion: &mut Criterion, f: &Fixture) {
+	let mut group = criterion.benchmark_group(GROUP);
+	for mut op in operations(f) {
+		group.bench_function(op.name.as_str(), |bench| {
+			bench.iter_custom(|n| (op.run)(u32::try_from(n).unwrap_or(u32::MAX)))
+		});
+	}
+	group.finish();
+	// One benchmark through criterion's own batching, to cross-check `iter_custom` setup
+	// exclusion for round 2.
+	let c = &f.committees[0];
+	let mut rng = f.rng.clone();
+	criterion.bench_function("chameleon_crosscheck/round2_t3_iter_batched", |bench| {
+		bench.iter_batched(
+			|| c.round2_input(&mut rng),
+			|(nonces, package)| threshold::round2(&c.shares[0], nonces, &package),
 			BatchSize::SmallInput,
 		)
 	});
-	let share = committee.partials[0];
-	group.bench_function(format!("verify_share_t{t}"), |bench| {
-		bench.iter(|| {
-			threshold::verify_share(
-				black_box(&committee.keys),
-				black_box(&committee.package),
-				black_box(&share),
-			)
-		})
-	});
-	let session = Session::new(&committee.keys, &committee.package).unwrap();
-	group.bench_function(format!("session_verify_share_t{t}"), |bench| {
-		bench.iter(|| session.verify_share(black_box(&share)))
-	});
-	group.bench_function(format!("aggregate_t{t}"), |bench| {
-		bench.iter(|| {
-			threshold::aggregate(
-				black_box(&committee.keys),
-				black_box(&committee.package),
-				black_box(&committee.partials),
-			)
-		})
-	});
-	group.finish();
 }
 
 /// Where criterion writes its estimates, resolved the way criterion does.
 fn criterion_dir() -> PathBuf {
 	if let Some(home) = std::env::var_os("CRITERION_HOME") {
-		return PathBuf::from(home)
+		return PathBuf::from(home);
 	}
 	if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
-		return PathBuf::from(target).join("criterion")
+		return PathBuf::from(target).join("criterion");
 	}
 	let from_metadata = std::env::var_os("CARGO").and_then(|cargo| {
-		let output =
-			Command::new(cargo).args(["metadata", "--format-version", "1", "--no-deps"]).output().ok()?;
+		let output = Command::new(cargo)
+			.args(["metadata", "--format-version", "1", "--no-deps"])
+			.output()
+			.ok()?;
 		let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).ok()?;
 		Some(PathBuf::from(metadata["target_directory"].as_str()?).join("criterion"))
 	});
@@ -181,53 +319,67 @@ fn criterion_dir() -> PathBuf {
 fn median_ns(dir: &Path, name: &str, started: SystemTime) -> Option<f64> {
 	let path = dir.join(GROUP).join(name).join("new").join("estimates.json");
 	if std::fs::metadata(&path).ok()?.modified().ok()? < started {
-		return None
+		return None;
 	}
-	let estimates: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+	let estimates: serde_json::Value =
+		serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
 	estimates["median"]["point_estimate"].as_f64()
 }
 
-fn report_ratios(started: SystemTime) {
+fn median(mut values: Vec<f64>) -> f64 {
+	values.sort_by(f64::total_cmp);
+	values[values.len() / 2]
+}
+
+/// Alternates batches of `op` and `baseline` (order flipped every pair) and returns the
+/// median ratio of their times.
+fn interleaved_ratio(op: &mut Operation, baseline: &mut Operation) -> f64 {
+	const PAIRS: usize = 101;
+	const BATCH: u32 = 16;
+	let ratios = (0..PAIRS)
+		.map(|pair| {
+			let (op_time, base_time) = if pair % 2 == 0 {
+				let op_time = (op.run)(BATCH);
+				(op_time, (baseline.run)(BATCH))
+			} else {
+				let base_time = (baseline.run)(BATCH);
+				((op.run)(BATCH), base_time)
+			};
+			op_time.as_secs_f64() / base_time.as_secs_f64()
+		})
+		.collect();
+	median(ratios)
+}
+
+fn report_ratios(f: &Fixture, started: SystemTime) {
 	let dir = criterion_dir();
-	let Some(baseline) = median_ns(&dir, BASELINE, started) else {
+	let Some(baseline_ns) = median_ns(&dir, BASELINE, started) else {
 		println!("no baseline measured in this run; no ratio table");
-		return
+		return;
 	};
-	let rows = [
-		("hash", "hash"),
-		("hash_from_seed", "hash_from_seed"),
-		("part_decompress", "part of verify: one point decompression"),
-		("part_compress", "part of verify: one point compression"),
-		("part_challenge_hash", "part of verify: challenge hash, 100-byte message"),
-		("verify", "verify"),
-		("prepare_public_key", "`PreparedPublicKey::new` (once per key)"),
-		("verify_prepared", "verify with a `PreparedPublicKey`"),
-		("adapt", "adapt"),
-		("round1_t3", "threshold round 1 (one signer), t = 3"),
-		("round2_t3", "threshold round 2 (one signer), t = 3"),
-		("verify_share_t3", "share verification (incl. session setup), t = 3"),
-		("session_verify_share_t3", "share verification (session reused), t = 3"),
-		("aggregate_t3", "aggregation (incl. session setup), t = 3"),
-		("round1_t5", "threshold round 1 (one signer), t = 5"),
-		("round2_t5", "threshold round 2 (one signer), t = 5"),
-		("verify_share_t5", "share verification (incl. session setup), t = 5"),
-		("session_verify_share_t5", "share verification (session reused), t = 5"),
-		("aggregate_t5", "aggregation (incl. session setup), t = 5"),
-	];
+	let mut ops = operations(f);
+	let mut baseline = ops.remove(0);
 	let mut table = String::new();
-	let _ = writeln!(table, "| operation | median | ratio to baseline |");
-	let _ = writeln!(table, "|---|---:|---:|");
-	let _ = writeln!(
-		table,
-		"| baseline: `vartime_double_scalar_mul_basepoint` | {:.1} µs | 1.00 |",
-		baseline / 1000.0
-	);
-	for (name, label) in rows {
-		if let Some(ns) = median_ns(&dir, name, started) {
-			let _ = writeln!(table, "| {label} | {:.1} µs | {:.2} |", ns / 1000.0, ns / baseline);
-		}
+	let _ =
+		writeln!(table, "| operation | criterion median | ratio (medians) | ratio (interleaved) |");
+	let _ = writeln!(table, "|---|---:|---:|---:|");
+	let _ =
+		writeln!(table, "| {} | {:.1} µs | 1.00 | 1.00 |", baseline.label, baseline_ns / 1000.0);
+	for op in &mut ops {
+		let Some(ns) = median_ns(&dir, &op.name, started) else {
+			continue;
+		};
+		let interleaved = interleaved_ratio(op, &mut baseline);
+		let _ = writeln!(
+			table,
+			"| {} | {:.1} µs | {:.2} | {:.2} |",
+			op.label,
+			ns / 1000.0,
+			ns / baseline_ns,
+			interleaved
+		);
 	}
-	println!("\nchameleon ratios (medians of this run):\n\n{table}");
+	println!("\nchameleon ratios to the baseline, this run:\n\n{table}");
 	let out = dir.join("chameleon-ratios.md");
 	if std::fs::write(&out, &table).is_ok() {
 		println!("written to {}", out.display());
@@ -236,13 +388,12 @@ fn report_ratios(started: SystemTime) {
 
 fn main() {
 	let started = SystemTime::now();
+	let fixture = Fixture::new();
 	let mut criterion = Criterion::default().configure_from_args();
-	let mut rng = ChaCha20Rng::seed_from_u64(0xBE7C);
-	bench_single(&mut criterion, &mut rng);
-	for (t, n) in [(3u16, 4u16), (5, 7)] {
-		let committee = committee(t, n, &mut rng);
-		bench_threshold(&mut criterion, &committee, &mut rng);
-	}
+	run_criterion(&mut criterion, &fixture);
 	criterion.final_summary();
-	report_ratios(started);
+	// `cargo test --benches` runs each benchmark once, without `--bench`: no table then.
+	if std::env::args().any(|arg| arg == "--bench") {
+		report_ratios(&fixture, started);
+	}
 }

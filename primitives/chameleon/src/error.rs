@@ -9,7 +9,16 @@ use scale_info::TypeInfo;
 /// Threshold variants carry the 1-based index of the member at fault, so that a committee
 /// can tell who cheated or who is missing.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum ChError {
 	/// The public key is not the encoding of a Ristretto point.
@@ -102,38 +111,59 @@ pub enum ChError {
 impl fmt::Display for ChError {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		match self {
-			Self::InvalidPublicKey => f.write_str("public key is not a valid ristretto255 encoding"),
+			Self::InvalidPublicKey => {
+				f.write_str("public key is not a valid ristretto255 encoding")
+			}
 			Self::IdentityPublicKey => f.write_str("public key is the identity point"),
-			Self::InvalidRandomnessPoint =>
-				f.write_str("randomness point R is not a valid ristretto255 encoding"),
+			Self::InvalidRandomnessPoint => {
+				f.write_str("randomness point R is not a valid ristretto255 encoding")
+			}
 			Self::NonCanonicalScalar => f.write_str("scalar is not canonically encoded"),
 			Self::InvalidCheck => f.write_str("check value is not a valid ristretto255 encoding"),
-			Self::Mismatch => f.write_str("randomness does not open the check value to the message"),
+			Self::Mismatch => {
+				f.write_str("randomness does not open the check value to the message")
+			}
 			Self::ZeroSecret => f.write_str("secret scalar is zero"),
-			Self::InvalidParameters =>
-				f.write_str("threshold parameters out of range (need 1 <= t <= n)"),
+			Self::InvalidParameters => {
+				f.write_str("threshold parameters out of range (need 1 <= t <= n)")
+			}
 			Self::InvalidIndex { index } => write!(f, "member index {index} out of range"),
 			Self::DuplicateSigner { signer } => write!(f, "member {signer} appears twice"),
-			Self::UnknownSigner { signer } => write!(f, "member {signer} is not in the key package"),
-			Self::NotEnoughShares { needed, got } =>
-				write!(f, "not enough members: {got} given, threshold is {needed}"),
-			Self::MissingCommitment { signer } =>
-				write!(f, "round-1 commitments of member {signer} are missing"),
-			Self::InvalidCommitment { signer } =>
-				write!(f, "round-1 commitment of member {signer} is malformed"),
-			Self::InvalidShare { signer } =>
-				write!(f, "partial share of member {signer} is invalid (cheater identified)"),
-			Self::MissingShare { signer } => write!(f, "partial share of member {signer} is missing"),
-			Self::NonceMismatch => f.write_str("round-2 nonces do not match this member's commitments"),
+			Self::UnknownSigner { signer } => {
+				write!(f, "member {signer} is not in the key package")
+			}
+			Self::NotEnoughShares { needed, got } => {
+				write!(f, "not enough members: {got} given, threshold is {needed}")
+			}
+			Self::MissingCommitment { signer } => {
+				write!(f, "round-1 commitments of member {signer} are missing")
+			}
+			Self::InvalidCommitment { signer } => {
+				write!(f, "round-1 commitment of member {signer} is malformed")
+			}
+			Self::InvalidShare { signer } => {
+				write!(f, "partial share of member {signer} is invalid (cheater identified)")
+			}
+			Self::MissingShare { signer } => {
+				write!(f, "partial share of member {signer} is missing")
+			}
+			Self::NonceMismatch => {
+				f.write_str("round-2 nonces do not match this member's commitments")
+			}
 			Self::InconsistentKeyPackage => f.write_str("key package is inconsistent"),
-			Self::InvalidProofOfKnowledge { participant } =>
-				write!(f, "DKG proof of knowledge of participant {participant} is invalid"),
-			Self::InvalidDkgCommitment { participant } =>
-				write!(f, "DKG commitment of participant {participant} is malformed"),
-			Self::InvalidDkgShare { participant } =>
-				write!(f, "DKG share sent by participant {participant} does not match its commitment"),
-			Self::MissingDkgPackage { participant } =>
-				write!(f, "DKG package of participant {participant} is missing"),
+			Self::InvalidProofOfKnowledge { participant } => {
+				write!(f, "DKG proof of knowledge of participant {participant} is invalid")
+			}
+			Self::InvalidDkgCommitment { participant } => {
+				write!(f, "DKG commitment of participant {participant} is malformed")
+			}
+			Self::InvalidDkgShare { participant } => write!(
+				f,
+				"DKG share sent by participant {participant} does not match its commitment"
+			),
+			Self::MissingDkgPackage { participant } => {
+				write!(f, "DKG package of participant {participant} is missing")
+			}
 		}
 	}
 }

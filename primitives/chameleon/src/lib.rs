@@ -68,21 +68,48 @@ pub const SEED_S_TAG: &[u8] = b"blockful/ch/seed-s";
 /// Any 32 bytes decode; [`verify`] rejects encodings that are not a valid point and the
 /// identity.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub struct ChPublicKey(pub [u8; 32]);
 
 /// Check value `C = R − (e·Y + s·B)`: the part of a chameleon hash that is committed on
 /// chain and stays fixed across collisions.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub struct ChCheck(pub [u8; 32]);
 
 /// Randomness `ρ = R ‖ s`: a compressed Ristretto point `R` followed by a canonical
 /// little-endian scalar `s`. A collision replaces it.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub struct ChRandomness(pub [u8; 64]);
 

@@ -35,7 +35,7 @@ pub(crate) fn challenge(y: &[u8; 32], r: &[u8; 32], msg: &[u8]) -> Scalar {
 pub(crate) fn decode_public_key(pk: &ChPublicKey) -> Result<RistrettoPoint, ChError> {
 	let point = CompressedRistretto(pk.0).decompress().ok_or(ChError::InvalidPublicKey)?;
 	if point.is_identity() {
-		return Err(ChError::IdentityPublicKey)
+		return Err(ChError::IdentityPublicKey);
 	}
 	Ok(point)
 }
@@ -104,7 +104,7 @@ impl PreparedPublicKey {
 /// value needs no decompression on the success path.
 fn finish_verify(opened: &RistrettoPoint, check: &ChCheck) -> Result<(), ChError> {
 	if opened.compress().0 == check.0 {
-		return Ok(())
+		return Ok(());
 	}
 	decode_check(check)?;
 	Err(ChError::Mismatch)

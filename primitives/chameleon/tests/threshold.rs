@@ -7,8 +7,8 @@ use blockful_chameleon::{
 };
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 use threshold::{
-	aggregate, round1, round2, verify_share, KeyShare, MemberIndex, PartialShare,
-	PublicKeyPackage, Session, SigningPackage,
+	aggregate, round1, round2, verify_share, KeyShare, MemberIndex, PartialShare, PublicKeyPackage,
+	Session, SigningPackage,
 };
 
 fn rng(seed: u64) -> ChaCha20Rng {
@@ -148,7 +148,8 @@ fn more_than_t_signers_work() {
 	let (shares, keys) = threshold::trusted_dealer_keygen(3, 4, &mut rng(5)).unwrap();
 	let mut rng = rng(6);
 	let (check, _) = hash(&keys.group_key, b"m", &mut rng).unwrap();
-	let collision = threshold_adapt(&shares, &keys, &[1, 2, 3, 4], &check, b"m2", &mut rng).unwrap();
+	let collision =
+		threshold_adapt(&shares, &keys, &[1, 2, 3, 4], &check, b"m2", &mut rng).unwrap();
 	assert_eq!(verify(&keys.group_key, b"m2", &collision, &check), Ok(()));
 }
 
@@ -183,8 +184,11 @@ fn tampered_share_is_detected_and_signer_named() {
 				Err(ChError::InvalidShare { signer: named })
 			);
 			for share in &tampered {
-				let expected =
-					if share.signer == named { Err(ChError::InvalidShare { signer: named }) } else { Ok(()) };
+				let expected = if share.signer == named {
+					Err(ChError::InvalidShare { signer: named })
+				} else {
+					Ok(())
+				};
 				assert_eq!(verify_share(&keys, &package, share), expected);
 			}
 		}
@@ -261,7 +265,10 @@ fn t_minus_1_honest_shares_cannot_collide_even_when_lying_about_t() {
 		for share in &partials {
 			assert_eq!(verify_share(&lying_keys, &package, share), Ok(()));
 		}
-		assert_eq!(aggregate(&lying_keys, &package, &partials), Err(ChError::InconsistentKeyPackage));
+		assert_eq!(
+			aggregate(&lying_keys, &package, &partials),
+			Err(ChError::InconsistentKeyPackage)
+		);
 		// Summing the shares anyway gives randomness that plain verify rejects.
 		let session = Session::new(&lying_keys, &package).unwrap();
 		let s: curve25519_dalek::scalar::Scalar = partials
@@ -429,10 +436,7 @@ fn dkg_bad_share_names_sender() {
 	let from_2 = mine.iter_mut().find(|p| p.sender == 2).unwrap();
 	from_2.share[0] = from_2.share[0].wrapping_add(1);
 	let secret1 = round2_secrets.remove(0);
-	assert_eq!(
-		dkg::part3(secret1, &mine).err(),
-		Some(ChError::InvalidDkgShare { participant: 2 })
-	);
+	assert_eq!(dkg::part3(secret1, &mine).err(), Some(ChError::InvalidDkgShare { participant: 2 }));
 }
 
 #[test]
@@ -467,7 +471,10 @@ fn dkg_malformed_commitment_fails() {
 fn bad_parameters_fail() {
 	let mut rng = rng(30);
 	for (t, n) in [(0u16, 3u16), (4, 3), (1, 0)] {
-		assert_eq!(threshold::trusted_dealer_keygen(t, n, &mut rng).err(), Some(ChError::InvalidParameters));
+		assert_eq!(
+			threshold::trusted_dealer_keygen(t, n, &mut rng).err(),
+			Some(ChError::InvalidParameters)
+		);
 		assert_eq!(dkg::part1(1, t, n, b"", &mut rng).err(), Some(ChError::InvalidParameters));
 	}
 	assert_eq!(dkg::part1(0, 2, 3, b"", &mut rng).err(), Some(ChError::InvalidIndex { index: 0 }));

@@ -179,7 +179,8 @@ fn committed_test_vectors_verify() {
 	let entries = committed.as_array().unwrap();
 	let dev = hex::encode(dev_secret_key().public().0);
 	let valid: Vec<&Value> = entries.iter().filter(|e| e["valid"] == Value::Bool(true)).collect();
-	let invalid: Vec<&Value> = entries.iter().filter(|e| e["valid"] == Value::Bool(false)).collect();
+	let invalid: Vec<&Value> =
+		entries.iter().filter(|e| e["valid"] == Value::Bool(false)).collect();
 	assert!(valid.len() >= 16);
 	assert!(valid.iter().filter(|e| e["y"] == dev.as_str()).count() >= valid.len() / 2);
 	assert_eq!(invalid.len(), 4);

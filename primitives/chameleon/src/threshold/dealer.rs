@@ -50,4 +50,3 @@ fn package_from_shares(
 		verification_shares: shares.iter().map(|s| (s.index(), s.verifying_share())).collect(),
 	}
 }
-

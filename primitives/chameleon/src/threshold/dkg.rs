@@ -60,7 +60,9 @@ pub struct Round1Package {
 /// A participant's private message to one other participant in round 2: `f_sender(receiver)`.
 ///
 /// Secret: send it only over an encrypted, authenticated channel. Zeroized on drop.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Zeroize, ZeroizeOnDrop)]
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Zeroize, ZeroizeOnDrop,
+)]
 pub struct Round2Package {
 	/// The participant that evaluated its polynomial.
 	#[zeroize(skip)]
@@ -164,7 +166,7 @@ pub fn part1<R: RngCore + CryptoRng>(
 ) -> Result<(Round1Secret, Round1Package), ChError> {
 	check_params(threshold, participants)?;
 	if index == 0 || index > participants {
-		return Err(ChError::InvalidIndex { index })
+		return Err(ChError::InvalidIndex { index });
 	}
 	let context = context_digest(context);
 	let polynomial =
@@ -193,7 +195,7 @@ fn verify_round1(
 	let participant = package.sender;
 	let malformed = ChError::InvalidDkgCommitment { participant };
 	if package.commitment.len() != usize::from(secret.threshold) {
-		return Err(malformed)
+		return Err(malformed);
 	}
 	let mut points = Vec::with_capacity(package.commitment.len());
 	for bytes in &package.commitment {
@@ -201,10 +203,10 @@ fn verify_round1(
 	}
 	let (Some(constant_point), Some(constant)) = (points.first(), package.commitment.first())
 	else {
-		return Err(malformed)
+		return Err(malformed);
 	};
 	if constant_point.is_identity() {
-		return Err(malformed)
+		return Err(malformed);
 	}
 	let bad_proof = ChError::InvalidProofOfKnowledge { participant };
 	let mu = decode_scalar(package.proof_mu).map_err(|_| bad_proof)?;
@@ -219,7 +221,7 @@ fn verify_round1(
 	// μ·B − c·(a_0·B) must be R.
 	let r = RistrettoPoint::vartime_double_scalar_mul_basepoint(&-c, constant_point, &mu);
 	if r.compress().0 != package.proof_r {
-		return Err(bad_proof)
+		return Err(bad_proof);
 	}
 	Ok(points)
 }
@@ -236,19 +238,19 @@ pub fn part2(
 	for package in round1_packages {
 		let sender = package.sender;
 		if sender == 0 || sender > secret.participants {
-			return Err(ChError::InvalidIndex { index: sender })
+			return Err(ChError::InvalidIndex { index: sender });
 		}
 		if sender == secret.index {
-			continue
+			continue;
 		}
 		if commitments.iter().any(|(j, _)| *j == sender) {
-			return Err(ChError::DuplicateSigner { signer: sender })
+			return Err(ChError::DuplicateSigner { signer: sender });
 		}
 		commitments.push((sender, verify_round1(&secret, package)?));
 	}
 	for participant in (1..=secret.participants).filter(|j| *j != secret.index) {
 		if !commitments.iter().any(|(j, _)| *j == participant) {
-			return Err(ChError::MissingDkgPackage { participant })
+			return Err(ChError::MissingDkgPackage { participant });
 		}
 	}
 	commitments.push((secret.index, secret.commitment.clone()));
@@ -285,13 +287,13 @@ pub fn part3(
 	for package in round2_packages {
 		let participant = package.sender;
 		if package.receiver != me {
-			return Err(ChError::InvalidIndex { index: package.receiver })
+			return Err(ChError::InvalidIndex { index: package.receiver });
 		}
 		if participant == me {
-			return Err(ChError::InvalidIndex { index: participant })
+			return Err(ChError::InvalidIndex { index: participant });
 		}
 		if received.contains(&participant) {
-			return Err(ChError::DuplicateSigner { signer: participant })
+			return Err(ChError::DuplicateSigner { signer: participant });
 		}
 		let commitment = secret
 			.commitments
@@ -303,7 +305,7 @@ pub fn part3(
 		let mut share = decode_scalar(package.share).map_err(|_| bad_share)?;
 		if RistrettoPoint::mul_base(&share) != evaluate_commitment(commitment, me) {
 			share.zeroize();
-			return Err(bad_share)
+			return Err(bad_share);
 		}
 		x_i += share;
 		share.zeroize();
@@ -312,7 +314,7 @@ pub fn part3(
 	for participant in (1..=secret.participants).filter(|j| *j != me) {
 		if !received.contains(&participant) {
 			x_i.zeroize();
-			return Err(ChError::MissingDkgPackage { participant })
+			return Err(ChError::MissingDkgPackage { participant });
 		}
 	}
 
@@ -327,17 +329,19 @@ pub fn part3(
 	let group_point = group_commitment.first().copied().unwrap_or_default();
 	if group_point.is_identity() {
 		x_i.zeroize();
-		return Err(ChError::IdentityPublicKey)
+		return Err(ChError::IdentityPublicKey);
 	}
 	let group_key = ChPublicKey(group_point.compress().0);
 	let verification_shares = (1..=secret.participants)
-		.map(|index| (index, ChPublicKey(evaluate_commitment(&group_commitment, index).compress().0)))
+		.map(|index| {
+			(index, ChPublicKey(evaluate_commitment(&group_commitment, index).compress().0))
+		})
 		.collect();
 	let package = PublicKeyPackage { group_key, threshold: secret.threshold, verification_shares };
 	let share = KeyShare::new(me, secret.threshold, x_i, group_key);
 	x_i.zeroize();
 	if package.verification_share(me) != Some(&share.verifying_share()) {
-		return Err(ChError::InconsistentKeyPackage)
+		return Err(ChError::InconsistentKeyPackage);
 	}
 	Ok((share, package))
 }

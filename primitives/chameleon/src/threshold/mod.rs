@@ -92,7 +92,7 @@ impl KeyShare {
 			*package.verification_share(index).ok_or(ChError::UnknownSigner { signer: index })?;
 		let share = Self::new(index, package.threshold, secret, package.group_key);
 		if share.verifying_share != expected {
-			return Err(ChError::InconsistentKeyPackage)
+			return Err(ChError::InconsistentKeyPackage);
 		}
 		Ok(share)
 	}
@@ -181,11 +181,10 @@ impl PublicKeyPackage {
 		let mut points = Vec::with_capacity(self.verification_shares.len());
 		for (expected, (index, share)) in (1u16..).zip(self.verification_shares.iter()) {
 			if *index != expected {
-				return Err(ChError::InconsistentKeyPackage)
+				return Err(ChError::InconsistentKeyPackage);
 			}
-			let point = CompressedRistretto(share.0)
-				.decompress()
-				.ok_or(ChError::InconsistentKeyPackage)?;
+			let point =
+				CompressedRistretto(share.0).decompress().ok_or(ChError::InconsistentKeyPackage)?;
 			points.push(point);
 		}
 		// Interpolate from the first t shares; every other share and the group key must lie
@@ -199,11 +198,11 @@ impl PublicKeyPackage {
 			RistrettoPoint::vartime_multiscalar_mul(&coeffs, base_points)
 		};
 		if interpolate(Scalar::ZERO) != group {
-			return Err(ChError::InconsistentKeyPackage)
+			return Err(ChError::InconsistentKeyPackage);
 		}
 		for (index, point) in (self.threshold.saturating_add(1)..).zip(rest.iter()) {
 			if interpolate(Scalar::from(index)) != *point {
-				return Err(ChError::InconsistentKeyPackage)
+				return Err(ChError::InconsistentKeyPackage);
 			}
 		}
 		Ok(())
@@ -213,7 +212,7 @@ impl PublicKeyPackage {
 /// `1 <= t <= n`.
 pub(crate) fn check_params(threshold: u16, participants: u16) -> Result<(), ChError> {
 	if threshold == 0 || threshold > participants {
-		return Err(ChError::InvalidParameters)
+		return Err(ChError::InvalidParameters);
 	}
 	Ok(())
 }
@@ -289,9 +288,12 @@ impl SecretPolynomial {
 }
 
 /// `Σ_k index^k · commitment[k]`: the public image `f(index)·B` of a committed polynomial.
-pub(crate) fn evaluate_commitment(commitment: &[RistrettoPoint], index: MemberIndex) -> RistrettoPoint {
+pub(crate) fn evaluate_commitment(
+	commitment: &[RistrettoPoint],
+	index: MemberIndex,
+) -> RistrettoPoint {
 	if commitment.is_empty() {
-		return RistrettoPoint::identity()
+		return RistrettoPoint::identity();
 	}
 	let x = Scalar::from(index);
 	let mut power = Scalar::ONE;

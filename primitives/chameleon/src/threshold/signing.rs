@@ -27,7 +27,16 @@ const NONCE_TAG: &[u8] = b"blockful/ch/v1/nonce";
 
 /// A signer's public round-1 output `(i, D_i, E_i)`.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub struct SigningCommitments {
 	/// The signer.
@@ -66,7 +75,16 @@ impl fmt::Debug for SigningNonces {
 
 /// A signer's round-2 output `(i, z_i)`.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub struct PartialShare {
 	/// The signer.
@@ -104,10 +122,10 @@ impl SigningPackage {
 		let mut previous: Option<MemberIndex> = None;
 		for c in &sorted {
 			if c.signer == 0 {
-				return Err(ChError::InvalidIndex { index: 0 })
+				return Err(ChError::InvalidIndex { index: 0 });
 			}
 			if previous == Some(c.signer) {
-				return Err(ChError::DuplicateSigner { signer: c.signer })
+				return Err(ChError::DuplicateSigner { signer: c.signer });
 			}
 			previous = Some(c.signer);
 			let decode = |bytes: [u8; 32]| {
@@ -119,7 +137,14 @@ impl SigningPackage {
 			hiding.push(decode(c.hiding)?);
 			binding.push(decode(c.binding)?);
 		}
-		Ok(Self { check, check_point, message: message.to_vec(), commitments: sorted, hiding, binding })
+		Ok(Self {
+			check,
+			check_point,
+			message: message.to_vec(),
+			commitments: sorted,
+			hiding,
+			binding,
+		})
 	}
 
 	/// The check value `C` the collision is for.
@@ -161,11 +186,15 @@ struct Binding {
 }
 
 impl Binding {
-	fn new(group_key: &ChPublicKey, threshold: u16, package: &SigningPackage) -> Result<Self, ChError> {
+	fn new(
+		group_key: &ChPublicKey,
+		threshold: u16,
+		package: &SigningPackage,
+	) -> Result<Self, ChError> {
 		let signers = package.signers();
 		let got = u16::try_from(signers.len()).unwrap_or(u16::MAX);
 		if got < threshold {
-			return Err(ChError::NotEnoughShares { needed: threshold, got })
+			return Err(ChError::NotEnoughShares { needed: threshold, got });
 		}
 		let message_digest = Sha512::digest(&package.message);
 		let mut list = Sha512::new();
@@ -189,8 +218,8 @@ impl Binding {
 			})
 			.collect();
 		let hiding_sum: RistrettoPoint = package.hiding.iter().sum();
-		let group_commitment =
-			hiding_sum + RistrettoPoint::vartime_multiscalar_mul(&binding_factors, &package.binding);
+		let group_commitment = hiding_sum
+			+ RistrettoPoint::vartime_multiscalar_mul(&binding_factors, &package.binding);
 		let r_prime = (package.check_point + group_commitment).compress().0;
 		let challenge = challenge(&group_key.0, &r_prime, &package.message);
 		let lambdas = lagrange_coefficients_at_zero(&signers);
@@ -237,16 +266,17 @@ pub fn round2(
 ) -> Result<PartialShare, ChError> {
 	let signer = share.index();
 	if nonces.commitments.signer != signer {
-		return Err(ChError::NonceMismatch)
+		return Err(ChError::NonceMismatch);
 	}
 	let position = package.position(signer).ok_or(ChError::MissingCommitment { signer })?;
 	if package.commitments.get(position) != Some(&nonces.commitments) {
-		return Err(ChError::NonceMismatch)
+		return Err(ChError::NonceMismatch);
 	}
 	let binding = Binding::new(&share.group_key(), share.threshold(), package)?;
 	let rho = binding.binding_factors.get(position).ok_or(ChError::MissingCommitment { signer })?;
 	let lambda = binding.lambdas.get(position).ok_or(ChError::MissingCommitment { signer })?;
-	let z = nonces.hiding + rho * nonces.binding - binding.challenge * lambda * share.secret_scalar();
+	let z =
+		nonces.hiding + rho * nonces.binding - binding.challenge * lambda * share.secret_scalar();
 	Ok(PartialShare { signer, z: z.to_bytes() })
 }
 
@@ -311,7 +341,7 @@ impl Session {
 			self.binding_points.get(position),
 			self.verification_shares.get(position),
 		) else {
-			return Err(ChError::UnknownSigner { signer })
+			return Err(ChError::UnknownSigner { signer });
 		};
 		let y = CompressedRistretto(y.0).decompress().ok_or(ChError::InconsistentKeyPackage)?;
 		// z·B − ρ·E + (e′·λ)·Y_i must equal D_i.
@@ -336,18 +366,18 @@ impl Session {
 				.signers
 				.binary_search(&share.signer)
 				.map_err(|_| ChError::UnknownSigner { signer: share.signer })?;
-			let slot = ordered
-				.get_mut(position)
-				.ok_or(ChError::UnknownSigner { signer: share.signer })?;
+			let slot =
+				ordered.get_mut(position).ok_or(ChError::UnknownSigner { signer: share.signer })?;
 			if slot.is_some() {
-				return Err(ChError::DuplicateSigner { signer: share.signer })
+				return Err(ChError::DuplicateSigner { signer: share.signer });
 			}
 			*slot = Some(share);
 		}
 		let mut s_prime = Scalar::ZERO;
 		for (signer, share) in self.binding.signers.iter().zip(ordered.iter()) {
 			let share = share.ok_or(ChError::MissingShare { signer: *signer })?;
-			s_prime += decode_scalar(share.z).map_err(|_| ChError::InvalidShare { signer: *signer })?;
+			s_prime +=
+				decode_scalar(share.z).map_err(|_| ChError::InvalidShare { signer: *signer })?;
 		}
 		// R′ − e′·Y − s′·B = C  ⇔  K = e′·Y + s′·B, with R′ = C + K.
 		let expected = RistrettoPoint::vartime_double_scalar_mul_basepoint(
@@ -356,7 +386,7 @@ impl Session {
 			&s_prime,
 		);
 		if expected == self.binding.group_commitment {
-			return Ok(ChRandomness::from_parts(self.binding.r_prime, s_prime.to_bytes()))
+			return Ok(ChRandomness::from_parts(self.binding.r_prime, s_prime.to_bytes()));
 		}
 		for share in shares {
 			self.verify_share(share)?;
