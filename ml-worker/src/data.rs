@@ -359,15 +359,27 @@ pub fn load_cifar10(dir: &Path) -> Result<(Dataset, Dataset)> {
 /// How many samples each user gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ShareSize {
-    /// Exactly this many samples per user, split evenly over the user's classes.
+    /// Exactly this many samples per user.
     PerUser(usize),
-    /// Every sample of a class, divided evenly among the users that hold the class.
+    /// Every sample is used: each class is divided among the users that want it, in
+    /// proportion to their demand.
     Full,
 }
 
-/// Non-IID partition by class: user `u` receives only samples whose label is in
-/// `user_classes[u]`; no sample goes to two users. Deterministic in `seed`.
-pub fn partition_by_class(labels: &[u8], user_classes: &[Vec<u8>], size: ShareSize, seed: u64) -> Result<Vec<Vec<usize>>> {
+/// Non-IID partition by class. User `u` draws a `1 − background` share of its samples
+/// evenly from its own classes `user_classes[u]` and a `background` share evenly from
+/// all ten classes (0 = strictly by class). No sample goes to two users. Deterministic
+/// in `seed`.
+pub fn partition_by_class(
+    labels: &[u8],
+    user_classes: &[Vec<u8>],
+    size: ShareSize,
+    background: f64,
+    seed: u64,
+) -> Result<Vec<Vec<usize>>> {
+    if !(0.0..=1.0).contains(&background) {
+        return Err(WorkerError::InvalidArgument(format!("background share {background} not in [0, 1]")));
+    }
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut pools: Vec<Vec<usize>> = vec![Vec::new(); 10];
     for (i, &l) in labels.iter().enumerate() {
@@ -376,7 +388,12 @@ pub fn partition_by_class(labels: &[u8], user_classes: &[Vec<u8>], size: ShareSi
     for pool in &mut pools {
         pool.shuffle(&mut rng);
     }
-    let mut holders = [0usize; 10];
+    // demand[u][c]: samples (PerUser) or relative weight (Full) of class c for user u.
+    let per_user = match size {
+        ShareSize::PerUser(n) => n as f64,
+        ShareSize::Full => 1.0,
+    };
+    let mut demand = vec![[0.0f64; 10]; user_classes.len()];
     for (u, classes) in user_classes.iter().enumerate() {
         if classes.is_empty() {
             return Err(WorkerError::InvalidArgument(format!("user #{u} holds no class")));
@@ -385,28 +402,56 @@ pub fn partition_by_class(labels: &[u8], user_classes: &[Vec<u8>], size: ShareSi
             if c >= 10 {
                 return Err(WorkerError::InvalidArgument(format!("user #{u}: class {c} not in 0..10")));
             }
-            holders[c as usize] += 1;
+            demand[u][c as usize] += per_user * (1.0 - background) / classes.len() as f64;
+        }
+        for d in demand[u].iter_mut() {
+            *d += per_user * background / 10.0;
         }
     }
     let mut cursor = [0usize; 10];
     let mut out = Vec::with_capacity(user_classes.len());
-    for (u, classes) in user_classes.iter().enumerate() {
+    for (u, want) in demand.iter().enumerate() {
         let mut mine = Vec::new();
-        for (k, &c) in classes.iter().enumerate() {
-            let c = c as usize;
-            let want = match size {
-                ShareSize::PerUser(n) => n / classes.len() + usize::from(k < n % classes.len()),
-                ShareSize::Full => pools[c].len() / holders[c],
-            };
+        for c in 0..10 {
             let pool = &pools[c];
-            if cursor[c] + want > pool.len() {
+            let take = match size {
+                ShareSize::PerUser(_) => {
+                    // Round so that the user's total is exactly n: floor, plus one for the
+                    // first classes while a remainder is left.
+                    want[c].floor() as usize
+                }
+                ShareSize::Full => {
+                    let total: f64 = demand.iter().map(|d| d[c]).sum();
+                    if total == 0.0 {
+                        0
+                    } else {
+                        (pool.len() as f64 * want[c] / total).floor() as usize
+                    }
+                }
+            };
+            if cursor[c] + take > pool.len() {
                 return Err(WorkerError::InvalidArgument(format!(
-                    "user #{u} needs {want} samples of class {c}, only {} left",
+                    "user #{u} needs {take} samples of class {c}, only {} left",
                     pool.len() - cursor[c]
                 )));
             }
-            mine.extend_from_slice(&pool[cursor[c]..cursor[c] + want]);
-            cursor[c] += want;
+            mine.extend_from_slice(&pool[cursor[c]..cursor[c] + take]);
+            cursor[c] += take;
+        }
+        if let ShareSize::PerUser(n) = size {
+            // Top up the rounding remainder from the user's own classes.
+            let mut k = 0;
+            while mine.len() < n {
+                let c = user_classes[u][k % user_classes[u].len()] as usize;
+                if cursor[c] >= pools[c].len() {
+                    return Err(WorkerError::InvalidArgument(format!(
+                        "user #{u} needs more samples of class {c}, none left"
+                    )));
+                }
+                mine.push(pools[c][cursor[c]]);
+                cursor[c] += 1;
+                k += 1;
+            }
         }
         mine.shuffle(&mut rng);
         out.push(mine);

@@ -12,13 +12,16 @@
 //! the data-free committee step; [`fl::Worker::retrain_model`] re-trains one model for
 //! the sequential paradigm.
 
+pub mod bench;
 pub mod dag;
 pub mod data;
 pub mod device;
 pub mod error;
+pub mod experiment;
 pub mod fl;
 pub mod metrics;
 pub mod models;
+pub mod report;
 pub mod store;
 pub mod topology;
 pub mod train;

@@ -1,26 +1,29 @@
 //! Per-model unlearning metrics: AD_f / AD_r on train and test splits, and a
 //! loss-threshold membership-inference score on the forgotten data.
+//!
+//! As in the paper (§VI-A), the train-split metrics use training data: AD_f on the
+//! withdrawn samples (the start owners' training samples of the forgotten classes), AD_r
+//! on the model owner's own training data without the forgotten classes. The test-split
+//! metrics use the global test set split by class.
 
 use crate::data::{split_forget_retain, Dataset};
 use crate::error::Result;
 use crate::fl::FederatedData;
 use crate::models::Net;
-use crate::train::{accuracy, per_sample_losses};
+use crate::train::accuracy_and_losses;
 use serde::{Deserialize, Serialize};
 
-/// Caps keep evaluation cheap on CPU; subsets are fixed (first n in a seeded order).
-const MAX_EVAL: usize = 3000;
-const MAX_MIA: usize = 1000;
+/// Caps keep evaluation cheap on CPU; subsets are spread evenly over the candidates.
+const MAX_EVAL: usize = 1000;
 
-/// The four evaluation splits of one unlearning request.
+/// The evaluation splits of one unlearning request.
 #[derive(Debug, Clone)]
 pub struct EvalSets {
-    /// D_f (train): the withdrawn samples, i.e. the start owners' training samples of
-    /// the forgotten classes.
+    /// D_f (train): the withdrawn samples.
     pub forget_train: Dataset,
-    /// D_r (train): every user's training samples of the other classes.
-    pub retain_train: Dataset,
-    /// Test-split samples of the forgotten classes.
+    /// Per user: its training samples of the other classes (D_r of its models).
+    pub retain_train: Vec<Dataset>,
+    /// Test-split samples of the forgotten classes (also the MIA non-members).
     pub forget_test: Dataset,
     /// Test-split samples of the other classes.
     pub retain_test: Dataset,
@@ -31,7 +34,7 @@ pub struct EvalSets {
 pub struct ModelMetrics {
     /// Accuracy on D_f (train).
     pub ad_f_train: f64,
-    /// Accuracy on D_r (train).
+    /// Accuracy on the owner's retained training data.
     pub ad_r_train: f64,
     /// Accuracy on forgotten classes (test).
     pub ad_f_test: f64,
@@ -60,33 +63,36 @@ impl EvalSets {
         }
         f_train.sort_unstable();
         f_train.dedup();
-        let mut r_train: Vec<usize> = data
+        let retain_train = data
             .user_train
             .iter()
-            .flat_map(|idx| split_forget_retain(idx, data.train.labels(), forget).1)
+            .map(|idx| data.train.subset(&spread_take(split_forget_retain(idx, data.train.labels(), forget).1, MAX_EVAL)))
             .collect();
-        r_train.sort_unstable();
         let all_test: Vec<usize> = (0..data.test.len()).collect();
         let (f_test, r_test) = split_forget_retain(&all_test, data.test.labels(), forget);
         EvalSets {
             forget_train: data.train.subset(&spread_take(f_train, MAX_EVAL)),
-            retain_train: data.train.subset(&spread_take(r_train, MAX_EVAL)),
+            retain_train,
             forget_test: data.test.subset(&spread_take(f_test, MAX_EVAL)),
             retain_test: data.test.subset(&spread_take(r_test, MAX_EVAL)),
         }
     }
 
-    /// Evaluates one model.
-    pub fn evaluate(&self, net: &Net) -> Result<ModelMetrics> {
-        let members = self.forget_train.take(MAX_MIA);
-        let non_members = self.forget_test.take(MAX_MIA.min(members.len().max(1)));
-        let auc = mia_auc(&per_sample_losses(net, &members)?, &per_sample_losses(net, &non_members)?);
+    /// Evaluates one model owned by user `owner`.
+    pub fn evaluate(&self, net: &Net, owner: usize) -> Result<ModelMetrics> {
+        let (ad_f_train, member) = accuracy_and_losses(net, &self.forget_train)?;
+        let (ad_f_test, non_member) = accuracy_and_losses(net, &self.forget_test)?;
+        let (ad_r_test, _) = accuracy_and_losses(net, &self.retain_test)?;
+        let (ad_r_train, _) = match self.retain_train.get(owner) {
+            Some(d) => accuracy_and_losses(net, d)?,
+            None => (None, Vec::new()),
+        };
         Ok(ModelMetrics {
-            ad_f_train: accuracy(net, &self.forget_train).unwrap_or(0.0),
-            ad_r_train: accuracy(net, &self.retain_train).unwrap_or(0.0),
-            ad_f_test: accuracy(net, &self.forget_test).unwrap_or(0.0),
-            ad_r_test: accuracy(net, &self.retain_test).unwrap_or(0.0),
-            mia_auc: auc,
+            ad_f_train: ad_f_train.unwrap_or(0.0),
+            ad_r_train: ad_r_train.unwrap_or(0.0),
+            ad_f_test: ad_f_test.unwrap_or(0.0),
+            ad_r_test: ad_r_test.unwrap_or(0.0),
+            mia_auc: mia_auc(&member, &non_member),
         })
     }
 }

@@ -67,11 +67,15 @@ pub struct DataShares {
     pub train_per_user: usize,
     /// Local test samples per user.
     pub test_per_user: usize,
+    /// Share of each user's samples drawn evenly from all classes (the rest comes from
+    /// the user's own classes); 0 = strictly non-IID by class.
+    #[serde(default)]
+    pub background: f64,
 }
 
 impl Default for DataShares {
     fn default() -> Self {
-        DataShares { train_per_user: 600, test_per_user: 200 }
+        DataShares { train_per_user: 600, test_per_user: 200, background: 0.0 }
     }
 }
 
@@ -271,6 +275,12 @@ impl Topology {
         }
         if !(un.alpha.is_finite() && un.alpha > 0.0) || !(un.epsilon.is_finite() && un.epsilon >= 0.0) {
             return err(format!("unlearning: alpha must be > 0 and epsilon ≥ 0 (got {}, {})", un.alpha, un.epsilon));
+        }
+        if !(0.0..=1.0).contains(&self.data.background) {
+            return err(format!("data.background {} not in [0, 1]", self.data.background));
+        }
+        if self.data.train_per_user == 0 || self.data.test_per_user == 0 {
+            return err("data.train_per_user and data.test_per_user must be positive".into());
         }
         self.training.validate()?;
         Ok(())

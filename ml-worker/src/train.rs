@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use tch::nn::{self, OptimizerConfig};
 use tch::{Kind, Tensor};
 
-const EVAL_BATCH: usize = 512;
+// Small enough that activations stay out of mmap-sized allocations on CPU.
+const EVAL_BATCH: usize = 128;
 
 /// Training settings ϕ (eq. 3).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -111,6 +112,25 @@ pub fn accuracy(net: &Net, data: &Dataset) -> Option<f64> {
     Some(correct as f64 / data.len() as f64)
 }
 
+/// Accuracy and per-sample cross-entropy losses in one pass; accuracy is `None` for an
+/// empty set.
+pub fn accuracy_and_losses(net: &Net, data: &Dataset) -> Result<(Option<f64>, Vec<f32>)> {
+    tch::no_grad(|| {
+        let idx: Vec<usize> = (0..data.len()).collect();
+        let mut losses = Vec::with_capacity(data.len());
+        let mut correct = 0i64;
+        for chunk in idx.chunks(EVAL_BATCH) {
+            let (x, y) = data.batch(chunk, net.device());
+            let logits = net.forward(&x, false);
+            correct += logits.argmax(-1, false).eq_tensor(&y).sum(Kind::Int64).int64_value(&[]);
+            let l = logits.log_softmax(-1, Kind::Float).gather(1, &y.unsqueeze(1), false).neg().view(-1);
+            losses.extend(Vec::<f32>::try_from(&l.to_device(tch::Device::Cpu))?);
+        }
+        let acc = (!data.is_empty()).then(|| correct as f64 / data.len() as f64);
+        Ok((acc, losses))
+    })
+}
+
 /// Per-sample cross-entropy losses (for the membership-inference attack).
 pub fn per_sample_losses(net: &Net, data: &Dataset) -> Result<Vec<f32>> {
     tch::no_grad(|| {
@@ -200,7 +220,7 @@ pub struct RepairConfig {
 
 impl Default for RepairConfig {
     fn default() -> Self {
-        RepairConfig { steps: 60, lr: 0.01, batch_size: 32, beta: 0.9, forget_loss_bound: 5.0 }
+        RepairConfig { steps: 20, lr: 0.01, batch_size: 32, beta: 0.9, forget_loss_bound: 5.0 }
     }
 }
 

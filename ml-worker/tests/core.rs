@@ -183,7 +183,7 @@ fn cifar10_bad_label_and_missing_files_fail() {
 fn partition_is_class_correct_and_disjoint() {
     let labels: Vec<u8> = (0..1000).map(|i| (i % 10) as u8).collect();
     let classes = vec![vec![0, 1], vec![1, 2, 3], vec![9]];
-    let parts = partition_by_class(&labels, &classes, ShareSize::PerUser(30), 1).unwrap();
+    let parts = partition_by_class(&labels, &classes, ShareSize::PerUser(30), 0.0, 1).unwrap();
     let mut seen = std::collections::HashSet::new();
     for (u, idx) in parts.iter().enumerate() {
         assert_eq!(idx.len(), 30);
@@ -194,9 +194,16 @@ fn partition_is_class_correct_and_disjoint() {
     }
     // Even split over the user's classes.
     assert_eq!(parts[1].iter().filter(|&&i| labels[i] == 2).count(), 10);
-    let full = partition_by_class(&labels, &classes, ShareSize::Full, 1).unwrap();
+    let full = partition_by_class(&labels, &classes, ShareSize::Full, 0.0, 1).unwrap();
     assert_eq!(full[2].len(), 100);
-    assert_eq!(full[0].iter().filter(|&&i| labels[i] == 1).count(), 50);
+    // Class 1 is wanted by user 0 (weight 1/2) and user 1 (weight 1/3): split 60 / 40.
+    assert_eq!(full[0].iter().filter(|&&i| labels[i] == 1).count(), 60);
+    assert_eq!(full[1].iter().filter(|&&i| labels[i] == 1).count(), 40);
+    assert_eq!(full.iter().map(Vec::len).sum::<usize>(), 100 * 6, "classes 4-8 are wanted by nobody");
+    let mixed = partition_by_class(&labels, &classes, ShareSize::PerUser(40), 0.5, 2).unwrap();
+    let foreign = mixed[2].iter().filter(|&&i| labels[i] != 9).count();
+    assert_eq!(foreign, 18, "half of 40 is background, 2 of those 20 are class 9 itself");
+    assert!(mixed.iter().all(|p| p.len() == 40));
     let (f, r) = split_forget_retain(&parts[1], &labels, &[1]);
     assert!(f.iter().all(|&i| labels[i] == 1) && r.iter().all(|&i| labels[i] != 1));
     assert_eq!(f.len() + r.len(), 30);
@@ -205,10 +212,12 @@ fn partition_is_class_correct_and_disjoint() {
 #[test]
 fn partition_oversubscribed_class_fails() {
     let labels: Vec<u8> = (0..100).map(|i| (i % 10) as u8).collect();
-    let err = partition_by_class(&labels, &[vec![0], vec![0]], ShareSize::PerUser(6), 1).unwrap_err();
+    let err = partition_by_class(&labels, &[vec![0], vec![0]], ShareSize::PerUser(6), 0.0, 1).unwrap_err();
     assert!(err.to_string().contains("only 4 left"), "{err}");
-    let err = partition_by_class(&labels, &[vec![11]], ShareSize::PerUser(6), 1).unwrap_err();
+    let err = partition_by_class(&labels, &[vec![11]], ShareSize::PerUser(6), 0.0, 1).unwrap_err();
     assert!(err.to_string().contains("class 11"), "{err}");
+    let err = partition_by_class(&labels, &[vec![1]], ShareSize::PerUser(6), 1.5, 1).unwrap_err();
+    assert!(err.to_string().contains("background share"), "{err}");
 }
 
 fn sample_weights(seed: u64) -> Weights {
