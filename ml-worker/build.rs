@@ -6,10 +6,10 @@
 //! referenced directly) and CUDA devices never register.
 
 fn main() {
-    println!("cargo:rerun-if-env-changed=DEP_TCH_LIBTORCH_LIB");
-    if let Ok(lib_dir) = std::env::var("DEP_TCH_LIBTORCH_LIB") {
-        println!("cargo:rustc-link-arg=-Wl,-rpath={lib_dir}");
-        println!("cargo:rustc-link-arg=-Wl,--no-as-needed");
-        println!("cargo:rustc-link-arg=-ltorch");
-    }
+	println!("cargo:rerun-if-env-changed=DEP_TCH_LIBTORCH_LIB");
+	if let Ok(lib_dir) = std::env::var("DEP_TCH_LIBTORCH_LIB") {
+		println!("cargo:rustc-link-arg=-Wl,-rpath={lib_dir}");
+		println!("cargo:rustc-link-arg=-Wl,--no-as-needed");
+		println!("cargo:rustc-link-arg=-ltorch");
+	}
 }

@@ -200,9 +200,9 @@ pub struct Chain {
 impl Chain {
 	/// Connects to `url` (e.g. `ws://127.0.0.1:9944`).
 	pub async fn connect(url: &str) -> ChainResult<Self> {
-		let unreachable =
-			|reason: String| ChainError::Unreachable { url: url.to_string(), reason };
-		let rpc = RpcClient::from_insecure_url(url).await.map_err(|e| unreachable(e.to_string()))?;
+		let unreachable = |reason: String| ChainError::Unreachable { url: url.to_string(), reason };
+		let rpc =
+			RpcClient::from_insecure_url(url).await.map_err(|e| unreachable(e.to_string()))?;
 		let api = OnlineClient::<PolkadotConfig>::from_rpc_client(rpc.clone())
 			.await
 			.map_err(|e| unreachable(e.to_string()))?;
@@ -222,11 +222,8 @@ impl Chain {
 		let what = format!("reading {pallet}.{entry}");
 		let at = self.api.at_current_block().await.map_err(|e| failed(&what)(e.to_string()))?;
 		let addr = dynamic::storage::<K, V>(pallet, entry);
-		let value = at
-			.storage()
-			.try_fetch(addr, key)
-			.await
-			.map_err(|e| failed(&what)(e.to_string()))?;
+		let value =
+			at.storage().try_fetch(addr, key).await.map_err(|e| failed(&what)(e.to_string()))?;
 		value.map(|v| v.decode().map_err(|e| failed(&what)(e.to_string()))).transpose()
 	}
 
@@ -234,7 +231,9 @@ impl Chain {
 	pub async fn ch_public_key(&self) -> ChainResult<[u8; 32]> {
 		let key: Option<ChCheckBytes> = self.fetch("LiveChain", "ChPublicKey", ()).await?;
 		key.map(|k| k.0).ok_or_else(|| {
-			ChainError::Invalid("the chain has no chameleon-hash public key (LiveChain.ChPublicKey)".into())
+			ChainError::Invalid(
+				"the chain has no chameleon-hash public key (LiveChain.ChPublicKey)".into(),
+			)
 		})
 	}
 
@@ -304,18 +303,22 @@ impl Chain {
 			let in_block = match status {
 				S::InBestBlock(b) if !finalized => b,
 				S::InFinalizedBlock(b) => b,
-				S::Error { message } | S::Invalid { message } | S::Dropped { message } =>
-					return Err(ChainError::Failed { what: what.into(), reason: message }),
+				S::Error { message } | S::Invalid { message } | S::Dropped { message } => {
+					return Err(ChainError::Failed { what: what.into(), reason: message })
+				}
 				_ => continue,
 			};
 			let block = in_block.block_hash();
-			let events = in_block.wait_for_success().await.map_err(|e| ChainError::Rejected {
-				what: what.into(),
-				reason: e.to_string(),
-			})?;
+			let events = in_block
+				.wait_for_success()
+				.await
+				.map_err(|e| ChainError::Rejected { what: what.into(), reason: e.to_string() })?;
 			return Ok((events, block));
 		}
-		Err(ChainError::Failed { what: what.into(), reason: "transaction status stream ended".into() })
+		Err(ChainError::Failed {
+			what: what.into(),
+			reason: "transaction status stream ended".into(),
+		})
 	}
 
 	async fn block_number(&self, hash: subxt::utils::H256) -> ChainResult<u64> {
@@ -351,9 +354,11 @@ impl Chain {
 			let ev = ev.map_err(|e| failed(&what)(e.to_string()))?;
 			if ev.pallet_name() == "LiveChain" && ev.event_name() == "ModelPublished" {
 				let v: Value = ev.decode_as().map_err(|e| failed(&what)(e.to_string()))?;
-				return v.at("tx").and_then(|t| t.as_u128()).map(|t| t as u64).ok_or_else(|| {
-					ChainError::Invalid("ModelPublished without a tx id".into())
-				});
+				return v
+					.at("tx")
+					.and_then(|t| t.as_u128())
+					.map(|t| t as u64)
+					.ok_or_else(|| ChainError::Invalid("ModelPublished without a tx id".into()));
 			}
 		}
 		Err(ChainError::Invalid(format!("{what}: no ModelPublished event")))
@@ -411,8 +416,11 @@ impl Chain {
 			}
 		}
 		let redact = dynamic::tx("LiveChain", "redact", (request, updates, headers));
-		let call_data =
-			self.api.tx().call_data(&redact).map_err(|e| failed("encoding LiveChain.redact")(e.to_string()))?;
+		let call_data = self
+			.api
+			.tx()
+			.call_data(&redact)
+			.map_err(|e| failed("encoding LiveChain.redact")(e.to_string()))?;
 		let length_bound = call_data.len() as u32;
 		let proposal_hash = subxt::utils::H256(sp_crypto_hashing::blake2_256(&call_data));
 		let start = Instant::now();
@@ -427,8 +435,9 @@ impl Chain {
 		let mut index = None;
 		for ev in events.iter().flatten() {
 			if ev.pallet_name() == "Committee" && ev.event_name() == "Proposed" {
-				let v: Value =
-					ev.decode_as().map_err(|e| failed("decoding Committee.Proposed")(e.to_string()))?;
+				let v: Value = ev
+					.decode_as()
+					.map_err(|e| failed("decoding Committee.Proposed")(e.to_string()))?;
 				index = v.at("proposal_index").and_then(|i| i.as_u128()).map(|i| i as u32);
 			}
 		}
@@ -450,9 +459,13 @@ impl Chain {
 			("proof_size", Value::u128(u64::MAX as u128 / 4)),
 		]);
 		let bound = self.max_proposal_weight().await.unwrap_or(weight_bound);
-		let close =
-			dynamic::tx("Committee", "close", (proposal_hash, Compact(index), bound, Compact(length_bound)));
-		let (events, last_block) = self.submit("closing the redaction motion", &close, proposer, true).await?;
+		let close = dynamic::tx(
+			"Committee",
+			"close",
+			(proposal_hash, Compact(index), bound, Compact(length_bound)),
+		);
+		let (events, last_block) =
+			self.submit("closing the redaction motion", &close, proposer, true).await?;
 		let mut executed = None;
 		for ev in events.iter().flatten() {
 			if ev.pallet_name() == "Committee" {
@@ -465,25 +478,39 @@ impl Chain {
 							v.at("result").map(|r| &r.value),
 							Some(scale_value::ValueDef::Variant(var)) if var.name == "Ok"
 						);
-						executed = Some(if ok { Ok(()) } else { Err(format!("{}", v.at("result").map(|r| r.to_string()).unwrap_or_default())) });
-					},
-					"Disapproved" => executed = Some(Err("the committee disapproved the motion".into())),
-					_ => {},
+						executed = Some(if ok {
+							Ok(())
+						} else {
+							Err(format!(
+								"{}",
+								v.at("result").map(|r| r.to_string()).unwrap_or_default()
+							))
+						});
+					}
+					"Disapproved" => {
+						executed = Some(Err("the committee disapproved the motion".into()))
+					}
+					_ => {}
 				}
 			}
 		}
 		match executed {
-			Some(Ok(())) => {},
-			Some(Err(reason)) =>
-				return Err(ChainError::Rejected { what: "the redaction motion".into(), reason }),
-			None =>
+			Some(Ok(())) => {}
+			Some(Err(reason)) => {
+				return Err(ChainError::Rejected { what: "the redaction motion".into(), reason })
+			}
+			None => {
 				return Err(ChainError::Rejected {
 					what: "the redaction motion".into(),
 					reason: "closing did not execute it (not enough ayes?)".into(),
-				}),
+				})
+			}
 		}
 		let seconds = start.elapsed().as_secs_f64();
-		let blocks = self.block_number(last_block).await?.saturating_sub(self.block_number(first_block).await?);
+		let blocks = self
+			.block_number(last_block)
+			.await?
+			.saturating_sub(self.block_number(first_block).await?);
 		Ok(MotionOutcome { seconds, blocks, call_bytes: call_data.len() })
 	}
 
@@ -492,7 +519,11 @@ impl Chain {
 		at.constants().entry(dynamic::constant::<Value>("Committee", "MaxProposalWeight")).ok()
 	}
 
-	async fn call_rpc(&self, method: &str, params: subxt::rpcs::RpcParams) -> ChainResult<serde_json::Value> {
+	async fn call_rpc(
+		&self,
+		method: &str,
+		params: subxt::rpcs::RpcParams,
+	) -> ChainResult<serde_json::Value> {
 		self.rpc.request(method, params).await.map_err(|e| failed(method)(e.to_string()))
 	}
 
@@ -509,15 +540,28 @@ impl Chain {
 	/// Waits until the chain has finalized at least one block past the current best.
 	pub async fn wait_for_blocks(&self, timeout: Duration) -> ChainResult<()> {
 		let start = Instant::now();
-		let first = self.api.at_current_block().await.map_err(|e| failed("reading the best block")(e.to_string()))?.block_number();
+		let first = self
+			.api
+			.at_current_block()
+			.await
+			.map_err(|e| failed("reading the best block")(e.to_string()))?
+			.block_number();
 		while start.elapsed() < timeout {
 			tokio::time::sleep(Duration::from_millis(500)).await;
-			let now = self.api.at_current_block().await.map_err(|e| failed("reading the best block")(e.to_string()))?.block_number();
+			let now = self
+				.api
+				.at_current_block()
+				.await
+				.map_err(|e| failed("reading the best block")(e.to_string()))?
+				.block_number();
 			if now > first {
 				return Ok(());
 			}
 		}
-		Err(ChainError::Failed { what: "waiting for blocks".into(), reason: format!("no new block in {timeout:?}") })
+		Err(ChainError::Failed {
+			what: "waiting for blocks".into(),
+			reason: format!("no new block in {timeout:?}"),
+		})
 	}
 }
 

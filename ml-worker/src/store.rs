@@ -29,237 +29,250 @@ const BASE32_LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz234567";
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Cid {
-    digest: [u8; 32],
+	digest: [u8; 32],
 }
 
 impl Cid {
-    /// The CID of `bytes`.
-    pub fn of(bytes: &[u8]) -> Cid {
-        Cid { digest: Sha256::digest(bytes).into() }
-    }
+	/// The CID of `bytes`.
+	pub fn of(bytes: &[u8]) -> Cid {
+		Cid { digest: Sha256::digest(bytes).into() }
+	}
 
-    /// The sha2-256 digest.
-    pub fn digest(&self) -> &[u8; 32] {
-        &self.digest
-    }
+	/// The sha2-256 digest.
+	pub fn digest(&self) -> &[u8; 32] {
+		&self.digest
+	}
 
-    /// The binary CID (`01 55 12 20 <digest>`).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut v = vec![CID_VERSION, CODEC_RAW, MH_SHA2_256, MH_LEN];
-        v.extend_from_slice(&self.digest);
-        v
-    }
+	/// The binary CID (`01 55 12 20 <digest>`).
+	pub fn to_bytes(&self) -> Vec<u8> {
+		let mut v = vec![CID_VERSION, CODEC_RAW, MH_SHA2_256, MH_LEN];
+		v.extend_from_slice(&self.digest);
+		v
+	}
 }
 
 impl fmt::Display for Cid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = data_encoding::BASE32_NOPAD.encode(&self.to_bytes()).to_ascii_lowercase();
-        write!(f, "b{s}")
-    }
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		let s = data_encoding::BASE32_NOPAD.encode(&self.to_bytes()).to_ascii_lowercase();
+		write!(f, "b{s}")
+	}
 }
 
 impl fmt::Debug for Cid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Cid({self})")
-    }
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "Cid({self})")
+	}
 }
 
 impl FromStr for Cid {
-    type Err = WorkerError;
+	type Err = WorkerError;
 
-    fn from_str(s: &str) -> Result<Self> {
-        let bad = |reason: &str| WorkerError::MalformedCid { cid: s.to_string(), reason: reason.to_string() };
-        let body = s.strip_prefix('b').ok_or_else(|| bad("expected multibase prefix 'b' (base32 lower)"))?;
-        if !body.bytes().all(|c| BASE32_LOWER.contains(&c)) {
-            return Err(bad("contains characters outside the lower-case base32 alphabet"));
-        }
-        let bytes = data_encoding::BASE32_NOPAD
-            .decode(body.to_ascii_uppercase().as_bytes())
-            .map_err(|e| bad(&format!("base32: {e}")))?;
-        if bytes.len() != 36 {
-            return Err(bad(&format!("{} bytes, a raw sha2-256 CIDv1 has 36", bytes.len())));
-        }
-        if bytes[0] != CID_VERSION {
-            return Err(bad(&format!("CID version {:#x}, expected 1", bytes[0])));
-        }
-        if bytes[1] != CODEC_RAW {
-            return Err(bad(&format!("codec {:#x}, expected raw (0x55)", bytes[1])));
-        }
-        if bytes[2] != MH_SHA2_256 || bytes[3] != MH_LEN {
-            return Err(bad("multihash is not sha2-256/32"));
-        }
-        let mut digest = [0u8; 32];
-        digest.copy_from_slice(&bytes[4..]);
-        Ok(Cid { digest })
-    }
+	fn from_str(s: &str) -> Result<Self> {
+		let bad = |reason: &str| WorkerError::MalformedCid {
+			cid: s.to_string(),
+			reason: reason.to_string(),
+		};
+		let body = s
+			.strip_prefix('b')
+			.ok_or_else(|| bad("expected multibase prefix 'b' (base32 lower)"))?;
+		if !body.bytes().all(|c| BASE32_LOWER.contains(&c)) {
+			return Err(bad("contains characters outside the lower-case base32 alphabet"));
+		}
+		let bytes = data_encoding::BASE32_NOPAD
+			.decode(body.to_ascii_uppercase().as_bytes())
+			.map_err(|e| bad(&format!("base32: {e}")))?;
+		if bytes.len() != 36 {
+			return Err(bad(&format!("{} bytes, a raw sha2-256 CIDv1 has 36", bytes.len())));
+		}
+		if bytes[0] != CID_VERSION {
+			return Err(bad(&format!("CID version {:#x}, expected 1", bytes[0])));
+		}
+		if bytes[1] != CODEC_RAW {
+			return Err(bad(&format!("codec {:#x}, expected raw (0x55)", bytes[1])));
+		}
+		if bytes[2] != MH_SHA2_256 || bytes[3] != MH_LEN {
+			return Err(bad("multihash is not sha2-256/32"));
+		}
+		let mut digest = [0u8; 32];
+		digest.copy_from_slice(&bytes[4..]);
+		Ok(Cid { digest })
+	}
 }
 
 impl TryFrom<String> for Cid {
-    type Error = WorkerError;
-    fn try_from(s: String) -> Result<Self> {
-        s.parse()
-    }
+	type Error = WorkerError;
+	fn try_from(s: String) -> Result<Self> {
+		s.parse()
+	}
 }
 
 impl From<Cid> for String {
-    fn from(c: Cid) -> String {
-        c.to_string()
-    }
+	fn from(c: Cid) -> String {
+		c.to_string()
+	}
 }
 
 /// One content-addressed directory.
 #[derive(Clone, Debug)]
 pub struct ModelStore {
-    root: PathBuf,
-    label: &'static str,
+	root: PathBuf,
+	label: &'static str,
 }
 
 impl ModelStore {
-    /// Opens (creating if needed) a store at `root`; `label` names it in errors.
-    pub fn open(root: impl Into<PathBuf>, label: &'static str) -> Result<Self> {
-        let root = root.into();
-        std::fs::create_dir_all(&root).map_err(|e| WorkerError::io(&root, e))?;
-        Ok(ModelStore { root, label })
-    }
+	/// Opens (creating if needed) a store at `root`; `label` names it in errors.
+	pub fn open(root: impl Into<PathBuf>, label: &'static str) -> Result<Self> {
+		let root = root.into();
+		std::fs::create_dir_all(&root).map_err(|e| WorkerError::io(&root, e))?;
+		Ok(ModelStore { root, label })
+	}
 
-    /// The directory.
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
+	/// The directory.
+	pub fn root(&self) -> &Path {
+		&self.root
+	}
 
-    /// The file a CID is stored in.
-    pub fn path_of(&self, cid: &Cid) -> PathBuf {
-        self.root.join(format!("{cid}.safetensors"))
-    }
+	/// The file a CID is stored in.
+	pub fn path_of(&self, cid: &Cid) -> PathBuf {
+		self.root.join(format!("{cid}.safetensors"))
+	}
 
-    /// True when the store has a file for `cid` (not verified).
-    pub fn contains(&self, cid: &Cid) -> bool {
-        self.path_of(cid).is_file()
-    }
+	/// True when the store has a file for `cid` (not verified).
+	pub fn contains(&self, cid: &Cid) -> bool {
+		self.path_of(cid).is_file()
+	}
 
-    /// Stores `bytes` and returns their CID. Idempotent; the write is atomic (temp file + rename).
-    pub fn put(&self, bytes: &[u8]) -> Result<Cid> {
-        let cid = Cid::of(bytes);
-        let path = self.path_of(&cid);
-        if path.is_file() && self.get(&cid).is_ok() {
-            return Ok(cid);
-        }
-        let tmp = self.root.join(format!(".{cid}.{}.tmp", std::process::id()));
-        let mut f = std::fs::File::create(&tmp).map_err(|e| WorkerError::io(&tmp, e))?;
-        f.write_all(bytes).map_err(|e| WorkerError::io(&tmp, e))?;
-        f.sync_all().map_err(|e| WorkerError::io(&tmp, e))?;
-        std::fs::rename(&tmp, &path).map_err(|e| WorkerError::io(&path, e))?;
-        Ok(cid)
-    }
+	/// Stores `bytes` and returns their CID. Idempotent; the write is atomic (temp file + rename).
+	pub fn put(&self, bytes: &[u8]) -> Result<Cid> {
+		let cid = Cid::of(bytes);
+		let path = self.path_of(&cid);
+		if path.is_file() && self.get(&cid).is_ok() {
+			return Ok(cid);
+		}
+		let tmp = self.root.join(format!(".{cid}.{}.tmp", std::process::id()));
+		let mut f = std::fs::File::create(&tmp).map_err(|e| WorkerError::io(&tmp, e))?;
+		f.write_all(bytes).map_err(|e| WorkerError::io(&tmp, e))?;
+		f.sync_all().map_err(|e| WorkerError::io(&tmp, e))?;
+		std::fs::rename(&tmp, &path).map_err(|e| WorkerError::io(&path, e))?;
+		Ok(cid)
+	}
 
-    /// Reads the bytes of `cid`, refusing them unless they hash to `cid`.
-    pub fn get(&self, cid: &Cid) -> Result<Vec<u8>> {
-        let path = self.path_of(cid);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(WorkerError::ModelNotFound { cid: cid.to_string(), store: self.label.into(), path })
-            }
-            Err(e) => return Err(WorkerError::io(&path, e)),
-        };
-        let actual = Cid::of(&bytes);
-        if actual != *cid {
-            return Err(WorkerError::CorruptModel { path, expected: cid.to_string(), actual: actual.to_string() });
-        }
-        Ok(bytes)
-    }
+	/// Reads the bytes of `cid`, refusing them unless they hash to `cid`.
+	pub fn get(&self, cid: &Cid) -> Result<Vec<u8>> {
+		let path = self.path_of(cid);
+		let bytes = match std::fs::read(&path) {
+			Ok(b) => b,
+			Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+				return Err(WorkerError::ModelNotFound {
+					cid: cid.to_string(),
+					store: self.label.into(),
+					path,
+				})
+			}
+			Err(e) => return Err(WorkerError::io(&path, e)),
+		};
+		let actual = Cid::of(&bytes);
+		if actual != *cid {
+			return Err(WorkerError::CorruptModel {
+				path,
+				expected: cid.to_string(),
+				actual: actual.to_string(),
+			});
+		}
+		Ok(bytes)
+	}
 
-    /// Serialises and stores weights.
-    pub fn put_weights(&self, w: &Weights) -> Result<Cid> {
-        self.put(&w.to_safetensors()?)
-    }
+	/// Serialises and stores weights.
+	pub fn put_weights(&self, w: &Weights) -> Result<Cid> {
+		self.put(&w.to_safetensors()?)
+	}
 
-    /// Loads and verifies weights.
-    pub fn get_weights(&self, cid: &Cid) -> Result<Weights> {
-        Weights::from_safetensors(&self.get(cid)?)
-    }
+	/// Loads and verifies weights.
+	pub fn get_weights(&self, cid: &Cid) -> Result<Weights> {
+		Weights::from_safetensors(&self.get(cid)?)
+	}
 
-    /// Removes `cid` from this store (no error when absent).
-    pub fn remove(&self, cid: &Cid) -> Result<()> {
-        let path = self.path_of(cid);
-        match std::fs::remove_file(&path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(WorkerError::io(&path, e)),
-        }
-    }
+	/// Removes `cid` from this store (no error when absent).
+	pub fn remove(&self, cid: &Cid) -> Result<()> {
+		let path = self.path_of(cid);
+		match std::fs::remove_file(&path) {
+			Ok(()) => Ok(()),
+			Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+			Err(e) => Err(WorkerError::io(&path, e)),
+		}
+	}
 
-    /// All CIDs stored (file names that parse as CIDs).
-    pub fn list(&self) -> Result<Vec<Cid>> {
-        let mut out = Vec::new();
-        for entry in std::fs::read_dir(&self.root).map_err(|e| WorkerError::io(&self.root, e))? {
-            let entry = entry.map_err(|e| WorkerError::io(&self.root, e))?;
-            let name = entry.file_name();
-            if let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".safetensors")) {
-                if let Ok(cid) = stem.parse() {
-                    out.push(cid);
-                }
-            }
-        }
-        out.sort();
-        Ok(out)
-    }
+	/// All CIDs stored (file names that parse as CIDs).
+	pub fn list(&self) -> Result<Vec<Cid>> {
+		let mut out = Vec::new();
+		for entry in std::fs::read_dir(&self.root).map_err(|e| WorkerError::io(&self.root, e))? {
+			let entry = entry.map_err(|e| WorkerError::io(&self.root, e))?;
+			let name = entry.file_name();
+			if let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".safetensors")) {
+				if let Ok(cid) = stem.parse() {
+					out.push(cid);
+				}
+			}
+		}
+		out.sort();
+		Ok(out)
+	}
 }
 
 /// The live store and the archive store side by side (`<root>/live`, `<root>/archive`).
 #[derive(Clone, Debug)]
 pub struct Stores {
-    /// Current versions, read by users.
-    pub live: ModelStore,
-    /// Every version ever published, served to auditors.
-    pub archive: ModelStore,
+	/// Current versions, read by users.
+	pub live: ModelStore,
+	/// Every version ever published, served to auditors.
+	pub archive: ModelStore,
 }
 
 impl Stores {
-    /// Opens (creating) both stores under `root`.
-    pub fn open(root: impl AsRef<Path>) -> Result<Self> {
-        let root = root.as_ref();
-        Ok(Stores {
-            live: ModelStore::open(root.join("live"), "live")?,
-            archive: ModelStore::open(root.join("archive"), "archive")?,
-        })
-    }
+	/// Opens (creating) both stores under `root`.
+	pub fn open(root: impl AsRef<Path>) -> Result<Self> {
+		let root = root.as_ref();
+		Ok(Stores {
+			live: ModelStore::open(root.join("live"), "live")?,
+			archive: ModelStore::open(root.join("archive"), "archive")?,
+		})
+	}
 
-    /// Publishes a new model: live + archive.
-    pub fn publish(&self, w: &Weights) -> Result<Cid> {
-        let bytes = w.to_safetensors()?;
-        let cid = self.live.put(&bytes)?;
-        self.archive.put(&bytes)?;
-        Ok(cid)
-    }
+	/// Publishes a new model: live + archive.
+	pub fn publish(&self, w: &Weights) -> Result<Cid> {
+		let bytes = w.to_safetensors()?;
+		let cid = self.live.put(&bytes)?;
+		self.archive.put(&bytes)?;
+		Ok(cid)
+	}
 
-    /// Stores a candidate new version in the live store only (before it is approved).
-    pub fn stage(&self, w: &Weights) -> Result<Cid> {
-        self.live.put_weights(w)
-    }
+	/// Stores a candidate new version in the live store only (before it is approved).
+	pub fn stage(&self, w: &Weights) -> Result<Cid> {
+		self.live.put_weights(w)
+	}
 
-    /// Any version: live first, then the archive.
-    pub fn get_weights(&self, cid: &Cid) -> Result<Weights> {
-        match self.live.get_weights(cid) {
-            Err(WorkerError::ModelNotFound { .. }) => self.archive.get_weights(cid),
-            other => other,
-        }
-    }
+	/// Any version: live first, then the archive.
+	pub fn get_weights(&self, cid: &Cid) -> Result<Weights> {
+		match self.live.get_weights(cid) {
+			Err(WorkerError::ModelNotFound { .. }) => self.archive.get_weights(cid),
+			other => other,
+		}
+	}
 
-    /// Applies a redaction: `old` is kept in the archive (copied there if missing), `new`
-    /// (already staged in live) is archived too, and `old` leaves the live store.
-    pub fn redact(&self, old: &Cid, new: &Cid) -> Result<()> {
-        if old == new {
-            return Ok(());
-        }
-        let new_bytes = self.live.get(new)?;
-        if !self.archive.contains(old) {
-            let old_bytes = self.live.get(old)?;
-            self.archive.put(&old_bytes)?;
-        } else {
-            self.archive.get(old)?;
-        }
-        self.archive.put(&new_bytes)?;
-        self.live.remove(old)
-    }
+	/// Applies a redaction: `old` is kept in the archive (copied there if missing), `new`
+	/// (already staged in live) is archived too, and `old` leaves the live store.
+	pub fn redact(&self, old: &Cid, new: &Cid) -> Result<()> {
+		if old == new {
+			return Ok(());
+		}
+		let new_bytes = self.live.get(new)?;
+		if !self.archive.contains(old) {
+			let old_bytes = self.live.get(old)?;
+			self.archive.put(&old_bytes)?;
+		} else {
+			self.archive.get(old)?;
+		}
+		self.archive.put(&new_bytes)?;
+		self.live.remove(old)
+	}
 }

@@ -17,202 +17,241 @@ const EVAL_BATCH: usize = 128;
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TrainConfig {
-    /// Passes over the local data.
-    pub epochs: usize,
-    /// Mini-batch size.
-    pub batch_size: usize,
-    /// SGD learning rate.
-    pub lr: f64,
-    /// SGD momentum.
-    #[serde(default = "default_momentum")]
-    pub momentum: f64,
-    /// L2 weight decay.
-    #[serde(default)]
-    pub weight_decay: f64,
+	/// Passes over the local data.
+	pub epochs: usize,
+	/// Mini-batch size.
+	pub batch_size: usize,
+	/// SGD learning rate.
+	pub lr: f64,
+	/// SGD momentum.
+	#[serde(default = "default_momentum")]
+	pub momentum: f64,
+	/// L2 weight decay.
+	#[serde(default)]
+	pub weight_decay: f64,
 }
 
 fn default_momentum() -> f64 {
-    0.9
+	0.9
 }
 
 impl Default for TrainConfig {
-    fn default() -> Self {
-        TrainConfig { epochs: 3, batch_size: 32, lr: 0.02, momentum: 0.9, weight_decay: 0.0 }
-    }
+	fn default() -> Self {
+		TrainConfig { epochs: 3, batch_size: 32, lr: 0.02, momentum: 0.9, weight_decay: 0.0 }
+	}
 }
 
 impl TrainConfig {
-    /// Rejects settings that cannot train.
-    pub fn validate(&self) -> Result<()> {
-        if self.epochs == 0 || self.batch_size == 0 || !(self.lr > 0.0 && self.lr.is_finite()) {
-            return Err(WorkerError::InvalidArgument(format!(
-                "training needs epochs > 0, batch_size > 0 and a positive finite lr, got {self:?}"
-            )));
-        }
-        if !(0.0..1.0).contains(&self.momentum) || self.weight_decay < 0.0 {
-            return Err(WorkerError::InvalidArgument(format!("momentum must be in [0,1), weight_decay ≥ 0: {self:?}")));
-        }
-        Ok(())
-    }
+	/// Rejects settings that cannot train.
+	pub fn validate(&self) -> Result<()> {
+		if self.epochs == 0 || self.batch_size == 0 || !(self.lr > 0.0 && self.lr.is_finite()) {
+			return Err(WorkerError::InvalidArgument(format!(
+				"training needs epochs > 0, batch_size > 0 and a positive finite lr, got {self:?}"
+			)));
+		}
+		if !(0.0..1.0).contains(&self.momentum) || self.weight_decay < 0.0 {
+			return Err(WorkerError::InvalidArgument(format!(
+				"momentum must be in [0,1), weight_decay ≥ 0: {self:?}"
+			)));
+		}
+		Ok(())
+	}
 }
 
 fn sgd(net: &Net, lr: f64, momentum: f64, wd: f64) -> Result<nn::Optimizer> {
-    Ok(nn::Sgd { momentum, wd, ..Default::default() }.build(&net.vs, lr)?)
+	Ok(nn::Sgd { momentum, wd, ..Default::default() }.build(&net.vs, lr)?)
 }
 
 fn check_finite(loss: &Tensor, what: &str) -> Result<f64> {
-    let v = loss.double_value(&[]);
-    if !v.is_finite() {
-        return Err(WorkerError::InvalidWeights(format!("{what}: loss became {v}; lower the learning rate")));
-    }
-    Ok(v)
+	let v = loss.double_value(&[]);
+	if !v.is_finite() {
+		return Err(WorkerError::InvalidWeights(format!(
+			"{what}: loss became {v}; lower the learning rate"
+		)));
+	}
+	Ok(v)
 }
 
 /// Trains `net` on `data` with SGD; returns the mean loss of the last epoch. `on_epoch`
 /// is called after each epoch (progress reporting).
-pub fn train(net: &mut Net, data: &Dataset, cfg: &TrainConfig, seed: u64, mut on_epoch: impl FnMut(usize, f64)) -> Result<f64> {
-    cfg.validate()?;
-    if data.is_empty() {
-        return Err(WorkerError::InvalidArgument("training on an empty data set".into()));
-    }
-    let mut opt = sgd(net, cfg.lr, cfg.momentum, cfg.weight_decay)?;
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut last = 0.0;
-    for epoch in 0..cfg.epochs {
-        order.shuffle(&mut rng);
-        let (mut sum, mut count) = (0.0, 0usize);
-        for chunk in order.chunks(cfg.batch_size) {
-            let (x, y) = data.batch(chunk, net.device());
-            let loss = net.forward(&x, true).cross_entropy_for_logits(&y);
-            opt.backward_step(&loss);
-            sum += check_finite(&loss, "training")? * chunk.len() as f64;
-            count += chunk.len();
-        }
-        last = sum / count as f64;
-        on_epoch(epoch, last);
-    }
-    Ok(last)
+pub fn train(
+	net: &mut Net,
+	data: &Dataset,
+	cfg: &TrainConfig,
+	seed: u64,
+	mut on_epoch: impl FnMut(usize, f64),
+) -> Result<f64> {
+	cfg.validate()?;
+	if data.is_empty() {
+		return Err(WorkerError::InvalidArgument("training on an empty data set".into()));
+	}
+	let mut opt = sgd(net, cfg.lr, cfg.momentum, cfg.weight_decay)?;
+	let mut rng = ChaCha8Rng::seed_from_u64(seed);
+	let mut order: Vec<usize> = (0..data.len()).collect();
+	let mut last = 0.0;
+	for epoch in 0..cfg.epochs {
+		order.shuffle(&mut rng);
+		let (mut sum, mut count) = (0.0, 0usize);
+		for chunk in order.chunks(cfg.batch_size) {
+			let (x, y) = data.batch(chunk, net.device());
+			let loss = net.forward(&x, true).cross_entropy_for_logits(&y);
+			opt.backward_step(&loss);
+			sum += check_finite(&loss, "training")? * chunk.len() as f64;
+			count += chunk.len();
+		}
+		last = sum / count as f64;
+		on_epoch(epoch, last);
+	}
+	Ok(last)
 }
 
 /// Top-1 accuracy in [0, 1]; `None` for an empty set.
 pub fn accuracy(net: &Net, data: &Dataset) -> Option<f64> {
-    if data.is_empty() {
-        return None;
-    }
-    let correct: i64 = tch::no_grad(|| {
-        let idx: Vec<usize> = (0..data.len()).collect();
-        idx.chunks(EVAL_BATCH)
-            .map(|chunk| {
-                let (x, y) = data.batch(chunk, net.device());
-                net.forward(&x, false).argmax(-1, false).eq_tensor(&y).sum(Kind::Int64).int64_value(&[])
-            })
-            .sum()
-    });
-    Some(correct as f64 / data.len() as f64)
+	if data.is_empty() {
+		return None;
+	}
+	let correct: i64 = tch::no_grad(|| {
+		let idx: Vec<usize> = (0..data.len()).collect();
+		idx.chunks(EVAL_BATCH)
+			.map(|chunk| {
+				let (x, y) = data.batch(chunk, net.device());
+				net.forward(&x, false)
+					.argmax(-1, false)
+					.eq_tensor(&y)
+					.sum(Kind::Int64)
+					.int64_value(&[])
+			})
+			.sum()
+	});
+	Some(correct as f64 / data.len() as f64)
 }
 
 /// Accuracy and per-sample cross-entropy losses in one pass; accuracy is `None` for an
 /// empty set.
 pub fn accuracy_and_losses(net: &Net, data: &Dataset) -> Result<(Option<f64>, Vec<f32>)> {
-    tch::no_grad(|| {
-        let idx: Vec<usize> = (0..data.len()).collect();
-        let mut losses = Vec::with_capacity(data.len());
-        let mut correct = 0i64;
-        for chunk in idx.chunks(EVAL_BATCH) {
-            let (x, y) = data.batch(chunk, net.device());
-            let logits = net.forward(&x, false);
-            correct += logits.argmax(-1, false).eq_tensor(&y).sum(Kind::Int64).int64_value(&[]);
-            let l = logits.log_softmax(-1, Kind::Float).gather(1, &y.unsqueeze(1), false).neg().view(-1);
-            losses.extend(Vec::<f32>::try_from(&l.to_device(tch::Device::Cpu))?);
-        }
-        let acc = (!data.is_empty()).then(|| correct as f64 / data.len() as f64);
-        Ok((acc, losses))
-    })
+	tch::no_grad(|| {
+		let idx: Vec<usize> = (0..data.len()).collect();
+		let mut losses = Vec::with_capacity(data.len());
+		let mut correct = 0i64;
+		for chunk in idx.chunks(EVAL_BATCH) {
+			let (x, y) = data.batch(chunk, net.device());
+			let logits = net.forward(&x, false);
+			correct += logits.argmax(-1, false).eq_tensor(&y).sum(Kind::Int64).int64_value(&[]);
+			let l = logits
+				.log_softmax(-1, Kind::Float)
+				.gather(1, &y.unsqueeze(1), false)
+				.neg()
+				.view(-1);
+			losses.extend(Vec::<f32>::try_from(&l.to_device(tch::Device::Cpu))?);
+		}
+		let acc = (!data.is_empty()).then(|| correct as f64 / data.len() as f64);
+		Ok((acc, losses))
+	})
 }
 
 /// Per-sample cross-entropy losses (for the membership-inference attack).
 pub fn per_sample_losses(net: &Net, data: &Dataset) -> Result<Vec<f32>> {
-    tch::no_grad(|| {
-        let idx: Vec<usize> = (0..data.len()).collect();
-        let mut out = Vec::with_capacity(data.len());
-        for chunk in idx.chunks(EVAL_BATCH) {
-            let (x, y) = data.batch(chunk, net.device());
-            let l = net.forward(&x, false).log_softmax(-1, Kind::Float).gather(1, &y.unsqueeze(1), false).neg().view(-1);
-            out.extend(Vec::<f32>::try_from(&l.to_device(tch::Device::Cpu))?);
-        }
-        Ok(out)
-    })
+	tch::no_grad(|| {
+		let idx: Vec<usize> = (0..data.len()).collect();
+		let mut out = Vec::with_capacity(data.len());
+		for chunk in idx.chunks(EVAL_BATCH) {
+			let (x, y) = data.batch(chunk, net.device());
+			let l = net
+				.forward(&x, false)
+				.log_softmax(-1, Kind::Float)
+				.gather(1, &y.unsqueeze(1), false)
+				.neg()
+				.view(-1);
+			out.extend(Vec::<f32>::try_from(&l.to_device(tch::Device::Cpu))?);
+		}
+		Ok(out)
+	})
 }
 
 /// Gradient-ascent unlearning of the start model: maximise the loss on the forgotten data.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AscentConfig {
-    /// Upper bound on ascent steps.
-    pub max_steps: usize,
-    /// Learning rate (plain SGD, no momentum).
-    pub lr: f64,
-    /// Mini-batch size.
-    pub batch_size: usize,
-    /// Stop once accuracy on the forgotten data is at or below this fraction.
-    pub target_accuracy: f64,
-    /// Every ascent step is rescaled to this gradient norm (a fixed step length of
-    /// `lr · clip_norm`), which neither stalls on saturated samples nor diverges.
-    pub clip_norm: f64,
+	/// Upper bound on ascent steps.
+	pub max_steps: usize,
+	/// Learning rate (plain SGD, no momentum).
+	pub lr: f64,
+	/// Mini-batch size.
+	pub batch_size: usize,
+	/// Stop once accuracy on the forgotten data is at or below this fraction.
+	pub target_accuracy: f64,
+	/// Every ascent step is rescaled to this gradient norm (a fixed step length of
+	/// `lr · clip_norm`), which neither stalls on saturated samples nor diverges.
+	pub clip_norm: f64,
 }
 
 impl Default for AscentConfig {
-    fn default() -> Self {
-        AscentConfig { max_steps: 200, lr: 0.01, batch_size: 64, target_accuracy: 0.0, clip_norm: 5.0 }
-    }
+	fn default() -> Self {
+		AscentConfig {
+			max_steps: 200,
+			lr: 0.01,
+			batch_size: 64,
+			target_accuracy: 0.0,
+			clip_norm: 5.0,
+		}
+	}
 }
 
 /// Rescales the gradients to global norm `norm`. On confidently classified samples the
 /// cross-entropy gradient vanishes (softmax saturation), so plain ascent would stall for
 /// hundreds of steps; a fixed step length moves at the same pace from any start.
 fn normalize_gradients(net: &Net, norm: f64) {
-    tch::no_grad(|| {
-        let grads: Vec<Tensor> = net.vs.trainable_variables().iter().map(|v| v.grad()).filter(|g| g.defined()).collect();
-        let total: f64 = grads.iter().map(|g| g.square().sum(Kind::Double).double_value(&[])).sum::<f64>().sqrt();
-        if total > 0.0 && total.is_finite() {
-            for mut g in grads {
-                let _ = g.g_mul_scalar_(norm / total);
-            }
-        }
-    });
+	tch::no_grad(|| {
+		let grads: Vec<Tensor> =
+			net.vs.trainable_variables().iter().map(|v| v.grad()).filter(|g| g.defined()).collect();
+		let total: f64 = grads
+			.iter()
+			.map(|g| g.square().sum(Kind::Double).double_value(&[]))
+			.sum::<f64>()
+			.sqrt();
+		if total > 0.0 && total.is_finite() {
+			for mut g in grads {
+				let _ = g.g_mul_scalar_(norm / total);
+			}
+		}
+	});
 }
 
 /// Runs gradient ascent on `forget` until its accuracy reaches `target_accuracy` (checked
 /// every few steps) or `max_steps`; returns the steps taken.
-pub fn gradient_ascent(net: &mut Net, forget: &Dataset, cfg: &AscentConfig, seed: u64) -> Result<usize> {
-    if forget.is_empty() {
-        return Err(WorkerError::InvalidArgument("gradient ascent needs forgotten samples".into()));
-    }
-    let mut opt = sgd(net, cfg.lr, 0.0, 0.0)?;
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut order: Vec<usize> = (0..forget.len()).collect();
-    let mut steps = 0;
-    while steps < cfg.max_steps {
-        if accuracy(net, forget).unwrap_or(0.0) <= cfg.target_accuracy {
-            break;
-        }
-        order.shuffle(&mut rng);
-        for chunk in order.chunks(cfg.batch_size).take(5) {
-            let (x, y) = forget.batch(chunk, net.device());
-            let loss = -net.forward(&x, true).cross_entropy_for_logits(&y);
-            check_finite(&loss, "gradient ascent")?;
-            opt.zero_grad();
-            loss.backward();
-            normalize_gradients(net, cfg.clip_norm);
-            opt.step();
-            steps += 1;
-            if steps >= cfg.max_steps {
-                break;
-            }
-        }
-    }
-    Ok(steps)
+pub fn gradient_ascent(
+	net: &mut Net,
+	forget: &Dataset,
+	cfg: &AscentConfig,
+	seed: u64,
+) -> Result<usize> {
+	if forget.is_empty() {
+		return Err(WorkerError::InvalidArgument("gradient ascent needs forgotten samples".into()));
+	}
+	let mut opt = sgd(net, cfg.lr, 0.0, 0.0)?;
+	let mut rng = ChaCha8Rng::seed_from_u64(seed);
+	let mut order: Vec<usize> = (0..forget.len()).collect();
+	let mut steps = 0;
+	while steps < cfg.max_steps {
+		if accuracy(net, forget).unwrap_or(0.0) <= cfg.target_accuracy {
+			break;
+		}
+		order.shuffle(&mut rng);
+		for chunk in order.chunks(cfg.batch_size).take(5) {
+			let (x, y) = forget.batch(chunk, net.device());
+			let loss = -net.forward(&x, true).cross_entropy_for_logits(&y);
+			check_finite(&loss, "gradient ascent")?;
+			opt.zero_grad();
+			loss.backward();
+			normalize_gradients(net, cfg.clip_norm);
+			opt.step();
+			steps += 1;
+			if steps >= cfg.max_steps {
+				break;
+			}
+		}
+	}
+	Ok(steps)
 }
 
 /// Retained-accuracy repair (beyond the paper): a NegGrad+-style mix of descent on
@@ -221,49 +260,61 @@ pub fn gradient_ascent(net: &mut Net, forget: &Dataset, cfg: &AscentConfig, seed
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RepairConfig {
-    /// SGD steps.
-    pub steps: usize,
-    /// Learning rate.
-    pub lr: f64,
-    /// Mini-batch size.
-    pub batch_size: usize,
-    /// Weight β of the retain term; the forget term gets 1 − β.
-    pub beta: f64,
-    /// The forget loss stops pushing once it exceeds this bound (nats), so the ascent
-    /// cannot blow the weights up.
-    pub forget_loss_bound: f64,
+	/// SGD steps.
+	pub steps: usize,
+	/// Learning rate.
+	pub lr: f64,
+	/// Mini-batch size.
+	pub batch_size: usize,
+	/// Weight β of the retain term; the forget term gets 1 − β.
+	pub beta: f64,
+	/// The forget loss stops pushing once it exceeds this bound (nats), so the ascent
+	/// cannot blow the weights up.
+	pub forget_loss_bound: f64,
 }
 
 impl Default for RepairConfig {
-    fn default() -> Self {
-        RepairConfig { steps: 20, lr: 0.01, batch_size: 32, beta: 0.9, forget_loss_bound: 5.0 }
-    }
+	fn default() -> Self {
+		RepairConfig { steps: 20, lr: 0.01, batch_size: 32, beta: 0.9, forget_loss_bound: 5.0 }
+	}
 }
 
 /// Runs the repair; `forget` may be empty (then it is plain retain descent, which for
 /// class-level unlearning also pushes the forgotten logits further down).
-pub fn repair(net: &mut Net, retain: &Dataset, forget: &Dataset, cfg: &RepairConfig, seed: u64) -> Result<()> {
-    if retain.is_empty() {
-        return Err(WorkerError::InvalidArgument("repair needs retained samples".into()));
-    }
-    if !(0.0..=1.0).contains(&cfg.beta) {
-        return Err(WorkerError::InvalidArgument(format!("repair beta {} not in [0, 1]", cfg.beta)));
-    }
-    let mut opt = sgd(net, cfg.lr, 0.9, 0.0)?;
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let pick = |rng: &mut ChaCha8Rng, n: usize| -> Vec<usize> {
-        (0..cfg.batch_size.min(n)).map(|_| rand::Rng::random_range(rng, 0..n)).collect()
-    };
-    for _ in 0..cfg.steps {
-        let (x, y) = retain.batch(&pick(&mut rng, retain.len()), net.device());
-        let mut loss = net.forward(&x, true).cross_entropy_for_logits(&y) * cfg.beta;
-        if !forget.is_empty() {
-            let (xf, yf) = forget.batch(&pick(&mut rng, forget.len()), net.device());
-            let lf = net.forward(&xf, true).cross_entropy_for_logits(&yf).clamp_max(cfg.forget_loss_bound);
-            loss -= lf * (1.0 - cfg.beta);
-        }
-        check_finite(&loss, "repair")?;
-        opt.backward_step_clip_norm(&loss, 5.0);
-    }
-    Ok(())
+pub fn repair(
+	net: &mut Net,
+	retain: &Dataset,
+	forget: &Dataset,
+	cfg: &RepairConfig,
+	seed: u64,
+) -> Result<()> {
+	if retain.is_empty() {
+		return Err(WorkerError::InvalidArgument("repair needs retained samples".into()));
+	}
+	if !(0.0..=1.0).contains(&cfg.beta) {
+		return Err(WorkerError::InvalidArgument(format!(
+			"repair beta {} not in [0, 1]",
+			cfg.beta
+		)));
+	}
+	let mut opt = sgd(net, cfg.lr, 0.9, 0.0)?;
+	let mut rng = ChaCha8Rng::seed_from_u64(seed);
+	let pick = |rng: &mut ChaCha8Rng, n: usize| -> Vec<usize> {
+		(0..cfg.batch_size.min(n)).map(|_| rand::Rng::random_range(rng, 0..n)).collect()
+	};
+	for _ in 0..cfg.steps {
+		let (x, y) = retain.batch(&pick(&mut rng, retain.len()), net.device());
+		let mut loss = net.forward(&x, true).cross_entropy_for_logits(&y) * cfg.beta;
+		if !forget.is_empty() {
+			let (xf, yf) = forget.batch(&pick(&mut rng, forget.len()), net.device());
+			let lf = net
+				.forward(&xf, true)
+				.cross_entropy_for_logits(&yf)
+				.clamp_max(cfg.forget_loss_bound);
+			loss -= lf * (1.0 - cfg.beta);
+		}
+		check_finite(&loss, "repair")?;
+		opt.backward_step_clip_norm(&loss, 5.0);
+	}
+	Ok(())
 }

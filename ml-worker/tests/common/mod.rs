@@ -10,51 +10,54 @@ use std::path::Path;
 
 /// Pixels `[n, side, side]` and labels (class i % 10).
 pub fn synthetic_pixels(n: usize, side: usize, seed: u64) -> (Vec<u8>, Vec<u8>) {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let cell = side / 4;
-    let mut pixels = Vec::with_capacity(n * side * side);
-    let mut labels = Vec::with_capacity(n);
-    for i in 0..n {
-        let c = i % 10;
-        let (r0, c0) = ((c / 4) * cell, (c % 4) * cell);
-        for r in 0..side {
-            for col in 0..side {
-                let inside = (r0..r0 + cell).contains(&r) && (c0..c0 + cell).contains(&col);
-                let base: u8 = if inside { 200 } else { 20 };
-                pixels.push(base.saturating_add(rng.random_range(0..50)));
-            }
-        }
-        labels.push(c as u8);
-    }
-    (pixels, labels)
+	let mut rng = ChaCha8Rng::seed_from_u64(seed);
+	let cell = side / 4;
+	let mut pixels = Vec::with_capacity(n * side * side);
+	let mut labels = Vec::with_capacity(n);
+	for i in 0..n {
+		let c = i % 10;
+		let (r0, c0) = ((c / 4) * cell, (c % 4) * cell);
+		for r in 0..side {
+			for col in 0..side {
+				let inside = (r0..r0 + cell).contains(&r) && (c0..c0 + cell).contains(&col);
+				let base: u8 = if inside { 200 } else { 20 };
+				pixels.push(base.saturating_add(rng.random_range(0..50)));
+			}
+		}
+		labels.push(c as u8);
+	}
+	(pixels, labels)
 }
 
 /// A grey data set of `n` images of `side`×`side`.
 pub fn synthetic(n: usize, side: usize, seed: u64) -> Dataset {
-    let (p, l) = synthetic_pixels(n, side, seed);
-    Dataset::from_u8(&p, l, 1, side, side).unwrap()
+	let (p, l) = synthetic_pixels(n, side, seed);
+	Dataset::from_u8(&p, l, 1, side, side).unwrap()
 }
 
 /// Writes Fashion-MNIST-format IDX .gz files (28×28) into `dir`.
 pub fn write_synthetic_fashion_mnist(dir: &Path, train: usize, test: usize) {
-    for (stem, n, seed) in [("train", train, 1), ("t10k", test, 2)] {
-        let (pixels, labels) = synthetic_pixels(n, 28, seed);
-        let mut img = Vec::new();
-        img.extend(0x0803u32.to_be_bytes());
-        img.extend((n as u32).to_be_bytes());
-        img.extend(28u32.to_be_bytes());
-        img.extend(28u32.to_be_bytes());
-        img.extend(pixels);
-        let mut lab = Vec::new();
-        lab.extend(0x0801u32.to_be_bytes());
-        lab.extend((n as u32).to_be_bytes());
-        lab.extend(labels);
-        for (name, bytes) in [(format!("{stem}-images-idx3-ubyte.gz"), img), (format!("{stem}-labels-idx1-ubyte.gz"), lab)] {
-            let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-            e.write_all(&bytes).unwrap();
-            std::fs::write(dir.join(name), e.finish().unwrap()).unwrap();
-        }
-    }
+	for (stem, n, seed) in [("train", train, 1), ("t10k", test, 2)] {
+		let (pixels, labels) = synthetic_pixels(n, 28, seed);
+		let mut img = Vec::new();
+		img.extend(0x0803u32.to_be_bytes());
+		img.extend((n as u32).to_be_bytes());
+		img.extend(28u32.to_be_bytes());
+		img.extend(28u32.to_be_bytes());
+		img.extend(pixels);
+		let mut lab = Vec::new();
+		lab.extend(0x0801u32.to_be_bytes());
+		lab.extend((n as u32).to_be_bytes());
+		lab.extend(labels);
+		for (name, bytes) in [
+			(format!("{stem}-images-idx3-ubyte.gz"), img),
+			(format!("{stem}-labels-idx1-ubyte.gz"), lab),
+		] {
+			let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+			e.write_all(&bytes).unwrap();
+			std::fs::write(dir.join(name), e.finish().unwrap()).unwrap();
+		}
+	}
 }
 
 /// A four-model topology over three users; `a2` (user u2) holds class 1.
