@@ -1,0 +1,133 @@
+//! Benchmarks of `pallet_live_chain`. Collisions come from the development trapdoor, which
+//! the benchmark installs as the CH public key.
+
+use super::*;
+use crate::testing::{self, DetRng};
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	pallet_prelude::Get,
+	traits::{EnsureOrigin, Hooks},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use pallet_model_archive::model_message;
+
+/// Installs the development key.
+fn use_dev_key<T: Config>() {
+	ChPublicKey::<T>::put(testing::dev_key());
+}
+
+/// Publishes a model with a valid CH, sealing first when the pending block is full.
+fn publish<T: Config>(owner: &T::AccountId, refs: &[u64]) -> Result<u64, BenchmarkError> {
+	testing::publish_unchecked::<T>(owner, refs).map_err(|_| BenchmarkError::Stop("publish"))
+}
+
+fn seal<T: Config>() -> Result<(), BenchmarkError> {
+	testing::seal::<T>().map_err(|_| BenchmarkError::Stop("seal"))
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// `publish_model` with `u` URI bytes and `r` references.
+	#[benchmark]
+	fn publish_model(
+		u: Linear<1, { <T as pallet_model_archive::Config>::MaxUriLen::get() }>,
+		r: Linear<0, { <T as pallet_model_archive::Config>::MaxRefs::get() }>,
+	) -> Result<(), BenchmarkError> {
+		use_dev_key::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		let refs = (0..r).map(|_| publish::<T>(&caller, &[])).collect::<Result<Vec<_>, _>>()?;
+		seal::<T>()?;
+		let uri = vec![b'a'; u as usize];
+		let (ch, rand) = testing::publish_args(&uri, &refs, u64::MAX);
+		let tx = NextTxId::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), uri, refs, ch, rand);
+
+		assert!(Txs::<T>::contains_key(tx));
+		assert_eq!(PendingTxs::<T>::get().len(), 1);
+		Ok(())
+	}
+
+	/// Sealing `n` pending models in `on_finalize`.
+	#[benchmark]
+	fn seal_block(n: Linear<1, { T::MaxTxsPerBlock::get() }>) -> Result<(), BenchmarkError> {
+		use_dev_key::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		for _ in 0..n {
+			publish::<T>(&caller, &[])?;
+		}
+		let height = NextHeight::<T>::get();
+
+		#[block]
+		{
+			Pallet::<T>::on_finalize(frame_system::Pallet::<T>::block_number());
+		}
+
+		assert_eq!(BlockTxs::<T>::get(height).len() as u32, n);
+		assert!(PendingTxs::<T>::get().is_empty());
+		Ok(())
+	}
+
+	/// `redact` touching `h` live blocks, each with one updated model, plus `e` further
+	/// updated models spread over those blocks.
+	#[benchmark]
+	fn redact(
+		e: Linear<0, { T::MaxUpdates::get().saturating_div(2) }>,
+		h: Linear<1, { T::MaxUpdates::get().saturating_div(2).max(1) }>,
+	) -> Result<(), BenchmarkError> {
+		use_dev_key::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		let mut changes = Vec::new();
+		for block in 0..h {
+			let parent = changes.last().map(|(tx, _): &(u64, Vec<u8>)| *tx);
+			let refs: Vec<u64> = parent.into_iter().collect();
+			changes.push((publish::<T>(&caller, &refs)?, Vec::new()));
+			for _ in (block..e).step_by(h as usize) {
+				changes.push((publish::<T>(&caller, &[])?, Vec::new()));
+			}
+			seal::<T>()?;
+		}
+		for (tx, uri) in changes.iter_mut() {
+			*uri = alloc::format!("bafy-redacted-{tx}").into_bytes();
+		}
+		let (updates, headers) = testing::redaction::<T>(&changes, &mut DetRng::new(7));
+		assert_eq!(headers.len() as u32, h);
+		let updates: BoundedVec<_, T::MaxUpdates> =
+			updates.try_into().map_err(|_| BenchmarkError::Stop("updates bound"))?;
+		let headers: BoundedVec<_, T::MaxUpdates> =
+			headers.try_into().map_err(|_| BenchmarkError::Stop("headers bound"))?;
+		let origin =
+			T::RedactOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let first = changes.first().map(|(tx, _)| *tx).unwrap_or_default();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, None, updates, headers);
+
+		assert_eq!(Txs::<T>::get(first).map(|t| t.version), Some(1));
+		Ok(())
+	}
+
+	/// One chameleon-hash verification.
+	#[benchmark]
+	fn ch_verify() {
+		let uri = b"bafy-bench-verify".to_vec();
+		let refs = vec![1u64, 2, 3];
+		let (ch, rand) = testing::publish_args(&uri, &refs, 1);
+		let key = testing::dev_key();
+		let ok;
+
+		#[block]
+		{
+			ok = blockful_chameleon::verify(&key, &model_message(&uri, &refs), &rand, &ch).is_ok();
+		}
+
+		assert!(ok);
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+}

@@ -1,0 +1,795 @@
+//! # Live Chain
+//!
+//! ## Overview
+//!
+//! The **live chain** of BlockFUL (SPEC §4). Federated-learning participants publish model
+//! transactions whose payload, SCALE `(uri, refs)`, is bound by a chameleon hash (CH) under
+//! the chain's CH public key [`ChPublicKey`]. Every model published in one block is sealed
+//! in `on_finalize` into one *live block* whose header carries its own CH over SCALE
+//! `(height, version)`, a Merkle root over the transactions' check values and a link to the
+//! previous header. Because only `uri`, `rand` and the header's `version`/`r_curr` change
+//! on redaction, every check value, Merkle root and parent link stays valid.
+//!
+//! A redaction replaces the URI of one or more models. It needs [`Config::RedactOrigin`]
+//! (in the runtime a 2/3 committee motion) and a CH collision for every replaced model and
+//! every touched live block, which only the trapdoor holders can produce. Each replaced
+//! version goes to the archive (`pallet-model-archive`) before the live transaction
+//! changes. The redaction can advance an unlearning request through [`Config::OnRedaction`]
+//! (implemented by `pallet-unlearning`).
+//!
+//! Transaction ids are `u64`, assigned 0, 1, 2, … in publish order. A model may only
+//! reference existing, distinct ids, so the model DAG is acyclic by construction and
+//! ascending id order is a topological order.
+//!
+//! ### Dispatchable Functions
+//!
+//! - `publish_model(uri, refs, ch, rand)` — signed: append a model transaction.
+//! - `redact(request, updates, headers)` — [`Config::RedactOrigin`]: replace model URIs
+//!   with verified CH collisions, atomically.
+//!
+//! ### Public functions
+//!
+//! - [`Pallet::affected_set`]: start models plus all their descendants, topologically.
+//! - [`Pallet::verify_integrity`]: full check of the live chain and the archive (for the
+//!   runtime API `blockful_verifyLiveChain`).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(any(feature = "std", feature = "runtime-benchmarks"))]
+pub mod testing;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::{collections::BTreeSet, vec::Vec};
+	use blockful_chameleon::{ChCheck, ChError, ChPublicKey as ChKey, ChRandomness};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::UnixTime,
+	};
+	use frame_system::pallet_prelude::*;
+	use pallet_model_archive::{model_message, ArchiveReason};
+	use sp_core::H256;
+	use sp_runtime::SaturatedConversion;
+
+	/// URI bound shared with the archive.
+	pub type MaxUriLenOf<T> = <T as pallet_model_archive::Config>::MaxUriLen;
+	/// Reference bound shared with the archive.
+	pub type MaxRefsOf<T> = <T as pallet_model_archive::Config>::MaxRefs;
+	/// A live transaction as stored by this runtime.
+	pub type LiveTxOf<T> =
+		LiveTx<<T as frame_system::Config>::AccountId, MaxUriLenOf<T>, MaxRefsOf<T>>;
+	/// A model update as the `redact` call takes it.
+	pub type TxUpdateOf<T> = TxUpdate<MaxUriLenOf<T>>;
+
+	/// Configuration of the live chain.
+	#[pallet::config]
+	pub trait Config: frame_system::Config + pallet_model_archive::Config {
+		/// Who may redact: in the runtime a committee motion with at least 2/3 of members.
+		type RedactOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Source of the live-block timestamp (unix milliseconds).
+		type TimeProvider: UnixTime;
+		/// Most models that one block (and so one live block) may hold.
+		#[pallet::constant]
+		type MaxTxsPerBlock: Get<u32>;
+		/// Most model updates, and most header updates, in one redaction.
+		#[pallet::constant]
+		type MaxUpdates: Get<u32>;
+		/// Told about every redaction; `pallet-unlearning` advances its requests with it.
+		type OnRedaction: OnRedaction;
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	/// The live-chain pallet.
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The chameleon-hash public key every transaction and header verifies under.
+	#[pallet::storage]
+	pub type ChPublicKey<T: Config> = StorageValue<_, ChKey, OptionQuery>;
+
+	/// Live model transactions by id.
+	#[pallet::storage]
+	pub type Txs<T: Config> = StorageMap<_, Twox64Concat, u64, LiveTxOf<T>, OptionQuery>;
+
+	/// Id the next published model gets; equals the number of models.
+	#[pallet::storage]
+	pub type NextTxId<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// Live-block headers by height.
+	#[pallet::storage]
+	pub type Blocks<T: Config> = StorageMap<_, Twox64Concat, u64, LiveBlockHeader, OptionQuery>;
+
+	/// Transaction ids of each live block, in order (the Merkle leaves).
+	#[pallet::storage]
+	pub type BlockTxs<T: Config> =
+		StorageMap<_, Twox64Concat, u64, BoundedVec<u64, T::MaxTxsPerBlock>, ValueQuery>;
+
+	/// Height the next live block gets; equals the number of live blocks.
+	#[pallet::storage]
+	pub type NextHeight<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// Models published in the current block, sealed into a live block in `on_finalize`.
+	#[pallet::storage]
+	pub type PendingTxs<T: Config> =
+		StorageValue<_, BoundedVec<u64, T::MaxTxsPerBlock>, ValueQuery>;
+
+	/// DAG edges, parent to child: `(parent, child) -> ()` for every reference.
+	#[pallet::storage]
+	pub type Children<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, u64, Twox64Concat, u64, (), OptionQuery>;
+
+	/// Genesis: the chameleon-hash public key.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Compressed ristretto255 public key; all zeros leaves the key unset (every
+		/// publish then fails with `NoPublicKey`).
+		pub ch_public_key: [u8; 32],
+		#[serde(skip)]
+		/// Type marker.
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if self.ch_public_key != [0u8; 32] {
+				ChPublicKey::<T>::put(ChKey(self.ch_public_key));
+			}
+		}
+	}
+
+	/// Events of the live chain.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A model was published.
+		ModelPublished {
+			/// Its transaction id.
+			tx: u64,
+			/// Its publisher.
+			owner: T::AccountId,
+			/// Its URI (CID).
+			uri: BoundedVec<u8, MaxUriLenOf<T>>,
+			/// The live block it will be sealed into.
+			height: u64,
+		},
+		/// The models of this block were sealed into a live block.
+		LiveBlockSealed {
+			/// Height of the live block.
+			height: u64,
+			/// Number of transactions.
+			txs: u32,
+			/// Merkle root over their check values.
+			merkle_root: H256,
+		},
+		/// A model's URI was replaced by a redaction.
+		ModelRedacted {
+			/// Transaction id.
+			tx: u64,
+			/// The new version.
+			version: u32,
+			/// The new URI.
+			uri: BoundedVec<u8, MaxUriLenOf<T>>,
+			/// Archive sequence number of the replaced version.
+			archived: u64,
+		},
+		/// A live-block header got a new version because a transaction of it was redacted.
+		LiveBlockRedacted {
+			/// Height of the live block.
+			height: u64,
+			/// The new header version.
+			version: u32,
+		},
+		/// A redaction was applied.
+		Redacted {
+			/// The unlearning request it advanced, if any.
+			request: Option<u64>,
+			/// Number of models replaced.
+			txs: u32,
+			/// Number of live-block headers updated.
+			blocks: u32,
+		},
+	}
+
+	/// Errors of the live chain.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The URI is empty.
+		EmptyUri,
+		/// The URI is longer than `MaxUriLen`.
+		UriTooLong,
+		/// The URI contains a byte that is not printable ASCII (CIDs are).
+		MalformedUri,
+		/// More references than `MaxRefs`.
+		TooManyRefs,
+		/// The same transaction is referenced twice.
+		DuplicateRef,
+		/// A reference names no existing transaction.
+		UnknownRef,
+		/// No chameleon-hash public key is configured.
+		NoPublicKey,
+		/// The configured chameleon-hash public key is invalid.
+		InvalidPublicKey,
+		/// The randomness point `R` is not a valid ristretto255 encoding.
+		InvalidRandomnessPoint,
+		/// The randomness scalar `s` is not canonically encoded.
+		NonCanonicalScalar,
+		/// The check value is not a valid ristretto255 encoding.
+		InvalidCheck,
+		/// The randomness does not open the check value to SCALE `(uri, refs)`.
+		ChMismatch,
+		/// This block already holds `MaxTxsPerBlock` models.
+		LiveBlockFull,
+		/// A counter (transaction id, height or version) would overflow.
+		Overflow,
+		/// A redaction without any model update.
+		NoUpdates,
+		/// More than `MaxUpdates` updates.
+		TooManyUpdates,
+		/// The same transaction is updated twice in one redaction.
+		DuplicateUpdate,
+		/// An update names no existing transaction.
+		UnknownTx,
+		/// The collision of the model update at `index` does not verify.
+		TxCollisionInvalid {
+			/// Position in `updates`.
+			index: u16,
+		},
+		/// The collision of the header update at `index` does not verify.
+		HeaderCollisionInvalid {
+			/// Position in `headers`.
+			index: u16,
+		},
+		/// A live block with a redacted transaction has no header update.
+		MissingHeaderUpdate,
+		/// The header update at `index` is for a live block no update touches.
+		UntouchedHeaderUpdate {
+			/// Position in `headers`.
+			index: u16,
+		},
+		/// Two header updates for the same live block.
+		DuplicateHeaderUpdate,
+		/// A header update names no existing live block.
+		UnknownBlock,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Accounts for `on_finalize` reading the pending list; the sealing itself is paid
+		/// by the `publish_model` calls that filled it.
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			T::DbWeight::get().reads(1)
+		}
+
+		fn on_finalize(_n: BlockNumberFor<T>) {
+			if let Err(e) = Self::seal_pending() {
+				log::error!(target: "runtime::live-chain", "sealing live block failed: {e:?}");
+			}
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxUpdates::get() >= 1, "MaxUpdates must be at least 1");
+			assert!(
+				T::MaxUpdates::get() <= u32::from(u16::MAX),
+				"MaxUpdates must fit the u16 error index"
+			);
+			assert!(T::MaxTxsPerBlock::get() >= 1, "MaxTxsPerBlock must be at least 1");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Publishes a model: `uri` its CID, `refs` the distinct ids of the models it
+		/// aggregated, `(ch, rand)` a chameleon hash of SCALE `(uri, refs)` under
+		/// [`ChPublicKey`]. The model joins this block's live block and the archive.
+		#[pallet::call_index(0)]
+		#[pallet::weight(
+			<T as Config>::WeightInfo::publish_model(
+				uri.len().saturated_into::<u32>(),
+				refs.len().saturated_into::<u32>(),
+			)
+			.saturating_add(<T as Config>::WeightInfo::seal_block(1))
+		)]
+		pub fn publish_model(
+			origin: OriginFor<T>,
+			uri: Vec<u8>,
+			refs: Vec<u64>,
+			ch: ChCheck,
+			rand: ChRandomness,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			let uri = Self::checked_uri(uri)?;
+			let refs: BoundedVec<u64, MaxRefsOf<T>> =
+				refs.try_into().map_err(|_| Error::<T>::TooManyRefs)?;
+			let mut seen = BTreeSet::new();
+			for r in refs.iter() {
+				ensure!(seen.insert(*r), Error::<T>::DuplicateRef);
+				ensure!(Txs::<T>::contains_key(r), Error::<T>::UnknownRef);
+			}
+			let pk = Self::public_key()?;
+			blockful_chameleon::verify(&pk, &model_message(&uri, &refs), &rand, &ch)
+				.map_err(Self::ch_error)?;
+			Self::do_publish(owner, uri, refs, ch, rand)?;
+			Ok(())
+		}
+
+		/// Replaces model URIs. Each of `updates` carries a collision under the model's
+		/// unchanged `ch` for SCALE `(new uri, old refs)`; `headers` has exactly one
+		/// collision per touched live block, for SCALE `(height, version + 1)`. `request`
+		/// names the unlearning request this redaction advances. Atomic: any failing check
+		/// changes nothing and the error names it. Replaced versions are archived first.
+		#[pallet::call_index(1)]
+		#[pallet::weight(Pallet::<T>::redact_weight(updates.len(), headers.len())
+			.saturating_add(T::OnRedaction::max_weight(*request)))]
+		pub fn redact(
+			origin: OriginFor<T>,
+			request: Option<u64>,
+			updates: BoundedVec<TxUpdateOf<T>, T::MaxUpdates>,
+			headers: BoundedVec<HeaderUpdate, T::MaxUpdates>,
+		) -> DispatchResultWithPostInfo {
+			T::RedactOrigin::ensure_origin(origin)?;
+			ensure!(!updates.is_empty(), Error::<T>::NoUpdates);
+			let hook_weight = Self::do_redact(request, &updates, &headers)?;
+			Ok(Some(
+				Self::redact_weight(updates.len(), headers.len()).saturating_add(hook_weight),
+			)
+			.into())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Weight of `redact` itself: the benchmark's components are the updates beyond
+		/// one per header and the headers.
+		pub fn redact_weight(updates: usize, headers: usize) -> Weight {
+			let extra = updates.saturating_sub(headers).saturated_into::<u32>();
+			<T as Config>::WeightInfo::redact(extra, headers.saturated_into::<u32>())
+		}
+
+		/// The configured CH public key.
+		pub fn public_key() -> Result<ChKey, Error<T>> {
+			ChPublicKey::<T>::get().ok_or(Error::<T>::NoPublicKey)
+		}
+
+		/// Maps a chameleon-hash failure to this pallet's error.
+		pub fn ch_error(e: ChError) -> Error<T> {
+			match e {
+				ChError::InvalidPublicKey | ChError::IdentityPublicKey =>
+					Error::<T>::InvalidPublicKey,
+				ChError::InvalidRandomnessPoint => Error::<T>::InvalidRandomnessPoint,
+				ChError::NonCanonicalScalar => Error::<T>::NonCanonicalScalar,
+				ChError::InvalidCheck => Error::<T>::InvalidCheck,
+				_ => Error::<T>::ChMismatch,
+			}
+		}
+
+		/// Checks a URI: non-empty, at most `MaxUriLen`, printable ASCII only.
+		pub fn checked_uri(uri: Vec<u8>) -> Result<BoundedVec<u8, MaxUriLenOf<T>>, Error<T>> {
+			ensure!(!uri.is_empty(), Error::<T>::EmptyUri);
+			let uri: BoundedVec<u8, MaxUriLenOf<T>> =
+				uri.try_into().map_err(|_| Error::<T>::UriTooLong)?;
+			ensure!(uri.iter().all(|b| (0x21..=0x7e).contains(b)), Error::<T>::MalformedUri);
+			Ok(uri)
+		}
+
+		/// Appends a checked model: id, edges, pending list, archive record, event.
+		pub(crate) fn do_publish(
+			owner: T::AccountId,
+			uri: BoundedVec<u8, MaxUriLenOf<T>>,
+			refs: BoundedVec<u64, MaxRefsOf<T>>,
+			ch: ChCheck,
+			rand: ChRandomness,
+		) -> Result<u64, DispatchError> {
+			let tx = NextTxId::<T>::get();
+			let next = tx.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let height = NextHeight::<T>::get();
+			PendingTxs::<T>::try_mutate(|pending| pending.try_push(tx))
+				.map_err(|_| Error::<T>::LiveBlockFull)?;
+			pallet_model_archive::Pallet::<T>::append(
+				tx,
+				0,
+				uri.clone(),
+				refs.clone(),
+				owner.clone(),
+				ch,
+				rand,
+				ArchiveReason::Published,
+			)?;
+			for parent in refs.iter() {
+				Children::<T>::insert(parent, tx, ());
+			}
+			Txs::<T>::insert(
+				tx,
+				LiveTx { owner: owner.clone(), uri: uri.clone(), refs, ch, rand, version: 0, height },
+			);
+			NextTxId::<T>::put(next);
+			Self::deposit_event(Event::ModelPublished { tx, owner, uri, height });
+			Ok(tx)
+		}
+
+		/// Seals the pending models into a new live block. Nothing happens without pending
+		/// models. The header's CH over SCALE `(height, 0)` uses randomness derived from the
+		/// parent block hash, the height and the Merkle root.
+		pub(crate) fn seal_pending() -> DispatchResult {
+			let pending = PendingTxs::<T>::take();
+			if pending.is_empty() {
+				return Ok(())
+			}
+			let height = NextHeight::<T>::get();
+			let next = height.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let leaves: Vec<ChCheck> =
+				pending.iter().filter_map(|tx| Txs::<T>::get(tx).map(|t| t.ch)).collect();
+			let merkle_root = merkle_root(&leaves);
+			let parent = match height.checked_sub(1).and_then(Blocks::<T>::get) {
+				Some(previous) => header_hash(&previous),
+				None => H256::zero(),
+			};
+			let seed = sp_io::hashing::blake2_256(
+				&(
+					b"blockful/live/header-seed",
+					frame_system::Pallet::<T>::parent_hash(),
+					height,
+					merkle_root,
+				)
+					.encode(),
+			);
+			let pk = Self::public_key()?;
+			let (ch_curr, r_curr) =
+				blockful_chameleon::hash_from_seed(&pk, &header_message(height, 0), &seed)
+					.map_err(Self::ch_error)?;
+			let timestamp = T::TimeProvider::now().as_millis().saturated_into::<u64>();
+			let txs = pending.len().saturated_into::<u32>();
+			Blocks::<T>::insert(
+				height,
+				LiveBlockHeader { parent, ch_curr, r_curr, version: 0, merkle_root, timestamp },
+			);
+			BlockTxs::<T>::insert(height, pending);
+			NextHeight::<T>::put(next);
+			Self::deposit_event(Event::LiveBlockSealed { height, txs, merkle_root });
+			Ok(())
+		}
+
+		/// Checks every part of a redaction, then applies it. Returns the hook's weight.
+		fn do_redact(
+			request: Option<u64>,
+			updates: &[TxUpdateOf<T>],
+			headers: &[HeaderUpdate],
+		) -> Result<Weight, DispatchError> {
+			let pk = Self::public_key()?;
+			// Structure first (cheap), collisions last (expensive).
+			let mut seen = BTreeSet::new();
+			let mut touched = BTreeSet::new();
+			let mut current = Vec::with_capacity(updates.len());
+			for update in updates {
+				ensure!(seen.insert(update.tx), Error::<T>::DuplicateUpdate);
+				let live = Txs::<T>::get(update.tx).ok_or(Error::<T>::UnknownTx)?;
+				Self::checked_uri(update.uri.to_vec())?;
+				live.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
+				touched.insert(live.height);
+				current.push(live);
+			}
+			let mut headed = BTreeSet::new();
+			let mut blocks = Vec::with_capacity(headers.len());
+			for (index, header) in headers.iter().enumerate() {
+				let index = index.saturated_into::<u16>();
+				ensure!(headed.insert(header.height), Error::<T>::DuplicateHeaderUpdate);
+				let block = Blocks::<T>::get(header.height).ok_or(Error::<T>::UnknownBlock)?;
+				ensure!(
+					touched.contains(&header.height),
+					Error::<T>::UntouchedHeaderUpdate { index }
+				);
+				block.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
+				blocks.push(block);
+			}
+			ensure!(touched == headed, Error::<T>::MissingHeaderUpdate);
+			let txs: Vec<u64> = updates.iter().map(|u| u.tx).collect();
+			T::OnRedaction::validate(request, &txs)?;
+			for (index, (update, live)) in updates.iter().zip(current.iter()).enumerate() {
+				blockful_chameleon::verify(
+					&pk,
+					&model_message(&update.uri, &live.refs),
+					&update.rand,
+					&live.ch,
+				)
+				.map_err(|_| Error::<T>::TxCollisionInvalid { index: index.saturated_into() })?;
+			}
+			for (index, (header, block)) in headers.iter().zip(blocks.iter()).enumerate() {
+				let version = block.version.saturating_add(1);
+				blockful_chameleon::verify(
+					&pk,
+					&header_message(header.height, version),
+					&header.rand,
+					&block.ch_curr,
+				)
+				.map_err(|_| Error::<T>::HeaderCollisionInvalid {
+					index: index.saturated_into(),
+				})?;
+			}
+
+			// Every check passed: archive first, then replace.
+			for (update, live) in updates.iter().zip(current) {
+				let archived = pallet_model_archive::Pallet::<T>::append(
+					update.tx,
+					live.version,
+					live.uri.clone(),
+					live.refs.clone(),
+					live.owner.clone(),
+					live.ch,
+					live.rand,
+					ArchiveReason::Replaced { request },
+				)?;
+				let version = live.version.saturating_add(1);
+				Txs::<T>::insert(
+					update.tx,
+					LiveTx { uri: update.uri.clone(), rand: update.rand, version, ..live },
+				);
+				Self::deposit_event(Event::ModelRedacted {
+					tx: update.tx,
+					version,
+					uri: update.uri.clone(),
+					archived,
+				});
+			}
+			for (header, block) in headers.iter().zip(blocks) {
+				let version = block.version.saturating_add(1);
+				Blocks::<T>::insert(
+					header.height,
+					LiveBlockHeader { version, r_curr: header.rand, ..block },
+				);
+				Self::deposit_event(Event::LiveBlockRedacted { height: header.height, version });
+			}
+			let hook_weight = T::OnRedaction::on_redacted(request, &txs)?;
+			Self::deposit_event(Event::Redacted {
+				request,
+				txs: updates.len().saturated_into(),
+				blocks: headers.len().saturated_into(),
+			});
+			Ok(hook_weight)
+		}
+
+		/// The start models plus every model that (transitively) references one of them,
+		/// in ascending id order, which is a topological order of the DAG. Fails with
+		/// [`AffectedError::UnknownTx`] for an unknown start and with
+		/// [`AffectedError::TooMany`] as soon as the set exceeds `cap` models, so the work
+		/// is bounded by `cap` times the fan-out.
+		pub fn affected_set(starts: &[u64], cap: u32) -> Result<Vec<u64>, AffectedError> {
+			let mut set = BTreeSet::new();
+			let mut queue = Vec::new();
+			for start in starts {
+				ensure!(Txs::<T>::contains_key(start), AffectedError::UnknownTx);
+				if set.insert(*start) {
+					queue.push(*start);
+				}
+			}
+			ensure!(set.len() <= cap as usize, AffectedError::TooMany);
+			while let Some(node) = queue.pop() {
+				for child in Children::<T>::iter_key_prefix(node) {
+					if set.insert(child) {
+						ensure!(set.len() <= cap as usize, AffectedError::TooMany);
+						queue.push(child);
+					}
+				}
+			}
+			Ok(set.into_iter().collect())
+		}
+
+		/// Runtime API: descendants of `tx` (without `tx`), topologically ordered.
+		pub fn api_descendants(tx: u64) -> Result<Vec<u64>, QueryError> {
+			let mut set = Self::affected_set(&[tx], MAX_QUERY_DESCENDANTS.saturating_add(1))
+				.map_err(|e| match e {
+					AffectedError::UnknownTx => QueryError::UnknownTx,
+					AffectedError::TooMany => QueryError::TooManyDescendants,
+				})?;
+			set.retain(|t| *t != tx);
+			Ok(set)
+		}
+
+		/// Runtime API: the current version of model `tx`.
+		pub fn api_live_model(tx: u64) -> Result<LiveModel<T::AccountId>, QueryError> {
+			let live = Txs::<T>::get(tx).ok_or(QueryError::UnknownTx)?;
+			Ok(LiveModel {
+				tx,
+				owner: live.owner,
+				uri: live.uri.into_inner(),
+				refs: live.refs.into_inner(),
+				ch: live.ch,
+				rand: live.rand,
+				version: live.version,
+				height: live.height,
+			})
+		}
+
+		/// Runtime API: every archived version of model `tx`, oldest first.
+		pub fn api_lineage(tx: u64) -> Result<Vec<ArchivedVersion<T::AccountId>>, QueryError> {
+			ensure!(Txs::<T>::contains_key(tx), QueryError::UnknownTx);
+			Ok(pallet_model_archive::Pallet::<T>::lineage(tx)
+				.into_iter()
+				.map(|r| ArchivedVersion {
+					seq: r.seq,
+					hash: pallet_model_archive::RecordHashes::<T>::get(r.seq).unwrap_or_default(),
+					prev_hash: r.prev_hash,
+					tx: r.tx,
+					version: r.version,
+					uri: r.uri.into_inner(),
+					content_hash: r.content_hash,
+					refs: r.refs.into_inner(),
+					owner: r.owner,
+					ch: r.ch,
+					rand: r.rand,
+					reason: r.reason,
+					block_number: r.block_number.saturated_into::<u64>(),
+				})
+				.collect())
+		}
+
+		/// Checks every transaction's CH, every header's CH, every Merkle root and parent
+		/// link, the archive's hash chain, that every archived version opens its `ch`, and
+		/// that each model has `version + 1` archive records. Lists at most
+		/// [`MAX_REPORTED_FAILURES`] failures.
+		pub fn verify_integrity() -> IntegrityReport {
+			let mut failures = Vec::new();
+			let mut truncated = false;
+			let mut fail = |f: IntegrityFailure| {
+				if failures.len() < MAX_REPORTED_FAILURES as usize {
+					failures.push(f);
+				} else {
+					truncated = true;
+				}
+			};
+			let pk = ChPublicKey::<T>::get();
+			let verifies = |msg: &[u8], rand: &ChRandomness, ch: &ChCheck| {
+				pk.as_ref().is_some_and(|pk| blockful_chameleon::verify(pk, msg, rand, ch).is_ok())
+			};
+
+			let tx_count = NextTxId::<T>::get();
+			for tx in 0..tx_count {
+				let Some(live) = Txs::<T>::get(tx) else {
+					fail(IntegrityFailure::TxMissing { tx });
+					continue
+				};
+				if !verifies(&model_message(&live.uri, &live.refs), &live.rand, &live.ch) {
+					fail(IntegrityFailure::TxCheck { tx });
+				}
+				let sealed = live.height < NextHeight::<T>::get();
+				let listed = if sealed {
+					BlockTxs::<T>::get(live.height).contains(&tx)
+				} else {
+					PendingTxs::<T>::get().contains(&tx)
+				};
+				if !listed {
+					fail(IntegrityFailure::TxNotInBlock { tx });
+				}
+				let expected = u64::from(live.version).saturating_add(1);
+				if u64::from(pallet_model_archive::LineageLen::<T>::get(tx)) != expected {
+					fail(IntegrityFailure::LineageLength { tx });
+				}
+			}
+
+			let block_count = NextHeight::<T>::get();
+			let mut parent = H256::zero();
+			for height in 0..block_count {
+				let Some(header) = Blocks::<T>::get(height) else {
+					fail(IntegrityFailure::BlockMissing { height });
+					continue
+				};
+				if header.parent != parent {
+					fail(IntegrityFailure::ParentLink { height });
+				}
+				parent = header_hash(&header);
+				if !verifies(&header_message(height, header.version), &header.r_curr, &header.ch_curr)
+				{
+					fail(IntegrityFailure::HeaderCheck { height });
+				}
+				let leaves: Vec<ChCheck> = BlockTxs::<T>::get(height)
+					.iter()
+					.filter_map(|tx| Txs::<T>::get(tx).map(|t| t.ch))
+					.collect();
+				if leaves.is_empty() || merkle_root(&leaves) != header.merkle_root {
+					fail(IntegrityFailure::MerkleRoot { height });
+				}
+			}
+
+			let (records, broken) =
+				pallet_model_archive::Pallet::<T>::verify_chain(MAX_REPORTED_FAILURES);
+			for seq in broken {
+				fail(IntegrityFailure::ArchiveLink { seq });
+			}
+			for (seq, record) in pallet_model_archive::Records::<T>::iter() {
+				if !verifies(&model_message(&record.uri, &record.refs), &record.rand, &record.ch) {
+					fail(IntegrityFailure::ArchiveVersionCheck { seq });
+				}
+			}
+
+			IntegrityReport {
+				ok: failures.is_empty() && !truncated,
+				txs_checked: tx_count,
+				blocks_checked: block_count,
+				archive_records_checked: records,
+				failures,
+				truncated,
+			}
+		}
+
+		/// Checks the live chain's invariants.
+		///
+		/// ## Expectations
+		///
+		/// - [`Pallet::verify_integrity`] finds nothing: every transaction's and header's CH
+		///   verifies, Merkle roots and parent links match, the archive chain is intact and
+		///   holds `version + 1` records per model;
+		/// - no transaction exists at or beyond `NextTxId`, no header at or beyond
+		///   `NextHeight`;
+		/// - every reference of a transaction is a smaller id with a matching `Children`
+		///   edge, and the number of edges equals the number of references.
+		#[cfg(any(feature = "try-runtime", feature = "std"))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			pallet_model_archive::Pallet::<T>::do_try_state()?;
+			let report = Self::verify_integrity();
+			if !report.ok {
+				log::error!(target: "runtime::live-chain", "integrity: {:?}", report.failures);
+				return Err("live chain integrity check failed".into())
+			}
+			let next_tx = NextTxId::<T>::get();
+			let mut refs_total: u64 = 0;
+			for (tx, live) in Txs::<T>::iter() {
+				ensure!(tx < next_tx, "transaction beyond NextTxId");
+				for parent in live.refs.iter() {
+					ensure!(*parent < tx, "reference to a later transaction");
+					ensure!(Children::<T>::contains_key(parent, tx), "missing DAG edge");
+				}
+				refs_total = refs_total.saturating_add(live.refs.len() as u64);
+			}
+			ensure!(
+				Children::<T>::iter_keys().count() as u64 == refs_total,
+				"DAG edges do not match references"
+			);
+			let next_height = NextHeight::<T>::get();
+			ensure!(Blocks::<T>::iter_keys().all(|h| h < next_height), "header beyond NextHeight");
+			Ok(())
+		}
+	}
+
+	/// Why [`Pallet::affected_set`] failed.
+	#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+	pub enum AffectedError {
+		/// A start names no transaction.
+		UnknownTx,
+		/// The set is larger than the cap.
+		TooMany,
+	}
+}

@@ -1,0 +1,851 @@
+//! Unit tests of the live chain: behaviour, every bad input, committee motions and a
+//! property test over random publish/redact sequences.
+
+use crate::{mock::*, testing, testing::DetRng, *};
+use blockful_chameleon::{ChCheck, ChRandomness};
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::{GetDispatchInfo, Pays, PostDispatchInfo},
+	BoundedVec,
+};
+use pallet_collective::{Instance1, RawOrigin as CollectiveOrigin};
+use pallet_model_archive::{ArchiveReason, LineageLen, NextSeq, Records};
+use sp_core::H256;
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash},
+	DispatchError,
+};
+
+type Updates = BoundedVec<TxUpdateOf<Test>, MaxUpdates>;
+type Headers = BoundedVec<HeaderUpdate, MaxUpdates>;
+
+/// Publishes `uri` with `refs` as `who`; returns the new id.
+fn publish(who: AccountId, uri: &str, refs: &[u64]) -> u64 {
+	let tx = NextTxId::<Test>::get();
+	let (ch, rand) = testing::publish_args(uri.as_bytes(), refs, tx);
+	assert_ok!(LiveChain::publish_model(
+		RuntimeOrigin::signed(who),
+		uri.as_bytes().to_vec(),
+		refs.to_vec(),
+		ch,
+		rand
+	));
+	tx
+}
+
+/// A 3-of-4 committee origin.
+fn committee() -> RuntimeOrigin {
+	CollectiveOrigin::<AccountId, Instance1>::Members(3, 4).into()
+}
+
+/// Valid `redact` arguments replacing each `(tx, uri)`.
+fn redaction(changes: &[(u64, &str)]) -> (Updates, Headers) {
+	let changes: Vec<(u64, Vec<u8>)> =
+		changes.iter().map(|(tx, uri)| (*tx, uri.as_bytes().to_vec())).collect();
+	let (updates, headers) = testing::redaction::<Test>(&changes, &mut DetRng::new(42));
+	(updates.try_into().unwrap(), headers.try_into().unwrap())
+}
+
+/// Two sealed live blocks: block 0 holds txs 0, 1 (ALICE), block 1 holds tx 2 (BOB) → 0, 1.
+fn small_dag() {
+	publish(ALICE, "bafy-a", &[]);
+	publish(ALICE, "bafy-b", &[]);
+	next_block();
+	publish(BOB, "bafy-c", &[0, 1]);
+	next_block();
+}
+
+fn valid_publish_args(uri: &str, refs: &[u64]) -> (Vec<u8>, Vec<u64>, ChCheck, ChRandomness) {
+	let (ch, rand) = testing::publish_args(uri.as_bytes(), refs, 99);
+	(uri.as_bytes().to_vec(), refs.to_vec(), ch, rand)
+}
+
+// ---------------------------------------------------------------------------------------
+// Behaviour
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn publish_model_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		let tx = publish(ALICE, "bafy-a", &[]);
+		assert_eq!(tx, 0);
+		let live = Txs::<Test>::get(0).unwrap();
+		assert_eq!(live.owner, ALICE);
+		assert_eq!(live.uri.to_vec(), b"bafy-a".to_vec());
+		assert_eq!((live.version, live.height), (0, 0));
+		assert_eq!(PendingTxs::<Test>::get().to_vec(), vec![0]);
+		assert_eq!(NextTxId::<Test>::get(), 1);
+		let record = Records::<Test>::get(0).unwrap();
+		assert_eq!((record.tx, record.version, record.reason), (0, 0, ArchiveReason::Published));
+		System::assert_last_event(
+			Event::ModelPublished {
+				tx: 0,
+				owner: ALICE,
+				uri: BoundedVec::truncate_from(b"bafy-a".to_vec()),
+				height: 0,
+			}
+			.into(),
+		);
+		next_block();
+	});
+}
+
+#[test]
+fn transaction_ids_count_from_zero_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(publish(ALICE, "bafy-a", &[]), 0);
+		assert_eq!(publish(BOB, "bafy-b", &[0]), 1);
+		next_block();
+		assert_eq!(publish(ALICE, "bafy-c", &[0, 1]), 2);
+		next_block();
+		assert_eq!(Txs::<Test>::get(2).unwrap().height, 1);
+	});
+}
+
+#[test]
+fn seal_block_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, "bafy-a", &[]);
+		publish(BOB, "bafy-b", &[]);
+		next_block();
+		let header = Blocks::<Test>::get(0).unwrap();
+		assert_eq!(header.parent, H256::zero());
+		assert_eq!(header.version, 0);
+		assert_eq!(header.timestamp, 6_000);
+		let leaves = [Txs::<Test>::get(0).unwrap().ch, Txs::<Test>::get(1).unwrap().ch];
+		assert_eq!(header.merkle_root, merkle_root(&leaves));
+		assert_ok!(blockful_chameleon::verify(
+			&testing::dev_key(),
+			&(0u64, 0u32).encode(),
+			&header.r_curr,
+			&header.ch_curr
+		));
+		assert_eq!(BlockTxs::<Test>::get(0).to_vec(), vec![0, 1]);
+		assert!(PendingTxs::<Test>::get().is_empty());
+		assert_eq!(NextHeight::<Test>::get(), 1);
+		System::assert_has_event(
+			Event::LiveBlockSealed { height: 0, txs: 2, merkle_root: header.merkle_root }.into(),
+		);
+	});
+}
+
+#[test]
+fn empty_block_seals_nothing_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		run_to_block(5);
+		assert_eq!(NextHeight::<Test>::get(), 0);
+		assert!(Blocks::<Test>::get(0).is_none());
+	});
+}
+
+#[test]
+fn parent_links_chain_blocks_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let first = Blocks::<Test>::get(0).unwrap();
+		let second = Blocks::<Test>::get(1).unwrap();
+		assert_eq!(second.parent, header_hash(&first));
+		assert!(second.timestamp > first.timestamp);
+		assert!(LiveChain::verify_integrity().ok);
+	});
+}
+
+#[test]
+fn merkle_root_of_odd_leaf_count_works() {
+	let leaves: Vec<ChCheck> = (0..5u8).map(|i| ChCheck([i; 32])).collect();
+	let root = merkle_root(&leaves);
+	assert_ne!(root, H256::zero());
+	assert_ne!(root, merkle_root(&leaves[..4]));
+	assert_eq!(merkle_root(&[]), H256::zero());
+}
+
+#[test]
+fn redact_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let old = Txs::<Test>::get(2).unwrap();
+		let (updates, headers) = redaction(&[(2, "bafy-c-clean")]);
+		assert_ok!(LiveChain::redact(committee(), None, updates, headers));
+
+		let live = Txs::<Test>::get(2).unwrap();
+		assert_eq!(live.uri.to_vec(), b"bafy-c-clean".to_vec());
+		assert_eq!(live.version, 1);
+		assert_eq!((live.ch, live.refs.clone(), live.owner), (old.ch, old.refs.clone(), BOB));
+		assert_eq!(Blocks::<Test>::get(1).unwrap().version, 1);
+		assert_eq!(Blocks::<Test>::get(0).unwrap().version, 0);
+		// Archive first: the replaced version is the newest record.
+		let seq = NextSeq::<Test>::get() - 1;
+		let record = Records::<Test>::get(seq).unwrap();
+		assert_eq!(record.uri, old.uri);
+		assert_eq!(record.rand, old.rand);
+		assert_eq!((record.tx, record.version), (2, 0));
+		assert_eq!(record.reason, ArchiveReason::Replaced { request: None });
+		assert_eq!(LineageLen::<Test>::get(2), 2);
+		System::assert_has_event(
+			Event::ModelRedacted {
+				tx: 2,
+				version: 1,
+				uri: BoundedVec::truncate_from(b"bafy-c-clean".to_vec()),
+				archived: seq,
+			}
+			.into(),
+		);
+		System::assert_has_event(Event::LiveBlockRedacted { height: 1, version: 1 }.into());
+		System::assert_last_event(Event::Redacted { request: None, txs: 1, blocks: 1 }.into());
+	});
+}
+
+#[test]
+fn redact_many_models_over_blocks_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(0, "x0"), (1, "x1"), (2, "x2")]);
+		assert_eq!(headers.len(), 2);
+		assert_ok!(LiveChain::redact(committee(), None, updates, headers));
+		assert_eq!(Blocks::<Test>::get(0).unwrap().version, 1);
+		// Redacting again bumps the versions again.
+		let (updates, headers) = redaction(&[(0, "y0")]);
+		assert_ok!(LiveChain::redact(committee(), None, updates, headers));
+		assert_eq!(Txs::<Test>::get(0).unwrap().version, 2);
+		assert_eq!(Blocks::<Test>::get(0).unwrap().version, 2);
+		assert_eq!(LineageLen::<Test>::get(0), 3);
+		assert_eq!(LiveChain::api_lineage(0).unwrap().len(), 3);
+	});
+}
+
+#[test]
+fn redact_reports_actual_weight_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(0, "x0"), (1, "x1")]);
+		let post = LiveChain::redact(committee(), None, updates, headers).unwrap();
+		assert_eq!(
+			post,
+			PostDispatchInfo {
+				actual_weight: Some(LiveChain::redact_weight(2, 1)),
+				pays_fee: Pays::Yes
+			}
+		);
+	});
+}
+
+#[test]
+fn redact_by_three_of_four_motion_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(2, "bafy-c-motion")]);
+		let call = RuntimeCall::LiveChain(crate::Call::redact { request: None, updates, headers });
+		let len = call.encoded_size() as u32;
+		let weight = call.get_dispatch_info().call_weight;
+		let hash = BlakeTwo256::hash_of(&call);
+		assert_ok!(Committee::propose(RuntimeOrigin::signed(11), 3, Box::new(call), len));
+		for member in [11, 12, 13] {
+			assert_ok!(Committee::vote(RuntimeOrigin::signed(member), hash, 0, true));
+		}
+		assert_ok!(Committee::close(RuntimeOrigin::signed(11), hash, 0, weight, len));
+		assert_eq!(Txs::<Test>::get(2).unwrap().version, 1);
+		assert_eq!(Txs::<Test>::get(2).unwrap().uri.to_vec(), b"bafy-c-motion".to_vec());
+	});
+}
+
+#[test]
+fn redact_by_two_of_four_motion_is_not_applied() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(2, "bafy-c-motion")]);
+		let call = RuntimeCall::LiveChain(crate::Call::redact { request: None, updates, headers });
+		let len = call.encoded_size() as u32;
+		let weight = call.get_dispatch_info().call_weight;
+		let hash = BlakeTwo256::hash_of(&call);
+		assert_ok!(Committee::propose(RuntimeOrigin::signed(11), 2, Box::new(call), len));
+		for member in [11, 12] {
+			assert_ok!(Committee::vote(RuntimeOrigin::signed(member), hash, 0, true));
+		}
+		assert_ok!(Committee::close(RuntimeOrigin::signed(11), hash, 0, weight, len));
+		System::assert_has_event(
+			pallet_collective::Event::<Test, Instance1>::Executed {
+				proposal_hash: hash,
+				result: Err(DispatchError::BadOrigin),
+			}
+			.into(),
+		);
+		assert_eq!(Txs::<Test>::get(2).unwrap().version, 0);
+	});
+}
+
+#[test]
+fn descendants_and_live_model_api_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		publish(ALICE, "bafy-d", &[2]);
+		publish(ALICE, "bafy-e", &[1]);
+		next_block();
+		assert_eq!(LiveChain::api_descendants(0), Ok(vec![2, 3]));
+		assert_eq!(LiveChain::api_descendants(1), Ok(vec![2, 3, 4]));
+		assert_eq!(LiveChain::api_descendants(3), Ok(vec![]));
+		assert_eq!(LiveChain::api_descendants(9), Err(QueryError::UnknownTx));
+		assert_eq!(LiveChain::affected_set(&[0, 4], 10), Ok(vec![0, 2, 3, 4]));
+		assert_eq!(LiveChain::affected_set(&[1], 3), Err(AffectedError::TooMany));
+		let model = LiveChain::api_live_model(2).unwrap();
+		assert_eq!((model.owner, model.refs, model.height), (BOB, vec![0, 1], 1));
+		assert_eq!(LiveChain::api_live_model(9), Err(QueryError::UnknownTx));
+		assert_eq!(LiveChain::api_lineage(9), Err(QueryError::UnknownTx));
+	});
+}
+
+#[test]
+fn verify_integrity_detects_tampering_works() {
+	ExtBuilder::default().build().execute_with(|| {
+		small_dag();
+		assert!(LiveChain::verify_integrity().ok);
+		// Someone rewrites a URI without a collision.
+		Txs::<Test>::mutate(0, |t| t.as_mut().unwrap().uri = BoundedVec::truncate_from(b"evil".to_vec()));
+		// And bumps a header without adapting it.
+		Blocks::<Test>::mutate(1, |b| b.as_mut().unwrap().version = 5);
+		let report = LiveChain::verify_integrity();
+		assert!(!report.ok);
+		assert_eq!((report.txs_checked, report.blocks_checked), (3, 2));
+		assert!(report.failures.contains(&IntegrityFailure::TxCheck { tx: 0 }));
+		assert!(report.failures.contains(&IntegrityFailure::HeaderCheck { height: 1 }));
+		assert!(LiveChain::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn verify_integrity_detects_broken_parent_and_merkle_works() {
+	ExtBuilder::default().build().execute_with(|| {
+		small_dag();
+		Blocks::<Test>::mutate(0, |b| b.as_mut().unwrap().merkle_root = H256::repeat_byte(1));
+		let report = LiveChain::verify_integrity();
+		assert!(report.failures.contains(&IntegrityFailure::MerkleRoot { height: 0 }));
+		// Changing an immutable header field breaks the next block's parent link.
+		assert!(report.failures.contains(&IntegrityFailure::ParentLink { height: 1 }));
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Bad input: publish
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn publish_unknown_ref_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, "bafy-a", &[]);
+		let (uri, refs, ch, rand) = valid_publish_args("bafy-b", &[0, 7]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			Error::<Test>::UnknownRef
+		);
+	});
+}
+
+#[test]
+fn publish_future_ref_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The id the model itself would get: a self-reference (cycle) is unknown too.
+		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[0]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			Error::<Test>::UnknownRef
+		);
+	});
+}
+
+#[test]
+fn publish_duplicate_ref_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, "bafy-a", &[]);
+		let (uri, refs, ch, rand) = valid_publish_args("bafy-b", &[0, 0]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			Error::<Test>::DuplicateRef
+		);
+	});
+}
+
+#[test]
+fn publish_too_many_refs_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		for i in 0..5 {
+			publish(ALICE, &format!("bafy-{i}"), &[]);
+		}
+		let (uri, refs, ch, rand) = valid_publish_args("bafy-x", &[0, 1, 2, 3, 4]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			Error::<Test>::TooManyRefs
+		);
+	});
+}
+
+#[test]
+fn publish_empty_uri_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (uri, refs, ch, rand) = valid_publish_args("", &[]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			Error::<Test>::EmptyUri
+		);
+	});
+}
+
+#[test]
+fn publish_oversized_uri_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		let long = "b".repeat(MaxUriLen::get() as usize + 1);
+		let (uri, refs, ch, rand) = valid_publish_args(&long, &[]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			Error::<Test>::UriTooLong
+		);
+	});
+}
+
+#[test]
+fn publish_malformed_uri_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (uri, refs, ch, rand) = valid_publish_args("bafy with space", &[]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			Error::<Test>::MalformedUri
+		);
+	});
+}
+
+#[test]
+fn publish_ch_not_verifying_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		// A valid hash, but of another URI.
+		let (_, refs, ch, rand) = valid_publish_args("bafy-other", &[]);
+		assert_noop!(
+			LiveChain::publish_model(
+				RuntimeOrigin::signed(ALICE),
+				b"bafy-a".to_vec(),
+				refs,
+				ch,
+				rand
+			),
+			Error::<Test>::ChMismatch
+		);
+	});
+}
+
+#[test]
+fn publish_ch_over_other_refs_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, "bafy-a", &[]);
+		// Hashed without the reference it then claims.
+		let (uri, _, ch, rand) = valid_publish_args("bafy-b", &[]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, vec![0], ch, rand),
+			Error::<Test>::ChMismatch
+		);
+	});
+}
+
+#[test]
+fn publish_non_canonical_s_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
+		let bad = ChRandomness::from_parts(rand.r_bytes(), [0xff; 32]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, bad),
+			Error::<Test>::NonCanonicalScalar
+		);
+	});
+}
+
+#[test]
+fn publish_invalid_point_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
+		let bad = ChRandomness::from_parts([0xff; 32], rand.s_bytes());
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, bad),
+			Error::<Test>::InvalidRandomnessPoint
+		);
+	});
+}
+
+#[test]
+fn publish_invalid_check_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (uri, refs, _, rand) = valid_publish_args("bafy-a", &[]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ChCheck([0xff; 32]), rand),
+			Error::<Test>::InvalidCheck
+		);
+	});
+}
+
+#[test]
+fn publish_unsigned_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::none(), uri, refs, ch, rand),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn publish_without_public_key_fails() {
+	ExtBuilder::default().without_key().build_and_execute(|| {
+		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			Error::<Test>::NoPublicKey
+		);
+	});
+}
+
+#[test]
+fn publish_into_full_block_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		for i in 0..MaxTxsPerBlock::get() {
+			publish(ALICE, &format!("bafy-{i}"), &[]);
+		}
+		let (uri, refs, ch, rand) = valid_publish_args("bafy-late", &[]);
+		assert_noop!(
+			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			Error::<Test>::LiveBlockFull
+		);
+		next_block();
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Bad input: redact
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn redact_by_signed_account_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(2, "bafy-x")]);
+		assert_noop!(
+			LiveChain::redact(RuntimeOrigin::signed(11), None, updates, headers),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn redact_by_root_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(2, "bafy-x")]);
+		assert_noop!(
+			LiveChain::redact(RuntimeOrigin::root(), None, updates, headers),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn redact_by_two_of_four_motion_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(2, "bafy-x")]);
+		let origin: RuntimeOrigin = CollectiveOrigin::<AccountId, Instance1>::Members(2, 4).into();
+		assert_noop!(LiveChain::redact(origin, None, updates, headers), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn redact_by_single_member_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(2, "bafy-x")]);
+		let origin: RuntimeOrigin = CollectiveOrigin::<AccountId, Instance1>::Member(11).into();
+		assert_noop!(LiveChain::redact(origin, None, updates, headers), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn redact_tx_collision_invalid_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (mut updates, headers) = redaction(&[(0, "x0"), (1, "x1")]);
+		// The second collision was made for another URI.
+		updates[1].uri = BoundedVec::truncate_from(b"x1-other".to_vec());
+		assert_noop!(
+			LiveChain::redact(committee(), None, updates, headers),
+			Error::<Test>::TxCollisionInvalid { index: 1 }
+		);
+	});
+}
+
+#[test]
+fn redact_tx_collision_with_old_randomness_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (mut updates, headers) = redaction(&[(2, "x2")]);
+		updates[0].rand = Txs::<Test>::get(2).unwrap().rand;
+		assert_noop!(
+			LiveChain::redact(committee(), None, updates, headers),
+			Error::<Test>::TxCollisionInvalid { index: 0 }
+		);
+	});
+}
+
+#[test]
+fn redact_header_collision_invalid_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, mut headers) = redaction(&[(0, "x0"), (2, "x2")]);
+		// A collision for the current version instead of version + 1.
+		headers[1].rand = Blocks::<Test>::get(1).unwrap().r_curr;
+		assert_noop!(
+			LiveChain::redact(committee(), None, updates, headers),
+			Error::<Test>::HeaderCollisionInvalid { index: 1 }
+		);
+	});
+}
+
+#[test]
+fn redact_touched_block_without_header_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, _) = redaction(&[(0, "x0"), (2, "x2")]);
+		let (_, only_block_one) = redaction(&[(2, "x2")]);
+		assert_noop!(
+			LiveChain::redact(committee(), None, updates, only_block_one),
+			Error::<Test>::MissingHeaderUpdate
+		);
+	});
+}
+
+#[test]
+fn redact_header_for_untouched_block_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, _) = redaction(&[(2, "x2")]);
+		let (_, both_blocks) = redaction(&[(0, "x0"), (2, "x2")]);
+		assert_noop!(
+			LiveChain::redact(committee(), None, updates, both_blocks),
+			Error::<Test>::UntouchedHeaderUpdate { index: 0 }
+		);
+	});
+}
+
+#[test]
+fn redact_duplicate_header_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(2, "x2")]);
+		let doubled: Headers = vec![headers[0], headers[0]].try_into().unwrap();
+		assert_noop!(
+			LiveChain::redact(committee(), None, updates, doubled),
+			Error::<Test>::DuplicateHeaderUpdate
+		);
+	});
+}
+
+#[test]
+fn redact_header_for_unknown_block_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, mut headers) = redaction(&[(2, "x2")]);
+		headers.try_push(HeaderUpdate { height: 9, rand: headers[0].rand }).unwrap();
+		assert_noop!(
+			LiveChain::redact(committee(), None, updates, headers),
+			Error::<Test>::UnknownBlock
+		);
+	});
+}
+
+#[test]
+fn redact_unknown_tx_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (mut updates, headers) = redaction(&[(2, "x2")]);
+		updates[0].tx = 77;
+		assert_noop!(
+			LiveChain::redact(committee(), None, updates, headers),
+			Error::<Test>::UnknownTx
+		);
+	});
+}
+
+#[test]
+fn redact_duplicate_update_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(2, "x2")]);
+		let doubled: Updates = vec![updates[0].clone(), updates[0].clone()].try_into().unwrap();
+		assert_noop!(
+			LiveChain::redact(committee(), None, doubled, headers),
+			Error::<Test>::DuplicateUpdate
+		);
+	});
+}
+
+#[test]
+fn redact_without_updates_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		assert_noop!(
+			LiveChain::redact(committee(), None, Default::default(), Default::default()),
+			Error::<Test>::NoUpdates
+		);
+	});
+}
+
+#[test]
+fn redact_to_empty_uri_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (mut updates, headers) = redaction(&[(2, "x2")]);
+		updates[0].uri = Default::default();
+		assert_noop!(
+			LiveChain::redact(committee(), None, updates, headers),
+			Error::<Test>::EmptyUri
+		);
+	});
+}
+
+#[test]
+fn redact_to_malformed_uri_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(2, "x2\n")]);
+		assert_noop!(
+			LiveChain::redact(committee(), None, updates, headers),
+			Error::<Test>::MalformedUri
+		);
+	});
+}
+
+#[test]
+fn redact_request_without_unlearning_pallet_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(2, "x2")]);
+		assert_noop!(
+			LiveChain::redact(committee(), Some(0), updates, headers),
+			DispatchError::Other("no unlearning requests in this runtime")
+		);
+	});
+}
+
+#[test]
+fn redact_pending_model_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		// Published in this block, so its live block (height 2) does not exist yet.
+		let tx = publish(ALICE, "bafy-new", &[]);
+		let live = Txs::<Test>::get(tx).unwrap();
+		let rand = testing::collision(&live.ch, b"x", &[], &mut DetRng::new(1));
+		let updates: Updates =
+			vec![TxUpdate { tx, uri: BoundedVec::truncate_from(b"x".to_vec()), rand }]
+				.try_into()
+				.unwrap();
+		assert_noop!(
+			LiveChain::redact(committee(), None, updates, Default::default()),
+			Error::<Test>::MissingHeaderUpdate
+		);
+		next_block();
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Property test
+// ---------------------------------------------------------------------------------------
+
+mod property {
+	use super::*;
+	use proptest::prelude::*;
+	use std::collections::BTreeMap;
+
+	#[derive(Clone, Debug)]
+	enum Op {
+		/// Publish with references chosen by these selectors.
+		Publish(Vec<u8>),
+		/// Redact the sealed models chosen by these selectors.
+		Redact(Vec<u8>),
+		/// Finish the block.
+		NextBlock,
+	}
+
+	fn op() -> impl Strategy<Value = Op> {
+		prop_oneof![
+			3 => prop::collection::vec(any::<u8>(), 0..4).prop_map(Op::Publish),
+			2 => prop::collection::vec(any::<u8>(), 1..5).prop_map(Op::Redact),
+			1 => Just(Op::NextBlock),
+		]
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(24))]
+
+		/// The archive holds `1 + redactions` records per model, its hash chain verifies,
+		/// and the live chain verifies, after any sequence of publishes and redactions.
+		#[test]
+		fn archive_and_live_chain_stay_consistent(ops in prop::collection::vec(op(), 1..40)) {
+			ExtBuilder::default().build_and_execute(|| {
+				let mut redactions: BTreeMap<u64, u32> = BTreeMap::new();
+				let mut rng = DetRng::new(5);
+				for (step, op) in ops.iter().enumerate() {
+					let count = NextTxId::<Test>::get();
+					match op {
+						Op::Publish(selectors) => {
+							if PendingTxs::<Test>::get().len() as u32 >= MaxTxsPerBlock::get() {
+								next_block();
+							}
+							let mut refs: Vec<u64> = if count == 0 { vec![] } else {
+								selectors.iter().map(|s| u64::from(*s) % count).collect()
+							};
+							refs.sort();
+							refs.dedup();
+							publish(ALICE, &format!("bafy-{step}"), &refs);
+							redactions.insert(count, 0);
+						},
+						Op::Redact(selectors) => {
+							let sealed: Vec<u64> = (0..count)
+								.filter(|tx| Txs::<Test>::get(tx).unwrap().height < NextHeight::<Test>::get())
+								.collect();
+							if sealed.is_empty() { continue }
+							let mut chosen: Vec<u64> = selectors
+								.iter()
+								.map(|s| sealed[usize::from(*s) % sealed.len()])
+								.collect();
+							chosen.sort();
+							chosen.dedup();
+							let changes: Vec<(u64, Vec<u8>)> = chosen
+								.iter()
+								.map(|tx| (*tx, format!("bafy-{step}-{tx}").into_bytes()))
+								.collect();
+							let (updates, headers) = testing::redaction::<Test>(&changes, &mut rng);
+							assert_ok!(LiveChain::redact(
+								committee(),
+								None,
+								updates.try_into().unwrap(),
+								headers.try_into().unwrap()
+							));
+							for tx in chosen {
+								*redactions.get_mut(&tx).unwrap() += 1;
+							}
+						},
+						Op::NextBlock => next_block(),
+					}
+				}
+				next_block();
+				for (tx, k) in &redactions {
+					assert_eq!(LineageLen::<Test>::get(tx), 1 + k);
+					assert_eq!(Txs::<Test>::get(tx).unwrap().version, *k);
+					let versions: Vec<u32> = LiveChain::api_lineage(*tx).unwrap().iter().map(|r| r.version).collect();
+					let mut expected = vec![0];
+					expected.extend(0..*k);
+					assert_eq!(versions, expected);
+				}
+				let (records, broken) = pallet_model_archive::Pallet::<Test>::verify_chain(8);
+				assert!(broken.is_empty());
+				assert_eq!(records, redactions.values().map(|k| u64::from(1 + k)).sum::<u64>());
+				let report = LiveChain::verify_integrity();
+				assert!(report.ok, "{:?}", report.failures);
+			});
+		}
+	}
+}

@@ -1,0 +1,321 @@
+//! Plain SCALE types of the live chain, the redaction hook and the runtime-API views.
+
+use alloc::vec::Vec;
+use blockful_chameleon::{ChCheck, ChRandomness};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	pallet_prelude::{DispatchResult, Get, Weight},
+	BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound,
+};
+use pallet_model_archive::ArchiveReason;
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+/// A model transaction `Tx(i, j)` of the live chain (paper Fig. 3).
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxUriLen, MaxRefs))]
+#[codec(mel_bound(AccountId: MaxEncodedLen))]
+pub struct LiveTx<AccountId, MaxUriLen: Get<u32>, MaxRefs: Get<u32>>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+{
+	/// Account that published the model.
+	pub owner: AccountId,
+	/// Model URI (CID) of the current version; changes on redaction.
+	pub uri: BoundedVec<u8, MaxUriLen>,
+	/// Ids of the transactions whose models this one aggregated; never change.
+	pub refs: BoundedVec<u64, MaxRefs>,
+	/// Chameleon-hash check value of the payload SCALE `(uri, refs)`; never changes.
+	pub ch: ChCheck,
+	/// Randomness opening `ch` to the current payload; changes on redaction.
+	pub rand: ChRandomness,
+	/// Number of redactions applied so far (0 = as published).
+	pub version: u32,
+	/// Height of the live block holding the transaction.
+	pub height: u64,
+}
+
+/// Header of a live block.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct LiveBlockHeader {
+	/// [`header_hash`] of the previous live block (`H256::zero()` for height 0).
+	pub parent: H256,
+	/// Chameleon-hash check value binding SCALE `(height: u64, version: u32)`.
+	pub ch_curr: ChCheck,
+	/// Randomness opening `ch_curr` for the current `version`.
+	pub r_curr: ChRandomness,
+	/// Bumped by one each time a transaction of the block is redacted.
+	pub version: u32,
+	/// [`merkle_root`] over the `ch` of the block's transactions, in order.
+	pub merkle_root: H256,
+	/// Unix time in milliseconds of the block that sealed the live block.
+	pub timestamp: u64,
+}
+
+/// One model replacement of a redaction: new URI and a collision under the unchanged `ch`
+/// for the message SCALE `(uri, refs)` with the transaction's old `refs`.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxUriLen))]
+pub struct TxUpdate<MaxUriLen: Get<u32>> {
+	/// Transaction to redact.
+	pub tx: u64,
+	/// The new model URI (CID).
+	pub uri: BoundedVec<u8, MaxUriLen>,
+	/// Collision for SCALE `(uri, old refs)` under the transaction's `ch`.
+	pub rand: ChRandomness,
+}
+
+/// One header update of a redaction: a collision for SCALE `(height, version + 1)` under
+/// the block's `ch_curr`.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct HeaderUpdate {
+	/// Live block whose header is updated.
+	pub height: u64,
+	/// Collision for SCALE `(height, version + 1)` under the header's `ch_curr`.
+	pub rand: ChRandomness,
+}
+
+/// The chameleon-hash message of a live-block header: SCALE `(height, version)`.
+pub fn header_message(height: u64, version: u32) -> Vec<u8> {
+	(height, version).encode()
+}
+
+/// Hash of a header's immutable fields, `blake2_256(SCALE(parent, ch_curr, merkle_root,
+/// timestamp))`: what the next header's `parent` holds. Redaction changes only `version`
+/// and `r_curr`, so parent links survive it.
+pub fn header_hash(header: &LiveBlockHeader) -> H256 {
+	H256(sp_io::hashing::blake2_256(
+		&(header.parent, header.ch_curr, header.merkle_root, header.timestamp).encode(),
+	))
+}
+
+/// Binary Merkle root over check values: leaf `blake2_256(0x00 ‖ ch)`, node
+/// `blake2_256(0x01 ‖ left ‖ right)`, an odd last node moves up unchanged; the root of no
+/// leaves is `H256::zero()`.
+pub fn merkle_root(leaves: &[ChCheck]) -> H256 {
+	let mut level: Vec<[u8; 32]> = leaves
+		.iter()
+		.map(|ch| sp_io::hashing::blake2_256(&(0u8, ch.0).encode()))
+		.collect();
+	while level.len() > 1 {
+		level = level
+			.chunks(2)
+			.map(|pair| match pair {
+				[left, right] => sp_io::hashing::blake2_256(&(1u8, left, right).encode()),
+				[single] => *single,
+				_ => [0u8; 32],
+			})
+			.collect();
+	}
+	level.first().map(|root| H256(*root)).unwrap_or_default()
+}
+
+/// How the live chain tells another pallet (the unlearning pallet) about redactions.
+///
+/// `redact` calls [`OnRedaction::validate`] after its own checks and before any write, and
+/// [`OnRedaction::on_redacted`] after it applied every update. Both get the request id the
+/// motion names and the redacted transaction ids in the order of the call.
+pub trait OnRedaction {
+	/// May a redaction of `txs` advance `request`? Must not write storage.
+	fn validate(request: Option<u64>, txs: &[u64]) -> DispatchResult;
+	/// Records the applied redaction; returns the weight it used.
+	fn on_redacted(request: Option<u64>, txs: &[u64]) -> Result<Weight, sp_runtime::DispatchError>;
+	/// Upper bound of the weight of `validate` plus `on_redacted`.
+	fn max_weight(request: Option<u64>) -> Weight;
+}
+
+/// No unlearning pallet: only redactions outside any request are accepted.
+impl OnRedaction for () {
+	fn validate(request: Option<u64>, _txs: &[u64]) -> DispatchResult {
+		match request {
+			None => Ok(()),
+			Some(_) => Err(sp_runtime::DispatchError::Other("no unlearning requests in this runtime")),
+		}
+	}
+	fn on_redacted(_request: Option<u64>, _txs: &[u64]) -> Result<Weight, sp_runtime::DispatchError> {
+		Ok(Weight::zero())
+	}
+	fn max_weight(_request: Option<u64>) -> Weight {
+		Weight::zero()
+	}
+}
+
+/// A live model as the runtime API returns it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct LiveModel<AccountId> {
+	/// Transaction id.
+	pub tx: u64,
+	/// Publisher.
+	pub owner: AccountId,
+	/// Current URI (CID).
+	pub uri: Vec<u8>,
+	/// Referenced transaction ids.
+	pub refs: Vec<u64>,
+	/// Check value.
+	pub ch: ChCheck,
+	/// Current randomness.
+	pub rand: ChRandomness,
+	/// Current version.
+	pub version: u32,
+	/// Live block height.
+	pub height: u64,
+}
+
+/// An archived model version as the runtime API returns it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct ArchivedVersion<AccountId> {
+	/// Archive sequence number.
+	pub seq: u64,
+	/// Record hash (link of the archive's hash chain).
+	pub hash: H256,
+	/// Hash of the previous record.
+	pub prev_hash: H256,
+	/// Transaction id.
+	pub tx: u64,
+	/// Archived version.
+	pub version: u32,
+	/// URI (CID) of that version.
+	pub uri: Vec<u8>,
+	/// blake2-256 of SCALE `(uri, refs)`.
+	pub content_hash: H256,
+	/// Referenced transaction ids.
+	pub refs: Vec<u64>,
+	/// Publisher.
+	pub owner: AccountId,
+	/// Check value.
+	pub ch: ChCheck,
+	/// Randomness of that version.
+	pub rand: ChRandomness,
+	/// Why it was archived.
+	pub reason: ArchiveReason,
+	/// Block number of the append.
+	pub block_number: u64,
+}
+
+/// One integrity violation found by [`crate::Pallet::verify_integrity`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub enum IntegrityFailure {
+	/// A transaction id below `NextTxId` has no entry.
+	TxMissing {
+		/// The id.
+		tx: u64,
+	},
+	/// A transaction's `rand` does not open its `ch` to SCALE `(uri, refs)`.
+	TxCheck {
+		/// The id.
+		tx: u64,
+	},
+	/// A transaction's `height` names a live block that does not list it.
+	TxNotInBlock {
+		/// The id.
+		tx: u64,
+	},
+	/// A height below `NextHeight` has no header or no transaction list.
+	BlockMissing {
+		/// The height.
+		height: u64,
+	},
+	/// A header's `r_curr` does not open `ch_curr` to SCALE `(height, version)`.
+	HeaderCheck {
+		/// The height.
+		height: u64,
+	},
+	/// A header's `merkle_root` differs from the root over its transactions' `ch`.
+	MerkleRoot {
+		/// The height.
+		height: u64,
+	},
+	/// A header's `parent` differs from the hash of the previous header.
+	ParentLink {
+		/// The height.
+		height: u64,
+	},
+	/// An archive record is missing or its hash link is broken.
+	ArchiveLink {
+		/// The sequence number.
+		seq: u64,
+	},
+	/// An archived version's randomness does not open the transaction's `ch`.
+	ArchiveVersionCheck {
+		/// The sequence number.
+		seq: u64,
+	},
+	/// A transaction's archive lineage does not have `version + 1` records.
+	LineageLength {
+		/// The id.
+		tx: u64,
+	},
+}
+
+/// Result of a full integrity check of the live chain and the archive.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct IntegrityReport {
+	/// True iff no failure was found.
+	pub ok: bool,
+	/// Transactions checked.
+	pub txs_checked: u64,
+	/// Live blocks checked.
+	pub blocks_checked: u64,
+	/// Archive records checked.
+	pub archive_records_checked: u64,
+	/// Failures found (at most [`MAX_REPORTED_FAILURES`]).
+	pub failures: Vec<IntegrityFailure>,
+	/// More failures were found than listed.
+	pub truncated: bool,
+}
+
+/// Most failures an [`IntegrityReport`] lists.
+pub const MAX_REPORTED_FAILURES: u32 = 256;
+
+/// Most descendants the runtime API computes for one query.
+pub const MAX_QUERY_DESCENDANTS: u32 = 100_000;
+
+/// Why a runtime-API query failed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub enum QueryError {
+	/// No transaction with this id.
+	UnknownTx,
+	/// The descendant set exceeds [`MAX_QUERY_DESCENDANTS`].
+	TooManyDescendants,
+}

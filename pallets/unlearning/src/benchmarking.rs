@@ -1,0 +1,73 @@
+//! Benchmarks of `pallet_unlearning`.
+
+use super::*;
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::pallet_prelude::Get;
+use frame_system::RawOrigin;
+use pallet_live_chain::{testing, OnRedaction};
+
+/// A chain of `a` models owned by `owner`, each referencing the previous one, sealed.
+fn chain<T: Config>(owner: &T::AccountId, a: u32) -> Result<Vec<u64>, BenchmarkError> {
+	pallet_live_chain::ChPublicKey::<T>::put(testing::dev_key());
+	let mut txs: Vec<u64> = Vec::new();
+	for _ in 0..a {
+		let refs: Vec<u64> = txs.last().copied().into_iter().collect();
+		txs.push(
+			testing::publish_unchecked::<T>(owner, &refs)
+				.map_err(|_| BenchmarkError::Stop("publish"))?,
+		);
+	}
+	testing::seal::<T>().map_err(|_| BenchmarkError::Stop("seal"))?;
+	Ok(txs)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// A request whose affected set is a chain of `a` models.
+	#[benchmark]
+	fn request_unlearning(a: Linear<1, { T::MaxAffected::get() }>) -> Result<(), BenchmarkError> {
+		let caller: T::AccountId = whitelisted_caller();
+		let txs = chain::<T>(&caller, a)?;
+		let start = txs.first().copied().into_iter().collect::<Vec<_>>();
+		let classes = (0..T::MaxClasses::get().min(255) as u8).collect::<Vec<_>>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), start, classes, Paradigm::Parallel);
+
+		let request = Requests::<T>::get(0).ok_or(BenchmarkError::Stop("no request"))?;
+		assert_eq!(request.affected.len() as u32, a);
+		Ok(())
+	}
+
+	/// The redaction hook completing a parallel request over `a` affected models.
+	#[benchmark]
+	fn advance_request(a: Linear<1, { T::MaxAffected::get() }>) -> Result<(), BenchmarkError> {
+		let caller: T::AccountId = whitelisted_caller();
+		let txs = chain::<T>(&caller, a)?;
+		let start = txs.first().copied().into_iter().collect::<Vec<_>>();
+		Pallet::<T>::request_unlearning(
+			RawOrigin::Signed(caller).into(),
+			start,
+			vec![1],
+			Paradigm::Parallel,
+		)
+		.map_err(|_| BenchmarkError::Stop("request"))?;
+
+		#[block]
+		{
+			<Pallet<T> as OnRedaction>::validate(Some(0), &txs)
+				.map_err(|_| BenchmarkError::Stop("validate"))?;
+			<Pallet<T> as OnRedaction>::on_redacted(Some(0), &txs)
+				.map_err(|_| BenchmarkError::Stop("advance"))?;
+		}
+
+		let request = Requests::<T>::get(0).ok_or(BenchmarkError::Stop("no request"))?;
+		assert_eq!(request.status, RequestStatus::Completed);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+}

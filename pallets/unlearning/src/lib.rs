@@ -1,0 +1,400 @@
+//! # Unlearning
+//!
+//! ## Overview
+//!
+//! Unlearning requests of BlockFUL (SPEC §5). The owner of some models (the start models W)
+//! asks that they and every model that inherited from them forget some classes. The
+//! runtime fixes the affected set — W plus all descendants N(W), from the on-chain
+//! reference lists, in topological order and bounded by [`Config::MaxAffected`] — and
+//! stores the request. Off-chain workers compute the new models; the committee applies
+//! them with `LiveChain.redact(Some(id), updates, headers)`, which advances the request:
+//!
+//! - **Parallel**: one redaction completes the request. Its updates must lie in the
+//!   affected set and include every start model; affected models it leaves out are the
+//!   ones the worker skipped under ε and are recorded in `skipped`.
+//! - **Sequential**: each redaction updates exactly one affected model, not yet updated,
+//!   whose affected parents are all updated already (topological order); the request
+//!   completes when every affected model is updated.
+//!
+//! `rounds` counts the committee motions a request took.
+//!
+//! The live chain reaches this pallet through its `OnRedaction` hook, which this pallet
+//! implements: set `type OnRedaction = Unlearning` in `pallet_live_chain::Config`. The
+//! hook validates before the live chain writes anything, so a redaction that violates the
+//! request's paradigm changes nothing.
+//!
+//! ### Dispatchable Functions
+//!
+//! - `request_unlearning(start, classes, paradigm)` — signed by the owner of every start
+//!   model.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::{collections::BTreeSet, vec::Vec};
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use pallet_live_chain::{AffectedError, OnRedaction};
+	use sp_runtime::SaturatedConversion;
+
+	/// A request as stored by this runtime.
+	pub type RequestOf<T> = UnlearningRequest<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberFor<T>,
+		<T as Config>::MaxStarts,
+		<T as Config>::MaxClasses,
+		<T as Config>::MaxAffected,
+	>;
+
+	/// Configuration of the unlearning pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config + pallet_live_chain::Config {
+		/// Most start models in one request.
+		#[pallet::constant]
+		type MaxStarts: Get<u32>;
+		/// Most classes to forget in one request.
+		#[pallet::constant]
+		type MaxClasses: Get<u32>;
+		/// Most affected models (start models plus descendants) of one request.
+		#[pallet::constant]
+		type MaxAffected: Get<u32>;
+		/// Weights of this pallet's calls and of its redaction hook.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	/// The unlearning pallet.
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Unlearning requests by id.
+	#[pallet::storage]
+	pub type Requests<T: Config> = StorageMap<_, Twox64Concat, u64, RequestOf<T>, OptionQuery>;
+
+	/// Id the next request gets; equals the number of requests.
+	#[pallet::storage]
+	pub type NextRequestId<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// Events of the unlearning pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An unlearning request was stored.
+		UnlearningRequested {
+			/// Request id.
+			id: u64,
+			/// Who asked.
+			requester: T::AccountId,
+			/// Parallel or sequential.
+			paradigm: Paradigm,
+			/// Number of affected models (start models included).
+			affected: u32,
+		},
+		/// A committee redaction advanced a request.
+		RequestAdvanced {
+			/// Request id.
+			id: u64,
+			/// Motions so far, this one included.
+			round: u32,
+			/// Models this redaction updated.
+			updated: u32,
+		},
+		/// A request is complete.
+		RequestCompleted {
+			/// Request id.
+			id: u64,
+			/// Motions it took.
+			rounds: u32,
+			/// Affected models left unchanged under ε (parallel).
+			skipped: u32,
+		},
+	}
+
+	/// Errors of the unlearning pallet.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No start model given.
+		EmptyStart,
+		/// More start models than `MaxStarts`.
+		TooManyStarts,
+		/// A start model is listed twice.
+		DuplicateStart,
+		/// A start model names no transaction.
+		UnknownTx,
+		/// The signer does not own every start model.
+		NotOwner,
+		/// No class to forget given.
+		EmptyClasses,
+		/// More classes than `MaxClasses`.
+		TooManyClasses,
+		/// A class is listed twice.
+		DuplicateClass,
+		/// Start models plus descendants exceed `MaxAffected`.
+		TooManyAffected,
+		/// A counter would overflow.
+		Overflow,
+		/// The redaction names no existing request.
+		UnknownRequest,
+		/// The request is already completed.
+		RequestCompleted,
+		/// A redaction updates a model outside the request's affected set.
+		UpdateOutsideAffected,
+		/// A parallel redaction leaves out a start model.
+		StartNotUpdated,
+		/// A sequential redaction must update exactly one model.
+		SequentialStepNotSingle,
+		/// A sequential redaction updates a model already updated for this request.
+		AlreadyUpdated,
+		/// A sequential redaction updates a model before all its affected parents.
+		SequentialOutOfOrder,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxAffected::get() >= T::MaxStarts::get(), "MaxAffected < MaxStarts");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Asks that the `start` models (all owned by the signer) and every model that
+		/// inherited from them forget `classes`, under `paradigm`. Stores the request with
+		/// its affected set in topological order.
+		#[pallet::call_index(0)]
+		#[pallet::weight(<T as Config>::WeightInfo::request_unlearning(T::MaxAffected::get()))]
+		pub fn request_unlearning(
+			origin: OriginFor<T>,
+			start: Vec<u64>,
+			classes: Vec<u8>,
+			paradigm: Paradigm,
+		) -> DispatchResultWithPostInfo {
+			let requester = ensure_signed(origin)?;
+			ensure!(!start.is_empty(), Error::<T>::EmptyStart);
+			let mut start: BoundedVec<u64, T::MaxStarts> =
+				start.try_into().map_err(|_| Error::<T>::TooManyStarts)?;
+			let mut seen = BTreeSet::new();
+			for tx in start.iter() {
+				ensure!(seen.insert(*tx), Error::<T>::DuplicateStart);
+				let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
+				ensure!(live.owner == requester, Error::<T>::NotOwner);
+			}
+			start.sort();
+			ensure!(!classes.is_empty(), Error::<T>::EmptyClasses);
+			let classes: BoundedVec<u8, T::MaxClasses> =
+				classes.try_into().map_err(|_| Error::<T>::TooManyClasses)?;
+			let distinct: BTreeSet<u8> = classes.iter().copied().collect();
+			ensure!(distinct.len() == classes.len(), Error::<T>::DuplicateClass);
+
+			let affected =
+				pallet_live_chain::Pallet::<T>::affected_set(&start, T::MaxAffected::get())
+					.map_err(|e| match e {
+						AffectedError::UnknownTx => Error::<T>::UnknownTx,
+						AffectedError::TooMany => Error::<T>::TooManyAffected,
+					})?;
+			let affected: BoundedVec<u64, T::MaxAffected> =
+				affected.try_into().map_err(|_| Error::<T>::TooManyAffected)?;
+			let count = affected.len().saturated_into::<u32>();
+
+			let id = NextRequestId::<T>::get();
+			let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			Requests::<T>::insert(
+				id,
+				UnlearningRequest {
+					requester: requester.clone(),
+					start,
+					classes,
+					paradigm,
+					affected,
+					done: BoundedVec::new(),
+					skipped: BoundedVec::new(),
+					status: RequestStatus::Pending,
+					rounds: 0,
+					created: frame_system::Pallet::<T>::block_number(),
+					completed: None,
+				},
+			);
+			NextRequestId::<T>::put(next);
+			Self::deposit_event(Event::UnlearningRequested {
+				id,
+				requester,
+				paradigm,
+				affected: count,
+			});
+			Ok(Some(<T as Config>::WeightInfo::request_unlearning(count)).into())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Checks that redacting `txs` is a valid next step of request `id`.
+		fn validate_step(id: u64, txs: &[u64]) -> Result<RequestOf<T>, Error<T>> {
+			let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+			ensure!(request.status != RequestStatus::Completed, Error::<T>::RequestCompleted);
+			let affected = |tx: &u64| request.affected.binary_search(tx).is_ok();
+			match request.paradigm {
+				Paradigm::Parallel => {
+					ensure!(txs.iter().all(affected), Error::<T>::UpdateOutsideAffected);
+					ensure!(
+						request.start.iter().all(|s| txs.contains(s)),
+						Error::<T>::StartNotUpdated
+					);
+				},
+				Paradigm::Sequential => {
+					let [tx] = txs else { return Err(Error::<T>::SequentialStepNotSingle) };
+					ensure!(affected(tx), Error::<T>::UpdateOutsideAffected);
+					ensure!(!request.done.contains(tx), Error::<T>::AlreadyUpdated);
+					let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
+					// Parents done implies ancestors done: each parent was itself checked.
+					ensure!(
+						live.refs.iter().filter(|p| affected(*p)).all(|p| request.done.contains(p)),
+						Error::<T>::SequentialOutOfOrder
+					);
+				},
+			}
+			Ok(request)
+		}
+
+		/// Checks the request's invariants.
+		///
+		/// ## Expectations
+		///
+		/// - no request at or beyond `NextRequestId`;
+		/// - `affected` is strictly ascending, holds every start model, and `done` and
+		///   `skipped` are disjoint subsets of it;
+		/// - `Completed` iff (parallel) one round was taken and `done ∪ skipped = affected`,
+		///   or (sequential) `done` equals `affected` in size; `Pending` iff no rounds;
+		/// - every start model is owned by the requester.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let next = NextRequestId::<T>::get();
+			for (id, r) in Requests::<T>::iter() {
+				ensure!(id < next, "request beyond NextRequestId");
+				ensure!(
+					r.affected.windows(2).all(|w| matches!(w, [a, b] if a < b)),
+					"affected set not in ascending order"
+				);
+				ensure!(
+					r.start.iter().all(|s| r.affected.binary_search(s).is_ok()),
+					"start model missing from affected set"
+				);
+				ensure!(
+					r.done.iter().chain(r.skipped.iter()).all(|t| r.affected.binary_search(t).is_ok()),
+					"done or skipped model outside affected set"
+				);
+				ensure!(
+					r.done.iter().all(|t| !r.skipped.contains(t)),
+					"model both done and skipped"
+				);
+				let covered = r.done.len().saturating_add(r.skipped.len()) == r.affected.len();
+				match r.status {
+					RequestStatus::Pending => ensure!(r.rounds == 0, "pending request with rounds"),
+					RequestStatus::InProgress =>
+						ensure!(r.rounds > 0 && !covered, "in-progress request inconsistent"),
+					RequestStatus::Completed => ensure!(covered, "completed request not covered"),
+				}
+				if r.paradigm == Paradigm::Parallel && r.status == RequestStatus::Completed {
+					ensure!(r.rounds == 1, "parallel request took more than one round");
+				}
+				for s in r.start.iter() {
+					let live = pallet_live_chain::Txs::<T>::get(s).ok_or("start model missing")?;
+					ensure!(live.owner == r.requester, "start model not owned by requester");
+				}
+			}
+			Ok(())
+		}
+	}
+
+	impl<T: Config> OnRedaction for Pallet<T> {
+		fn validate(request: Option<u64>, txs: &[u64]) -> DispatchResult {
+			match request {
+				None => Ok(()),
+				Some(id) => Self::validate_step(id, txs).map(|_| ()).map_err(Into::into),
+			}
+		}
+
+		fn on_redacted(request: Option<u64>, txs: &[u64]) -> Result<Weight, DispatchError> {
+			let Some(id) = request else { return Ok(Weight::zero()) };
+			let mut r = Self::validate_step(id, txs)?;
+			r.rounds = r.rounds.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			match r.paradigm {
+				Paradigm::Parallel => {
+					let mut done = txs.to_vec();
+					done.sort();
+					r.skipped = BoundedVec::truncate_from(
+						r.affected.iter().filter(|t| done.binary_search(*t).is_err()).copied().collect(),
+					);
+					r.done = BoundedVec::truncate_from(done);
+					r.status = RequestStatus::Completed;
+				},
+				Paradigm::Sequential => {
+					for tx in txs {
+						r.done.try_push(*tx).map_err(|_| Error::<T>::UpdateOutsideAffected)?;
+					}
+					r.status = if r.done.len() == r.affected.len() {
+						RequestStatus::Completed
+					} else {
+						RequestStatus::InProgress
+					};
+				},
+			}
+			let (rounds, skipped, size) =
+				(r.rounds, r.skipped.len().saturated_into::<u32>(), r.affected.len());
+			let completed = r.status == RequestStatus::Completed;
+			if completed {
+				r.completed = Some(frame_system::Pallet::<T>::block_number());
+			}
+			Requests::<T>::insert(id, r);
+			Self::deposit_event(Event::RequestAdvanced {
+				id,
+				round: rounds,
+				updated: txs.len().saturated_into(),
+			});
+			if completed {
+				Self::deposit_event(Event::RequestCompleted { id, rounds, skipped });
+			}
+			Ok(<T as Config>::WeightInfo::advance_request(size.saturated_into()))
+		}
+
+		fn max_weight(request: Option<u64>) -> Weight {
+			match request {
+				None => Weight::zero(),
+				Some(_) => <T as Config>::WeightInfo::advance_request(T::MaxAffected::get()),
+			}
+		}
+	}
+}
