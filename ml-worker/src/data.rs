@@ -483,11 +483,17 @@ pub fn partition_by_class(
 					want[c].floor() as usize
 				}
 				ShareSize::Full => {
+					// Cumulative rounding hands out every sample of the class exactly once.
 					let total: f64 = demand.iter().map(|d| d[c]).sum();
 					if total == 0.0 {
 						0
 					} else {
-						(pool.len() as f64 * want[c] / total).floor() as usize
+						let before: f64 = demand[..u].iter().map(|d| d[c]).sum();
+						let upto = before + want[c];
+						let share = |x: f64| {
+							((pool.len() as f64 * x / total).round() as usize).min(pool.len())
+						};
+						share(upto) - share(before)
 					}
 				}
 			};

@@ -307,11 +307,23 @@ impl Topology {
 	pub fn dag(&self) -> Result<Dag> {
 		let index: HashMap<&str, usize> =
 			self.models.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
-		Dag::new(
-			self.models
-				.iter()
-				.map(|m| m.refs.iter().map(|r| index[r.as_str()]).collect())
-				.collect(),
-		)
+		let parents = self
+			.models
+			.iter()
+			.map(|m| {
+				m.refs
+					.iter()
+					.map(|r| {
+						index.get(r.as_str()).copied().ok_or_else(|| {
+							WorkerError::InvalidTopology(format!(
+								"model {:?} references unknown model {r:?}",
+								m.id
+							))
+						})
+					})
+					.collect::<Result<Vec<_>>>()
+			})
+			.collect::<Result<Vec<_>>>()?;
+		Dag::new(parents)
 	}
 }

@@ -201,7 +201,7 @@ fn partition_is_class_correct_and_disjoint() {
 	assert_eq!(full[1].iter().filter(|&&i| labels[i] == 1).count(), 40);
 	assert_eq!(
 		full.iter().map(Vec::len).sum::<usize>(),
-		100 * 6,
+		100 * 5,
 		"classes 4-8 are wanted by nobody"
 	);
 	let mixed = partition_by_class(&labels, &classes, ShareSize::PerUser(40), 0.5, 2).unwrap();
@@ -469,7 +469,7 @@ fn bad_topologies_fail() {
 		),
 		(Box::new(|t| t.replace("classes = [0, 6, 9]", "classes = [0, 6, 6]")), "listed twice"),
 		(Box::new(|t| t.replace("alpha = 1.0", "alpha = -1.0")), "alpha"),
-		(Box::new(|t| t.replace("epochs = 2", "epochs = 0")), "epochs > 0"),
+		(Box::new(|t| t.replace("epochs = 3", "epochs = 0")), "epochs > 0"),
 		(Box::new(|t| format!("{t}\nbogus = 1\n")), "unknown field"),
 	];
 	for (edit, needle) in cases {
