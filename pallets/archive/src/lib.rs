@@ -216,6 +216,11 @@ pub mod pallet {
 						prev = stored;
 						ok
 					},
+					// A missing record fails alone: its stored hash, if any, still links the next.
+					(None, Some(stored)) => {
+						prev = stored;
+						false
+					},
 					_ => false,
 				};
 				if !ok && failures.len() < max_failures as usize {
