@@ -129,4 +129,18 @@ export LIBTORCH_BYPASS_VERSION_CHECK=1
 ENV
 sed -i "s#python3.11#$("$VENV/bin/python" -c 'import sys; print(f"python{sys.version_info[0]}.{sys.version_info[1]}")')#" "$ENVF"
 
+# ---------------------------------------------------------------- polkadot.js test client
+JS_DIR="$(cd "$(dirname "$0")/.." && pwd)/e2e/js"
+if [ -f "$JS_DIR/package-lock.json" ]; then
+	stamp="$JS_DIR/node_modules/.blockful-lock"
+	if [ ! -f "$stamp" ] || ! cmp -s "$JS_DIR/package-lock.json" "$stamp"; then
+		command -v npm >/dev/null || die "npm is missing (Debian package npm)"
+		say "installing the polkadot.js test's node modules (npm ci)"
+		(cd "$JS_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed in $JS_DIR"
+		cp "$JS_DIR/package-lock.json" "$stamp"
+	else
+		say "node modules present"
+	fi
+fi
+
 say "done; toolchain environment in $ENVF"

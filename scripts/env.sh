@@ -3,6 +3,9 @@
 BLOCKFUL_CACHE="${BLOCKFUL_CACHE:-$HOME/.cache/blockful}"
 export BLOCKFUL_CACHE
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$BLOCKFUL_CACHE/target}"
+# The target dir lives outside the clone, so tell the runtime's WASM builder where the
+# workspace (and its Cargo.lock) is.
+export WASM_BUILD_WORKSPACE_HINT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # rustc >= 1.96 no longer lets wasm imports stay undefined by default; host functions need it.
 export WASM_BUILD_RUSTFLAGS="${WASM_BUILD_RUSTFLAGS:--C link-arg=--allow-undefined}"
 if [ -f "$BLOCKFUL_CACHE/toolchain.env" ]; then

@@ -10,3 +10,5 @@ bash scripts/bootstrap.sh
 echo "[test] cargo target dir: $CARGO_TARGET_DIR"
 # Tests that start nodes and train models are CPU-heavy: two at a time on two cores.
 cargo test --workspace --locked -- --test-threads=2
+echo "[test] polkadot.js against blockful-node --dev"
+(cd e2e/js && BLOCKFUL_NODE="$CARGO_TARGET_DIR/debug/blockful-node" node --test polkadotjs.test.js)

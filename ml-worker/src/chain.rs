@@ -21,7 +21,7 @@ use scale_value::{At, Value};
 use subxt::{
 	config::PolkadotConfig,
 	dynamic,
-	rpcs::{rpc_params, RpcClient},
+	rpcs::client::{rpc_params, RpcClient},
 	utils::AccountId32,
 	OnlineClient,
 };
@@ -188,6 +188,8 @@ pub struct MotionOutcome {
 	pub blocks: u64,
 	/// Encoded length of the proposed call in bytes.
 	pub call_bytes: usize,
+	/// Reference time (ps) the runtime charged for the `close` that executed the call.
+	pub weight_ref_time: u128,
 }
 
 /// A connection to a BlockFUL node.
@@ -216,7 +218,8 @@ impl Chain {
 
 	async fn fetch<K, V>(&self, pallet: &str, entry: &str, key: K) -> ChainResult<Option<V>>
 	where
-		K: subxt::storage::IntoEncodableValues,
+		K: subxt::ext::frame_decode::storage::IntoEncodableValues
+			+ subxt::ext::frame_decode::storage::IntoDecodableValues,
 		V: DecodeAsType,
 	{
 		let what = format!("reading {pallet}.{entry}");
@@ -290,7 +293,7 @@ impl Chain {
 		call: &Call,
 		signer: &Keypair,
 		finalized: bool,
-	) -> ChainResult<(subxt::transactions::ExtrinsicEvents<PolkadotConfig>, subxt::utils::H256)> {
+	) -> ChainResult<(subxt::extrinsics::ExtrinsicEvents<PolkadotConfig>, subxt::utils::H256)> {
 		let at = self.api.at_current_block().await.map_err(|e| failed(what)(e.to_string()))?;
 		let mut progress = at
 			.transactions()
@@ -332,6 +335,57 @@ impl Chain {
 			.and_then(|n| n.as_str())
 			.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())
 			.ok_or_else(|| ChainError::Invalid(format!("block {hash:?} has no number")))
+	}
+
+	/// Transfers `amount` from `funder` to each of `to` (nonces assigned here, so all
+	/// transfers travel together) and waits until every one is in a block.
+	pub async fn fund(&self, funder: &Keypair, to: &[&Keypair], amount: u128) -> ChainResult<()> {
+		let funder_id: AccountId32 = funder.public_key().into();
+		let at = self.api.at_current_block().await.map_err(|e| failed("reading the best block")(e.to_string()))?;
+		let first = at
+			.transactions()
+			.account_nonce(&funder_id)
+			.await
+			.map_err(|e| failed(format!("reading the nonce of {funder_id}"))(e.to_string()))?;
+		let mut progress = Vec::new();
+		for (i, k) in to.iter().enumerate() {
+			let dest: AccountId32 = k.public_key().into();
+			let call = dynamic::tx(
+				"Balances",
+				"transfer_keep_alive",
+				(subxt::utils::MultiAddress::<AccountId32, ()>::Id(dest.clone()), amount),
+			);
+			let params = subxt::config::polkadot::PolkadotExtrinsicParamsBuilder::<PolkadotConfig>::new()
+				.nonce(first + i as u64)
+				.build();
+			let p = at
+				.transactions()
+				.sign_and_submit_then_watch(&call, funder, params)
+				.await
+				.map_err(|e| failed(format!("funding {dest}"))(e.to_string()))?;
+			progress.push((dest, p));
+		}
+		for (dest, mut p) in progress {
+			use subxt::transactions::TransactionStatus as S;
+			let what = format!("funding {dest}");
+			loop {
+				match p.next().await {
+					Some(Ok(S::InBestBlock(b))) | Some(Ok(S::InFinalizedBlock(b))) => {
+						b.wait_for_success().await.map_err(|e| ChainError::Rejected {
+							what: what.clone(),
+							reason: e.to_string(),
+						})?;
+						break;
+					},
+					Some(Ok(S::Error { message } | S::Invalid { message } | S::Dropped { message })) =>
+						return Err(ChainError::Failed { what, reason: message }),
+					Some(Ok(_)) => continue,
+					Some(Err(e)) => return Err(failed(what)(e.to_string())),
+					None => return Err(ChainError::Failed { what, reason: "status stream ended".into() }),
+				}
+			}
+		}
+		Ok(())
 	}
 
 	/// `LiveChain.publish_model`; returns the new transaction id.
@@ -416,9 +470,9 @@ impl Chain {
 			}
 		}
 		let redact = dynamic::tx("LiveChain", "redact", (request, updates, headers));
-		let call_data = self
-			.api
-			.tx()
+		let at = self.api.at_current_block().await.map_err(|e| failed("reading the best block")(e.to_string()))?;
+		let call_data = at
+			.transactions()
 			.call_data(&redact)
 			.map_err(|e| failed("encoding LiveChain.redact")(e.to_string()))?;
 		let length_bound = call_data.len() as u32;
@@ -467,7 +521,18 @@ impl Chain {
 		let (events, last_block) =
 			self.submit("closing the redaction motion", &close, proposer, true).await?;
 		let mut executed = None;
+		let mut weight_ref_time = 0u128;
 		for ev in events.iter().flatten() {
+			if ev.pallet_name() == "System" && ev.event_name() == "ExtrinsicSuccess" {
+				if let Ok(v) = ev.decode_as::<Value>() {
+					weight_ref_time = v
+						.at("dispatch_info")
+						.and_then(|d| d.at("weight"))
+						.and_then(|w| w.at("ref_time"))
+						.and_then(|r| r.as_u128())
+						.unwrap_or(0);
+				}
+			}
 			if ev.pallet_name() == "Committee" {
 				match ev.event_name() {
 					"Executed" => {
@@ -511,7 +576,7 @@ impl Chain {
 			.block_number(last_block)
 			.await?
 			.saturating_sub(self.block_number(first_block).await?);
-		Ok(MotionOutcome { seconds, blocks, call_bytes: call_data.len() })
+		Ok(MotionOutcome { seconds, blocks, call_bytes: call_data.len(), weight_ref_time })
 	}
 
 	async fn max_proposal_weight(&self) -> Option<Value> {
@@ -522,7 +587,7 @@ impl Chain {
 	async fn call_rpc(
 		&self,
 		method: &str,
-		params: subxt::rpcs::RpcParams,
+		params: subxt::rpcs::client::RpcParams,
 	) -> ChainResult<serde_json::Value> {
 		self.rpc.request(method, params).await.map_err(|e| failed(method)(e.to_string()))
 	}

@@ -24,13 +24,41 @@ pub enum ExperimentEvent<'a> {
 	Step(&'a str),
 }
 
+/// Everything an experiment produced: the report and what a chain client needs to replay
+/// the unlearning on chain.
+#[derive(Debug)]
+pub struct ExperimentRun {
+	/// The report (already written to the report directory).
+	pub report: Report,
+	/// The trained DAG.
+	pub manifest: DagManifest,
+	/// The model store holding every version below.
+	pub stores: Stores,
+	/// Sequential paradigm (re-training).
+	pub sequential: UnlearnOutcome,
+	/// Parallel paradigm (gradient ascent).
+	pub parallel: UnlearnOutcome,
+	/// Parallel paradigm with repair.
+	pub repaired: UnlearnOutcome,
+}
+
 /// Runs everything and writes the report into `out`; returns it.
 pub fn run(
 	worker: &mut Worker,
 	out: &Path,
 	full_data: bool,
-	mut on: impl FnMut(ExperimentEvent<'_>),
+	on: impl FnMut(ExperimentEvent<'_>),
 ) -> Result<Report> {
+	run_full(worker, out, full_data, on).map(|r| r.report)
+}
+
+/// Like [`run`], and keeps the manifest, the store and the three outcomes.
+pub fn run_full(
+	worker: &mut Worker,
+	out: &Path,
+	full_data: bool,
+	mut on: impl FnMut(ExperimentEvent<'_>),
+) -> Result<ExperimentRun> {
 	let t_total = Instant::now();
 	let stores = Stores::open(out.join("store"))?;
 	let t0 = Instant::now();
@@ -175,7 +203,7 @@ pub fn run(
 	};
 	report.wall_seconds.total = t_total.elapsed().as_secs_f64();
 	report.write(out)?;
-	Ok(report)
+	Ok(ExperimentRun { report, manifest, stores, sequential: seq, parallel: par, repaired: rep })
 }
 
 fn version_of(manifest: &DagManifest, y: usize, outcome: Option<&UnlearnOutcome>) -> (Cid, f64) {

@@ -13,6 +13,8 @@
 //! the sequential paradigm.
 
 pub mod bench;
+pub mod chain;
+pub mod chainflow;
 pub mod dag;
 pub mod data;
 pub mod device;

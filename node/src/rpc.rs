@@ -1,4 +1,5 @@
-//! The node's RPC extensions beyond the standard `sc-rpc` set.
+//! The node's RPC extensions beyond the standard `sc-rpc` set: account nonces, fees, and
+//! the `blockful_*` methods (live-chain integrity, descendants, lineage, live model).
 
 use std::sync::Arc;
 
@@ -28,16 +29,19 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: blockful_live_runtime_api::LiveChainApi<Block, AccountId>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use blockful_live_rpc::{BlockfulApiServer, LiveChain};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(LiveChain::<C, Block, AccountId>::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -3,7 +3,7 @@
 
 use std::{sync::Arc, time::Duration};
 
-use blockful_runtime::{self, opaque::Block, RuntimeApi};
+use blockful_runtime::{self, apis::RuntimeApi, opaque::Block};
 use futures::FutureExt;
 use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};

@@ -17,7 +17,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, LiveChain, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -182,6 +182,28 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl blockful_live_runtime_api::LiveChainApi<Block, AccountId> for Runtime {
+		fn verify_live_chain() -> blockful_live_runtime_api::IntegrityReport {
+			LiveChain::verify_integrity()
+		}
+
+		fn descendants(tx: u64) -> Result<Vec<u64>, blockful_live_runtime_api::QueryError> {
+			LiveChain::api_descendants(tx)
+		}
+
+		fn lineage(
+			tx: u64,
+		) -> Result<Vec<blockful_live_runtime_api::ArchivedVersion<AccountId>>, blockful_live_runtime_api::QueryError> {
+			LiveChain::api_lineage(tx)
+		}
+
+		fn live_model(
+			tx: u64,
+		) -> Result<blockful_live_runtime_api::LiveModel<AccountId>, blockful_live_runtime_api::QueryError> {
+			LiveChain::api_live_model(tx)
 		}
 	}
 

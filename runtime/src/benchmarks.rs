@@ -8,4 +8,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_collective, Committee]
 	[pallet_membership, CommitteeMembership]
+	[pallet_model_archive, Archive]
+	[pallet_live_chain, LiveChain]
+	[pallet_unlearning, Unlearning]
 );

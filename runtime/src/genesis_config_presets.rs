@@ -1,7 +1,11 @@
 //! Genesis presets: `development` (one validator, Alice) and `local_testnet` (Alice and Bob
-//! validate). In both, Alice, Bob, Charlie and Dave are the committee and Alice is sudo.
+//! validate). In both, Alice, Bob, Charlie and Dave are the committee, Alice is sudo and the
+//! live chain's chameleon-hash key is the public key of the insecure development trapdoor.
 
-use crate::{AccountId, BalancesConfig, CommitteeMembershipConfig, RuntimeGenesisConfig, SudoConfig};
+use crate::{
+	AccountId, BalancesConfig, CommitteeMembershipConfig, LiveChainConfig, RuntimeGenesisConfig,
+	SudoConfig,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -41,6 +45,8 @@ fn testnet_genesis(
 			members: committee.try_into().expect("the dev committee fits MaxMembers; qed"),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		// The INSECURE development trapdoor's public key: dev and local chains only.
+		live_chain: LiveChainConfig { ch_public_key: blockful_chameleon::dev_public_key().0 },
 	})
 }
 

@@ -16,6 +16,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
@@ -27,8 +29,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -96,12 +96,6 @@ pub const MILLI_UNIT: Balance = 1_000_000_000;
 pub const MICRO_UNIT: Balance = 1_000_000;
 /// The existential deposit.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
-
-/// The version of the runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Signature of a transaction.
 pub type Signature = MultiSignature;
@@ -206,4 +200,16 @@ mod runtime {
 	/// Who sits on the committee.
 	#[runtime::pallet_index(11)]
 	pub type CommitteeMembership = pallet_membership<Instance1>;
+
+	/// The archive chain: every model version ever published or replaced.
+	#[runtime::pallet_index(20)]
+	pub type Archive = pallet_model_archive;
+
+	/// The live chain: current models bound by chameleon hashes, redactable by the committee.
+	#[runtime::pallet_index(21)]
+	pub type LiveChain = pallet_live_chain;
+
+	/// Unlearning requests over the model DAG.
+	#[runtime::pallet_index(22)]
+	pub type Unlearning = pallet_unlearning;
 }

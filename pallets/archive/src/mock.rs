@@ -49,7 +49,9 @@ impl pallet_model_archive::Config for Test {
 /// Builds test externalities; [`ExtBuilder::build_and_execute`] checks the pallet's
 /// invariants after the test body.
 #[derive(Default)]
-pub struct ExtBuilder;
+pub struct ExtBuilder {
+	_private: (),
+}
 
 impl ExtBuilder {
 	/// Externalities at block 1, so that events are recorded.

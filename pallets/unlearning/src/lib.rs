@@ -55,6 +55,10 @@ pub mod weights;
 pub use types::*;
 pub use weights::WeightInfo;
 
+// The FRAME pallet macros expand to `expect` calls on spans of this module (storage
+// prefixes, pallet-info, error metadata); our own code in it uses none (checked by
+// `grep -n 'expect(' src/lib.rs`), and every other denied lint stays on.
+#[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -281,7 +285,7 @@ pub mod pallet {
 					let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
 					// Parents done implies ancestors done: each parent was itself checked.
 					ensure!(
-						live.refs.iter().filter(|p| affected(*p)).all(|p| request.done.contains(p)),
+						live.refs.iter().filter(|p| affected(p)).all(|p| request.done.contains(p)),
 						Error::<T>::SequentialOutOfOrder
 					);
 				},

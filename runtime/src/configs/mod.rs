@@ -1,7 +1,9 @@
 //! Configuration of every pallet of the runtime.
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -24,6 +26,8 @@ use super::{
 };
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+/// Most bytes a block may hold.
+const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
@@ -33,8 +37,12 @@ parameter_types! {
 		Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAX_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |m| {
+			*m = NORMAL_DISPATCH_RATIO * MAX_BLOCK_LENGTH
+		})
+		.build();
 	pub const SS58Prefix: u8 = 42;
 }
 
@@ -167,4 +175,45 @@ impl pallet_membership::Config<CommitteeMembershipInstance> for Runtime {
 	type MembershipChanged = super::Committee;
 	type MaxMembers = CommitteeMaxMembers;
 	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// CIDv1 base32 strings are 59 bytes; leave room for other URI schemes.
+	pub const MaxUriLen: u32 = 128;
+	/// Fan-in bound of the model DAG (the paper's N ≤ K candidates).
+	pub const MaxRefs: u32 = 16;
+	/// Models one block's live block can hold.
+	pub const MaxTxsPerBlock: u32 = 256;
+	/// Model updates one redaction can carry (goal: ≥ 500 redactions fit in a block).
+	pub const MaxUpdates: u32 = 1000;
+	/// Start models of one unlearning request.
+	pub const MaxStarts: u32 = 16;
+	/// Classes one request may forget.
+	pub const MaxClasses: u32 = 100;
+	/// Models one request may affect (start models and all descendants).
+	pub const MaxAffected: u32 = 1000;
+}
+
+impl pallet_model_archive::Config for Runtime {
+	type MaxUriLen = MaxUriLen;
+	type MaxRefs = MaxRefs;
+	type WeightInfo = pallet_model_archive::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_live_chain::Config for Runtime {
+	/// Only at least two thirds of the committee may redact: no single account, not root,
+	/// not sudo.
+	type RedactOrigin = CommitteeTwoThirds;
+	type TimeProvider = super::Timestamp;
+	type MaxTxsPerBlock = MaxTxsPerBlock;
+	type MaxUpdates = MaxUpdates;
+	type OnRedaction = super::Unlearning;
+	type WeightInfo = pallet_live_chain::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_unlearning::Config for Runtime {
+	type MaxStarts = MaxStarts;
+	type MaxClasses = MaxClasses;
+	type MaxAffected = MaxAffected;
+	type WeightInfo = pallet_unlearning::weights::SubstrateWeight<Runtime>;
 }

@@ -1,0 +1,190 @@
+//! Redaction of the live chain is the one place where BlockFUL lets history change, so it
+//! must take the real committee: a `LiveChain.redact` proposed as a motion applies with 3
+//! of 4 ayes and does not with 2; no signed account, root or sudo may call it; one parallel
+//! unlearning request completes in one motion, a sequential request over 4 models in 4.
+
+mod common;
+
+use blockful_runtime::{
+	Committee, LiveChain, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, Sudo, System,
+	Unlearning,
+};
+use common::new_test_ext;
+use frame_support::{
+	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::Hooks, BoundedVec,
+};
+use pallet_live_chain::testing::{publish_args, redaction, DetRng};
+use pallet_unlearning::{Paradigm, RequestStatus};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
+use sp_runtime::{traits::Hash as _, DispatchError};
+
+fn next_block() {
+	let n = System::block_number();
+	LiveChain::on_finalize(n);
+	System::set_block_number(n + 1);
+}
+
+/// Publishes a model by `who` referencing `refs`; returns its tx id.
+fn publish(who: Sr25519Keyring, uri: &str, refs: &[u64]) -> u64 {
+	let id = pallet_live_chain::NextTxId::<Runtime>::get();
+	let (ch, rand) = publish_args(uri.as_bytes(), refs, id);
+	assert_ok!(LiveChain::publish_model(
+		RuntimeOrigin::signed(who.to_account_id()),
+		uri.as_bytes().to_vec(),
+		refs.to_vec(),
+		ch,
+		rand,
+	));
+	id
+}
+
+/// A chain of models: m0 by Alice, m1 → m0, m2 → m1, m3 → m1, m2, all sealed.
+fn dag() -> [u64; 4] {
+	let m0 = publish(Alice, "bafkrei-m0", &[]);
+	let m1 = publish(Bob, "bafkrei-m1", &[m0]);
+	next_block();
+	let m2 = publish(Charlie, "bafkrei-m2", &[m1]);
+	let m3 = publish(Dave, "bafkrei-m3", &[m1, m2]);
+	next_block();
+	[m0, m1, m2, m3]
+}
+
+fn redact_call(request: Option<u64>, changes: &[(u64, Vec<u8>)], seed: u64) -> RuntimeCall {
+	let mut rng = DetRng::new(seed);
+	let (updates, headers) = redaction::<Runtime>(changes, &mut rng);
+	RuntimeCall::LiveChain(pallet_live_chain::Call::redact {
+		request,
+		updates: BoundedVec::truncate_from(updates),
+		headers: BoundedVec::truncate_from(headers),
+	})
+}
+
+/// Proposes `call` with `threshold`, the `ayes` vote, and the first closes; returns the
+/// motion's execution result, if it executed.
+fn motion(call: RuntimeCall, threshold: u32, ayes: &[Sr25519Keyring]) -> Option<Result<(), DispatchError>> {
+	let len = codec::Encode::encoded_size(&call) as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let proposer = ayes[0].to_account_id();
+	assert_ok!(Committee::propose(RuntimeOrigin::signed(proposer.clone()), threshold, Box::new(call), len));
+	let index = pallet_collective::ProposalCount::<Runtime, _>::get() - 1;
+	for who in ayes {
+		assert_ok!(Committee::vote(RuntimeOrigin::signed(who.to_account_id()), hash, index, true));
+	}
+	System::reset_events();
+	let _ = Committee::close(RuntimeOrigin::signed(proposer), hash, index, weight, len);
+	System::events().into_iter().find_map(|r| match r.event {
+		RuntimeEvent::Committee(pallet_collective::Event::Executed { result, .. }) =>
+			Some(result),
+		_ => None,
+	})
+}
+
+fn uri_of(tx: u64) -> Vec<u8> {
+	pallet_live_chain::Txs::<Runtime>::get(tx).expect("tx exists").uri.into_inner()
+}
+
+fn assert_chain_verifies() {
+	let report = LiveChain::verify_integrity();
+	assert!(report.ok, "{report:?}");
+}
+
+#[test]
+fn three_of_four_committee_motion_redacts() {
+	new_test_ext("development").execute_with(|| {
+		let [m0, ..] = dag();
+		let result = motion(redact_call(None, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 3, &[Alice, Bob, Charlie]);
+		assert_eq!(result, Some(Ok(())));
+		assert_eq!(uri_of(m0), b"bafkrei-m0-v1".to_vec());
+		assert_eq!(pallet_live_chain::Txs::<Runtime>::get(m0).map(|t| t.version), Some(1));
+		assert_chain_verifies();
+	});
+}
+
+#[test]
+fn two_of_four_committee_motion_does_not_redact() {
+	new_test_ext("development").execute_with(|| {
+		let [m0, ..] = dag();
+		let result = motion(redact_call(None, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 2, &[Alice, Bob]);
+		assert_eq!(result, Some(Err(DispatchError::BadOrigin)));
+		assert_eq!(uri_of(m0), b"bafkrei-m0".to_vec());
+		assert_chain_verifies();
+	});
+}
+
+#[test]
+fn signed_root_and_sudo_cannot_redact() {
+	new_test_ext("development").execute_with(|| {
+		let [m0, ..] = dag();
+		let RuntimeCall::LiveChain(pallet_live_chain::Call::redact { request, updates, headers }) =
+			redact_call(None, &[(m0, b"bafkrei-m0-v1".to_vec())], 1)
+		else {
+			unreachable!()
+		};
+		assert_noop!(
+			LiveChain::redact(RuntimeOrigin::signed(Alice.to_account_id()), request, updates.clone(), headers.clone()),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			LiveChain::redact(RuntimeOrigin::root(), request, updates.clone(), headers.clone()),
+			DispatchError::BadOrigin
+		);
+		// Sudo dispatches with the root origin: the call itself fails, nothing changes.
+		let call = RuntimeCall::LiveChain(pallet_live_chain::Call::redact { request, updates, headers });
+		System::reset_events();
+		assert_ok!(Sudo::sudo(RuntimeOrigin::signed(Alice.to_account_id()), Box::new(call)));
+		assert!(System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Err(ref e) }) if *e == DispatchError::BadOrigin
+		)));
+		assert_eq!(uri_of(m0), b"bafkrei-m0".to_vec());
+	});
+}
+
+#[test]
+fn parallel_request_completes_in_one_motion() {
+	new_test_ext("development").execute_with(|| {
+		let [m0, m1, m2, m3] = dag();
+		assert_ok!(Unlearning::request_unlearning(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			vec![m0],
+			vec![1],
+			Paradigm::Parallel
+		));
+		let request = pallet_unlearning::NextRequestId::<Runtime>::get() - 1;
+		let affected = pallet_unlearning::Requests::<Runtime>::get(request).expect("stored").affected;
+		assert_eq!(affected.into_inner(), vec![m0, m1, m2, m3]);
+		let changes: Vec<_> =
+			[m0, m1, m2, m3].iter().map(|&t| (t, format!("bafkrei-par-{t}").into_bytes())).collect();
+		let result = motion(redact_call(Some(request), &changes, 2), 3, &[Alice, Bob, Charlie]);
+		assert_eq!(result, Some(Ok(())));
+		let r = pallet_unlearning::Requests::<Runtime>::get(request).expect("stored");
+		assert_eq!(r.status, RequestStatus::Completed);
+		assert_eq!(r.rounds, 1);
+		assert_chain_verifies();
+	});
+}
+
+#[test]
+fn sequential_request_over_four_models_takes_four_motions() {
+	new_test_ext("development").execute_with(|| {
+		let [m0, m1, m2, m3] = dag();
+		assert_ok!(Unlearning::request_unlearning(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			vec![m0],
+			vec![1],
+			Paradigm::Sequential
+		));
+		let request = pallet_unlearning::NextRequestId::<Runtime>::get() - 1;
+		for (i, tx) in [m0, m1, m2, m3].into_iter().enumerate() {
+			let change = [(tx, format!("bafkrei-seq-{tx}").into_bytes())];
+			let result = motion(redact_call(Some(request), &change, 10 + i as u64), 3, &[Alice, Bob, Charlie]);
+			assert_eq!(result, Some(Ok(())), "motion {i}");
+			next_block();
+		}
+		let r = pallet_unlearning::Requests::<Runtime>::get(request).expect("stored");
+		assert_eq!(r.status, RequestStatus::Completed);
+		assert_eq!(r.rounds, 4);
+		assert_chain_verifies();
+	});
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Regenerates pallets/*/src/weights.rs with the node's `benchmark pallet` on the release
+# WASM runtime that the node build produced. STEPS/REPEAT override the sampling.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+cargo build --locked -p blockful-node
+node="$CARGO_TARGET_DIR/debug/blockful-node"
+wasm="$CARGO_TARGET_DIR/debug/wbuild/blockful-runtime/blockful_runtime.compact.compressed.wasm"
+for spec in archive:pallet_model_archive live:pallet_live_chain unlearning:pallet_unlearning; do
+	dir=${spec%%:*} pallet=${spec##*:}
+	echo "[bench] $pallet"
+	"$node" benchmark pallet --runtime "$wasm" --genesis-builder-preset development \
+		--pallet "$pallet" --extrinsic '*' --steps "${STEPS:-10}" --repeat "${REPEAT:-5}" \
+		--template scripts/templates/frame-weight-template.hbs \
+		--output "pallets/$dir/src/weights.rs"
+done
