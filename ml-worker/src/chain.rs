@@ -164,6 +164,26 @@ pub struct Request {
 	pub rounds: u32,
 }
 
+/// Field `name` of a decoded event, whether it decoded as a composite of its fields or as
+/// the event's variant.
+fn field<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
+	if let Some(x) = v.at(name) {
+		return Some(x);
+	}
+	match &v.value {
+		// `RuntimeEvent::Pallet(Event::Name { .. })`: descend through the outer variant.
+		scale_value::ValueDef::Variant(var) => match &var.values {
+			scale_value::Composite::Named(fields) =>
+				fields.iter().find(|(n, _)| n == name).map(|(_, x)| x),
+			scale_value::Composite::Unnamed(values) => match values.as_slice() {
+				[inner] => field(inner, name),
+				_ => None,
+			},
+		},
+		_ => None,
+	}
+}
+
 /// A raw, already SCALE-encoded runtime call (a motion's proposal).
 struct RawCall(Vec<u8>);
 
@@ -223,7 +243,7 @@ impl Chain {
 		V: DecodeAsType,
 	{
 		let what = format!("reading {pallet}.{entry}");
-		let at = self.api.at_current_block().await.map_err(|e| failed(&what)(e.to_string()))?;
+		let at = self.at_best().await.map_err(|e| failed(&what)(e.to_string()))?;
 		let addr = dynamic::storage::<K, V>(pallet, entry);
 		let value =
 			at.storage().try_fetch(addr, key).await.map_err(|e| failed(&what)(e.to_string()))?;
@@ -265,9 +285,16 @@ impl Chain {
 		let v: Option<Value> = self.fetch("Unlearning", "Requests", (id,)).await?;
 		let Some(v) = v else { return Ok(None) };
 		let ids = |field: &str| -> ChainResult<Vec<u64>> {
-			let list = v
+			let mut list = v
 				.at(field)
 				.ok_or_else(|| ChainError::Invalid(format!("request {id} has no field {field}")))?;
+			// A BoundedVec decodes as a one-field composite around the sequence.
+			while let scale_value::ValueDef::Composite(scale_value::Composite::Unnamed(inner)) = &list.value {
+				match inner.as_slice() {
+					[only] if matches!(only.value, scale_value::ValueDef::Composite(_)) => list = only,
+					_ => break,
+				}
+			}
 			let mut out = Vec::new();
 			let mut i = 0;
 			while let Some(x) = list.at(i) {
@@ -294,10 +321,16 @@ impl Chain {
 		signer: &Keypair,
 		finalized: bool,
 	) -> ChainResult<(subxt::extrinsics::ExtrinsicEvents<PolkadotConfig>, subxt::utils::H256)> {
-		let at = self.api.at_current_block().await.map_err(|e| failed(what)(e.to_string()))?;
+		let at = self.at_best().await.map_err(|e| failed(what)(e.to_string()))?;
+		// The nonce comes from the node's pool-aware RPC: the client's view is the finalized
+		// block, which lags behind transactions already in best blocks.
+		let nonce = self.next_nonce(&signer.public_key().into()).await?;
+		let params = subxt::config::polkadot::PolkadotExtrinsicParamsBuilder::<PolkadotConfig>::new()
+			.nonce(nonce)
+			.build();
 		let mut progress = at
 			.transactions()
-			.sign_and_submit_then_watch_default(call, signer)
+			.sign_and_submit_then_watch(call, signer, params)
 			.await
 			.map_err(|e| failed(what)(e.to_string()))?;
 		while let Some(status) = progress.next().await {
@@ -324,6 +357,35 @@ impl Chain {
 		})
 	}
 
+	/// A client view at the best block. subxt's `at_current_block` is the last *finalized*
+	/// block, which lags behind what this worker has just submitted.
+	async fn at_best(
+		&self,
+	) -> Result<
+		subxt::client::ClientAtBlock<PolkadotConfig, subxt::client::OnlineClientAtBlockImpl<PolkadotConfig>>,
+		subxt::error::OnlineClientAtBlockError,
+	> {
+		let best = match self.rpc.request::<serde_json::Value>("chain_getHeader", rpc_params![]).await {
+			Ok(h) => h
+				.get("number")
+				.and_then(|n| n.as_str())
+				.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok()),
+			Err(_) => None,
+		};
+		match best {
+			Some(n) => self.api.at_block(n).await,
+			None => self.api.at_current_block().await,
+		}
+	}
+
+	/// The next nonce of `who`, counting transactions in the pool (`system_accountNextIndex`).
+	pub async fn next_nonce(&self, who: &AccountId32) -> ChainResult<u64> {
+		self.rpc
+			.request::<u64>("system_accountNextIndex", rpc_params![who.to_string()])
+			.await
+			.map_err(|e| failed(format!("reading the nonce of {who}"))(e.to_string()))
+	}
+
 	async fn block_number(&self, hash: subxt::utils::H256) -> ChainResult<u64> {
 		let header: serde_json::Value = self
 			.rpc
@@ -341,12 +403,8 @@ impl Chain {
 	/// transfers travel together) and waits until every one is in a block.
 	pub async fn fund(&self, funder: &Keypair, to: &[&Keypair], amount: u128) -> ChainResult<()> {
 		let funder_id: AccountId32 = funder.public_key().into();
-		let at = self.api.at_current_block().await.map_err(|e| failed("reading the best block")(e.to_string()))?;
-		let first = at
-			.transactions()
-			.account_nonce(&funder_id)
-			.await
-			.map_err(|e| failed(format!("reading the nonce of {funder_id}"))(e.to_string()))?;
+		let at = self.at_best().await.map_err(|e| failed("reading the best block")(e.to_string()))?;
+		let first = self.next_nonce(&funder_id).await?;
 		let mut progress = Vec::new();
 		for (i, k) in to.iter().enumerate() {
 			let dest: AccountId32 = k.public_key().into();
@@ -408,11 +466,10 @@ impl Chain {
 			let ev = ev.map_err(|e| failed(&what)(e.to_string()))?;
 			if ev.pallet_name() == "LiveChain" && ev.event_name() == "ModelPublished" {
 				let v: Value = ev.decode_as().map_err(|e| failed(&what)(e.to_string()))?;
-				return v
-					.at("tx")
+				return field(&v, "tx")
 					.and_then(|t| t.as_u128())
 					.map(|t| t as u64)
-					.ok_or_else(|| ChainError::Invalid("ModelPublished without a tx id".into()));
+					.ok_or_else(|| ChainError::Invalid(format!("ModelPublished without a tx id: {v}")));
 			}
 		}
 		Err(ChainError::Invalid(format!("{what}: no ModelPublished event")))
@@ -435,9 +492,9 @@ impl Chain {
 		let (events, _) = self.submit(&what, &call, signer, false).await?;
 		for ev in events.iter() {
 			let ev = ev.map_err(|e| failed(&what)(e.to_string()))?;
-			if ev.pallet_name() == "Unlearning" {
+			if ev.pallet_name() == "Unlearning" && ev.event_name() == "UnlearningRequested" {
 				let v: Value = ev.decode_as().map_err(|e| failed(&what)(e.to_string()))?;
-				if let Some(id) = v.at("request").and_then(|t| t.as_u128()) {
+				if let Some(id) = field(&v, "id").and_then(|t| t.as_u128()) {
 					return Ok(id as u64);
 				}
 			}
@@ -470,7 +527,7 @@ impl Chain {
 			}
 		}
 		let redact = dynamic::tx("LiveChain", "redact", (request, updates, headers));
-		let at = self.api.at_current_block().await.map_err(|e| failed("reading the best block")(e.to_string()))?;
+		let at = self.at_best().await.map_err(|e| failed("reading the best block")(e.to_string()))?;
 		let call_data = at
 			.transactions()
 			.call_data(&redact)
@@ -492,7 +549,7 @@ impl Chain {
 				let v: Value = ev
 					.decode_as()
 					.map_err(|e| failed("decoding Committee.Proposed")(e.to_string()))?;
-				index = v.at("proposal_index").and_then(|i| i.as_u128()).map(|i| i as u32);
+				index = field(&v, "proposal_index").and_then(|i| i.as_u128()).map(|i| i as u32);
 			}
 		}
 		let index = index.ok_or_else(|| {
@@ -525,8 +582,7 @@ impl Chain {
 		for ev in events.iter().flatten() {
 			if ev.pallet_name() == "System" && ev.event_name() == "ExtrinsicSuccess" {
 				if let Ok(v) = ev.decode_as::<Value>() {
-					weight_ref_time = v
-						.at("dispatch_info")
+					weight_ref_time = field(&v, "dispatch_info")
 						.and_then(|d| d.at("weight"))
 						.and_then(|w| w.at("ref_time"))
 						.and_then(|r| r.as_u128())
@@ -540,7 +596,7 @@ impl Chain {
 							.decode_as()
 							.map_err(|e| failed("decoding Committee.Executed")(e.to_string()))?;
 						let ok = matches!(
-							v.at("result").map(|r| &r.value),
+							field(&v, "result").map(|r| &r.value),
 							Some(scale_value::ValueDef::Variant(var)) if var.name == "Ok"
 						);
 						executed = Some(if ok {
@@ -548,7 +604,7 @@ impl Chain {
 						} else {
 							Err(format!(
 								"{}",
-								v.at("result").map(|r| r.to_string()).unwrap_or_default()
+								field(&v, "result").map(|r| r.to_string()).unwrap_or_default()
 							))
 						});
 					}
@@ -580,7 +636,7 @@ impl Chain {
 	}
 
 	async fn max_proposal_weight(&self) -> Option<Value> {
-		let at = self.api.at_current_block().await.ok()?;
+		let at = self.at_best().await.ok()?;
 		at.constants().entry(dynamic::constant::<Value>("Committee", "MaxProposalWeight")).ok()
 	}
 
