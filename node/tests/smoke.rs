@@ -21,6 +21,15 @@ fn dev_node_produces_and_finalizes_blocks() {
 	let finalized = node.wait_for_finalized(3, FINALITY);
 	assert!(finalized >= 3);
 	assert!(node.best_number().expect("best") >= finalized);
+	// The blockful_* RPC methods answer on a fresh chain: intact, and typed errors.
+	let report = node.rpc("blockful_verifyLiveChain", json!([])).expect("verifyLiveChain");
+	assert_eq!(report["ok"], json!(true), "{report}");
+	let unknown = node.rpc("blockful_liveModel", json!([42])).expect_err("tx 42 does not exist");
+	assert!(unknown.contains("\"code\":2"), "unknown tx has error code 2: {unknown}");
+	let lineage = node.rpc("blockful_lineage", json!([42])).expect_err("tx 42 has no lineage");
+	assert!(lineage.contains("\"code\":2"), "{lineage}");
+	let descendants = node.rpc("blockful_descendants", json!([0])).expect_err("tx 0 does not exist");
+	assert!(descendants.contains("\"code\":2"), "{descendants}");
 	assert!(node.stop(), "the dev node did not stop on SIGTERM");
 }
 
