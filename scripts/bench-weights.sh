@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
-cargo build --locked -p blockful-node
+cargo build --locked --workspace --all-targets   # the test command's feature set: one build cache
 node="$CARGO_TARGET_DIR/debug/blockful-node"
 wasm="$CARGO_TARGET_DIR/debug/wbuild/blockful-runtime/blockful_runtime.compact.compressed.wasm"
+[ -f "$wasm" ] || wasm="$CARGO_TARGET_DIR/debug/wbuild/blockful-runtime/blockful_runtime.wasm"
 for spec in archive:pallet_model_archive live:pallet_live_chain unlearning:pallet_unlearning; do
 	dir=${spec%%:*} pallet=${spec##*:}
 	echo "[bench] $pallet"

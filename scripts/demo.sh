@@ -13,5 +13,5 @@ echo "[demo] building the workspace (incremental after the first time)"
 # The whole workspace with all targets: the same feature set as the test command, so the
 # two commands share one build cache instead of compiling the node twice.
 cargo build --locked --workspace --all-targets
-exec "$CARGO_TARGET_DIR/debug/blockful-worker" demo \
-	--node-bin "$CARGO_TARGET_DIR/debug/blockful-node" --out "${BLOCKFUL_DEMO_OUT:-blockful-demo}" "$@"
+# The report goes to ./blockful-demo unless --out DIR is given.
+exec "$CARGO_TARGET_DIR/debug/blockful-worker" demo --node-bin "$CARGO_TARGET_DIR/debug/blockful-node" "$@"

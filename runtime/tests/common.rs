@@ -3,7 +3,13 @@
 
 #![allow(dead_code)]
 
-use blockful_runtime::{genesis_config_presets, BuildStorage, RuntimeGenesisConfig, System};
+use blockful_runtime::{
+	genesis_config_presets, BuildStorage, Committee, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeGenesisConfig, RuntimeOrigin, System,
+};
+use frame_support::{assert_ok, dispatch::GetDispatchInfo};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{traits::Hash as _, DispatchError};
 use serde_json::Value;
 use sp_genesis_builder::PresetId;
 
@@ -34,4 +40,33 @@ pub fn new_test_ext(preset: &str) -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
+}
+
+/// Proposes `call` as a committee motion with `threshold`, lets `ayes` vote aye (the first
+/// proposes and closes) and returns the motion's execution result, if it executed.
+pub fn run_motion(
+	call: RuntimeCall,
+	threshold: u32,
+	ayes: &[Sr25519Keyring],
+) -> Option<Result<(), DispatchError>> {
+	let len = codec::Encode::encoded_size(&call) as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let proposer = ayes.first().copied().unwrap_or(Sr25519Keyring::Alice).to_account_id();
+	assert_ok!(Committee::propose(
+		RuntimeOrigin::signed(proposer.clone()),
+		threshold,
+		Box::new(call),
+		len
+	));
+	let index = pallet_collective::ProposalCount::<Runtime, _>::get() - 1;
+	for who in ayes {
+		assert_ok!(Committee::vote(RuntimeOrigin::signed(who.to_account_id()), hash, index, true));
+	}
+	System::reset_events();
+	let _ = Committee::close(RuntimeOrigin::signed(proposer), hash, index, weight, len);
+	System::events().into_iter().find_map(|r| match r.event {
+		RuntimeEvent::Committee(pallet_collective::Event::Executed { result, .. }) => Some(result),
+		_ => None,
+	})
 }

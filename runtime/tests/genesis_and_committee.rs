@@ -6,11 +6,11 @@
 mod common;
 
 use blockful_runtime::{
-	Balances, Committee, CommitteeMembership, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	Balances, CommitteeMembership, Runtime, RuntimeCall, RuntimeOrigin,
 	System,
 };
-use common::new_test_ext;
-use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
+use common::{new_test_ext, run_motion};
+use frame_support::{assert_noop, assert_ok};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
 use sp_runtime::DispatchError;
 
@@ -77,43 +77,7 @@ fn transfer_beyond_balance_fails() {
 	});
 }
 
-/// Proposes `call` as a committee motion with `threshold`, gets `ayes` members to vote aye,
-/// closes it and returns the motion's `Executed` result if it executed.
-fn run_motion(
-	call: RuntimeCall,
-	threshold: u32,
-	ayes: &[sp_keyring::Sr25519Keyring],
-) -> Option<Result<(), DispatchError>> {
-	let len = codec::Encode::encoded_size(&call) as u32;
-	let weight = call.get_dispatch_info().call_weight;
-	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-	let proposer = ayes.first().copied().unwrap_or(Alice);
-	assert_ok!(Committee::propose(
-		RuntimeOrigin::signed(proposer.to_account_id()),
-		threshold,
-		Box::new(call),
-		len,
-	));
-	let index = pallet_collective::ProposalCount::<Runtime, _>::get() - 1;
-	for who in ayes {
-		assert_ok!(Committee::vote(RuntimeOrigin::signed(who.to_account_id()), hash, index, true));
-	}
-	System::reset_events();
-	let _ = Committee::close(
-		RuntimeOrigin::signed(proposer.to_account_id()),
-		hash,
-		index,
-		weight,
-		len,
-	);
-	System::events().into_iter().find_map(|r| match r.event {
-		RuntimeEvent::Committee(pallet_collective::Event::Executed { result, .. }) =>
-			Some(result),
-		_ => None,
-	})
-}
 
-use sp_runtime::traits::Hash as _;
 
 fn committee_members() -> Vec<blockful_runtime::AccountId> {
 	pallet_membership::Members::<Runtime, blockful_runtime::configs::CommitteeMembershipInstance>::get()

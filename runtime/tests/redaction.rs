@@ -6,17 +6,15 @@
 mod common;
 
 use blockful_runtime::{
-	Committee, LiveChain, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, Sudo, System,
+	LiveChain, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, Sudo, System,
 	Unlearning,
 };
-use common::new_test_ext;
-use frame_support::{
-	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::Hooks, BoundedVec,
-};
+use common::{new_test_ext, run_motion};
+use frame_support::{assert_noop, assert_ok, traits::Hooks, BoundedVec};
 use pallet_live_chain::testing::{publish_args, redaction, DetRng};
 use pallet_unlearning::{Paradigm, RequestStatus};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
-use sp_runtime::{traits::Hash as _, DispatchError};
+use sp_runtime::DispatchError;
 
 fn next_block() {
 	let n = System::block_number();
@@ -59,26 +57,6 @@ fn redact_call(request: Option<u64>, changes: &[(u64, Vec<u8>)], seed: u64) -> R
 	})
 }
 
-/// Proposes `call` with `threshold`, the `ayes` vote, and the first closes; returns the
-/// motion's execution result, if it executed.
-fn motion(call: RuntimeCall, threshold: u32, ayes: &[Sr25519Keyring]) -> Option<Result<(), DispatchError>> {
-	let len = codec::Encode::encoded_size(&call) as u32;
-	let weight = call.get_dispatch_info().call_weight;
-	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-	let proposer = ayes[0].to_account_id();
-	assert_ok!(Committee::propose(RuntimeOrigin::signed(proposer.clone()), threshold, Box::new(call), len));
-	let index = pallet_collective::ProposalCount::<Runtime, _>::get() - 1;
-	for who in ayes {
-		assert_ok!(Committee::vote(RuntimeOrigin::signed(who.to_account_id()), hash, index, true));
-	}
-	System::reset_events();
-	let _ = Committee::close(RuntimeOrigin::signed(proposer), hash, index, weight, len);
-	System::events().into_iter().find_map(|r| match r.event {
-		RuntimeEvent::Committee(pallet_collective::Event::Executed { result, .. }) =>
-			Some(result),
-		_ => None,
-	})
-}
 
 fn uri_of(tx: u64) -> Vec<u8> {
 	pallet_live_chain::Txs::<Runtime>::get(tx).expect("tx exists").uri.into_inner()
@@ -93,7 +71,7 @@ fn assert_chain_verifies() {
 fn three_of_four_committee_motion_redacts() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, ..] = dag();
-		let result = motion(redact_call(None, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 3, &[Alice, Bob, Charlie]);
+		let result = run_motion(redact_call(None, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 3, &[Alice, Bob, Charlie]);
 		assert_eq!(result, Some(Ok(())));
 		assert_eq!(uri_of(m0), b"bafkrei-m0-v1".to_vec());
 		assert_eq!(pallet_live_chain::Txs::<Runtime>::get(m0).map(|t| t.version), Some(1));
@@ -105,7 +83,7 @@ fn three_of_four_committee_motion_redacts() {
 fn two_of_four_committee_motion_does_not_redact() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, ..] = dag();
-		let result = motion(redact_call(None, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 2, &[Alice, Bob]);
+		let result = run_motion(redact_call(None, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 2, &[Alice, Bob]);
 		assert_eq!(result, Some(Err(DispatchError::BadOrigin)));
 		assert_eq!(uri_of(m0), b"bafkrei-m0".to_vec());
 		assert_chain_verifies();
@@ -156,7 +134,7 @@ fn parallel_request_completes_in_one_motion() {
 		assert_eq!(affected.into_inner(), vec![m0, m1, m2, m3]);
 		let changes: Vec<_> =
 			[m0, m1, m2, m3].iter().map(|&t| (t, format!("bafkrei-par-{t}").into_bytes())).collect();
-		let result = motion(redact_call(Some(request), &changes, 2), 3, &[Alice, Bob, Charlie]);
+		let result = run_motion(redact_call(Some(request), &changes, 2), 3, &[Alice, Bob, Charlie]);
 		assert_eq!(result, Some(Ok(())));
 		let r = pallet_unlearning::Requests::<Runtime>::get(request).expect("stored");
 		assert_eq!(r.status, RequestStatus::Completed);
@@ -178,7 +156,7 @@ fn sequential_request_over_four_models_takes_four_motions() {
 		let request = pallet_unlearning::NextRequestId::<Runtime>::get() - 1;
 		for (i, tx) in [m0, m1, m2, m3].into_iter().enumerate() {
 			let change = [(tx, format!("bafkrei-seq-{tx}").into_bytes())];
-			let result = motion(redact_call(Some(request), &change, 10 + i as u64), 3, &[Alice, Bob, Charlie]);
+			let result = run_motion(redact_call(Some(request), &change, 10 + i as u64), 3, &[Alice, Bob, Charlie]);
 			assert_eq!(result, Some(Ok(())), "motion {i}");
 			next_block();
 		}
