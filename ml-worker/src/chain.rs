@@ -328,33 +328,12 @@ impl Chain {
 		let params = subxt::config::polkadot::PolkadotExtrinsicParamsBuilder::<PolkadotConfig>::new()
 			.nonce(nonce)
 			.build();
-		let mut progress = at
+		let progress = at
 			.transactions()
 			.sign_and_submit_then_watch(call, signer, params)
 			.await
 			.map_err(|e| failed(what)(e.to_string()))?;
-		while let Some(status) = progress.next().await {
-			use subxt::transactions::TransactionStatus as S;
-			let status = status.map_err(|e| failed(what)(e.to_string()))?;
-			let in_block = match status {
-				S::InBestBlock(b) if !finalized => b,
-				S::InFinalizedBlock(b) => b,
-				S::Error { message } | S::Invalid { message } | S::Dropped { message } => {
-					return Err(ChainError::Failed { what: what.into(), reason: message })
-				}
-				_ => continue,
-			};
-			let block = in_block.block_hash();
-			let events = in_block
-				.wait_for_success()
-				.await
-				.map_err(|e| ChainError::Rejected { what: what.into(), reason: e.to_string() })?;
-			return Ok((events, block));
-		}
-		Err(ChainError::Failed {
-			what: what.into(),
-			reason: "transaction status stream ended".into(),
-		})
+		await_inclusion(what, progress, finalized).await
 	}
 
 	/// A client view at the best block. subxt's `at_current_block` is the last *finalized*
@@ -423,25 +402,8 @@ impl Chain {
 				.map_err(|e| failed(format!("funding {dest}"))(e.to_string()))?;
 			progress.push((dest, p));
 		}
-		for (dest, mut p) in progress {
-			use subxt::transactions::TransactionStatus as S;
-			let what = format!("funding {dest}");
-			loop {
-				match p.next().await {
-					Some(Ok(S::InBestBlock(b))) | Some(Ok(S::InFinalizedBlock(b))) => {
-						b.wait_for_success().await.map_err(|e| ChainError::Rejected {
-							what: what.clone(),
-							reason: e.to_string(),
-						})?;
-						break;
-					},
-					Some(Ok(S::Error { message } | S::Invalid { message } | S::Dropped { message })) =>
-						return Err(ChainError::Failed { what, reason: message }),
-					Some(Ok(_)) => continue,
-					Some(Err(e)) => return Err(failed(what)(e.to_string())),
-					None => return Err(ChainError::Failed { what, reason: "status stream ended".into() }),
-				}
-			}
+		for (dest, p) in progress {
+			await_inclusion(&format!("funding {dest}"), p, false).await?;
 		}
 		Ok(())
 	}
@@ -684,6 +646,36 @@ impl Chain {
 			reason: format!("no new block in {timeout:?}"),
 		})
 	}
+}
+
+/// Follows a submitted transaction until it is in a best block (or, with `finalized`, a
+/// finalized one) and its dispatch succeeded; returns its events and block hash.
+async fn await_inclusion<C>(
+	what: &str,
+	mut progress: subxt::transactions::TransactionProgress<PolkadotConfig, C>,
+	finalized: bool,
+) -> ChainResult<(subxt::extrinsics::ExtrinsicEvents<PolkadotConfig>, subxt::utils::H256)>
+where
+	C: subxt::client::OnlineClientAtBlockT<PolkadotConfig>,
+{
+	use subxt::transactions::TransactionStatus as S;
+	while let Some(status) = progress.next().await {
+		let status = status.map_err(|e| failed(what)(e.to_string()))?;
+		let in_block = match status {
+			S::InBestBlock(b) if !finalized => b,
+			S::InFinalizedBlock(b) => b,
+			S::Error { message } | S::Invalid { message } | S::Dropped { message } =>
+				return Err(ChainError::Failed { what: what.into(), reason: message }),
+			_ => continue,
+		};
+		let block = in_block.block_hash();
+		let events = in_block
+			.wait_for_success()
+			.await
+			.map_err(|e| ChainError::Rejected { what: what.into(), reason: e.to_string() })?;
+		return Ok((events, block));
+	}
+	Err(ChainError::Failed { what: what.into(), reason: "transaction status stream ended".into() })
 }
 
 /// SCALE `(uri, refs)`: the chameleon-hash message of a model transaction.
