@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts a four-node `--chain local` network by hand, without zombienet: Alice and Bob
-# validate, Charlie and Dave follow as full nodes. RPC ports 9944..9947. Ctrl-C stops all.
+# Starts a four-node `--chain local` network by hand, without zombienet: Alice, Bob, Charlie
+# and Dave all validate (GRANDPA survives one of them failing). RPC ports 9944..9947.
+# Ctrl-C stops all. The local preset uses the public dev keys: never for anything real.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -21,6 +22,6 @@ start() { # name p2p rpc extra...
 }
 start alice 30333 9944 --alice --node-key "$alice_key"
 start bob 30334 9945 --bob --node-key 0000000000000000000000000000000000000000000000000000000000000002 --bootnodes "$boot"
-start charlie 30335 9946 --name charlie --bootnodes "$boot"
-start dave 30336 9947 --name dave --bootnodes "$boot"
+start charlie 30335 9946 --charlie --bootnodes "$boot"
+start dave 30336 9947 --dave --bootnodes "$boot"
 echo "following Alice's log (Ctrl-C stops the network)"; tail -f "$base/alice.log"

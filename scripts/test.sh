@@ -10,5 +10,12 @@ bash scripts/bootstrap.sh
 echo "[test] cargo target dir: $CARGO_TARGET_DIR"
 # Tests that start nodes and train models are CPU-heavy: two at a time on two cores.
 cargo test --workspace --locked -- --test-threads=2
-echo "[test] polkadot.js against blockful-node --dev"
+echo "[test] pallets with --features try-runtime (their try_state hooks as the runtime runs them)"
+cargo test --locked -p pallet-model-archive -p pallet-live-chain -p pallet-unlearning \
+	--features try-runtime -- --test-threads=2
+echo "[test] polkadot.js against blockful-node --dev (and --chain local)"
 (cd e2e/js && BLOCKFUL_NODE="$CARGO_TARGET_DIR/debug/blockful-node" node --test polkadotjs.test.js)
+echo "[test] JS API definitions and the explorer in headless Chromium"
+bash scripts/explorer-test.sh
+echo "[test] zombienet network tests (4 validators + 1 RPC node each)"
+bash scripts/network-test.sh

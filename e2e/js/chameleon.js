@@ -52,3 +52,24 @@ export function chVerify(publicKey, message, rand, check) {
 	const C = R.subtract(mul(Y, e).add(mul(Point.BASE, s)));
 	return Buffer.from(C.toBytes()).equals(Buffer.from(check));
 }
+
+const DEV_TRAPDOOR_TAG = new TextEncoder().encode('blockful/ch/dev-trapdoor');
+
+/** The INSECURE development trapdoor x = Hs("blockful/ch/dev-trapdoor"): public knowledge,
+ * the key of `--dev` and `local` chains only. */
+export const devSecret = () => hs(DEV_TRAPDOOR_TAG);
+
+/** The public key Y = x·B of a trapdoor x. */
+export const publicKeyOf = (x) => mul(Point.BASE, x).toBytes();
+
+/** adapt(x, C, m'): a collision opening check C to message m' (R' = C + k·B,
+ * e' = Hs(tag ‖ Y ‖ R' ‖ m'), s' = k − e'·x). Returns rand = R' ‖ s' (64 bytes). */
+export function chAdapt(x, check, message) {
+	const Y = publicKeyOf(x);
+	const C = Point.fromBytes(check);
+	const k = randomScalar();
+	const Rb = C.add(mul(Point.BASE, k)).toBytes();
+	const e = hs(TAG, Y, Rb, message);
+	const s = (((k - e * x) % L) + L) % L;
+	return concat(Rb, bigIntToLe32(s));
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { chHash, chVerify } from './chameleon.js';
+import { chAdapt, chHash, chVerify, devSecret, publicKeyOf } from './chameleon.js';
 
 const cache = process.env.BLOCKFUL_CACHE ?? join(process.env.HOME, '.cache', 'blockful');
 const nodeBin = process.env.BLOCKFUL_NODE ??
@@ -26,26 +26,35 @@ let node;
 let api;
 let log = '';
 
-before(async () => {
-	assert.ok(existsSync(nodeBin), `node binary not found at ${nodeBin}; build it first`);
+/** Starts `blockful-node` with `args` on free local ports; resolves to { proc, api, logs }. */
+async function startNode(args) {
 	const rpcPort = await freePort();
 	const p2pPort = await freePort();
-	node = spawn(nodeBin, ['--dev', '--tmp', '--rpc-port', String(rpcPort), '--port', String(p2pPort),
+	const proc = spawn(nodeBin, [...args, '--tmp', '--rpc-port', String(rpcPort), '--port', String(p2pPort),
 		'--no-telemetry', '--no-mdns', '--no-prometheus'], { stdio: ['ignore', 'ignore', 'pipe'] });
-	node.stderr.on('data', (d) => { log = (log + d.toString()).slice(-20000); });
+	const logs = { text: '' };
+	proc.stderr.on('data', (d) => { logs.text = (logs.text + d.toString()).slice(-20000); });
 	const deadline = Date.now() + 180_000;
 	for (;;) {
 		try {
 			const provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, false);
 			await provider.connect();
-			api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
-			break;
+			const connected = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+			return { proc, api: connected, logs };
 		} catch (e) {
-			if (node.exitCode !== null) throw new Error(`node exited ${node.exitCode}:\n${log}`);
-			if (Date.now() > deadline) throw new Error(`node RPC did not come up:\n${log}`);
+			if (proc.exitCode !== null) throw new Error(`node exited ${proc.exitCode}:\n${logs.text}`);
+			if (Date.now() > deadline) { proc.kill('SIGKILL'); throw new Error(`node RPC did not come up:\n${logs.text}`); }
 			await new Promise((r) => setTimeout(r, 1000));
 		}
 	}
+}
+
+before(async () => {
+	assert.ok(existsSync(nodeBin), `node binary not found at ${nodeBin}; build it first`);
+	const started = await startNode(['--dev']);
+	node = started.proc;
+	api = started.api;
+	log = started.logs;
 	await cryptoWaitReady();
 });
 
@@ -59,6 +68,108 @@ async function chPublicKey() {
 after(async () => {
 	await api?.disconnect();
 	node?.kill('SIGKILL');
+});
+
+const keyring = () => new Keyring({ type: 'sr25519' });
+
+/** Signs and sends `tx` as `signer`; resolves to the events of its block, rejects on a
+ * dispatch error. */
+function send(tx, signer, what) {
+	return new Promise((resolve, reject) => {
+		tx.signAndSend(signer, { nonce: -1 }, ({ status, events, dispatchError }) => {
+			if (dispatchError) {
+				const msg = dispatchError.isModule
+					? JSON.stringify(api.registry.findMetaError(dispatchError.asModule))
+					: dispatchError.toString();
+				reject(new Error(`${what} failed: ${msg}`));
+			} else if (status.isInBlock) {
+				resolve(events);
+			}
+		}).catch(reject);
+	});
+}
+
+/** Runs `call` as a committee motion with threshold 3: Alice proposes, Alice, Bob and
+ * Charlie vote aye (proposing is not a vote), Alice closes. Resolves to the motion's
+ * execution result. */
+async function committeeMotion(call) {
+	const [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((u) => keyring().addFromUri(u));
+	const length = call.method.encodedLength;
+	const hash = call.method.hash;
+	const proposed = await send(api.tx.committee.propose(3, call, length), alice, 'propose');
+	const ev = proposed.find(({ event }) => api.events.committee.Proposed.is(event));
+	assert.ok(ev, 'a Proposed event');
+	const index = ev.event.data.proposalIndex;
+	await Promise.all([alice, bob, charlie].map((m) => send(api.tx.committee.vote(hash, index, true), m, 'vote')));
+	const weightBound = { refTime: 400_000_000_000, proofSize: 4_000_000 };
+	const closed = await send(api.tx.committee.close(hash, index, weightBound, length), alice, 'close');
+	const executed = closed.find(({ event }) => api.events.committee.Executed.is(event));
+	assert.ok(executed, 'the motion executed');
+	return executed.event.data.result;
+}
+
+test('the runtime has no Sudo pallet, on the dev chain and on the local chain', async () => {
+	const names = (a) => a.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
+	assert.ok(!names(api).includes('Sudo'), `dev pallets: ${names(api)}`);
+	assert.equal(api.tx.sudo, undefined);
+	const local = await startNode(['--chain', 'local', '--alice']);
+	try {
+		assert.ok(!names(local.api).includes('Sudo'), `local pallets: ${names(local.api)}`);
+		assert.ok(names(local.api).includes('Upgrade'));
+		const validators = await local.api.query.aura.authorities();
+		assert.equal(validators.length, 4, 'the local chain has four validators');
+	} finally {
+		await local.api.disconnect();
+		local.proc.kill('SIGKILL');
+	}
+});
+
+test('a committee motion for System.setStorage fails with CallFiltered', async () => {
+	const key = api.query.liveChain.chPublicKey.key();
+	const before = (await api.rpc.state.getStorage(key)).toHex();
+	const result = await committeeMotion(api.tx.system.setStorage([[key, '0x' + '00'.repeat(33)]]));
+	assert.ok(result.isErr, 'the motion\'s call failed');
+	const err = result.asErr;
+	assert.ok(err.isModule);
+	const meta = api.registry.findMetaError(err.asModule);
+	assert.equal(meta.section, 'system');
+	assert.equal(meta.name, 'CallFiltered');
+	assert.equal((await api.rpc.state.getStorage(key)).toHex(), before);
+});
+
+test('a parallel request redacted by the committee leaves versions 0..=current in the archive once each', async () => {
+	const alice = keyring().addFromUri('//Alice');
+	const publicKey = await chPublicKey();
+	const x = devSecret();
+	assert.deepEqual([...publicKeyOf(x)], [...publicKey], 'the dev chain uses the public dev trapdoor');
+	const modelMessage = (uri, refs) => api.createType('(Bytes, Vec<u64>)', [uri, refs]).toU8a();
+
+	const uri0 = 'bafkreiredactme0000000000000000000000000000000000000000000';
+	const { check, rand } = chHash(publicKey, modelMessage(uri0, []));
+	const published = await send(api.tx.liveChain.publishModel(uri0, [], check, rand), alice, 'publish');
+	const tx = published.find(({ event }) => api.events.liveChain.ModelPublished.is(event)).event.data.tx.toNumber();
+
+	const requested = await send(api.tx.unlearning.requestUnlearning([tx], [1], 'Parallel'), alice, 'request');
+	const id = requested.find(({ event }) => api.events.unlearning.UnlearningRequested.is(event)).event.data.id.toNumber();
+
+	const live = (await api.query.liveChain.txs(tx)).unwrap();
+	const height = live.height.toNumber();
+	const header = (await api.query.liveChain.blocks(height)).unwrap();
+	const uri1 = 'bafkreiredacted1111111111111111111111111111111111111111111';
+	const update = { tx, uri: uri1, rand: chAdapt(x, live.ch.toU8a(true), modelMessage(uri1, [])) };
+	const headerMessage = api.createType('(u64, u32)', [height, header.version.toNumber() + 1]).toU8a();
+	const headerUpdate = { height, rand: chAdapt(x, header.chCurr.toU8a(true), headerMessage) };
+	const result = await committeeMotion(api.tx.liveChain.redact(id, [update], [headerUpdate]));
+	assert.ok(result.isOk, `the redaction applied: ${result.toString()}`);
+
+	const request = (await api.query.unlearning.requests(id)).unwrap();
+	assert.equal(request.status.toString(), 'Completed');
+	const lineage = await api.provider.send('blockful_lineage', [tx]);
+	assert.deepEqual(lineage.map((v) => v.version), [0, 1]);
+	assert.deepEqual(lineage.map((v) => v.uriText), [uri0, uri1]);
+	assert.deepEqual(lineage.map((v) => v.reason), ['published', 'redacted']);
+	const report = await api.provider.send('blockful_verifyLiveChain', []);
+	assert.equal(report.ok, true, JSON.stringify(report.failures));
 });
 
 test('metadata decodes and names the BlockFUL pallets', () => {

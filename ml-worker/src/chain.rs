@@ -471,7 +471,7 @@ impl Chain {
 	pub async fn redact_by_committee(
 		&self,
 		members: &[Keypair],
-		request: Option<u64>,
+		request: u64,
 		updates: Vec<TxUpdate>,
 		headers: Vec<HeaderUpdate>,
 	) -> ChainResult<MotionOutcome> {

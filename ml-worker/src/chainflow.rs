@@ -100,7 +100,7 @@ pub struct ParadigmReport {
 	pub transfers: usize,
 	/// Status the request reached.
 	pub status: String,
-	/// Every updated model's archive lineage holds its original and every replaced version
+	/// Every updated model's archive lineage holds its original and every later version
 	/// (`version + 1` records), and its live version is the new one.
 	pub lineage_ok: bool,
 	/// The live store serves every new model under the URI the chain holds.
@@ -378,7 +378,7 @@ pub async fn run(
 			report.collisions += updates.len() + headers.len();
 			touched_blocks.extend(heights);
 			let n = updates.len();
-			let motion = chain.redact_by_committee(&signers.committee, Some(request), updates, headers).await?;
+			let motion = chain.redact_by_committee(&signers.committee, request, updates, headers).await?;
 			report.c_con_seconds += motion.seconds;
 			report.c_con_blocks += motion.blocks;
 			report.c_ch_weight_ref_time += motion.weight_ref_time;
@@ -419,10 +419,11 @@ pub async fn run(
 				.unwrap_or_default();
 			let original = manifest.models[model_of[&tx]].cid.to_string();
 			let current = live.uri_str();
-			// The archive holds the original (on publish) and every replaced version (before
-			// each redaction); the new version is the live one.
-			lineage_ok &= uris.len() as u64 > u64::from(live.version)
-				&& uris.contains(&original.as_str())
+			// The archive holds every version once: the original (on publish) and each new
+			// version as its redaction made it live, so the newest record is the live one.
+			lineage_ok &= uris.len() as u64 == u64::from(live.version) + 1
+				&& uris.first() == Some(&original.as_str())
+				&& uris.last().copied() == Some(current.as_str())
 				&& current != original;
 		}
 		report.lineage_ok = lineage_ok;

@@ -384,29 +384,38 @@ pub fn parse_cifar_batch(bytes: &[u8], path: &Path) -> Result<(Vec<u8>, Vec<u8>)
 	Ok((labels, pixels))
 }
 
-/// Loads CIFAR-10 from `data_batch_1.bin` … `data_batch_5.bin` (those present, at least
-/// one) and `test_batch.bin`.
+/// Loads CIFAR-10 from all five `data_batch_1.bin` … `data_batch_5.bin` and
+/// `test_batch.bin`. A directory missing any of them is an error that names the missing
+/// files: training on part of the set would silently change every figure.
 pub fn load_cifar10(dir: &Path) -> Result<(Dataset, Dataset)> {
 	if !dir.is_dir() {
 		return Err(WorkerError::dataset(dir, "not a directory"));
 	}
+	let names: Vec<String> = (1..=5)
+		.map(|i| format!("data_batch_{i}.bin"))
+		.chain(["test_batch.bin".to_string()])
+		.collect();
+	let missing: Vec<&str> =
+		names.iter().filter(|n| !dir.join(n).is_file()).map(String::as_str).collect();
+	if !missing.is_empty() {
+		return Err(WorkerError::dataset(
+			dir,
+			format!(
+				"the CIFAR-10 binary version needs data_batch_1.bin … data_batch_5.bin and \
+				 test_batch.bin; missing: {}",
+				missing.join(", ")
+			),
+		));
+	}
 	let mut labels = Vec::new();
 	let mut pixels = Vec::new();
-	for i in 1..=5 {
-		let p = dir.join(format!("data_batch_{i}.bin"));
-		if p.is_file() {
-			let (l, px) = parse_cifar_batch(&read_file(&p)?, &p)?;
-			labels.extend(l);
-			pixels.extend(px);
-		}
-	}
-	if labels.is_empty() {
-		return Err(WorkerError::dataset(dir, "no data_batch_*.bin found"));
+	for name in &names[..5] {
+		let p = dir.join(name);
+		let (l, px) = parse_cifar_batch(&read_file(&p)?, &p)?;
+		labels.extend(l);
+		pixels.extend(px);
 	}
 	let test_path = dir.join("test_batch.bin");
-	if !test_path.is_file() {
-		return Err(WorkerError::dataset(&test_path, "missing"));
-	}
 	let (test_labels, test_pixels) = parse_cifar_batch(&read_file(&test_path)?, &test_path)?;
 	Ok((
 		Dataset::from_u8(&pixels, labels, 3, 32, 32)?,

@@ -187,7 +187,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	let live = rt.block_on(chain.tx(tx)).unwrap().unwrap();
 	let update = TxUpdate { tx, uri: b"bafkreiaaaa".to_vec(), rand: ChRand([0u8; 64]) };
 	let err = rt
-		.block_on(chain.redact_by_committee(&[dev::alice(), dev::bob()], None, vec![update], vec![]))
+		.block_on(chain.redact_by_committee(&[dev::alice(), dev::bob()], 0, vec![update], vec![]))
 		.err()
 		.expect("two of four ayes do not pass a redaction");
 	assert!(matches!(err, ChainError::Rejected { .. }), "{err}");

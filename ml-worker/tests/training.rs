@@ -392,8 +392,9 @@ fn experiment_writes_report_files() {
 		match r["method"].as_str().unwrap() {
 			"original" => assert_eq!(secs, 0.0),
 			"retrain" | "ga_repair" => assert!(secs > 0.0),
-			// Models under ε keep their version and report 0 s.
-			_ => assert!(secs >= 0.0),
+			// Gradient ascent: a measured, finite time (0 s exactly for a model left
+			// unchanged under ε), bounded by the test's own run time.
+			_ => assert!(secs.is_finite() && (0.0..600.0).contains(&secs), "ga seconds = {secs}"),
 		}
 	}
 	let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();

@@ -23,7 +23,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// `--chain local`: validators Alice and Bob, committee Alice..Dave.
+/// `--chain local`: validators Alice, Bob, Charlie and Dave, committee Alice..Dave.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm()?, None)
 		.with_name("BlockFUL Local Testnet")
@@ -34,10 +34,166 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
+/// `--chain consortium:<config.json>`: a chain whose validators, committee, endowments and
+/// chameleon-hash public key come from a configuration file, with no development key:
+///
+/// ```json
+/// {
+///   "name": "Hospital consortium", "id": "hospitals",
+///   "authorities": [{ "aura": "5Grw…", "grandpa": "5FA9…" }],
+///   "committee": ["5Grw…", "5FHn…", "5FLS…", "5DAA…"],
+///   "endowed": [["5Grw…", "1000000000000000"]],
+///   "chPublicKey": "0x…32 bytes…"
+/// }
+/// ```
+///
+/// Addresses are SS58; amounts are decimal strings (or JSON numbers) in the smallest unit.
+pub fn consortium_chain_spec(path: &std::path::Path) -> Result<ChainSpec, String> {
+	let text = std::fs::read_to_string(path)
+		.map_err(|e| format!("reading the consortium config {}: {e}", path.display()))?;
+	let config: serde_json::Value = serde_json::from_str(&text)
+		.map_err(|e| format!("the consortium config {} is not JSON: {e}", path.display()))?;
+	let patch = consortium_patch(&config)?;
+	let text_field = |key: &str, default: &str| {
+		config.get(key).and_then(|v| v.as_str()).unwrap_or(default).to_string()
+	};
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name(&text_field("name", "BlockFUL consortium"))
+		.with_id(&text_field("id", "blockful_consortium"))
+		.with_chain_type(ChainType::Live)
+		.with_genesis_config_patch(patch)
+		.with_properties(properties())
+		.build())
+}
+
+/// The runtime genesis patch of a consortium configuration (see [`consortium_chain_spec`]).
+pub fn consortium_patch(config: &serde_json::Value) -> Result<serde_json::Value, String> {
+	use sp_core::crypto::Ss58Codec;
+	fn list<'a>(config: &'a serde_json::Value, key: &str) -> Result<&'a Vec<serde_json::Value>, String> {
+		config.get(key).and_then(|v| v.as_array()).ok_or_else(|| format!("`{key}` must be a list"))
+	}
+	fn ss58<T: Ss58Codec>(v: &serde_json::Value, what: &str) -> Result<T, String> {
+		let s = v.as_str().ok_or_else(|| format!("{what} must be an SS58 string"))?;
+		T::from_ss58check(s).map_err(|e| format!("{what} `{s}` is not a valid SS58 address: {e:?}"))
+	}
+	let authorities = list(config, "authorities")?
+		.iter()
+		.enumerate()
+		.map(|(i, a)| {
+			let aura: sp_consensus_aura::sr25519::AuthorityId =
+				ss58(&a["aura"], &format!("authorities[{i}].aura"))?;
+			let grandpa: sp_consensus_grandpa::AuthorityId =
+				ss58(&a["grandpa"], &format!("authorities[{i}].grandpa"))?;
+			Ok((aura, grandpa))
+		})
+		.collect::<Result<Vec<_>, String>>()?;
+	let committee = list(config, "committee")?
+		.iter()
+		.enumerate()
+		.map(|(i, m)| ss58::<blockful_runtime::AccountId>(m, &format!("committee[{i}]")))
+		.collect::<Result<Vec<_>, String>>()?;
+	let endowed = match config.get("endowed") {
+		None => Vec::new(),
+		Some(_) => list(config, "endowed")?
+			.iter()
+			.enumerate()
+			.map(|(i, e)| {
+				let who = ss58::<blockful_runtime::AccountId>(&e[0], &format!("endowed[{i}][0]"))?;
+				let amount = match &e[1] {
+					serde_json::Value::String(s) => s.parse::<u128>().ok(),
+					serde_json::Value::Number(n) => n.as_u64().map(u128::from),
+					_ => None,
+				}
+				.ok_or_else(|| format!("endowed[{i}][1] must be a non-negative integer amount"))?;
+				Ok((who, amount))
+			})
+			.collect::<Result<Vec<_>, String>>()?,
+	};
+	let key_hex = config
+		.get("chPublicKey")
+		.and_then(|v| v.as_str())
+		.ok_or("`chPublicKey` must be a 0x-prefixed hex string of 32 bytes")?;
+	let digits = key_hex.strip_prefix("0x").unwrap_or(key_hex);
+	let bytes = (0..digits.len())
+		.step_by(2)
+		.map(|i| digits.get(i..i + 2).and_then(|d| u8::from_str_radix(d, 16).ok()))
+		.collect::<Option<Vec<u8>>>()
+		.ok_or("`chPublicKey` is not hex")?;
+	let ch_public_key: [u8; 32] =
+		bytes.try_into().map_err(|_| "`chPublicKey` must be 32 bytes".to_string())?;
+	if ch_public_key == blockful_chameleon_dev_key() {
+		return Err("`chPublicKey` is the public development key, whose trapdoor everybody knows".into())
+	}
+	blockful_runtime::genesis_config_presets::consortium_genesis(
+		authorities,
+		endowed,
+		committee,
+		ch_public_key,
+	)
+	.map_err(str::to_string)
+}
+
+/// The development CH public key, refused for consortium chains.
+fn blockful_chameleon_dev_key() -> [u8; 32] {
+	// Read from the dev preset, so the node needs no direct dependency on the scheme.
+	let preset = blockful_runtime::genesis_config_presets::development_config_genesis();
+	let hex = preset["liveChain"]["chPublicKey"].clone();
+	serde_json::from_value::<[u8; 32]>(hex).unwrap_or([0u8; 32])
+}
+
 fn properties() -> sc_service::Properties {
 	let mut p = sc_service::Properties::new();
 	p.insert("tokenSymbol".into(), "BFL".into());
 	p.insert("tokenDecimals".into(), 12.into());
 	p.insert("ss58Format".into(), 42.into());
 	p
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use sp_core::{crypto::Ss58Codec, ed25519, sr25519, Pair};
+
+	fn account(seed: &str) -> String {
+		let public = sr25519::Pair::from_string(seed, None).unwrap().public();
+		sp_runtime::AccountId32::from(public).to_ss58check()
+	}
+
+	fn config(committee: usize, key: &str) -> serde_json::Value {
+		serde_json::json!({
+			"name": "Test consortium",
+			"authorities": [{
+				"aura": sr25519::Pair::from_string("//v1", None).unwrap().public().to_ss58check(),
+				"grandpa": ed25519::Pair::from_string("//v1", None).unwrap().public().to_ss58check(),
+			}],
+			"committee": (0..committee).map(|i| account(&format!("//member{i}"))).collect::<Vec<_>>(),
+			"endowed": [[account("//member0"), "1000000000000000"]],
+			"chPublicKey": key,
+		})
+	}
+
+	const KEY: &str = "0x0707070707070707070707070707070707070707070707070707070707070707";
+
+	#[test]
+	fn consortium_config_becomes_a_patch_without_dev_keys_works() {
+		let patch = consortium_patch(&config(4, KEY)).unwrap();
+		assert_eq!(patch["liveChain"]["chPublicKey"], serde_json::to_value([7u8; 32]).unwrap());
+		assert_eq!(patch["committeeMembership"]["members"].as_array().unwrap().len(), 4);
+		assert_eq!(patch["aura"]["authorities"].as_array().unwrap().len(), 1);
+		let text = patch.to_string();
+		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id().to_ss58check();
+		assert!(!text.contains(&alice));
+	}
+
+	#[test]
+	fn consortium_config_with_bad_input_fails() {
+		assert!(consortium_patch(&config(3, KEY)).unwrap_err().contains("four members"));
+		assert!(consortium_patch(&config(4, "0x07")).unwrap_err().contains("32 bytes"));
+		assert!(consortium_patch(&config(4, "0xzz")).unwrap_err().contains("not hex"));
+		let dev = format!("0x{}", blockful_chameleon_dev_key().iter().map(|b| format!("{b:02x}")).collect::<String>());
+		assert!(consortium_patch(&config(4, &dev)).unwrap_err().contains("development key"));
+		let mut bad = config(4, KEY);
+		bad["committee"][0] = serde_json::json!("not-an-address");
+		assert!(consortium_patch(&bad).unwrap_err().contains("committee[0]"));
+	}
 }

@@ -39,6 +39,9 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			config if config.starts_with("consortium:") => Box::new(
+				chain_spec::consortium_chain_spec(std::path::Path::new(&config["consortium:".len()..]))?,
+			),
 			path => Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?),
 		})
 	}

@@ -1,6 +1,7 @@
 //! A chain that does not finalize cannot certify models: these tests start real nodes and
-//! wait, through RPC, until blocks are finalized — one `--dev` node alone, and a
-//! two-validator `--chain local` network (Alice and Bob, Bob bootstrapping from Alice).
+//! wait, through RPC, until blocks are finalized — one `--dev` node alone, and three of the
+//! four `--chain local` validators (Alice, Bob, Charlie bootstrapping from Alice; Dave
+//! down), which GRANDPA must tolerate.
 //! Every node is killed when its guard drops, also when an assertion fails.
 
 mod common;
@@ -34,9 +35,10 @@ fn dev_node_produces_and_finalizes_blocks() {
 }
 
 #[test]
-fn two_validator_local_network_finalizes() {
+fn three_of_four_local_validators_finalize() {
 	let alice_key = "0000000000000000000000000000000000000000000000000000000000000001";
 	let bob_key = "0000000000000000000000000000000000000000000000000000000000000002";
+	let charlie_key = "0000000000000000000000000000000000000000000000000000000000000003";
 	let alice_peer = peer_id_of(alice_key);
 	let mut alice =
 		Node::start("alice", &["--chain", "local", "--alice", "--node-key", alice_key]);
@@ -45,14 +47,23 @@ fn two_validator_local_network_finalizes() {
 		"bob",
 		&["--chain", "local", "--bob", "--node-key", bob_key, "--bootnodes", &bootnode],
 	);
+	let mut charlie = Node::start(
+		"charlie",
+		&["--chain", "local", "--charlie", "--node-key", charlie_key, "--bootnodes", &bootnode],
+	);
 	alice.wait_for_rpc(START);
 	bob.wait_for_rpc(START);
-	// With two authorities GRANDPA needs both votes: finality proves they are connected.
+	charlie.wait_for_rpc(START);
+	// The local chain has four authorities; Dave stays down. GRANDPA needs more than 2/3
+	// of them, so finality with three proves they are connected and that one fault is
+	// tolerated.
 	let f_alice = alice.wait_for_finalized(3, FINALITY);
 	let f_bob = bob.wait_for_finalized(3, FINALITY);
-	assert!(f_alice >= 3 && f_bob >= 3);
+	let f_charlie = charlie.wait_for_finalized(3, FINALITY);
+	assert!(f_alice >= 3 && f_bob >= 3 && f_charlie >= 3);
 	let peers = alice.rpc("system_peers", json!([])).expect("system_peers");
-	assert_eq!(peers.as_array().map(Vec::len), Some(1), "alice sees bob");
+	assert_eq!(peers.as_array().map(Vec::len), Some(2), "alice sees bob and charlie");
+	assert!(charlie.stop());
 	assert!(bob.stop());
 	assert!(alice.stop());
 }

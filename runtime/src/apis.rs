@@ -190,6 +190,15 @@ impl_runtime_apis! {
 			LiveChain::verify_integrity()
 		}
 
+		fn verify_live_chain_page(from: u64, count: u64) -> blockful_live_runtime_api::IntegrityReport {
+			LiveChain::verify_page(from, count)
+		}
+
+		fn verify_live_chain_since(since: u64) -> blockful_live_runtime_api::IntegrityReport {
+			use sp_runtime::SaturatedConversion;
+			LiveChain::verify_since(since.saturated_into())
+		}
+
 		fn descendants(tx: u64) -> Result<Vec<u64>, blockful_live_runtime_api::QueryError> {
 			LiveChain::api_descendants(tx)
 		}

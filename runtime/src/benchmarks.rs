@@ -5,7 +5,6 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
-	[pallet_sudo, Sudo]
 	[pallet_collective, Committee]
 	[pallet_membership, CommitteeMembership]
 	[pallet_model_archive, Archive]

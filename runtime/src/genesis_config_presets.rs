@@ -1,10 +1,18 @@
-//! Genesis presets: `development` (one validator, Alice) and `local_testnet` (Alice and Bob
-//! validate). In both, Alice, Bob, Charlie and Dave are the committee, Alice is sudo and the
-//! live chain's chameleon-hash key is the public key of the insecure development trapdoor.
+//! Genesis presets and the genesis of a real consortium.
+//!
+//! - `development` (one validator, Alice) and `local_testnet` (Alice, Bob, Charlie and Dave
+//!   validate, so GRANDPA survives one fault) are **insecure development chains**: their
+//!   committee is Alice, Bob, Charlie and Dave, whose keys everybody knows, and the live
+//!   chain's chameleon-hash key is the public key of the public development trapdoor.
+//! - [`consortium_genesis`] builds the genesis patch of a real chain from configuration:
+//!   its authorities, committee, endowments and chameleon-hash public key (the node's
+//!   `--chain consortium:<config.json>` uses it). It contains no development key.
+//!
+//! No preset has a sudo key: the runtime has no sudo.
 
 use crate::{
-	AccountId, BalancesConfig, CommitteeMembershipConfig, LiveChainConfig, RuntimeGenesisConfig,
-	SudoConfig,
+	AccountId, Balance, BalancesConfig, CommitteeMembershipConfig, LiveChainConfig,
+	RuntimeGenesisConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -25,53 +33,69 @@ pub fn dev_committee() -> Vec<AccountId> {
 		.collect()
 }
 
-fn testnet_genesis(
-	initial_authorities: Vec<(AuraId, GrandpaId)>,
-	endowed_accounts: Vec<AccountId>,
+/// The genesis patch of a chain with these validators (Aura and GRANDPA keys), endowed
+/// accounts, committee (at least four members) and chameleon-hash public key.
+pub fn consortium_genesis(
+	authorities: Vec<(AuraId, GrandpaId)>,
+	endowed: Vec<(AccountId, Balance)>,
 	committee: Vec<AccountId>,
-	root: AccountId,
-) -> Value {
-	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
-		},
+	ch_public_key: [u8; 32],
+) -> Result<Value, &'static str> {
+	if committee.len() < crate::configs::MIN_COMMITTEE {
+		return Err("the committee needs at least four members (n = 3f + 1, f >= 1)")
+	}
+	if authorities.is_empty() {
+		return Err("the chain needs at least one validator")
+	}
+	if ch_public_key == [0u8; 32] {
+		return Err("the chain needs a chameleon-hash public key")
+	}
+	let members = committee.try_into().map_err(|_| "the committee exceeds MaxMembers")?;
+	Ok(build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: endowed },
 		aura: pallet_aura::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+			authorities: authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
 		},
 		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+			authorities: authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
 		},
-		committee_membership: CommitteeMembershipConfig {
-			members: committee.try_into().expect("the dev committee fits MaxMembers; qed"),
-		},
-		sudo: SudoConfig { key: Some(root) },
-		// The INSECURE development trapdoor's public key: dev and local chains only.
-		live_chain: LiveChainConfig { ch_public_key: blockful_chameleon::dev_public_key().0 },
-	})
+		committee_membership: CommitteeMembershipConfig { members },
+		live_chain: LiveChainConfig { ch_public_key },
+	}))
+}
+
+/// An insecure development chain: dev accounts endowed, the dev committee and the public
+/// development trapdoor's CH key.
+fn testnet_genesis(initial_authorities: Vec<(AuraId, GrandpaId)>) -> Value {
+	let endowed = Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect();
+	// The INSECURE development trapdoor's public key: dev and local chains only.
+	consortium_genesis(
+		initial_authorities,
+		endowed,
+		dev_committee(),
+		blockful_chameleon::dev_public_key().0,
+	)
+	.expect("the dev committee has four members, one validator and a key; qed")
 }
 
 fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
 	(aura.public().into(), grandpa.public().into())
 }
 
-/// The `development` preset: Alice validates alone.
+/// The `development` preset (insecure): Alice validates alone.
 pub fn development_config_genesis() -> Value {
-	testnet_genesis(
-		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		dev_committee(),
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	testnet_genesis(vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)])
 }
 
-/// The `local_testnet` preset: Alice and Bob validate.
+/// The `local_testnet` preset (insecure): Alice, Bob, Charlie and Dave validate, so
+/// finality survives one of them failing (GRANDPA needs more than 2/3 of 4).
 pub fn local_config_genesis() -> Value {
-	testnet_genesis(
-		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice), authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob)],
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		dev_committee(),
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	testnet_genesis(vec![
+		authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	])
 }
 
 /// The genesis patch of a named preset.

@@ -23,6 +23,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod upgrade;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,
@@ -68,7 +69,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("blockful"),
 	impl_name: alloc::borrow::Cow::Borrowed("blockful-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -190,8 +191,7 @@ mod runtime {
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
-	#[runtime::pallet_index(6)]
-	pub type Sudo = pallet_sudo;
+	// Index 6 held `Sudo`, removed: no account and no origin can act as root.
 
 	/// The committee that governs redaction of the live chain.
 	#[runtime::pallet_index(10)]
@@ -200,6 +200,10 @@ mod runtime {
 	/// Who sits on the committee.
 	#[runtime::pallet_index(11)]
 	pub type CommitteeMembership = pallet_membership<Instance1>;
+
+	/// Runtime upgrades, authorised by a unanimous committee motion.
+	#[runtime::pallet_index(12)]
+	pub type Upgrade = crate::upgrade;
 
 	/// The archive chain: every model version ever published or replaced.
 	#[runtime::pallet_index(20)]

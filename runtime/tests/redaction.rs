@@ -1,13 +1,13 @@
 //! Redaction of the live chain is the one place where BlockFUL lets history change, so it
 //! must take the real committee: a `LiveChain.redact` proposed as a motion applies with 3
-//! of 4 ayes and does not with 2; no signed account, root or sudo may call it; one parallel
-//! unlearning request completes in one motion, a sequential request over 4 models in 4.
+//! of 4 ayes and does not with 2; no signed account or root may call it; every redaction
+//! belongs to an unlearning request; one parallel request completes in one motion, a
+//! sequential request over 4 models in 4; the archive then holds every version once.
 
 mod common;
 
 use blockful_runtime::{
-	LiveChain, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, Sudo, System,
-	Unlearning,
+	LiveChain, Runtime, RuntimeCall, RuntimeOrigin, System, Unlearning,
 };
 use common::{new_test_ext, run_motion};
 use frame_support::{assert_noop, assert_ok, traits::Hooks, BoundedVec};
@@ -28,8 +28,8 @@ fn publish(who: Sr25519Keyring, uri: &str, refs: &[u64]) -> u64 {
 	let (ch, rand) = publish_args(uri.as_bytes(), refs, id);
 	assert_ok!(LiveChain::publish_model(
 		RuntimeOrigin::signed(who.to_account_id()),
-		uri.as_bytes().to_vec(),
-		refs.to_vec(),
+		uri.as_bytes().to_vec().try_into().expect("uri fits"),
+		refs.to_vec().try_into().expect("refs fit"),
 		ch,
 		rand,
 	));
@@ -47,7 +47,7 @@ fn dag() -> [u64; 4] {
 	[m0, m1, m2, m3]
 }
 
-fn redact_call(request: Option<u64>, changes: &[(u64, Vec<u8>)], seed: u64) -> RuntimeCall {
+fn redact_call(request: u64, changes: &[(u64, Vec<u8>)], seed: u64) -> RuntimeCall {
 	let mut rng = DetRng::new(seed);
 	let (updates, headers) = redaction::<Runtime>(changes, &mut rng);
 	RuntimeCall::LiveChain(pallet_live_chain::Call::redact {
@@ -57,6 +57,17 @@ fn redact_call(request: Option<u64>, changes: &[(u64, Vec<u8>)], seed: u64) -> R
 	})
 }
 
+
+/// Files a request by `who` over `start`; returns its id.
+fn request(who: Sr25519Keyring, start: &[u64], paradigm: Paradigm) -> u64 {
+	assert_ok!(Unlearning::request_unlearning(
+		RuntimeOrigin::signed(who.to_account_id()),
+		start.to_vec().try_into().expect("starts fit"),
+		vec![1].try_into().expect("classes fit"),
+		paradigm
+	));
+	pallet_unlearning::NextRequestId::<Runtime>::get() - 1
+}
 
 fn uri_of(tx: u64) -> Vec<u8> {
 	pallet_live_chain::Txs::<Runtime>::get(tx).expect("tx exists").uri.into_inner()
@@ -71,7 +82,8 @@ fn assert_chain_verifies() {
 fn three_of_four_committee_motion_redacts() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, ..] = dag();
-		let result = run_motion(redact_call(None, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 3, &[Alice, Bob, Charlie]);
+		let id = request(Alice, &[m0], Paradigm::Parallel);
+		let result = run_motion(redact_call(id, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 3, &[Alice, Bob, Charlie]);
 		assert_eq!(result, Some(Ok(())));
 		assert_eq!(uri_of(m0), b"bafkrei-m0-v1".to_vec());
 		assert_eq!(pallet_live_chain::Txs::<Runtime>::get(m0).map(|t| t.version), Some(1));
@@ -83,7 +95,8 @@ fn three_of_four_committee_motion_redacts() {
 fn two_of_four_committee_motion_does_not_redact() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, ..] = dag();
-		let result = run_motion(redact_call(None, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 2, &[Alice, Bob]);
+		let id = request(Alice, &[m0], Paradigm::Parallel);
+		let result = run_motion(redact_call(id, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 2, &[Alice, Bob]);
 		assert_eq!(result, Some(Err(DispatchError::BadOrigin)));
 		assert_eq!(uri_of(m0), b"bafkrei-m0".to_vec());
 		assert_chain_verifies();
@@ -91,11 +104,12 @@ fn two_of_four_committee_motion_does_not_redact() {
 }
 
 #[test]
-fn signed_root_and_sudo_cannot_redact() {
+fn signed_and_root_cannot_redact() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, ..] = dag();
+		let id = request(Alice, &[m0], Paradigm::Parallel);
 		let RuntimeCall::LiveChain(pallet_live_chain::Call::redact { request, updates, headers }) =
-			redact_call(None, &[(m0, b"bafkrei-m0-v1".to_vec())], 1)
+			redact_call(id, &[(m0, b"bafkrei-m0-v1".to_vec())], 1)
 		else {
 			unreachable!()
 		};
@@ -103,19 +117,44 @@ fn signed_root_and_sudo_cannot_redact() {
 			LiveChain::redact(RuntimeOrigin::signed(Alice.to_account_id()), request, updates.clone(), headers.clone()),
 			DispatchError::BadOrigin
 		);
+		// No path of the runtime produces root (there is no sudo), and root is refused too.
 		assert_noop!(
-			LiveChain::redact(RuntimeOrigin::root(), request, updates.clone(), headers.clone()),
+			LiveChain::redact(RuntimeOrigin::root(), request, updates, headers),
 			DispatchError::BadOrigin
 		);
-		// Sudo dispatches with the root origin: the call itself fails, nothing changes.
-		let call = RuntimeCall::LiveChain(pallet_live_chain::Call::redact { request, updates, headers });
-		System::reset_events();
-		assert_ok!(Sudo::sudo(RuntimeOrigin::signed(Alice.to_account_id()), Box::new(call)));
-		assert!(System::events().iter().any(|r| matches!(
-			r.event,
-			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Err(ref e) }) if *e == DispatchError::BadOrigin
-		)));
 		assert_eq!(uri_of(m0), b"bafkrei-m0".to_vec());
+	});
+}
+
+#[test]
+fn committee_motion_without_a_request_does_not_redact() {
+	new_test_ext("development").execute_with(|| {
+		let [m0, ..] = dag();
+		// No request was filed: a unanimous committee still cannot rewrite a model.
+		let result = run_motion(redact_call(0, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 4, &[Alice, Bob, Charlie, Dave]);
+		assert_eq!(result, Some(Err(pallet_unlearning::Error::<Runtime>::UnknownRequest.into())));
+		assert_eq!(uri_of(m0), b"bafkrei-m0".to_vec());
+	});
+}
+
+#[test]
+fn archive_lists_every_version_of_a_redacted_model_once() {
+	new_test_ext("development").execute_with(|| {
+		let [m0, m1, ..] = dag();
+		for (round, uri) in ["bafkrei-m1-v1", "bafkrei-m1-v2"].into_iter().enumerate() {
+			let id = request(Bob, &[m1], Paradigm::Parallel);
+			let result = run_motion(redact_call(id, &[(m1, uri.as_bytes().to_vec())], 20 + round as u64), 3, &[Alice, Bob, Charlie]);
+			assert_eq!(result, Some(Ok(())));
+			next_block();
+		}
+		let lineage = LiveChain::api_lineage(m1).expect("m1 exists");
+		assert_eq!(lineage.iter().map(|v| v.version).collect::<Vec<_>>(), vec![0, 1, 2]);
+		assert_eq!(
+			lineage.iter().map(|v| v.uri.clone()).collect::<Vec<_>>(),
+			vec![b"bafkrei-m1".to_vec(), b"bafkrei-m1-v1".to_vec(), b"bafkrei-m1-v2".to_vec()]
+		);
+		assert_eq!(LiveChain::api_lineage(m0).expect("m0 exists").len(), 1);
+		assert_chain_verifies();
 	});
 }
 
@@ -123,18 +162,12 @@ fn signed_root_and_sudo_cannot_redact() {
 fn parallel_request_completes_in_one_motion() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, m1, m2, m3] = dag();
-		assert_ok!(Unlearning::request_unlearning(
-			RuntimeOrigin::signed(Alice.to_account_id()),
-			vec![m0],
-			vec![1],
-			Paradigm::Parallel
-		));
-		let request = pallet_unlearning::NextRequestId::<Runtime>::get() - 1;
+		let request = request(Alice, &[m0], Paradigm::Parallel);
 		let affected = pallet_unlearning::Requests::<Runtime>::get(request).expect("stored").affected;
 		assert_eq!(affected.into_inner(), vec![m0, m1, m2, m3]);
 		let changes: Vec<_> =
 			[m0, m1, m2, m3].iter().map(|&t| (t, format!("bafkrei-par-{t}").into_bytes())).collect();
-		let result = run_motion(redact_call(Some(request), &changes, 2), 3, &[Alice, Bob, Charlie]);
+		let result = run_motion(redact_call(request, &changes, 2), 3, &[Alice, Bob, Charlie]);
 		assert_eq!(result, Some(Ok(())));
 		let r = pallet_unlearning::Requests::<Runtime>::get(request).expect("stored");
 		assert_eq!(r.status, RequestStatus::Completed);
@@ -147,16 +180,10 @@ fn parallel_request_completes_in_one_motion() {
 fn sequential_request_over_four_models_takes_four_motions() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, m1, m2, m3] = dag();
-		assert_ok!(Unlearning::request_unlearning(
-			RuntimeOrigin::signed(Alice.to_account_id()),
-			vec![m0],
-			vec![1],
-			Paradigm::Sequential
-		));
-		let request = pallet_unlearning::NextRequestId::<Runtime>::get() - 1;
+		let request = request(Alice, &[m0], Paradigm::Sequential);
 		for (i, tx) in [m0, m1, m2, m3].into_iter().enumerate() {
 			let change = [(tx, format!("bafkrei-seq-{tx}").into_bytes())];
-			let result = run_motion(redact_call(Some(request), &change, 10 + i as u64), 3, &[Alice, Bob, Charlie]);
+			let result = run_motion(redact_call(request, &change, 10 + i as u64), 3, &[Alice, Bob, Charlie]);
 			assert_eq!(result, Some(Ok(())), "motion {i}");
 			next_block();
 		}

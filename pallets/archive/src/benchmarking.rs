@@ -42,7 +42,7 @@ mod benchmarks {
 				owner,
 				ChCheck([3; 32]),
 				ChRandomness([4; 64]),
-				ArchiveReason::Replaced { request: Some(0) },
+				ArchiveReason::Redacted { request: 0 },
 			)
 			.map_err(|_| BenchmarkError::Stop("append"))?;
 		}

@@ -3,10 +3,11 @@
 //! ## Overview
 //!
 //! The **archive chain** of BlockFUL (SPEC §4): an append-only, hash-linked log of every
-//! model version that was ever live. The live-chain pallet appends the original version of
-//! a model when it is published and, *before* a committee redaction overwrites a live
-//! transaction, the version being replaced. A model redacted `k` times therefore has
-//! `1 + k` records here, and the record hashes form a chain:
+//! model version that was ever live, each exactly once and in order. The live-chain pallet
+//! appends version 0 of a model when it is published and version `k + 1` when a committee
+//! redaction makes it live. A model redacted `k` times therefore has the `1 + k` records
+//! of versions `0..=k` here — the `n`-th record of a transaction is always its version `n`
+//! ([`Pallet::append`] refuses anything else) — and the record hashes form a chain:
 //! `hash(n) = blake2_256(hash(n - 1) ‖ SCALE(record n))`, `hash(-1) = 0`.
 //!
 //! ### Dispatchable Functions
@@ -136,6 +137,9 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The sequence number or a lineage counter would overflow.
 		ArchiveFull,
+		/// The appended version is not the next version of the transaction (the `n`-th
+		/// record of a transaction must be its version `n`).
+		VersionOutOfOrder,
 	}
 
 	#[pallet::hooks]
@@ -149,8 +153,8 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Appends one model version and links it to the head of the hash chain.
 		///
-		/// Returns the new record's sequence number. Fails only when a counter would
-		/// overflow, before anything is written.
+		/// Returns the new record's sequence number. Fails, before anything is written, when
+		/// `version` is not the transaction's next version or a counter would overflow.
 		#[allow(clippy::too_many_arguments)]
 		pub fn append(
 			tx: u64,
@@ -165,6 +169,7 @@ pub mod pallet {
 			let seq = NextSeq::<T>::get();
 			let next_seq = seq.checked_add(1).ok_or(Error::<T>::ArchiveFull)?;
 			let n = LineageLen::<T>::get(tx);
+			ensure!(version == n, Error::<T>::VersionOutOfOrder);
 			let next_n = n.checked_add(1).ok_or(Error::<T>::ArchiveFull)?;
 			let prev_hash = Head::<T>::get();
 			let record = ArchiveRecord {
@@ -244,8 +249,9 @@ pub mod pallet {
 		/// - records `0..NextSeq` all exist, each links to its predecessor's hash, its stored
 		///   hash is `blake2_256(prev_hash ‖ SCALE(record))` and `Head` is the last hash;
 		/// - no record exists at or beyond `NextSeq`;
-		/// - every `Lineage` entry points to a record of that transaction, and the lineage
-		///   lengths sum to the number of records.
+		/// - every `Lineage` entry points to a record of that transaction whose version is its
+		///   position (versions `0, 1, 2, …` once each, in order), and the lineage lengths
+		///   sum to the number of records.
 		#[cfg(any(feature = "try-runtime", feature = "std"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let (count, failures) = Self::verify_chain(1);
@@ -260,6 +266,7 @@ pub mod pallet {
 					let seq = Lineage::<T>::get(tx, n).ok_or("lineage entry missing")?;
 					let record = Records::<T>::get(seq).ok_or("lineage points to no record")?;
 					ensure!(record.tx == tx, "lineage points to another transaction's record");
+					ensure!(record.version == n, "lineage versions are not 0, 1, 2, … in order");
 				}
 				total = total.saturating_add(u64::from(len));
 			}

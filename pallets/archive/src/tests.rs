@@ -44,12 +44,12 @@ fn lineage_lists_versions_oldest_first_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		append(0, 0, b"v0", &[], ArchiveReason::Published);
 		append(1, 0, b"other", &[0], ArchiveReason::Published);
-		append(0, 0, b"v0", &[], ArchiveReason::Replaced { request: None });
-		append(0, 1, b"v1", &[], ArchiveReason::Replaced { request: Some(3) });
+		append(0, 1, b"v1", &[], ArchiveReason::Redacted { request: 2 });
+		append(0, 2, b"v2", &[], ArchiveReason::Redacted { request: 3 });
 		let lineage = Archive::lineage(0);
 		assert_eq!(lineage.iter().map(|r| r.seq).collect::<Vec<_>>(), vec![0, 2, 3]);
-		assert_eq!(lineage.iter().map(|r| r.version).collect::<Vec<_>>(), vec![0, 0, 1]);
-		assert_eq!(lineage[2].reason, ArchiveReason::Replaced { request: Some(3) });
+		assert_eq!(lineage.iter().map(|r| r.version).collect::<Vec<_>>(), vec![0, 1, 2]);
+		assert_eq!(lineage[2].reason, ArchiveReason::Redacted { request: 3 });
 		assert!(Archive::lineage(9).is_empty());
 	});
 }
@@ -100,5 +100,29 @@ fn append_at_sequence_limit_fails() {
 		);
 		// Restore a consistent state for the invariant check.
 		NextSeq::<Test>::kill();
+	});
+}
+
+#[test]
+fn append_out_of_order_version_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		append(0, 0, b"v0", &[], ArchiveReason::Published);
+		let try_append = |version: u32| {
+			Archive::append(
+				0,
+				version,
+				BoundedVec::truncate_from(b"vx".to_vec()),
+				BoundedVec::new(),
+				7,
+				ChCheck([0; 32]),
+				ChRandomness([0; 64]),
+				ArchiveReason::Redacted { request: 0 },
+			)
+		};
+		// Version 0 again (a duplicate), and version 2 (a gap): both refused, nothing written.
+		assert_noop!(try_append(0), Error::<Test>::VersionOutOfOrder);
+		assert_noop!(try_append(2), Error::<Test>::VersionOutOfOrder);
+		assert_eq!(NextSeq::<Test>::get(), 1);
+		assert_eq!(LineageLen::<Test>::get(0), 1);
 	});
 }

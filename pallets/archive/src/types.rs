@@ -25,11 +25,11 @@ use sp_core::H256;
 pub enum ArchiveReason {
 	/// The original version, archived when the model was published.
 	Published,
-	/// A version that a committee redaction was about to replace; archived before the live
-	/// transaction changed.
-	Replaced {
-		/// The unlearning request the redaction advanced, if any.
-		request: Option<u64>,
+	/// A new version that a committee redaction made live; archived together with the
+	/// change of the live transaction.
+	Redacted {
+		/// The unlearning request the redaction advanced.
+		request: u64,
 	},
 }
 

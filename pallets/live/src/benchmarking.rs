@@ -18,6 +18,16 @@ fn use_dev_key<T: Config>() {
 	ChPublicKey::<T>::put(testing::dev_key());
 }
 
+/// Gives `who` enough to pay deposits.
+fn fund<T: Config>(who: &T::AccountId) {
+	use frame_support::traits::fungible::{Inspect, Mutate};
+	use sp_runtime::Saturating;
+	let amount = T::ModelDeposit::get()
+		.saturating_mul(1_000u32.into())
+		.saturating_add(T::Currency::minimum_balance().saturating_mul(1_000u32.into()));
+	let _ = T::Currency::set_balance(who, amount);
+}
+
 /// Publishes a model with a valid CH, sealing first when the pending block is full.
 fn publish<T: Config>(owner: &T::AccountId, refs: &[u64]) -> Result<u64, BenchmarkError> {
 	testing::publish_unchecked::<T>(owner, refs).map_err(|_| BenchmarkError::Stop("publish"))
@@ -44,6 +54,9 @@ mod benchmarks {
 		let uri = vec![b'a'; u as usize];
 		let (ch, rand) = testing::publish_args(&uri, &refs, u64::MAX);
 		let tx = NextTxId::<T>::get();
+		fund::<T>(&caller);
+		let uri: BoundedVec<_, _> = uri.try_into().map_err(|_| BenchmarkError::Stop("uri bound"))?;
+		let refs: BoundedVec<_, _> = refs.try_into().map_err(|_| BenchmarkError::Stop("refs bound"))?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), uri, refs, ch, rand);
@@ -109,9 +122,11 @@ mod benchmarks {
 		let origin =
 			T::RedactOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let first = changes.first().map(|(tx, _)| *tx).unwrap_or_default();
+		let txs: Vec<u64> = changes.iter().map(|(tx, _)| *tx).collect();
+		let request = T::OnRedaction::open_bench_request(&caller, &txs);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, None, updates, headers);
+		_(origin as T::RuntimeOrigin, request, updates, headers);
 
 		assert_eq!(Txs::<T>::get(first).map(|t| t.version), Some(1));
 		Ok(())

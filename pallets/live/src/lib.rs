@@ -11,11 +11,16 @@
 //! on redaction, every check value, Merkle root and parent link stays valid.
 //!
 //! A redaction replaces the URI of one or more models. It needs [`Config::RedactOrigin`]
-//! (in the runtime a 2/3 committee motion) and a CH collision for every replaced model and
-//! every touched live block, which only the trapdoor holders can produce. Each replaced
-//! version goes to the archive (`pallet-model-archive`) before the live transaction
-//! changes. The redaction can advance an unlearning request through [`Config::OnRedaction`]
-//! (implemented by `pallet-unlearning`).
+//! (in the runtime a 2/3 committee motion), an unlearning request it advances (checked by
+//! [`Config::OnRedaction`], implemented by `pallet-unlearning`) and a CH collision for
+//! every replaced model and every touched live block, which only the trapdoor holders can
+//! produce. Each new version goes to the archive (`pallet-model-archive`) as it becomes
+//! live, so the archive holds versions `0..=version` of every model, once each.
+//!
+//! Publishing holds [`Config::ModelDeposit`] from the publisher (`fungible::hold`, reason
+//! [`HoldReason::ModelDeposit`]) for as long as the model lives, which is for ever: models
+//! are never removed. A model that an open unlearning request is unlearning cannot be
+//! referenced until the request ends ([`Error::RefLocked`]).
 //!
 //! Transaction ids are `u64`, assigned 0, 1, 2, … in publish order. A model may only
 //! reference existing, distinct ids, so the model DAG is acyclic by construction and
@@ -23,15 +28,18 @@
 //!
 //! ### Dispatchable Functions
 //!
-//! - `publish_model(uri, refs, ch, rand)` — signed: append a model transaction.
+//! - `publish_model(uri, refs, ch, rand)` — signed: append a model transaction, holding
+//!   the model deposit.
 //! - `redact(request, updates, headers)` — [`Config::RedactOrigin`]: replace model URIs
-//!   with verified CH collisions, atomically.
+//!   with verified CH collisions for unlearning request `request`, atomically.
 //!
 //! ### Public functions
 //!
 //! - [`Pallet::affected_set`]: start models plus all their descendants, topologically.
 //! - [`Pallet::verify_integrity`]: full check of the live chain and the archive (for the
-//!   runtime API `blockful_verifyLiveChain`).
+//!   runtime API `blockful_verifyLiveChain`); [`Pallet::verify_page`] and
+//!   [`Pallet::verify_since`] check one page of transactions, or what changed since a
+//!   block, at a cost proportional to what they cover.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![cfg_attr(
@@ -73,7 +81,10 @@ pub mod pallet {
 	use blockful_chameleon::{ChCheck, ChError, ChPublicKey as ChKey, ChRandomness};
 	use frame_support::{
 		pallet_prelude::*,
-		traits::UnixTime,
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			UnixTime,
+		},
 	};
 	use frame_system::pallet_prelude::*;
 	use pallet_model_archive::{model_message, ArchiveReason};
@@ -89,6 +100,9 @@ pub mod pallet {
 		LiveTx<<T as frame_system::Config>::AccountId, MaxUriLenOf<T>, MaxRefsOf<T>>;
 	/// A model update as the `redact` call takes it.
 	pub type TxUpdateOf<T> = TxUpdate<MaxUriLenOf<T>>;
+	/// Balance of the deposit currency.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
 	/// Configuration of the live chain.
 	#[pallet::config]
@@ -103,14 +117,30 @@ pub mod pallet {
 		/// Most model updates, and most header updates, in one redaction.
 		#[pallet::constant]
 		type MaxUpdates: Get<u32>;
-		/// Told about every redaction; `pallet-unlearning` advances its requests with it.
+		/// Told about every redaction; `pallet-unlearning` advances its requests with it and
+		/// says which models are locked by an open request.
 		type OnRedaction: OnRedaction;
+		/// The currency the model deposit is held in.
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ Mutate<Self::AccountId>;
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Deposit held from the publisher of every model, for as long as the model lives.
+		#[pallet::constant]
+		type ModelDeposit: Get<BalanceOf<Self>>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a published model.
+		ModelDeposit,
+	}
 
 	/// The live-chain pallet.
 	#[pallet::pallet]
@@ -205,7 +235,7 @@ pub mod pallet {
 			version: u32,
 			/// The new URI.
 			uri: BoundedVec<u8, MaxUriLenOf<T>>,
-			/// Archive sequence number of the replaced version.
+			/// Archive sequence number of the new version's record.
 			archived: u64,
 		},
 		/// A live-block header got a new version because a transaction of it was redacted.
@@ -217,8 +247,8 @@ pub mod pallet {
 		},
 		/// A redaction was applied.
 		Redacted {
-			/// The unlearning request it advanced, if any.
-			request: Option<u64>,
+			/// The unlearning request it advanced.
+			request: u64,
 			/// Number of models replaced.
 			txs: u32,
 			/// Number of live-block headers updated.
@@ -231,12 +261,8 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The URI is empty.
 		EmptyUri,
-		/// The URI is longer than `MaxUriLen`.
-		UriTooLong,
 		/// The URI contains a byte that is not printable ASCII (CIDs are).
 		MalformedUri,
-		/// More references than `MaxRefs`.
-		TooManyRefs,
 		/// The same transaction is referenced twice.
 		DuplicateRef,
 		/// A reference names no existing transaction.
@@ -286,6 +312,11 @@ pub mod pallet {
 		DuplicateHeaderUpdate,
 		/// A header update names no existing live block.
 		UnknownBlock,
+		/// A reference names a model that an open unlearning request is unlearning; it can
+		/// be inherited from once the request completes, is cancelled or expires.
+		RefLocked,
+		/// The publisher cannot cover the model deposit.
+		InsufficientDeposit,
 	}
 
 	#[pallet::hooks]
@@ -320,8 +351,10 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Publishes a model: `uri` its CID, `refs` the distinct ids of the models it
-		/// aggregated, `(ch, rand)` a chameleon hash of SCALE `(uri, refs)` under
-		/// [`ChPublicKey`]. The model joins this block's live block and the archive.
+		/// aggregated (none of them locked by an open unlearning request), `(ch, rand)` a
+		/// chameleon hash of SCALE `(uri, refs)` under [`ChPublicKey`]. Holds
+		/// [`Config::ModelDeposit`] from the signer. The model joins this block's live block
+		/// and the archive (as version 0).
 		#[pallet::call_index(0)]
 		#[pallet::weight(
 			<T as Config>::WeightInfo::publish_model(
@@ -332,38 +365,40 @@ pub mod pallet {
 		)]
 		pub fn publish_model(
 			origin: OriginFor<T>,
-			uri: Vec<u8>,
-			refs: Vec<u64>,
+			uri: BoundedVec<u8, MaxUriLenOf<T>>,
+			refs: BoundedVec<u64, MaxRefsOf<T>>,
 			ch: ChCheck,
 			rand: ChRandomness,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			let uri = Self::checked_uri(uri)?;
-			let refs: BoundedVec<u64, MaxRefsOf<T>> =
-				refs.try_into().map_err(|_| Error::<T>::TooManyRefs)?;
+			Self::check_uri(&uri)?;
 			let mut seen = BTreeSet::new();
 			for r in refs.iter() {
 				ensure!(seen.insert(*r), Error::<T>::DuplicateRef);
 				ensure!(Txs::<T>::contains_key(r), Error::<T>::UnknownRef);
+				ensure!(T::OnRedaction::locked_by(*r).is_none(), Error::<T>::RefLocked);
 			}
 			let pk = Self::public_key()?;
 			blockful_chameleon::verify(&pk, &model_message(&uri, &refs), &rand, &ch)
 				.map_err(Self::ch_error)?;
+			T::Currency::hold(&HoldReason::ModelDeposit.into(), &owner, T::ModelDeposit::get())
+				.map_err(|_| Error::<T>::InsufficientDeposit)?;
 			Self::do_publish(owner, uri, refs, ch, rand)?;
 			Ok(())
 		}
 
-		/// Replaces model URIs. Each of `updates` carries a collision under the model's
-		/// unchanged `ch` for SCALE `(new uri, old refs)`; `headers` has exactly one
-		/// collision per touched live block, for SCALE `(height, version + 1)`. `request`
-		/// names the unlearning request this redaction advances. Atomic: any failing check
-		/// changes nothing and the error names it. Replaced versions are archived first.
+		/// Replaces model URIs for unlearning request `request`, which the redaction must
+		/// advance (checked by [`Config::OnRedaction`]). Each of `updates` carries a
+		/// collision under the model's unchanged `ch` for SCALE `(new uri, old refs)`;
+		/// `headers` has exactly one collision per touched live block, for SCALE
+		/// `(height, version + 1)`. Atomic: any failing check changes nothing and the error
+		/// names it. Each new version is archived as it becomes live.
 		#[pallet::call_index(1)]
 		#[pallet::weight(Pallet::<T>::redact_weight(updates.len(), headers.len())
-			.saturating_add(T::OnRedaction::max_weight(*request)))]
+			.saturating_add(T::OnRedaction::max_weight()))]
 		pub fn redact(
 			origin: OriginFor<T>,
-			request: Option<u64>,
+			request: u64,
 			updates: BoundedVec<TxUpdateOf<T>, T::MaxUpdates>,
 			headers: BoundedVec<HeaderUpdate, T::MaxUpdates>,
 		) -> DispatchResultWithPostInfo {
@@ -402,13 +437,11 @@ pub mod pallet {
 			}
 		}
 
-		/// Checks a URI: non-empty, at most `MaxUriLen`, printable ASCII only.
-		pub fn checked_uri(uri: Vec<u8>) -> Result<BoundedVec<u8, MaxUriLenOf<T>>, Error<T>> {
+		/// Checks a URI (its length is bounded by its type): non-empty, printable ASCII only.
+		pub fn check_uri(uri: &[u8]) -> Result<(), Error<T>> {
 			ensure!(!uri.is_empty(), Error::<T>::EmptyUri);
-			let uri: BoundedVec<u8, MaxUriLenOf<T>> =
-				uri.try_into().map_err(|_| Error::<T>::UriTooLong)?;
 			ensure!(uri.iter().all(|b| (0x21..=0x7e).contains(b)), Error::<T>::MalformedUri);
-			Ok(uri)
+			Ok(())
 		}
 
 		/// Appends a checked model: id, edges, pending list, archive record, event.
@@ -490,7 +523,7 @@ pub mod pallet {
 
 		/// Checks every part of a redaction, then applies it. Returns the hook's weight.
 		fn do_redact(
-			request: Option<u64>,
+			request: u64,
 			updates: &[TxUpdateOf<T>],
 			headers: &[HeaderUpdate],
 		) -> Result<Weight, DispatchError> {
@@ -502,7 +535,7 @@ pub mod pallet {
 			for update in updates {
 				ensure!(seen.insert(update.tx), Error::<T>::DuplicateUpdate);
 				let live = Txs::<T>::get(update.tx).ok_or(Error::<T>::UnknownTx)?;
-				Self::checked_uri(update.uri.to_vec())?;
+				Self::check_uri(&update.uri)?;
 				live.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
 				touched.insert(live.height);
 				current.push(live);
@@ -523,41 +556,21 @@ pub mod pallet {
 			ensure!(touched == headed, Error::<T>::MissingHeaderUpdate);
 			let txs: Vec<u64> = updates.iter().map(|u| u.tx).collect();
 			T::OnRedaction::validate(request, &txs)?;
-			for (index, (update, live)) in updates.iter().zip(current.iter()).enumerate() {
-				blockful_chameleon::verify(
-					&pk,
-					&model_message(&update.uri, &live.refs),
-					&update.rand,
-					&live.ch,
-				)
-				.map_err(|_| Error::<T>::TxCollisionInvalid { index: index.saturated_into() })?;
-			}
-			for (index, (header, block)) in headers.iter().zip(blocks.iter()).enumerate() {
-				let version = block.version.saturating_add(1);
-				blockful_chameleon::verify(
-					&pk,
-					&header_message(header.height, version),
-					&header.rand,
-					&block.ch_curr,
-				)
-				.map_err(|_| Error::<T>::HeaderCollisionInvalid {
-					index: index.saturated_into(),
-				})?;
-			}
+			Self::verify_collisions(&pk, updates, &current, headers, &blocks)?;
 
-			// Every check passed: archive first, then replace.
+			// Every check passed: archive each new version and make it live.
 			for (update, live) in updates.iter().zip(current) {
+				let version = live.version.saturating_add(1);
 				let archived = pallet_model_archive::Pallet::<T>::append(
 					update.tx,
-					live.version,
-					live.uri.clone(),
+					version,
+					update.uri.clone(),
 					live.refs.clone(),
 					live.owner.clone(),
 					live.ch,
-					live.rand,
-					ArchiveReason::Replaced { request },
+					update.rand,
+					ArchiveReason::Redacted { request },
 				)?;
-				let version = live.version.saturating_add(1);
 				Txs::<T>::insert(
 					update.tx,
 					LiveTx { uri: update.uri.clone(), rand: update.rand, version, ..live },
@@ -584,6 +597,55 @@ pub mod pallet {
 				blocks: headers.len().saturated_into(),
 			});
 			Ok(hook_weight)
+		}
+
+		/// Verifies every collision of a redaction — each update's under its transaction's
+		/// `ch`, each header's for `(height, version + 1)` under its `ch_curr` — with one
+		/// batch verification (one multiscalar multiplication), naming the first failing
+		/// one when the batch fails.
+		fn verify_collisions(
+			pk: &ChKey,
+			updates: &[TxUpdateOf<T>],
+			current: &[LiveTxOf<T>],
+			headers: &[HeaderUpdate],
+			blocks: &[LiveBlockHeader],
+		) -> DispatchResult {
+			let key = blockful_chameleon::PreparedPublicKey::new(pk).map_err(Self::ch_error)?;
+			let tx_messages: Vec<Vec<u8>> = updates
+				.iter()
+				.zip(current.iter())
+				.map(|(update, live)| model_message(&update.uri, &live.refs))
+				.collect();
+			let header_messages: Vec<Vec<u8>> = headers
+				.iter()
+				.zip(blocks.iter())
+				.map(|(header, block)| header_message(header.height, block.version.saturating_add(1)))
+				.collect();
+			let items: Vec<blockful_chameleon::BatchItem<'_>> = updates
+				.iter()
+				.zip(current.iter())
+				.zip(tx_messages.iter())
+				.map(|((update, live), msg)| blockful_chameleon::BatchItem {
+					msg,
+					rand: &update.rand,
+					check: &live.ch,
+				})
+				.chain(headers.iter().zip(blocks.iter()).zip(header_messages.iter()).map(
+					|((header, block), msg)| blockful_chameleon::BatchItem {
+						msg,
+						rand: &header.rand,
+						check: &block.ch_curr,
+					},
+				))
+				.collect();
+			key.verify_batch(&items).map_err(|e| {
+				match e.index.checked_sub(updates.len()) {
+					None => Error::<T>::TxCollisionInvalid { index: e.index.saturated_into() },
+					Some(index) =>
+						Error::<T>::HeaderCollisionInvalid { index: index.saturated_into() },
+				}
+				.into()
+			})
 		}
 
 		/// The start models plus every model that (transitively) references one of them,
@@ -661,91 +723,215 @@ pub mod pallet {
 				.collect())
 		}
 
-		/// Checks every transaction's CH, every header's CH, every Merkle root and parent
-		/// link, the archive's hash chain, that every archived version opens its `ch`, and
-		/// that each model has `version + 1` archive records. Lists at most
-		/// [`MAX_REPORTED_FAILURES`] failures.
+		/// Full check of the live chain and the archive: every transaction ([`Self::check_tx`]),
+		/// every live block ([`Self::check_block`]) and the archive's whole hash chain, in
+		/// which every record must open its `ch`. Lists at most [`MAX_REPORTED_FAILURES`]
+		/// failures. Cost: linear in the number of transactions, live blocks and archive
+		/// records (one CH verification each); clients that poll should use
+		/// [`Self::verify_page`] or [`Self::verify_since`].
 		pub fn verify_integrity() -> IntegrityReport {
-			let mut failures = Vec::new();
-			let mut truncated = false;
-			let mut fail = |f: IntegrityFailure| {
-				if failures.len() < MAX_REPORTED_FAILURES as usize {
-					failures.push(f);
-				} else {
-					truncated = true;
-				}
-			};
-			let pk = ChPublicKey::<T>::get();
-			let verifies = |msg: &[u8], rand: &ChRandomness, ch: &ChCheck| {
-				pk.as_ref().is_some_and(|pk| blockful_chameleon::verify(pk, msg, rand, ch).is_ok())
-			};
-
+			let mut report = FailureLog::default();
 			let tx_count = NextTxId::<T>::get();
 			for tx in 0..tx_count {
-				let Some(live) = Txs::<T>::get(tx) else {
-					fail(IntegrityFailure::TxMissing { tx });
-					continue
-				};
-				if !verifies(&model_message(&live.uri, &live.refs), &live.rand, &live.ch) {
-					fail(IntegrityFailure::TxCheck { tx });
-				}
-				let sealed = live.height < NextHeight::<T>::get();
-				let listed = if sealed {
-					BlockTxs::<T>::get(live.height).contains(&tx)
-				} else {
-					PendingTxs::<T>::get().contains(&tx)
-				};
-				if !listed {
-					fail(IntegrityFailure::TxNotInBlock { tx });
-				}
-				let expected = u64::from(live.version).saturating_add(1);
-				if u64::from(pallet_model_archive::LineageLen::<T>::get(tx)) != expected {
-					fail(IntegrityFailure::LineageLength { tx });
-				}
+				Self::check_tx(tx, &mut report);
 			}
-
 			let block_count = NextHeight::<T>::get();
-			let mut parent = H256::zero();
 			for height in 0..block_count {
-				let Some(header) = Blocks::<T>::get(height) else {
-					fail(IntegrityFailure::BlockMissing { height });
-					continue
-				};
-				if header.parent != parent {
-					fail(IntegrityFailure::ParentLink { height });
-				}
-				parent = header_hash(&header);
-				if !verifies(&header_message(height, header.version), &header.r_curr, &header.ch_curr)
-				{
-					fail(IntegrityFailure::HeaderCheck { height });
-				}
-				let leaves: Vec<ChCheck> = BlockTxs::<T>::get(height)
-					.iter()
-					.filter_map(|tx| Txs::<T>::get(tx).map(|t| t.ch))
-					.collect();
-				if leaves.is_empty() || merkle_root(&leaves) != header.merkle_root {
-					fail(IntegrityFailure::MerkleRoot { height });
-				}
+				Self::check_block(height, &mut report);
 			}
-
 			let (records, broken) =
 				pallet_model_archive::Pallet::<T>::verify_chain(MAX_REPORTED_FAILURES);
 			for seq in broken {
-				fail(IntegrityFailure::ArchiveLink { seq });
+				report.fail(IntegrityFailure::ArchiveLink { seq });
 			}
 			for (seq, record) in pallet_model_archive::Records::<T>::iter() {
-				if !verifies(&model_message(&record.uri, &record.refs), &record.rand, &record.ch) {
-					fail(IntegrityFailure::ArchiveVersionCheck { seq });
+				if !Self::opens(&model_message(&record.uri, &record.refs), &record.rand, &record.ch) {
+					report.fail(IntegrityFailure::ArchiveVersionCheck { seq });
 				}
 			}
+			report.finish(tx_count, block_count, records, None)
+		}
 
-			IntegrityReport {
-				ok: failures.is_empty() && !truncated,
-				txs_checked: tx_count,
-				blocks_checked: block_count,
-				archive_records_checked: records,
-				failures,
-				truncated,
+		/// Checks transactions `from..from + count` (at most [`MAX_VERIFY_PAGE`]) with
+		/// [`Self::check_tx`] and the live blocks that hold them with
+		/// [`Self::check_block`]. `next` in the report is where the next page starts. Cost:
+		/// linear in `count` plus the archive records of those transactions.
+		pub fn verify_page(from: u64, count: u64) -> IntegrityReport {
+			let end = from.saturating_add(count.min(MAX_VERIFY_PAGE)).min(NextTxId::<T>::get());
+			let mut report = FailureLog::default();
+			let mut heights = BTreeSet::new();
+			for tx in from..end {
+				if let Some(height) = Self::check_tx(tx, &mut report) {
+					heights.insert(height);
+				}
+			}
+			let blocks = Self::check_blocks(&heights, &mut report);
+			let records = Self::lineage_records(from..end);
+			let next = (end < NextTxId::<T>::get()).then_some(end);
+			report.finish(end.saturating_sub(from), blocks, records, next)
+		}
+
+		/// Checks what changed at or after block `since`: every transaction published or
+		/// redacted since then (found from the archive records appended since, by binary
+		/// search over their block numbers), the live blocks holding them, and the archive
+		/// records appended since. Cost: linear in what changed, at most [`MAX_VERIFY_PAGE`]
+		/// transactions (the report is `truncated` beyond that).
+		pub fn verify_since(since: BlockNumberFor<T>) -> IntegrityReport {
+			let first = Self::first_record_since(since);
+			let mut changed = BTreeSet::new();
+			let mut report = FailureLog::default();
+			for seq in first..pallet_model_archive::NextSeq::<T>::get() {
+				match pallet_model_archive::Records::<T>::get(seq) {
+					Some(record) => {
+						changed.insert(record.tx);
+					},
+					None => report.fail(IntegrityFailure::ArchiveLink { seq }),
+				}
+				if changed.len() as u64 >= MAX_VERIFY_PAGE {
+					report.truncated = true;
+					break
+				}
+			}
+			let mut heights = BTreeSet::new();
+			for tx in changed.iter() {
+				if let Some(height) = Self::check_tx(*tx, &mut report) {
+					heights.insert(height);
+				}
+			}
+			let blocks = Self::check_blocks(&heights, &mut report);
+			let records = Self::lineage_records(changed.iter().copied());
+			report.finish(changed.len() as u64, blocks, records, None)
+		}
+
+		/// The first archive sequence number appended at or after block `since`.
+		fn first_record_since(since: BlockNumberFor<T>) -> u64 {
+			let (mut lo, mut hi) = (0u64, pallet_model_archive::NextSeq::<T>::get());
+			while lo < hi {
+				let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
+				let before = pallet_model_archive::Records::<T>::get(mid)
+					.is_some_and(|r| r.block_number < since);
+				if before {
+					lo = mid.saturating_add(1);
+				} else {
+					hi = mid;
+				}
+			}
+			lo
+		}
+
+		/// Checks the given live blocks; returns how many.
+		fn check_blocks(heights: &BTreeSet<u64>, report: &mut FailureLog) -> u64 {
+			for height in heights.iter() {
+				Self::check_block(*height, report);
+			}
+			heights.len() as u64
+		}
+
+		/// Number of archive records of the given transactions.
+		fn lineage_records(txs: impl Iterator<Item = u64>) -> u64 {
+			txs.map(|tx| u64::from(pallet_model_archive::LineageLen::<T>::get(tx)))
+				.fold(0u64, |a, b| a.saturating_add(b))
+		}
+
+		/// Whether `rand` opens `ch` to `message` under the chain's CH public key.
+		fn opens(message: &[u8], rand: &ChRandomness, ch: &ChCheck) -> bool {
+			ChPublicKey::<T>::get()
+				.is_some_and(|pk| blockful_chameleon::verify(&pk, message, rand, ch).is_ok())
+		}
+
+		/// Checks one transaction: it exists, its CH opens to its payload, its live block
+		/// (or the pending list) lists it, and its archive lineage is versions `0..=version`
+		/// once each, every record opening `ch`, linked to its predecessor and agreeing with
+		/// the live transaction (tx, owner, ch, refs; the newest holds the live uri and
+		/// rand). Returns the live block height of a sealed transaction.
+		pub fn check_tx(tx: u64, report: &mut FailureLog) -> Option<u64> {
+			let Some(live) = Txs::<T>::get(tx) else {
+				report.fail(IntegrityFailure::TxMissing { tx });
+				return None
+			};
+			if !Self::opens(&model_message(&live.uri, &live.refs), &live.rand, &live.ch) {
+				report.fail(IntegrityFailure::TxCheck { tx });
+			}
+			let sealed = live.height < NextHeight::<T>::get();
+			let listed = if sealed {
+				BlockTxs::<T>::get(live.height).contains(&tx)
+			} else {
+				PendingTxs::<T>::get().contains(&tx)
+			};
+			if !listed {
+				report.fail(IntegrityFailure::TxNotInBlock { tx });
+			}
+			Self::check_lineage(tx, &live, report);
+			sealed.then_some(live.height)
+		}
+
+		/// The lineage part of [`Self::check_tx`].
+		fn check_lineage(tx: u64, live: &LiveTxOf<T>, report: &mut FailureLog) {
+			let len = pallet_model_archive::LineageLen::<T>::get(tx);
+			if u64::from(len) != u64::from(live.version).saturating_add(1) {
+				report.fail(IntegrityFailure::LineageLength { tx });
+			}
+			for n in 0..len {
+				let Some(seq) = pallet_model_archive::Lineage::<T>::get(tx, n) else {
+					report.fail(IntegrityFailure::LineageLength { tx });
+					continue
+				};
+				let Some(record) = pallet_model_archive::Records::<T>::get(seq) else {
+					report.fail(IntegrityFailure::ArchiveLink { seq });
+					continue
+				};
+				let newest = n.saturating_add(1) == len;
+				let agrees = record.tx == tx &&
+					record.version == n &&
+					record.owner == live.owner &&
+					record.ch == live.ch &&
+					record.refs == live.refs &&
+					(!newest || (record.uri == live.uri && record.rand == live.rand));
+				if !agrees {
+					report.fail(IntegrityFailure::LineageMismatch { tx, seq });
+				}
+				if !Self::opens(&model_message(&record.uri, &record.refs), &record.rand, &record.ch)
+				{
+					report.fail(IntegrityFailure::ArchiveVersionCheck { seq });
+				}
+				let prev = match seq.checked_sub(1) {
+					Some(p) => pallet_model_archive::RecordHashes::<T>::get(p),
+					None => Some(H256::zero()),
+				};
+				let linked = prev == Some(record.prev_hash) &&
+					pallet_model_archive::RecordHashes::<T>::get(seq) ==
+						Some(pallet_model_archive::record_hash(&record.prev_hash, &record));
+				if !linked {
+					report.fail(IntegrityFailure::ArchiveLink { seq });
+				}
+			}
+		}
+
+		/// Checks one live block: it exists, its `parent` is the hash of the previous
+		/// header, its CH opens to SCALE `(height, version)`, and its Merkle root is the
+		/// root over its transactions' `ch`.
+		pub fn check_block(height: u64, report: &mut FailureLog) {
+			let Some(header) = Blocks::<T>::get(height) else {
+				report.fail(IntegrityFailure::BlockMissing { height });
+				return
+			};
+			let parent = match height.checked_sub(1) {
+				Some(previous) => Blocks::<T>::get(previous).map(|h| header_hash(&h)),
+				None => Some(H256::zero()),
+			};
+			if parent != Some(header.parent) {
+				report.fail(IntegrityFailure::ParentLink { height });
+			}
+			if !Self::opens(&header_message(height, header.version), &header.r_curr, &header.ch_curr)
+			{
+				report.fail(IntegrityFailure::HeaderCheck { height });
+			}
+			let leaves: Vec<ChCheck> = BlockTxs::<T>::get(height)
+				.iter()
+				.filter_map(|tx| Txs::<T>::get(tx).map(|t| t.ch))
+				.collect();
+			if leaves.is_empty() || merkle_root(&leaves) != header.merkle_root {
+				report.fail(IntegrityFailure::MerkleRoot { height });
 			}
 		}
 

@@ -37,6 +37,9 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
+	#[runtime::pallet_index(6)]
+	pub type Balances = pallet_balances;
+
 	#[runtime::pallet_index(2)]
 	pub type Committee = pallet_collective<Instance1>;
 
@@ -51,7 +54,23 @@ mod runtime {
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountId = AccountId;
+	type AccountData = pallet_balances::AccountData<u64>;
 }
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// Deposit held per published model.
+pub const MODEL_DEPOSIT: u64 = 10;
+/// Deposit held per open request.
+pub const REQUEST_DEPOSIT: u64 = 100;
+/// Balance every test account starts with.
+pub const ENDOWMENT: u64 = 1_000_000;
+/// An account with too little to pay a deposit.
+pub const PAUPER: AccountId = 9;
 
 impl pallet_timestamp::Config for Test {
 	type Moment = u64;
@@ -104,6 +123,9 @@ impl pallet_live_chain::Config for Test {
 	type MaxUpdates = MaxUpdates;
 	type OnRedaction = ();
 	type WeightInfo = ();
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ModelDeposit = frame_support::traits::ConstU64<MODEL_DEPOSIT>;
 }
 
 /// Committee members of the mock.
@@ -136,6 +158,12 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: [ALICE, BOB, 3, 4, 5].iter().map(|a| (*a, ENDOWMENT)).chain([(PAUPER, 5)]).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
 		let key = if self.no_key { [0u8; 32] } else { crate::testing::dev_key().0 };
 		pallet_live_chain::GenesisConfig::<Test> { ch_public_key: key, _config: Default::default() }
 			.assimilate_storage(&mut storage)
@@ -153,6 +181,13 @@ impl ExtBuilder {
 		self.build().execute_with(|| {
 			test();
 			LiveChain::do_try_state().unwrap();
+			// With `--features try-runtime` also the hooks as the runtime wires them.
+			#[cfg(feature = "try-runtime")]
+			{
+				use frame_support::traits::{TryState, TryStateSelect};
+				AllPalletsWithSystem::try_state(System::block_number(), TryStateSelect::All)
+					.unwrap();
+			}
 		})
 	}
 }

@@ -20,11 +20,22 @@ use sp_runtime::{
 type Updates = BoundedVec<TxUpdateOf<Test>, MaxUpdates>;
 type Headers = BoundedVec<HeaderUpdate, MaxUpdates>;
 
+/// `publish_model` with plain vectors (they must fit their bounds).
+fn publish_call(
+	origin: RuntimeOrigin,
+	uri: Vec<u8>,
+	refs: Vec<u64>,
+	ch: ChCheck,
+	rand: ChRandomness,
+) -> frame_support::dispatch::DispatchResult {
+	LiveChain::publish_model(origin, uri.try_into().unwrap(), refs.try_into().unwrap(), ch, rand)
+}
+
 /// Publishes `uri` with `refs` as `who`; returns the new id.
 fn publish(who: AccountId, uri: &str, refs: &[u64]) -> u64 {
 	let tx = NextTxId::<Test>::get();
 	let (ch, rand) = testing::publish_args(uri.as_bytes(), refs, tx);
-	assert_ok!(LiveChain::publish_model(
+	assert_ok!(publish_call(
 		RuntimeOrigin::signed(who),
 		uri.as_bytes().to_vec(),
 		refs.to_vec(),
@@ -166,7 +177,7 @@ fn redact_works() {
 		small_dag();
 		let old = Txs::<Test>::get(2).unwrap();
 		let (updates, headers) = redaction(&[(2, "bafy-c-clean")]);
-		assert_ok!(LiveChain::redact(committee(), None, updates, headers));
+		assert_ok!(LiveChain::redact(committee(), 0, updates, headers));
 
 		let live = Txs::<Test>::get(2).unwrap();
 		assert_eq!(live.uri.to_vec(), b"bafy-c-clean".to_vec());
@@ -174,14 +185,17 @@ fn redact_works() {
 		assert_eq!((live.ch, live.refs.clone(), live.owner), (old.ch, old.refs.clone(), BOB));
 		assert_eq!(Blocks::<Test>::get(1).unwrap().version, 1);
 		assert_eq!(Blocks::<Test>::get(0).unwrap().version, 0);
-		// Archive first: the replaced version is the newest record.
+		// The new version is archived as it becomes live: versions 0 and 1, once each.
 		let seq = NextSeq::<Test>::get() - 1;
 		let record = Records::<Test>::get(seq).unwrap();
-		assert_eq!(record.uri, old.uri);
-		assert_eq!(record.rand, old.rand);
-		assert_eq!((record.tx, record.version), (2, 0));
-		assert_eq!(record.reason, ArchiveReason::Replaced { request: None });
+		assert_eq!(record.uri, live.uri);
+		assert_eq!(record.rand, live.rand);
+		assert_eq!((record.tx, record.version), (2, 1));
+		assert_eq!(record.reason, ArchiveReason::Redacted { request: 0 });
 		assert_eq!(LineageLen::<Test>::get(2), 2);
+		let lineage = LiveChain::api_lineage(2).unwrap();
+		assert_eq!(lineage.iter().map(|r| r.version).collect::<Vec<_>>(), vec![0, 1]);
+		assert_eq!(lineage[0].uri, old.uri.to_vec());
 		System::assert_has_event(
 			Event::ModelRedacted {
 				tx: 2,
@@ -192,7 +206,7 @@ fn redact_works() {
 			.into(),
 		);
 		System::assert_has_event(Event::LiveBlockRedacted { height: 1, version: 1 }.into());
-		System::assert_last_event(Event::Redacted { request: None, txs: 1, blocks: 1 }.into());
+		System::assert_last_event(Event::Redacted { request: 0, txs: 1, blocks: 1 }.into());
 	});
 }
 
@@ -202,11 +216,11 @@ fn redact_many_models_over_blocks_works() {
 		small_dag();
 		let (updates, headers) = redaction(&[(0, "x0"), (1, "x1"), (2, "x2")]);
 		assert_eq!(headers.len(), 2);
-		assert_ok!(LiveChain::redact(committee(), None, updates, headers));
+		assert_ok!(LiveChain::redact(committee(), 0, updates, headers));
 		assert_eq!(Blocks::<Test>::get(0).unwrap().version, 1);
 		// Redacting again bumps the versions again.
 		let (updates, headers) = redaction(&[(0, "y0")]);
-		assert_ok!(LiveChain::redact(committee(), None, updates, headers));
+		assert_ok!(LiveChain::redact(committee(), 0, updates, headers));
 		assert_eq!(Txs::<Test>::get(0).unwrap().version, 2);
 		assert_eq!(Blocks::<Test>::get(0).unwrap().version, 2);
 		assert_eq!(LineageLen::<Test>::get(0), 3);
@@ -219,7 +233,7 @@ fn redact_reports_actual_weight_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
 		let (updates, headers) = redaction(&[(0, "x0"), (1, "x1")]);
-		let post = LiveChain::redact(committee(), None, updates, headers).unwrap();
+		let post = LiveChain::redact(committee(), 0, updates, headers).unwrap();
 		assert_eq!(
 			post,
 			PostDispatchInfo {
@@ -235,7 +249,7 @@ fn redact_by_three_of_four_motion_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
 		let (updates, headers) = redaction(&[(2, "bafy-c-motion")]);
-		let call = RuntimeCall::LiveChain(crate::Call::redact { request: None, updates, headers });
+		let call = RuntimeCall::LiveChain(crate::Call::redact { request: 0, updates, headers });
 		let len = call.encoded_size() as u32;
 		let weight = call.get_dispatch_info().call_weight;
 		let hash = BlakeTwo256::hash_of(&call);
@@ -254,7 +268,7 @@ fn redact_by_two_of_four_motion_is_not_applied() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
 		let (updates, headers) = redaction(&[(2, "bafy-c-motion")]);
-		let call = RuntimeCall::LiveChain(crate::Call::redact { request: None, updates, headers });
+		let call = RuntimeCall::LiveChain(crate::Call::redact { request: 0, updates, headers });
 		let len = call.encoded_size() as u32;
 		let weight = call.get_dispatch_info().call_weight;
 		let hash = BlakeTwo256::hash_of(&call);
@@ -334,7 +348,7 @@ fn publish_unknown_ref_fails() {
 		publish(ALICE, "bafy-a", &[]);
 		let (uri, refs, ch, rand) = valid_publish_args("bafy-b", &[0, 7]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::UnknownRef
 		);
 	});
@@ -346,7 +360,7 @@ fn publish_future_ref_fails() {
 		// The id the model itself would get: a self-reference (cycle) is unknown too.
 		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[0]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::UnknownRef
 		);
 	});
@@ -358,23 +372,115 @@ fn publish_duplicate_ref_fails() {
 		publish(ALICE, "bafy-a", &[]);
 		let (uri, refs, ch, rand) = valid_publish_args("bafy-b", &[0, 0]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::DuplicateRef
 		);
 	});
 }
 
+/// The SCALE bytes of a `LiveChain::publish_model` call with plain vectors, as a client
+/// that ignores the bounds would send them.
+fn publish_call_bytes(uri: &[u8], refs: &[u64]) -> Vec<u8> {
+	let (ch, rand) = testing::publish_args(b"bafy", &[], 1);
+	let mut bytes = vec![4u8, 0u8]; // pallet index of LiveChain in the mock, call index 0
+	(uri.to_vec(), refs.to_vec(), ch, rand).encode_to(&mut bytes);
+	bytes
+}
+
 #[test]
 fn publish_too_many_refs_fails() {
+	use codec::Decode;
+	// Bounded arguments: a call with MaxRefs + 1 references does not even decode, so it
+	// cannot enter a block; MaxRefs references do.
+	let refs: Vec<u64> = (0..u64::from(MaxRefs::get())).collect();
+	assert!(RuntimeCall::decode(&mut &publish_call_bytes(b"bafy", &refs)[..]).is_ok());
+	let too_many: Vec<u64> = (0..=u64::from(MaxRefs::get())).collect();
+	assert!(RuntimeCall::decode(&mut &publish_call_bytes(b"bafy", &too_many)[..]).is_err());
+}
+
+#[test]
+fn publish_oversized_uri_fails() {
+	use codec::Decode;
+	let fits = vec![b'b'; MaxUriLen::get() as usize];
+	assert!(RuntimeCall::decode(&mut &publish_call_bytes(&fits, &[])[..]).is_ok());
+	let long = vec![b'b'; MaxUriLen::get() as usize + 1];
+	assert!(RuntimeCall::decode(&mut &publish_call_bytes(&long, &[])[..]).is_err());
+}
+
+#[test]
+fn publish_without_deposit_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		for i in 0..5 {
-			publish(ALICE, &format!("bafy-{i}"), &[]);
-		}
-		let (uri, refs, ch, rand) = valid_publish_args("bafy-x", &[0, 1, 2, 3, 4]);
+		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
-			Error::<Test>::TooManyRefs
+			publish_call(RuntimeOrigin::signed(PAUPER), uri, refs, ch, rand),
+			Error::<Test>::InsufficientDeposit
 		);
+	});
+}
+
+#[test]
+fn publish_holds_model_deposit_works() {
+	use frame_support::traits::fungible::InspectHold;
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, "bafy-a", &[]);
+		publish(ALICE, "bafy-b", &[0]);
+		let reason: RuntimeHoldReason = HoldReason::ModelDeposit.into();
+		assert_eq!(Balances::balance_on_hold(&reason, &ALICE), 2 * MODEL_DEPOSIT);
+		// A redaction leaves the deposit where it is: the model still lives.
+		next_block();
+		let (updates, headers) = redaction(&[(0, "bafy-a2")]);
+		assert_ok!(LiveChain::redact(committee(), 0, updates, headers));
+		assert_eq!(Balances::balance_on_hold(&reason, &ALICE), 2 * MODEL_DEPOSIT);
+	});
+}
+
+#[test]
+fn verify_page_and_since_cover_what_they_say_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		small_dag();
+		run_to_block(5);
+		let (updates, headers) = redaction(&[(2, "bafy-c2")]);
+		assert_ok!(LiveChain::redact(committee(), 0, updates, headers));
+		let page = LiveChain::verify_page(0, 2);
+		assert!(page.ok, "{:?}", page.failures);
+		assert_eq!((page.txs_checked, page.blocks_checked, page.next), (2, 1, Some(2)));
+		let last = LiveChain::verify_page(2, 10);
+		assert_eq!((last.txs_checked, last.next), (1, None));
+		// Only tx 2 changed at block 5 or later.
+		let since = LiveChain::verify_since(5);
+		assert!(since.ok);
+		assert_eq!((since.txs_checked, since.blocks_checked, since.archive_records_checked), (1, 1, 2));
+		assert_eq!(LiveChain::verify_since(6).txs_checked, 0);
+		// A tampered transaction is found by the page and the since check that cover it.
+		Txs::<Test>::mutate(2, |t| t.as_mut().unwrap().uri = BoundedVec::truncate_from(b"evil".to_vec()));
+		assert!(!LiveChain::verify_page(2, 1).ok);
+		assert!(LiveChain::verify_page(0, 2).ok);
+		assert!(!LiveChain::verify_since(5).ok);
+		Txs::<Test>::mutate(2, |t| t.as_mut().unwrap().uri = BoundedVec::truncate_from(b"bafy-c2".to_vec()));
+	});
+}
+
+#[test]
+fn verify_integrity_cross_checks_archive_and_live_works() {
+	ExtBuilder::default().build().execute_with(|| {
+		small_dag();
+		let (updates, headers) = redaction(&[(2, "bafy-c2")]);
+		assert_ok!(LiveChain::redact(committee(), 0, updates, headers));
+		assert!(LiveChain::verify_integrity().ok);
+		// A live transaction whose URI and randomness are replaced by another valid opening
+		// (as a collision-holding attacker could) no longer matches its newest archive
+		// record: the record-to-live cross-check finds it although every CH verifies.
+		let live = Txs::<Test>::get(2).unwrap();
+		let rand = testing::collision(&live.ch, b"bafy-sneaky", &live.refs, &mut DetRng::new(9));
+		Txs::<Test>::mutate(2, |t| {
+			let t = t.as_mut().unwrap();
+			t.uri = BoundedVec::truncate_from(b"bafy-sneaky".to_vec());
+			t.rand = rand;
+		});
+		let report = LiveChain::verify_integrity();
+		let seq = pallet_model_archive::Lineage::<Test>::get(2, 1).unwrap();
+		assert_eq!(report.failures, vec![IntegrityFailure::LineageMismatch { tx: 2, seq }]);
+		assert!(LiveChain::do_try_state().is_err());
 	});
 }
 
@@ -383,20 +489,8 @@ fn publish_empty_uri_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (uri, refs, ch, rand) = valid_publish_args("", &[]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::EmptyUri
-		);
-	});
-}
-
-#[test]
-fn publish_oversized_uri_fails() {
-	ExtBuilder::default().build_and_execute(|| {
-		let long = "b".repeat(MaxUriLen::get() as usize + 1);
-		let (uri, refs, ch, rand) = valid_publish_args(&long, &[]);
-		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
-			Error::<Test>::UriTooLong
 		);
 	});
 }
@@ -406,7 +500,7 @@ fn publish_malformed_uri_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (uri, refs, ch, rand) = valid_publish_args("bafy with space", &[]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::MalformedUri
 		);
 	});
@@ -418,7 +512,7 @@ fn publish_ch_not_verifying_fails() {
 		// A valid hash, but of another URI.
 		let (_, refs, ch, rand) = valid_publish_args("bafy-other", &[]);
 		assert_noop!(
-			LiveChain::publish_model(
+			publish_call(
 				RuntimeOrigin::signed(ALICE),
 				b"bafy-a".to_vec(),
 				refs,
@@ -437,7 +531,7 @@ fn publish_ch_over_other_refs_fails() {
 		// Hashed without the reference it then claims.
 		let (uri, _, ch, rand) = valid_publish_args("bafy-b", &[]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, vec![0], ch, rand),
+			publish_call(RuntimeOrigin::signed(ALICE), uri, vec![0], ch, rand),
 			Error::<Test>::ChMismatch
 		);
 	});
@@ -449,7 +543,7 @@ fn publish_non_canonical_s_fails() {
 		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
 		let bad = ChRandomness::from_parts(rand.r_bytes(), [0xff; 32]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, bad),
+			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, bad),
 			Error::<Test>::NonCanonicalScalar
 		);
 	});
@@ -461,7 +555,7 @@ fn publish_invalid_point_fails() {
 		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
 		let bad = ChRandomness::from_parts([0xff; 32], rand.s_bytes());
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, bad),
+			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, bad),
 			Error::<Test>::InvalidRandomnessPoint
 		);
 	});
@@ -472,7 +566,7 @@ fn publish_invalid_check_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (uri, refs, _, rand) = valid_publish_args("bafy-a", &[]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ChCheck([0xff; 32]), rand),
+			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ChCheck([0xff; 32]), rand),
 			Error::<Test>::InvalidCheck
 		);
 	});
@@ -483,7 +577,7 @@ fn publish_unsigned_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::none(), uri, refs, ch, rand),
+			publish_call(RuntimeOrigin::none(), uri, refs, ch, rand),
 			DispatchError::BadOrigin
 		);
 	});
@@ -494,7 +588,7 @@ fn publish_without_public_key_fails() {
 	ExtBuilder::default().without_key().build_and_execute(|| {
 		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::NoPublicKey
 		);
 	});
@@ -508,7 +602,7 @@ fn publish_into_full_block_fails() {
 		}
 		let (uri, refs, ch, rand) = valid_publish_args("bafy-late", &[]);
 		assert_noop!(
-			LiveChain::publish_model(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::LiveBlockFull
 		);
 		next_block();
@@ -525,7 +619,7 @@ fn redact_by_signed_account_fails() {
 		small_dag();
 		let (updates, headers) = redaction(&[(2, "bafy-x")]);
 		assert_noop!(
-			LiveChain::redact(RuntimeOrigin::signed(11), None, updates, headers),
+			LiveChain::redact(RuntimeOrigin::signed(11), 0, updates, headers),
 			DispatchError::BadOrigin
 		);
 	});
@@ -537,7 +631,7 @@ fn redact_by_root_fails() {
 		small_dag();
 		let (updates, headers) = redaction(&[(2, "bafy-x")]);
 		assert_noop!(
-			LiveChain::redact(RuntimeOrigin::root(), None, updates, headers),
+			LiveChain::redact(RuntimeOrigin::root(), 0, updates, headers),
 			DispatchError::BadOrigin
 		);
 	});
@@ -549,7 +643,7 @@ fn redact_by_two_of_four_motion_fails() {
 		small_dag();
 		let (updates, headers) = redaction(&[(2, "bafy-x")]);
 		let origin: RuntimeOrigin = CollectiveOrigin::<AccountId, Instance1>::Members(2, 4).into();
-		assert_noop!(LiveChain::redact(origin, None, updates, headers), DispatchError::BadOrigin);
+		assert_noop!(LiveChain::redact(origin, 0, updates, headers), DispatchError::BadOrigin);
 	});
 }
 
@@ -559,7 +653,7 @@ fn redact_by_single_member_fails() {
 		small_dag();
 		let (updates, headers) = redaction(&[(2, "bafy-x")]);
 		let origin: RuntimeOrigin = CollectiveOrigin::<AccountId, Instance1>::Member(11).into();
-		assert_noop!(LiveChain::redact(origin, None, updates, headers), DispatchError::BadOrigin);
+		assert_noop!(LiveChain::redact(origin, 0, updates, headers), DispatchError::BadOrigin);
 	});
 }
 
@@ -571,7 +665,7 @@ fn redact_tx_collision_invalid_fails() {
 		// The second collision was made for another URI.
 		updates[1].uri = BoundedVec::truncate_from(b"x1-other".to_vec());
 		assert_noop!(
-			LiveChain::redact(committee(), None, updates, headers),
+			LiveChain::redact(committee(), 0, updates, headers),
 			Error::<Test>::TxCollisionInvalid { index: 1 }
 		);
 	});
@@ -584,7 +678,7 @@ fn redact_tx_collision_with_old_randomness_fails() {
 		let (mut updates, headers) = redaction(&[(2, "x2")]);
 		updates[0].rand = Txs::<Test>::get(2).unwrap().rand;
 		assert_noop!(
-			LiveChain::redact(committee(), None, updates, headers),
+			LiveChain::redact(committee(), 0, updates, headers),
 			Error::<Test>::TxCollisionInvalid { index: 0 }
 		);
 	});
@@ -598,7 +692,7 @@ fn redact_header_collision_invalid_fails() {
 		// A collision for the current version instead of version + 1.
 		headers[1].rand = Blocks::<Test>::get(1).unwrap().r_curr;
 		assert_noop!(
-			LiveChain::redact(committee(), None, updates, headers),
+			LiveChain::redact(committee(), 0, updates, headers),
 			Error::<Test>::HeaderCollisionInvalid { index: 1 }
 		);
 	});
@@ -611,7 +705,7 @@ fn redact_touched_block_without_header_fails() {
 		let (updates, _) = redaction(&[(0, "x0"), (2, "x2")]);
 		let (_, only_block_one) = redaction(&[(2, "x2")]);
 		assert_noop!(
-			LiveChain::redact(committee(), None, updates, only_block_one),
+			LiveChain::redact(committee(), 0, updates, only_block_one),
 			Error::<Test>::MissingHeaderUpdate
 		);
 	});
@@ -624,7 +718,7 @@ fn redact_header_for_untouched_block_fails() {
 		let (updates, _) = redaction(&[(2, "x2")]);
 		let (_, both_blocks) = redaction(&[(0, "x0"), (2, "x2")]);
 		assert_noop!(
-			LiveChain::redact(committee(), None, updates, both_blocks),
+			LiveChain::redact(committee(), 0, updates, both_blocks),
 			Error::<Test>::UntouchedHeaderUpdate { index: 0 }
 		);
 	});
@@ -637,7 +731,7 @@ fn redact_duplicate_header_fails() {
 		let (updates, headers) = redaction(&[(2, "x2")]);
 		let doubled: Headers = vec![headers[0], headers[0]].try_into().unwrap();
 		assert_noop!(
-			LiveChain::redact(committee(), None, updates, doubled),
+			LiveChain::redact(committee(), 0, updates, doubled),
 			Error::<Test>::DuplicateHeaderUpdate
 		);
 	});
@@ -650,7 +744,7 @@ fn redact_header_for_unknown_block_fails() {
 		let (updates, mut headers) = redaction(&[(2, "x2")]);
 		headers.try_push(HeaderUpdate { height: 9, rand: headers[0].rand }).unwrap();
 		assert_noop!(
-			LiveChain::redact(committee(), None, updates, headers),
+			LiveChain::redact(committee(), 0, updates, headers),
 			Error::<Test>::UnknownBlock
 		);
 	});
@@ -663,7 +757,7 @@ fn redact_unknown_tx_fails() {
 		let (mut updates, headers) = redaction(&[(2, "x2")]);
 		updates[0].tx = 77;
 		assert_noop!(
-			LiveChain::redact(committee(), None, updates, headers),
+			LiveChain::redact(committee(), 0, updates, headers),
 			Error::<Test>::UnknownTx
 		);
 	});
@@ -676,7 +770,7 @@ fn redact_duplicate_update_fails() {
 		let (updates, headers) = redaction(&[(2, "x2")]);
 		let doubled: Updates = vec![updates[0].clone(), updates[0].clone()].try_into().unwrap();
 		assert_noop!(
-			LiveChain::redact(committee(), None, doubled, headers),
+			LiveChain::redact(committee(), 0, doubled, headers),
 			Error::<Test>::DuplicateUpdate
 		);
 	});
@@ -687,7 +781,7 @@ fn redact_without_updates_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
 		assert_noop!(
-			LiveChain::redact(committee(), None, Default::default(), Default::default()),
+			LiveChain::redact(committee(), 0, Default::default(), Default::default()),
 			Error::<Test>::NoUpdates
 		);
 	});
@@ -700,7 +794,7 @@ fn redact_to_empty_uri_fails() {
 		let (mut updates, headers) = redaction(&[(2, "x2")]);
 		updates[0].uri = Default::default();
 		assert_noop!(
-			LiveChain::redact(committee(), None, updates, headers),
+			LiveChain::redact(committee(), 0, updates, headers),
 			Error::<Test>::EmptyUri
 		);
 	});
@@ -712,20 +806,8 @@ fn redact_to_malformed_uri_fails() {
 		small_dag();
 		let (updates, headers) = redaction(&[(2, "x2\n")]);
 		assert_noop!(
-			LiveChain::redact(committee(), None, updates, headers),
+			LiveChain::redact(committee(), 0, updates, headers),
 			Error::<Test>::MalformedUri
-		);
-	});
-}
-
-#[test]
-fn redact_request_without_unlearning_pallet_fails() {
-	ExtBuilder::default().build_and_execute(|| {
-		small_dag();
-		let (updates, headers) = redaction(&[(2, "x2")]);
-		assert_noop!(
-			LiveChain::redact(committee(), Some(0), updates, headers),
-			DispatchError::Other("no unlearning requests in this runtime")
 		);
 	});
 }
@@ -743,7 +825,7 @@ fn redact_pending_model_fails() {
 				.try_into()
 				.unwrap();
 		assert_noop!(
-			LiveChain::redact(committee(), None, updates, Default::default()),
+			LiveChain::redact(committee(), 0, updates, Default::default()),
 			Error::<Test>::MissingHeaderUpdate
 		);
 		next_block();
@@ -780,7 +862,7 @@ mod property {
 	proptest! {
 		#![proptest_config(ProptestConfig::with_cases(24))]
 
-		/// The archive holds `1 + redactions` records per model, its hash chain verifies,
+		/// The archive holds versions `0..=redactions` of every model, its hash chain verifies,
 		/// and the live chain verifies, after any sequence of publishes and redactions.
 		#[test]
 		fn archive_and_live_chain_stay_consistent(ops in prop::collection::vec(op(), 1..40)) {
@@ -820,7 +902,7 @@ mod property {
 							let (updates, headers) = testing::redaction::<Test>(&changes, &mut rng);
 							assert_ok!(LiveChain::redact(
 								committee(),
-								None,
+								step as u64,
 								updates.try_into().unwrap(),
 								headers.try_into().unwrap()
 							));
@@ -835,10 +917,9 @@ mod property {
 				for (tx, k) in &redactions {
 					assert_eq!(LineageLen::<Test>::get(tx), 1 + k);
 					assert_eq!(Txs::<Test>::get(tx).unwrap().version, *k);
+					// Every version that was ever live, exactly once, in order.
 					let versions: Vec<u32> = LiveChain::api_lineage(*tx).unwrap().iter().map(|r| r.version).collect();
-					let mut expected = vec![0];
-					expected.extend(0..*k);
-					assert_eq!(versions, expected);
+					assert_eq!(versions, (0..=*k).collect::<Vec<u32>>());
 				}
 				let (records, broken) = pallet_model_archive::Pallet::<Test>::verify_chain(8);
 				assert!(broken.is_empty());

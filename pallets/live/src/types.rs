@@ -151,33 +151,47 @@ pub fn merkle_root(leaves: &[ChCheck]) -> H256 {
 	level.first().map(|root| H256(*root)).unwrap_or_default()
 }
 
-/// How the live chain tells another pallet (the unlearning pallet) about redactions.
+/// How the live chain tells another pallet (the unlearning pallet) about redactions, and
+/// asks it which models are locked.
 ///
-/// `redact` calls [`OnRedaction::validate`] after its own checks and before any write, and
+/// Every redaction belongs to an unlearning request. `redact` calls
+/// [`OnRedaction::validate`] after its own checks and before any write, and
 /// [`OnRedaction::on_redacted`] after it applied every update. Both get the request id the
 /// motion names and the redacted transaction ids in the order of the call.
+/// `publish_model` calls [`OnRedaction::locked_by`] for every reference: a model that an
+/// open request is unlearning cannot be inherited from until the request ends.
 pub trait OnRedaction {
 	/// May a redaction of `txs` advance `request`? Must not write storage.
-	fn validate(request: Option<u64>, txs: &[u64]) -> DispatchResult;
+	fn validate(request: u64, txs: &[u64]) -> DispatchResult;
 	/// Records the applied redaction; returns the weight it used.
-	fn on_redacted(request: Option<u64>, txs: &[u64]) -> Result<Weight, sp_runtime::DispatchError>;
+	fn on_redacted(request: u64, txs: &[u64]) -> Result<Weight, sp_runtime::DispatchError>;
 	/// Upper bound of the weight of `validate` plus `on_redacted`.
-	fn max_weight(request: Option<u64>) -> Weight;
+	fn max_weight() -> Weight;
+	/// The open request whose affected set holds `tx`, if any.
+	fn locked_by(tx: u64) -> Option<u64>;
+	/// Benchmarks only: opens a request, filed by `who`, that a redaction of `txs` (in
+	/// ascending order, the first one a start model) completes; returns its id.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn open_bench_request<AccountId>(_who: &AccountId, _txs: &[u64]) -> u64 {
+		0
+	}
 }
 
-/// No unlearning pallet: only redactions outside any request are accepted.
+/// No unlearning pallet (the live chain's own unit tests only): every request id is
+/// accepted, nothing is recorded and no model is locked. A runtime must plug in
+/// `pallet-unlearning`, which refuses unknown requests.
 impl OnRedaction for () {
-	fn validate(request: Option<u64>, _txs: &[u64]) -> DispatchResult {
-		match request {
-			None => Ok(()),
-			Some(_) => Err(sp_runtime::DispatchError::Other("no unlearning requests in this runtime")),
-		}
+	fn validate(_request: u64, _txs: &[u64]) -> DispatchResult {
+		Ok(())
 	}
-	fn on_redacted(_request: Option<u64>, _txs: &[u64]) -> Result<Weight, sp_runtime::DispatchError> {
+	fn on_redacted(_request: u64, _txs: &[u64]) -> Result<Weight, sp_runtime::DispatchError> {
 		Ok(Weight::zero())
 	}
-	fn max_weight(_request: Option<u64>) -> Weight {
+	fn max_weight() -> Weight {
 		Weight::zero()
+	}
+	fn locked_by(_tx: u64) -> Option<u64> {
+		None
 	}
 }
 
@@ -286,9 +300,19 @@ pub enum IntegrityFailure {
 		/// The id.
 		tx: u64,
 	},
+	/// The `n`-th archive record of a transaction disagrees with the live transaction: it
+	/// belongs to another transaction, has another owner, `ch` or `refs`, is not version
+	/// `n`, or (for the newest record) does not hold the live `uri` and `rand`.
+	LineageMismatch {
+		/// The id.
+		tx: u64,
+		/// Archive sequence number of the disagreeing record.
+		seq: u64,
+	},
 }
 
-/// Result of a full integrity check of the live chain and the archive.
+/// Result of an integrity check of the live chain and the archive (full, one page of
+/// transactions, or what changed since a block).
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct IntegrityReport {
 	/// True iff no failure was found.
@@ -299,14 +323,52 @@ pub struct IntegrityReport {
 	pub blocks_checked: u64,
 	/// Archive records checked.
 	pub archive_records_checked: u64,
+	/// The next transaction id a paged check would continue from (`None` when the check
+	/// reached the last transaction, and for full and incremental checks).
+	pub next: Option<u64>,
 	/// Failures found (at most [`MAX_REPORTED_FAILURES`]).
 	pub failures: Vec<IntegrityFailure>,
 	/// More failures were found than listed.
 	pub truncated: bool,
 }
 
+/// Collects the failures of an integrity check, at most [`MAX_REPORTED_FAILURES`].
+#[derive(Default, Debug)]
+pub struct FailureLog {
+	failures: Vec<IntegrityFailure>,
+	/// More failures were found than listed, or the check stopped at its bound.
+	pub truncated: bool,
+}
+
+impl FailureLog {
+	/// Records a failure (or marks the log truncated when it is full).
+	pub fn fail(&mut self, failure: IntegrityFailure) {
+		if self.failures.len() < MAX_REPORTED_FAILURES as usize {
+			self.failures.push(failure);
+		} else {
+			self.truncated = true;
+		}
+	}
+
+	/// The report of a check that covered the given counts.
+	pub fn finish(self, txs: u64, blocks: u64, records: u64, next: Option<u64>) -> IntegrityReport {
+		IntegrityReport {
+			ok: self.failures.is_empty() && !self.truncated,
+			txs_checked: txs,
+			blocks_checked: blocks,
+			archive_records_checked: records,
+			next,
+			failures: self.failures,
+			truncated: self.truncated,
+		}
+	}
+}
+
 /// Most failures an [`IntegrityReport`] lists.
 pub const MAX_REPORTED_FAILURES: u32 = 256;
+
+/// Most transactions one paged integrity check covers.
+pub const MAX_VERIFY_PAGE: u64 = 1_000;
 
 /// Most descendants the runtime API computes for one query.
 pub const MAX_QUERY_DESCENDANTS: u32 = 100_000;

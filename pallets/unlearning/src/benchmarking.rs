@@ -3,9 +3,19 @@
 use super::*;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::pallet_prelude::Get;
+use frame_support::{pallet_prelude::Get, BoundedVec};
 use frame_system::RawOrigin;
 use pallet_live_chain::{testing, OnRedaction};
+
+/// Gives `who` enough to pay deposits.
+fn fund<T: Config>(who: &T::AccountId) {
+	use frame_support::traits::fungible::{Inspect, Mutate};
+	use sp_runtime::Saturating;
+	let amount = T::RequestDeposit::get()
+		.saturating_mul(1_000u32.into())
+		.saturating_add(<T as Config>::DepositCurrency::minimum_balance().saturating_mul(1_000u32.into()));
+	let _ = <T as Config>::DepositCurrency::set_balance(who, amount);
+}
 
 /// A chain of `a` models owned by `owner`, each referencing the previous one, sealed.
 fn chain<T: Config>(owner: &T::AccountId, a: u32) -> Result<Vec<u64>, BenchmarkError> {
@@ -33,6 +43,9 @@ mod benchmarks {
 		let txs = chain::<T>(&caller, a)?;
 		let start = txs.first().copied().into_iter().collect::<Vec<_>>();
 		let classes = (0..T::MaxClasses::get().min(255) as u8).collect::<Vec<_>>();
+		fund::<T>(&caller);
+		let start: BoundedVec<_, _> = start.try_into().map_err(|_| BenchmarkError::Stop("starts"))?;
+		let classes: BoundedVec<_, _> = classes.try_into().map_err(|_| BenchmarkError::Stop("classes"))?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), start, classes, Paradigm::Parallel);
@@ -48,19 +61,20 @@ mod benchmarks {
 		let caller: T::AccountId = whitelisted_caller();
 		let txs = chain::<T>(&caller, a)?;
 		let start = txs.first().copied().into_iter().collect::<Vec<_>>();
+		fund::<T>(&caller);
 		Pallet::<T>::request_unlearning(
 			RawOrigin::Signed(caller).into(),
-			start,
-			vec![1],
+			start.try_into().map_err(|_| BenchmarkError::Stop("starts"))?,
+			vec![1].try_into().map_err(|_| BenchmarkError::Stop("classes"))?,
 			Paradigm::Parallel,
 		)
 		.map_err(|_| BenchmarkError::Stop("request"))?;
 
 		#[block]
 		{
-			<Pallet<T> as OnRedaction>::validate(Some(0), &txs)
+			<Pallet<T> as OnRedaction>::validate(0, &txs)
 				.map_err(|_| BenchmarkError::Stop("validate"))?;
-			<Pallet<T> as OnRedaction>::on_redacted(Some(0), &txs)
+			<Pallet<T> as OnRedaction>::on_redacted(0, &txs)
 				.map_err(|_| BenchmarkError::Stop("advance"))?;
 		}
 

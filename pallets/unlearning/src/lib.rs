@@ -5,9 +5,10 @@
 //! Unlearning requests of BlockFUL (SPEC §5). The owner of some models (the start models W)
 //! asks that they and every model that inherited from them forget some classes. The
 //! runtime fixes the affected set — W plus all descendants N(W), from the on-chain
-//! reference lists, in topological order and bounded by [`Config::MaxAffected`] — and
-//! stores the request. Off-chain workers compute the new models; the committee applies
-//! them with `LiveChain.redact(Some(id), updates, headers)`, which advances the request:
+//! reference lists, in topological order and bounded by [`Config::MaxAffected`] — holds
+//! [`Config::RequestDeposit`] from the requester and stores the request. Off-chain workers
+//! compute the new models; the committee applies them with
+//! `LiveChain.redact(id, updates, headers)`, which advances the request:
 //!
 //! - **Parallel**: one redaction completes the request. Its updates must lie in the
 //!   affected set and include every start model; affected models it leaves out are the
@@ -18,6 +19,15 @@
 //!
 //! `rounds` counts the committee motions a request took.
 //!
+//! While a request is open (pending or in progress) it **locks** its affected models
+//! ([`LockedBy`]): no other request may include them, no other redaction may touch them
+//! (a redaction must lie in its own request's affected set), and no new model may
+//! reference them (`LiveChain.publish_model` fails with `RefLocked`), so the affected set
+//! fixed at request time stays complete. A request ends by completing, by
+//! `cancel_request` (requester, before any redaction) or by expiring
+//! [`Config::RequestTtl`] blocks after it was filed; then the locks and the deposit are
+//! released.
+//!
 //! The live chain reaches this pallet through its `OnRedaction` hook, which this pallet
 //! implements: set `type OnRedaction = Unlearning` in `pallet_live_chain::Config`. The
 //! hook validates before the live chain writes anything, so a redaction that violates the
@@ -26,7 +36,9 @@
 //! ### Dispatchable Functions
 //!
 //! - `request_unlearning(start, classes, paradigm)` — signed by the owner of every start
-//!   model.
+//!   model; holds the request deposit.
+//! - `cancel_request(id)` — signed by the requester while no redaction advanced the
+//!   request; releases locks and deposit.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![cfg_attr(
@@ -62,20 +74,32 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::{collections::BTreeSet, vec::Vec};
-	use frame_support::pallet_prelude::*;
+	use alloc::collections::BTreeSet;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, MutateHold},
+			tokens::Precision,
+		},
+	};
 	use frame_system::pallet_prelude::*;
 	use pallet_live_chain::{AffectedError, OnRedaction};
-	use sp_runtime::SaturatedConversion;
+	use sp_runtime::{SaturatedConversion, Saturating};
 
 	/// A request as stored by this runtime.
 	pub type RequestOf<T> = UnlearningRequest<
 		<T as frame_system::Config>::AccountId,
 		BlockNumberFor<T>,
+		BalanceOf<T>,
 		<T as Config>::MaxStarts,
 		<T as Config>::MaxClasses,
 		<T as Config>::MaxAffected,
 	>;
+
+	/// Balance of the deposit currency.
+	pub type BalanceOf<T> = <<T as Config>::DepositCurrency as Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
 
 	/// Configuration of the unlearning pallet.
 	#[pallet::config]
@@ -91,6 +115,28 @@ pub mod pallet {
 		type MaxAffected: Get<u32>;
 		/// Weights of this pallet's calls and of its redaction hook.
 		type WeightInfo: WeightInfo;
+		/// The currency the request deposit is held in (in the runtime the same as the live
+		/// chain's `Currency`; named apart because this pallet's config extends that one).
+		type DepositCurrency: MutateHold<Self::AccountId, Reason = Self::DepositHoldReason>
+			+ frame_support::traits::fungible::Mutate<Self::AccountId>;
+		/// The overarching hold reason (the runtime's `RuntimeHoldReason`).
+		type DepositHoldReason: From<HoldReason>;
+		/// Deposit held from the requester while a request is open.
+		#[pallet::constant]
+		type RequestDeposit: Get<BalanceOf<Self>>;
+		/// Blocks after which an open request expires.
+		#[pallet::constant]
+		type RequestTtl: Get<BlockNumberFor<Self>>;
+		/// Most requests that may expire in one block (so most filed in one block).
+		#[pallet::constant]
+		type MaxRequestsPerBlock: Get<u32>;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of an open unlearning request.
+		RequestDeposit,
 	}
 
 	/// The in-code storage version.
@@ -108,6 +154,20 @@ pub mod pallet {
 	/// Id the next request gets; equals the number of requests.
 	#[pallet::storage]
 	pub type NextRequestId<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// The open request whose affected set holds a model: `tx -> request id`.
+	#[pallet::storage]
+	pub type LockedBy<T: Config> = StorageMap<_, Twox64Concat, u64, u64, OptionQuery>;
+
+	/// Requests that expire at the start of a block, if still open.
+	#[pallet::storage]
+	pub type Expiries<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<u64, T::MaxRequestsPerBlock>,
+		ValueQuery,
+	>;
 
 	/// Events of the unlearning pallet.
 	#[pallet::event]
@@ -142,6 +202,18 @@ pub mod pallet {
 			/// Affected models left unchanged under ε (parallel).
 			skipped: u32,
 		},
+		/// The requester cancelled a pending request; locks and deposit are released.
+		RequestCancelled {
+			/// Request id.
+			id: u64,
+		},
+		/// An open request reached its expiry block; locks and deposit are released.
+		RequestExpired {
+			/// Request id.
+			id: u64,
+			/// Models it had updated (sequential), which keep their new versions.
+			updated: u32,
+		},
 	}
 
 	/// Errors of the unlearning pallet.
@@ -171,6 +243,18 @@ pub mod pallet {
 		UnknownRequest,
 		/// The request is already completed.
 		RequestCompleted,
+		/// The request was cancelled or has expired.
+		RequestClosed,
+		/// An affected model is locked by another open request.
+		AffectedModelLocked,
+		/// The requester cannot cover the request deposit.
+		InsufficientDeposit,
+		/// Only the requester may cancel a request.
+		NotRequester,
+		/// Only a request no redaction has advanced yet can be cancelled.
+		RequestNotPending,
+		/// Too many requests were filed in this block already (`MaxRequestsPerBlock`).
+		TooManyRequestsThisBlock,
 		/// A redaction updates a model outside the request's affected set.
 		UpdateOutsideAffected,
 		/// A parallel redaction leaves out a start model.
@@ -185,7 +269,18 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Expires the open requests due at block `n`.
+		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
+			let due = Expiries::<T>::take(n);
+			let mut weight = T::DbWeight::get().reads_writes(1, 1);
+			for id in due {
+				weight = weight.saturating_add(Self::expire(id));
+			}
+			weight
+		}
+
 		fn integrity_test() {
+			assert!(T::MaxRequestsPerBlock::get() >= 1, "MaxRequestsPerBlock must be at least 1");
 			assert!(T::MaxAffected::get() >= T::MaxStarts::get(), "MaxAffected < MaxStarts");
 		}
 
@@ -199,19 +294,20 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Asks that the `start` models (all owned by the signer) and every model that
 		/// inherited from them forget `classes`, under `paradigm`. Stores the request with
-		/// its affected set in topological order.
+		/// its affected set in topological order, locks the affected models (none may be
+		/// locked by another open request), holds [`Config::RequestDeposit`] and schedules
+		/// the expiry [`Config::RequestTtl`] blocks from now.
 		#[pallet::call_index(0)]
-		#[pallet::weight(<T as Config>::WeightInfo::request_unlearning(T::MaxAffected::get()))]
+		#[pallet::weight(Pallet::<T>::request_weight(T::MaxAffected::get()))]
 		pub fn request_unlearning(
 			origin: OriginFor<T>,
-			start: Vec<u64>,
-			classes: Vec<u8>,
+			start: BoundedVec<u64, T::MaxStarts>,
+			classes: BoundedVec<u8, T::MaxClasses>,
 			paradigm: Paradigm,
 		) -> DispatchResultWithPostInfo {
 			let requester = ensure_signed(origin)?;
+			let mut start = start;
 			ensure!(!start.is_empty(), Error::<T>::EmptyStart);
-			let mut start: BoundedVec<u64, T::MaxStarts> =
-				start.try_into().map_err(|_| Error::<T>::TooManyStarts)?;
 			let mut seen = BTreeSet::new();
 			for tx in start.iter() {
 				ensure!(seen.insert(*tx), Error::<T>::DuplicateStart);
@@ -220,8 +316,6 @@ pub mod pallet {
 			}
 			start.sort();
 			ensure!(!classes.is_empty(), Error::<T>::EmptyClasses);
-			let classes: BoundedVec<u8, T::MaxClasses> =
-				classes.try_into().map_err(|_| Error::<T>::TooManyClasses)?;
 			let distinct: BTreeSet<u8> = classes.iter().copied().collect();
 			ensure!(distinct.len() == classes.len(), Error::<T>::DuplicateClass);
 
@@ -234,9 +328,23 @@ pub mod pallet {
 			let affected: BoundedVec<u64, T::MaxAffected> =
 				affected.try_into().map_err(|_| Error::<T>::TooManyAffected)?;
 			let count = affected.len().saturated_into::<u32>();
+			ensure!(
+				affected.iter().all(|tx| !LockedBy::<T>::contains_key(tx)),
+				Error::<T>::AffectedModelLocked
+			);
 
 			let id = NextRequestId::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let expires = now.saturating_add(T::RequestTtl::get());
+			Expiries::<T>::try_append(expires, id)
+				.map_err(|_| Error::<T>::TooManyRequestsThisBlock)?;
+			let deposit = T::RequestDeposit::get();
+			T::DepositCurrency::hold(&HoldReason::RequestDeposit.into(), &requester, deposit)
+				.map_err(|_| Error::<T>::InsufficientDeposit)?;
+			for tx in affected.iter() {
+				LockedBy::<T>::insert(tx, id);
+			}
 			Requests::<T>::insert(
 				id,
 				UnlearningRequest {
@@ -249,8 +357,10 @@ pub mod pallet {
 					skipped: BoundedVec::new(),
 					status: RequestStatus::Pending,
 					rounds: 0,
-					created: frame_system::Pallet::<T>::block_number(),
+					created: now,
 					completed: None,
+					expires,
+					deposit,
 				},
 			);
 			NextRequestId::<T>::put(next);
@@ -260,15 +370,75 @@ pub mod pallet {
 				paradigm,
 				affected: count,
 			});
-			Ok(Some(<T as Config>::WeightInfo::request_unlearning(count)).into())
+			Ok(Some(Self::request_weight(count)).into())
+		}
+
+		/// Withdraws request `id`: only its requester, and only while it is pending (no
+		/// redaction advanced it). Releases its locks and its deposit.
+		#[pallet::call_index(1)]
+		#[pallet::weight(<T as Config>::WeightInfo::request_unlearning(T::MaxAffected::get()))]
+		pub fn cancel_request(origin: OriginFor<T>, id: u64) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+			ensure!(request.requester == who, Error::<T>::NotRequester);
+			ensure!(request.status == RequestStatus::Pending, Error::<T>::RequestNotPending);
+			request.status = RequestStatus::Cancelled;
+			Self::close(id, request);
+			Self::deposit_event(Event::RequestCancelled { id });
+			Ok(())
 		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Weight of `request_unlearning` over `affected` models: the benchmarked call plus
+		/// one lock per affected model, the expiry entry and the deposit hold.
+		pub fn request_weight(affected: u32) -> Weight {
+			<T as Config>::WeightInfo::request_unlearning(affected).saturating_add(
+				T::DbWeight::get().reads_writes(2, u64::from(affected).saturating_add(3)),
+			)
+		}
+
+		/// Ends request `id` (whose new status the caller set): releases its locks and its
+		/// deposit, records the block and stores it.
+		fn close(id: u64, mut request: RequestOf<T>) {
+			for tx in request.affected.iter() {
+				LockedBy::<T>::remove(tx);
+			}
+			// The deposit was held when the request was filed; a shortfall here could only
+			// come from a slash no origin can cause, and is logged.
+			if let Err(e) = T::DepositCurrency::release(
+				&HoldReason::RequestDeposit.into(),
+				&request.requester,
+				request.deposit,
+				Precision::BestEffort,
+			) {
+				log::warn!(target: "runtime::unlearning", "releasing deposit of {id}: {e:?}");
+			}
+			request.completed = Some(frame_system::Pallet::<T>::block_number());
+			Requests::<T>::insert(id, request);
+		}
+
+		/// Expires request `id` if it is still open; returns the weight used.
+		fn expire(id: u64) -> Weight {
+			let Some(mut request) = Requests::<T>::get(id) else {
+				return T::DbWeight::get().reads(1)
+			};
+			if !request.status.is_open() {
+				return T::DbWeight::get().reads(1)
+			}
+			let updated = request.done.len().saturated_into::<u32>();
+			let affected = request.affected.len().saturated_into::<u64>();
+			request.status = RequestStatus::Expired;
+			Self::close(id, request);
+			Self::deposit_event(Event::RequestExpired { id, updated });
+			T::DbWeight::get().reads_writes(2, affected.saturating_add(3))
+		}
+
 		/// Checks that redacting `txs` is a valid next step of request `id`.
 		fn validate_step(id: u64, txs: &[u64]) -> Result<RequestOf<T>, Error<T>> {
 			let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 			ensure!(request.status != RequestStatus::Completed, Error::<T>::RequestCompleted);
+			ensure!(request.status.is_open(), Error::<T>::RequestClosed);
 			let affected = |tx: &u64| request.affected.binary_search(tx).is_ok();
 			match request.paradigm {
 				Paradigm::Parallel => {
@@ -302,7 +472,8 @@ pub mod pallet {
 		///   `skipped` are disjoint subsets of it;
 		/// - `Completed` iff (parallel) one round was taken and `done ∪ skipped = affected`,
 		///   or (sequential) `done` equals `affected` in size; `Pending` iff no rounds;
-		/// - every start model is owned by the requester.
+		/// - every start model is owned by the requester;
+		/// - exactly the affected models of open requests are locked, each by its request.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let next = NextRequestId::<T>::get();
@@ -330,6 +501,16 @@ pub mod pallet {
 					RequestStatus::InProgress =>
 						ensure!(r.rounds > 0 && !covered, "in-progress request inconsistent"),
 					RequestStatus::Completed => ensure!(covered, "completed request not covered"),
+					RequestStatus::Cancelled => ensure!(r.rounds == 0, "cancelled request with rounds"),
+					RequestStatus::Expired => ensure!(!covered, "expired request was covered"),
+				}
+				for tx in r.affected.iter() {
+					let lock = LockedBy::<T>::get(tx);
+					if r.status.is_open() {
+						ensure!(lock == Some(id), "affected model of an open request not locked by it");
+					} else {
+						ensure!(lock != Some(id), "closed request still locks a model");
+					}
 				}
 				if r.paradigm == Paradigm::Parallel && r.status == RequestStatus::Completed {
 					ensure!(r.rounds == 1, "parallel request took more than one round");
@@ -344,15 +525,53 @@ pub mod pallet {
 	}
 
 	impl<T: Config> OnRedaction for Pallet<T> {
-		fn validate(request: Option<u64>, txs: &[u64]) -> DispatchResult {
-			match request {
-				None => Ok(()),
-				Some(id) => Self::validate_step(id, txs).map(|_| ()).map_err(Into::into),
-			}
+		fn validate(id: u64, txs: &[u64]) -> DispatchResult {
+			Self::validate_step(id, txs).map(|_| ()).map_err(Into::into)
 		}
 
-		fn on_redacted(request: Option<u64>, txs: &[u64]) -> Result<Weight, DispatchError> {
-			let Some(id) = request else { return Ok(Weight::zero()) };
+		fn locked_by(tx: u64) -> Option<u64> {
+			LockedBy::<T>::get(tx)
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn open_bench_request<AccountId>(_who: &AccountId, txs: &[u64]) -> u64 {
+			// A parallel request over exactly `txs`, stored directly (no deposit): the
+			// live chain's `redact` benchmark then runs with the hook's real checks.
+			let id = NextRequestId::<T>::get();
+			let Some(requester) = txs
+				.first()
+				.and_then(|tx| pallet_live_chain::Txs::<T>::get(tx))
+				.map(|live| live.owner)
+			else {
+				return id
+			};
+			let mut affected = txs.to_vec();
+			affected.sort();
+			let now = frame_system::Pallet::<T>::block_number();
+			let request = UnlearningRequest {
+				requester,
+				start: BoundedVec::truncate_from(affected.first().copied().into_iter().collect()),
+				classes: BoundedVec::truncate_from(alloc::vec![1]),
+				paradigm: Paradigm::Parallel,
+				affected: BoundedVec::truncate_from(affected),
+				done: BoundedVec::new(),
+				skipped: BoundedVec::new(),
+				status: RequestStatus::Pending,
+				rounds: 0,
+				created: now,
+				completed: None,
+				expires: now.saturating_add(T::RequestTtl::get()),
+				deposit: Default::default(),
+			};
+			for tx in request.affected.iter() {
+				LockedBy::<T>::insert(tx, id);
+			}
+			Requests::<T>::insert(id, request);
+			NextRequestId::<T>::put(id.saturating_add(1));
+			id
+		}
+
+		fn on_redacted(id: u64, txs: &[u64]) -> Result<Weight, DispatchError> {
 			let mut r = Self::validate_step(id, txs)?;
 			r.rounds = r.rounds.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			match r.paradigm {
@@ -380,9 +599,10 @@ pub mod pallet {
 				(r.rounds, r.skipped.len().saturated_into::<u32>(), r.affected.len());
 			let completed = r.status == RequestStatus::Completed;
 			if completed {
-				r.completed = Some(frame_system::Pallet::<T>::block_number());
+				Self::close(id, r);
+			} else {
+				Requests::<T>::insert(id, r);
 			}
-			Requests::<T>::insert(id, r);
 			Self::deposit_event(Event::RequestAdvanced {
 				id,
 				round: rounds,
@@ -394,11 +614,12 @@ pub mod pallet {
 			Ok(<T as Config>::WeightInfo::advance_request(size.saturated_into()))
 		}
 
-		fn max_weight(request: Option<u64>) -> Weight {
-			match request {
-				None => Weight::zero(),
-				Some(_) => <T as Config>::WeightInfo::advance_request(T::MaxAffected::get()),
-			}
+		fn max_weight() -> Weight {
+			// Completion also unlocks every affected model and releases the deposit.
+			<T as Config>::WeightInfo::advance_request(T::MaxAffected::get()).saturating_add(
+				T::DbWeight::get()
+					.writes(u64::from(T::MaxAffected::get()).saturating_add(2)),
+			)
 		}
 	}
 }

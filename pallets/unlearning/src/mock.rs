@@ -38,6 +38,9 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
+	#[runtime::pallet_index(6)]
+	pub type Balances = pallet_balances;
+
 	#[runtime::pallet_index(2)]
 	pub type Committee = pallet_collective<Instance1>;
 
@@ -55,7 +58,23 @@ mod runtime {
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountId = AccountId;
+	type AccountData = pallet_balances::AccountData<u64>;
 }
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// Deposit held per published model.
+pub const MODEL_DEPOSIT: u64 = 10;
+/// Deposit held per open request.
+pub const REQUEST_DEPOSIT: u64 = 100;
+/// Balance every test account starts with.
+pub const ENDOWMENT: u64 = 1_000_000;
+/// An account that can pay a model deposit but not a request deposit.
+pub const PAUPER: AccountId = 9;
 
 impl pallet_timestamp::Config for Test {
 	type Moment = u64;
@@ -108,6 +127,9 @@ impl pallet_live_chain::Config for Test {
 	type MaxUpdates = MaxUpdates;
 	type OnRedaction = Unlearning;
 	type WeightInfo = ();
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ModelDeposit = frame_support::traits::ConstU64<MODEL_DEPOSIT>;
 }
 
 parameter_types! {
@@ -121,7 +143,15 @@ impl pallet_unlearning::Config for Test {
 	type MaxClasses = MaxClasses;
 	type MaxAffected = MaxAffected;
 	type WeightInfo = ();
+	type DepositCurrency = Balances;
+	type DepositHoldReason = RuntimeHoldReason;
+	type RequestDeposit = frame_support::traits::ConstU64<REQUEST_DEPOSIT>;
+	type RequestTtl = frame_support::traits::ConstU64<REQUEST_TTL>;
+	type MaxRequestsPerBlock = frame_support::traits::ConstU32<4>;
 }
+
+/// Blocks after which an open request expires.
+pub const REQUEST_TTL: u64 = 50;
 
 /// Committee members of the mock.
 pub const MEMBERS: [AccountId; 4] = [11, 12, 13, 14];
@@ -147,6 +177,12 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: [ALICE, BOB, 3, 4, 5].iter().map(|a| (*a, ENDOWMENT)).chain([(PAUPER, 50)]).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
 		let key = if self.no_key { [0u8; 32] } else { pallet_live_chain::testing::dev_key().0 };
 		pallet_live_chain::GenesisConfig::<Test> { ch_public_key: key, _config: Default::default() }
 			.assimilate_storage(&mut storage)
@@ -164,6 +200,13 @@ impl ExtBuilder {
 		self.build().execute_with(|| {
 			test();
 			LiveChain::do_try_state().unwrap();
+			// With `--features try-runtime` also the hooks as the runtime wires them.
+			#[cfg(feature = "try-runtime")]
+			{
+				use frame_support::traits::{TryState, TryStateSelect};
+				AllPalletsWithSystem::try_state(System::block_number(), TryStateSelect::All)
+					.unwrap();
+			}
 			Unlearning::do_try_state().unwrap();
 		})
 	}
@@ -176,6 +219,7 @@ pub fn run_to_block(n: u64) {
 		System::set_block_number(System::block_number() + 1);
 		Timestamp::set_timestamp(System::block_number() * 6_000);
 		LiveChain::on_initialize(System::block_number());
+		Unlearning::on_initialize(System::block_number());
 	}
 }
 

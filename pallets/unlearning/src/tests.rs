@@ -20,12 +20,22 @@ fn publish(who: AccountId, uri: &str, refs: &[u64]) -> u64 {
 	let (ch, rand) = testing::publish_args(uri.as_bytes(), refs, tx);
 	assert_ok!(LiveChain::publish_model(
 		RuntimeOrigin::signed(who),
-		uri.as_bytes().to_vec(),
-		refs.to_vec(),
+		uri.as_bytes().to_vec().try_into().unwrap(),
+		refs.to_vec().try_into().unwrap(),
 		ch,
 		rand
 	));
 	tx
+}
+
+/// `request_unlearning` with plain vectors (they must fit their bounds).
+fn request_call(
+	origin: RuntimeOrigin,
+	start: Vec<u64>,
+	classes: Vec<u8>,
+	paradigm: Paradigm,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	Unlearning::request_unlearning(origin, start.try_into().unwrap(), classes.try_into().unwrap(), paradigm)
 }
 
 fn committee() -> RuntimeOrigin {
@@ -45,7 +55,7 @@ fn redaction(txs: &[u64]) -> (Updates, Headers) {
 	(updates.try_into().unwrap(), headers.try_into().unwrap())
 }
 
-fn redact(request: Option<u64>, txs: &[u64]) -> frame_support::dispatch::DispatchResultWithPostInfo {
+fn redact(request: u64, txs: &[u64]) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	let (updates, headers) = redaction(txs);
 	LiveChain::redact(committee(), request, updates, headers)
 }
@@ -71,7 +81,7 @@ fn dag() {
 
 fn request(who: AccountId, start: &[u64], paradigm: Paradigm) -> u64 {
 	let id = NextRequestId::<Test>::get();
-	assert_ok!(Unlearning::request_unlearning(
+	assert_ok!(request_call(
 		RuntimeOrigin::signed(who),
 		start.to_vec(),
 		vec![3, 7],
@@ -132,17 +142,20 @@ fn parallel_request_completes_in_one_round_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Parallel);
-		assert_ok!(redact(Some(id), &[0, 2, 3]));
+		assert_ok!(redact(id, &[0, 2, 3]));
 		let r = Requests::<Test>::get(id).unwrap();
 		assert_eq!((r.status, r.rounds), (RequestStatus::Completed, 1));
 		assert_eq!(r.done.to_vec(), vec![0, 2, 3]);
 		assert!(r.skipped.is_empty());
 		assert_eq!(r.completed, Some(System::block_number()));
 		System::assert_has_event(Event::RequestCompleted { id, rounds: 1, skipped: 0 }.into());
-		// The archive got the replaced versions, tagged with the request.
+		// The archive got the new versions, tagged with the request.
 		let last = Records::<Test>::get(pallet_model_archive::NextSeq::<Test>::get() - 1).unwrap();
-		assert_eq!(last.reason, ArchiveReason::Replaced { request: Some(id) });
+		assert_eq!(last.reason, ArchiveReason::Redacted { request: id });
 		assert_eq!(LineageLen::<Test>::get(3), 2);
+		// Completion releases the locks and the deposit.
+		assert!(LockedBy::<Test>::iter().next().is_none());
+		assert_eq!(held(ALICE), 0);
 	});
 }
 
@@ -152,7 +165,7 @@ fn parallel_request_records_skipped_models_works() {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Parallel);
 		// The worker left model 3 unchanged (update below ε).
-		assert_ok!(redact(Some(id), &[0, 2]));
+		assert_ok!(redact(id, &[0, 2]));
 		let r = Requests::<Test>::get(id).unwrap();
 		assert_eq!(r.status, RequestStatus::Completed);
 		assert_eq!(r.skipped.to_vec(), vec![3]);
@@ -169,7 +182,7 @@ fn sequential_request_takes_one_round_per_model_works() {
 		let affected = Requests::<Test>::get(id).unwrap().affected.to_vec();
 		assert_eq!(affected.len(), 5);
 		for (round, tx) in affected.iter().enumerate() {
-			assert_ok!(redact(Some(id), &[*tx]));
+			assert_ok!(redact(id, &[*tx]));
 			let r = Requests::<Test>::get(id).unwrap();
 			assert_eq!(r.rounds as usize, round + 1);
 			let expected =
@@ -196,7 +209,7 @@ fn sequential_request_over_four_models_takes_four_motions_works() {
 		for (index, tx) in [0u64, 1, 2, 3].into_iter().enumerate() {
 			let (updates, headers) = redaction(&[tx]);
 			let call = RuntimeCall::LiveChain(pallet_live_chain::Call::redact {
-				request: Some(id),
+				request: id,
 				updates,
 				headers,
 			});
@@ -214,16 +227,6 @@ fn sequential_request_over_four_models_takes_four_motions_works() {
 	});
 }
 
-#[test]
-fn redaction_without_request_leaves_requests_alone_works() {
-	ExtBuilder::default().build_and_execute(|| {
-		dag();
-		let id = request(ALICE, &[0], Paradigm::Parallel);
-		assert_ok!(redact(None, &[5]));
-		assert_eq!(Requests::<Test>::get(id).unwrap().rounds, 0);
-	});
-}
-
 // ---------------------------------------------------------------------------------------
 // Bad input: request_unlearning
 // ---------------------------------------------------------------------------------------
@@ -233,7 +236,7 @@ fn request_unknown_tx_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		assert_noop!(
-			Unlearning::request_unlearning(RuntimeOrigin::signed(ALICE), vec![0, 42], vec![1], Paradigm::Parallel),
+			request_call(RuntimeOrigin::signed(ALICE), vec![0, 42], vec![1], Paradigm::Parallel),
 			Error::<Test>::UnknownTx
 		);
 	});
@@ -244,7 +247,7 @@ fn request_by_non_owner_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		assert_noop!(
-			Unlearning::request_unlearning(RuntimeOrigin::signed(BOB), vec![0], vec![1], Paradigm::Parallel),
+			request_call(RuntimeOrigin::signed(BOB), vec![0], vec![1], Paradigm::Parallel),
 			Error::<Test>::NotOwner
 		);
 	});
@@ -255,7 +258,7 @@ fn request_partly_owned_starts_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		assert_noop!(
-			Unlearning::request_unlearning(RuntimeOrigin::signed(ALICE), vec![0, 5], vec![1], Paradigm::Parallel),
+			request_call(RuntimeOrigin::signed(ALICE), vec![0, 5], vec![1], Paradigm::Parallel),
 			Error::<Test>::NotOwner
 		);
 	});
@@ -266,21 +269,27 @@ fn request_empty_start_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		assert_noop!(
-			Unlearning::request_unlearning(RuntimeOrigin::signed(ALICE), vec![], vec![1], Paradigm::Parallel),
+			request_call(RuntimeOrigin::signed(ALICE), vec![], vec![1], Paradigm::Parallel),
 			Error::<Test>::EmptyStart
 		);
 	});
 }
 
+/// SCALE bytes of an `Unlearning::request_unlearning` call with plain vectors.
+fn request_call_bytes(start: &[u64], classes: &[u8]) -> Vec<u8> {
+	let mut bytes = vec![5u8, 0u8]; // pallet index of Unlearning in the mock, call index 0
+	(start.to_vec(), classes.to_vec(), Paradigm::Parallel).encode_to(&mut bytes);
+	bytes
+}
+
 #[test]
 fn request_too_many_starts_fails() {
-	ExtBuilder::default().build_and_execute(|| {
-		dag();
-		assert_noop!(
-			Unlearning::request_unlearning(RuntimeOrigin::signed(BOB), vec![2, 3, 4, 5], vec![1], Paradigm::Parallel),
-			Error::<Test>::TooManyStarts
-		);
-	});
+	use codec::Decode;
+	// Bounded arguments: MaxStarts + 1 start models do not decode, MaxStarts do.
+	let fits: Vec<u64> = (0..u64::from(MaxStarts::get())).collect();
+	assert!(RuntimeCall::decode(&mut &request_call_bytes(&fits, &[1])[..]).is_ok());
+	let too_many: Vec<u64> = (0..=u64::from(MaxStarts::get())).collect();
+	assert!(RuntimeCall::decode(&mut &request_call_bytes(&too_many, &[1])[..]).is_err());
 }
 
 #[test]
@@ -288,7 +297,7 @@ fn request_duplicate_start_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		assert_noop!(
-			Unlearning::request_unlearning(RuntimeOrigin::signed(ALICE), vec![0, 0], vec![1], Paradigm::Parallel),
+			request_call(RuntimeOrigin::signed(ALICE), vec![0, 0], vec![1], Paradigm::Parallel),
 			Error::<Test>::DuplicateStart
 		);
 	});
@@ -299,7 +308,7 @@ fn request_empty_classes_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		assert_noop!(
-			Unlearning::request_unlearning(RuntimeOrigin::signed(ALICE), vec![0], vec![], Paradigm::Parallel),
+			request_call(RuntimeOrigin::signed(ALICE), vec![0], vec![], Paradigm::Parallel),
 			Error::<Test>::EmptyClasses
 		);
 	});
@@ -307,18 +316,11 @@ fn request_empty_classes_fails() {
 
 #[test]
 fn request_too_many_classes_fails() {
-	ExtBuilder::default().build_and_execute(|| {
-		dag();
-		assert_noop!(
-			Unlearning::request_unlearning(
-				RuntimeOrigin::signed(ALICE),
-				vec![0],
-				(0..11).collect(),
-				Paradigm::Parallel
-			),
-			Error::<Test>::TooManyClasses
-		);
-	});
+	use codec::Decode;
+	let fits: Vec<u8> = (0..MaxClasses::get() as u8).collect();
+	assert!(RuntimeCall::decode(&mut &request_call_bytes(&[0], &fits)[..]).is_ok());
+	let too_many: Vec<u8> = (0..=MaxClasses::get() as u8).collect();
+	assert!(RuntimeCall::decode(&mut &request_call_bytes(&[0], &too_many)[..]).is_err());
 }
 
 #[test]
@@ -326,7 +328,7 @@ fn request_duplicate_class_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		assert_noop!(
-			Unlearning::request_unlearning(RuntimeOrigin::signed(ALICE), vec![0], vec![2, 2], Paradigm::Parallel),
+			request_call(RuntimeOrigin::signed(ALICE), vec![0], vec![2, 2], Paradigm::Parallel),
 			Error::<Test>::DuplicateClass
 		);
 	});
@@ -341,7 +343,7 @@ fn request_too_many_affected_fails() {
 		publish(BOB, "bafy-7", &[6]);
 		next_block();
 		assert_noop!(
-			Unlearning::request_unlearning(RuntimeOrigin::signed(ALICE), vec![0, 1], vec![1], Paradigm::Parallel),
+			request_call(RuntimeOrigin::signed(ALICE), vec![0, 1], vec![1], Paradigm::Parallel),
 			Error::<Test>::TooManyAffected
 		);
 	});
@@ -352,7 +354,7 @@ fn request_unsigned_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		assert_noop!(
-			Unlearning::request_unlearning(RuntimeOrigin::root(), vec![0], vec![1], Paradigm::Parallel),
+			request_call(RuntimeOrigin::root(), vec![0], vec![1], Paradigm::Parallel),
 			DispatchError::BadOrigin
 		);
 	});
@@ -368,7 +370,7 @@ fn redact_for_unknown_request_fails() {
 		dag();
 		let (updates, headers) = redaction(&[0]);
 		assert_noop!(
-			LiveChain::redact(committee(), Some(9), updates, headers),
+			LiveChain::redact(committee(), 9, updates, headers),
 			Error::<Test>::UnknownRequest
 		);
 	});
@@ -379,10 +381,10 @@ fn redact_for_completed_request_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Parallel);
-		assert_ok!(redact(Some(id), &[0, 2, 3]));
+		assert_ok!(redact(id, &[0, 2, 3]));
 		let (updates, headers) = redaction(&[0, 2, 3]);
 		assert_noop!(
-			LiveChain::redact(committee(), Some(id), updates, headers),
+			LiveChain::redact(committee(), id, updates, headers),
 			Error::<Test>::RequestCompleted
 		);
 	});
@@ -395,7 +397,7 @@ fn parallel_update_outside_affected_fails() {
 		let id = request(ALICE, &[0], Paradigm::Parallel);
 		let (updates, headers) = redaction(&[0, 2, 3, 4]);
 		assert_noop!(
-			LiveChain::redact(committee(), Some(id), updates, headers),
+			LiveChain::redact(committee(), id, updates, headers),
 			Error::<Test>::UpdateOutsideAffected
 		);
 	});
@@ -408,7 +410,7 @@ fn parallel_without_start_model_fails() {
 		let id = request(ALICE, &[0], Paradigm::Parallel);
 		let (updates, headers) = redaction(&[2, 3]);
 		assert_noop!(
-			LiveChain::redact(committee(), Some(id), updates, headers),
+			LiveChain::redact(committee(), id, updates, headers),
 			Error::<Test>::StartNotUpdated
 		);
 	});
@@ -419,11 +421,11 @@ fn sequential_step_out_of_order_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Sequential);
-		assert_ok!(redact(Some(id), &[0]));
+		assert_ok!(redact(id, &[0]));
 		// 3 inherits from 2, which is not updated yet.
 		let (updates, headers) = redaction(&[3]);
 		assert_noop!(
-			LiveChain::redact(committee(), Some(id), updates, headers),
+			LiveChain::redact(committee(), id, updates, headers),
 			Error::<Test>::SequentialOutOfOrder
 		);
 	});
@@ -436,7 +438,7 @@ fn sequential_first_step_not_a_start_fails() {
 		let id = request(ALICE, &[0], Paradigm::Sequential);
 		let (updates, headers) = redaction(&[2]);
 		assert_noop!(
-			LiveChain::redact(committee(), Some(id), updates, headers),
+			LiveChain::redact(committee(), id, updates, headers),
 			Error::<Test>::SequentialOutOfOrder
 		);
 	});
@@ -449,7 +451,7 @@ fn sequential_two_models_in_one_step_fails() {
 		let id = request(ALICE, &[0, 1], Paradigm::Sequential);
 		let (updates, headers) = redaction(&[0, 1]);
 		assert_noop!(
-			LiveChain::redact(committee(), Some(id), updates, headers),
+			LiveChain::redact(committee(), id, updates, headers),
 			Error::<Test>::SequentialStepNotSingle
 		);
 	});
@@ -460,10 +462,10 @@ fn sequential_model_updated_twice_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Sequential);
-		assert_ok!(redact(Some(id), &[0]));
+		assert_ok!(redact(id, &[0]));
 		let (updates, headers) = redaction(&[0]);
 		assert_noop!(
-			LiveChain::redact(committee(), Some(id), updates, headers),
+			LiveChain::redact(committee(), id, updates, headers),
 			Error::<Test>::AlreadyUpdated
 		);
 	});
@@ -476,7 +478,7 @@ fn sequential_update_outside_affected_fails() {
 		let id = request(ALICE, &[0], Paradigm::Sequential);
 		let (updates, headers) = redaction(&[5]);
 		assert_noop!(
-			LiveChain::redact(committee(), Some(id), updates, headers),
+			LiveChain::redact(committee(), id, updates, headers),
 			Error::<Test>::UpdateOutsideAffected
 		);
 	});
@@ -490,9 +492,321 @@ fn request_step_with_invalid_collision_fails() {
 		let (mut updates, headers) = redaction(&[0, 2, 3]);
 		updates[2].rand = updates[1].rand;
 		assert_noop!(
-			LiveChain::redact(committee(), Some(id), updates, headers),
+			LiveChain::redact(committee(), id, updates, headers),
 			pallet_live_chain::Error::<Test>::TxCollisionInvalid { index: 2 }
 		);
 		assert_eq!(Requests::<Test>::get(id).unwrap().rounds, 0);
 	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Locks, deposits, cancellation and expiry
+// ---------------------------------------------------------------------------------------
+
+/// The request deposit held from `who`.
+fn held(who: AccountId) -> u64 {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&HoldReason::RequestDeposit.into(), &who)
+}
+
+#[test]
+fn request_locks_affected_models_and_holds_deposit_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		for tx in [0, 2, 3] {
+			assert_eq!(LockedBy::<Test>::get(tx), Some(id));
+		}
+		assert_eq!(LockedBy::<Test>::get(1), None);
+		assert_eq!(held(ALICE), REQUEST_DEPOSIT);
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!((r.deposit, r.expires), (REQUEST_DEPOSIT, System::block_number() + REQUEST_TTL));
+	});
+}
+
+#[test]
+fn request_overlapping_open_request_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		request(ALICE, &[0], Paradigm::Parallel);
+		// BOB's model 2 inherits from 0: it is in the open request's affected set.
+		assert_noop!(
+			request_call(RuntimeOrigin::signed(BOB), vec![2], vec![1], Paradigm::Parallel),
+			Error::<Test>::AffectedModelLocked
+		);
+		// A disjoint request is fine.
+		request(BOB, &[5], Paradigm::Parallel);
+	});
+}
+
+#[test]
+fn publish_referencing_locked_model_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		let (ch, rand) = testing::publish_args(b"bafy-late", &[3], 77);
+		assert_noop!(
+			LiveChain::publish_model(
+				RuntimeOrigin::signed(BOB),
+				b"bafy-late".to_vec().try_into().unwrap(),
+				vec![3].try_into().unwrap(),
+				ch,
+				rand
+			),
+			pallet_live_chain::Error::<Test>::RefLocked
+		);
+		// Unlocked models may still be inherited from, and once the request completes so
+		// may the unlearned ones.
+		publish(BOB, "bafy-free", &[1]);
+		assert_ok!(redact(id, &[0, 2, 3]));
+		publish(BOB, "bafy-late", &[3]);
+	});
+}
+
+#[test]
+fn request_without_deposit_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		// PAUPER can pay a model deposit, not a request deposit.
+		publish(PAUPER, "bafy-p", &[]);
+		next_block();
+		assert_noop!(
+			request_call(RuntimeOrigin::signed(PAUPER), vec![0], vec![1], Paradigm::Parallel),
+			Error::<Test>::InsufficientDeposit
+		);
+	});
+}
+
+#[test]
+fn request_beyond_per_block_limit_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		for i in 0..5 {
+			publish(BOB, &format!("bafy-leaf-{i}"), &[]);
+		}
+		next_block();
+		for tx in 0..4 {
+			request(BOB, &[tx], Paradigm::Parallel);
+		}
+		assert_noop!(
+			request_call(RuntimeOrigin::signed(BOB), vec![4], vec![1], Paradigm::Parallel),
+			Error::<Test>::TooManyRequestsThisBlock
+		);
+	});
+}
+
+#[test]
+fn cancel_request_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		assert_ok!(Unlearning::cancel_request(RuntimeOrigin::signed(ALICE), id));
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(r.status, RequestStatus::Cancelled);
+		assert_eq!(r.completed, Some(System::block_number()));
+		assert!(LockedBy::<Test>::iter().next().is_none());
+		assert_eq!(held(ALICE), 0);
+		System::assert_last_event(Event::RequestCancelled { id }.into());
+		// The committee can no longer act on it.
+		let (updates, headers) = redaction(&[0, 2, 3]);
+		assert_noop!(
+			LiveChain::redact(committee(), id, updates, headers),
+			Error::<Test>::RequestClosed
+		);
+	});
+}
+
+#[test]
+fn cancel_request_by_other_account_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		assert_noop!(
+			Unlearning::cancel_request(RuntimeOrigin::signed(BOB), id),
+			Error::<Test>::NotRequester
+		);
+	});
+}
+
+#[test]
+fn cancel_unknown_request_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Unlearning::cancel_request(RuntimeOrigin::signed(ALICE), 3),
+			Error::<Test>::UnknownRequest
+		);
+	});
+}
+
+#[test]
+fn cancel_request_after_committee_acted_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Sequential);
+		assert_ok!(redact(id, &[0]));
+		assert_noop!(
+			Unlearning::cancel_request(RuntimeOrigin::signed(ALICE), id),
+			Error::<Test>::RequestNotPending
+		);
+	});
+}
+
+#[test]
+fn cancel_request_unsigned_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		assert_noop!(Unlearning::cancel_request(RuntimeOrigin::root(), id), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn request_expires_after_ttl_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Sequential);
+		let expires = Requests::<Test>::get(id).unwrap().expires;
+		assert_ok!(redact(id, &[0]));
+		run_to_block(expires - 1);
+		assert_eq!(Requests::<Test>::get(id).unwrap().status, RequestStatus::InProgress);
+		run_to_block(expires);
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(r.status, RequestStatus::Expired);
+		assert!(LockedBy::<Test>::iter().next().is_none());
+		assert_eq!(held(ALICE), 0);
+		System::assert_has_event(Event::RequestExpired { id, updated: 1 }.into());
+		// The model it updated keeps its new version; the rest can no longer be redacted
+		// for it.
+		assert_eq!(Txs::<Test>::get(0).unwrap().version, 1);
+		let (updates, headers) = redaction(&[2]);
+		assert_noop!(
+			LiveChain::redact(committee(), id, updates, headers),
+			Error::<Test>::RequestClosed
+		);
+	});
+}
+
+#[test]
+fn completed_request_does_not_expire_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		let expires = Requests::<Test>::get(id).unwrap().expires;
+		assert_ok!(redact(id, &[0, 2, 3]));
+		run_to_block(expires + 1);
+		assert!(!System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Unlearning(Event::RequestExpired { .. })
+		)));
+		assert_eq!(Requests::<Test>::get(id).unwrap().status, RequestStatus::Completed);
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Property test: the archive holds every live version exactly once
+// ---------------------------------------------------------------------------------------
+
+mod property {
+	use super::*;
+	use proptest::prelude::*;
+
+	#[derive(Clone, Debug)]
+	enum Op {
+		/// Publish (as ALICE or BOB by the flag) with references chosen by the selectors.
+		Publish(bool, Vec<u8>),
+		/// File a request on the model chosen by the selector, parallel or sequential.
+		Request(u8, bool),
+		/// Advance the open request chosen by the selector by one valid redaction.
+		Redact(u8),
+		/// Cancel the pending request chosen by the selector.
+		Cancel(u8),
+		/// Finish the block.
+		NextBlock,
+	}
+
+	fn op() -> impl Strategy<Value = Op> {
+		prop_oneof![
+			4 => (any::<bool>(), prop::collection::vec(any::<u8>(), 0..3)).prop_map(|(b, v)| Op::Publish(b, v)),
+			2 => (any::<u8>(), any::<bool>()).prop_map(|(s, p)| Op::Request(s, p)),
+			3 => any::<u8>().prop_map(Op::Redact),
+			1 => any::<u8>().prop_map(Op::Cancel),
+			2 => Just(Op::NextBlock),
+		]
+	}
+
+	/// One valid next step of an open request: all its models (parallel) or its next
+	/// model in topological order (sequential). Only sealed models can be redacted.
+	fn next_step(r: &RequestOf<Test>) -> Vec<u64> {
+		match r.paradigm {
+			Paradigm::Parallel => r.affected.to_vec(),
+			Paradigm::Sequential =>
+				r.affected.iter().find(|t| !r.done.contains(t)).map(|t| vec![*t]).unwrap_or_default(),
+		}
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(24))]
+
+		/// After any sequence of publishes, requests, redactions and cancellations:
+		/// archive versions of every tx are exactly `0..=live.version`, each request's
+		/// invariants hold and the live chain verifies.
+		#[test]
+		fn archive_versions_are_every_live_version_once(ops in prop::collection::vec(op(), 1..40)) {
+			ExtBuilder::default().build_and_execute(|| {
+				for (step, op) in ops.iter().enumerate() {
+					let count = pallet_live_chain::NextTxId::<Test>::get();
+					match op {
+						Op::Publish(alice, selectors) => {
+							if pallet_live_chain::PendingTxs::<Test>::get().len() as u32 >= MaxTxsPerBlock::get() {
+								next_block();
+							}
+							let mut refs: Vec<u64> = if count == 0 { vec![] } else {
+								selectors.iter().map(|s| u64::from(*s) % count).collect()
+							};
+							refs.sort();
+							refs.dedup();
+							if refs.iter().any(|r| LockedBy::<Test>::contains_key(r)) { continue }
+							publish(if *alice { ALICE } else { BOB }, &format!("bafy-{step}"), &refs);
+						},
+						Op::Request(selector, parallel) => {
+							if count == 0 { continue }
+							let tx = u64::from(*selector) % count;
+							let owner = Txs::<Test>::get(tx).unwrap().owner;
+							let paradigm = if *parallel { Paradigm::Parallel } else { Paradigm::Sequential };
+							// Refused requests (locked, too large, too many) change nothing.
+							let _ = request_call(RuntimeOrigin::signed(owner), vec![tx], vec![1], paradigm);
+						},
+						Op::Redact(selector) => {
+							let open: Vec<(u64, RequestOf<Test>)> =
+								Requests::<Test>::iter().filter(|(_, r)| r.status.is_open()).collect();
+							if open.is_empty() { continue }
+							let (id, r) = &open[usize::from(*selector) % open.len()];
+							let txs = next_step(r);
+							let sealed = txs.iter().all(|t| {
+								Txs::<Test>::get(t).unwrap().height < pallet_live_chain::NextHeight::<Test>::get()
+							});
+							if txs.is_empty() || !sealed || txs.len() > MaxUpdates::get() as usize { continue }
+							assert_ok!(redact(*id, &txs));
+						},
+						Op::Cancel(selector) => {
+							let pending: Vec<(u64, RequestOf<Test>)> = Requests::<Test>::iter()
+								.filter(|(_, r)| r.status == RequestStatus::Pending)
+								.collect();
+							if pending.is_empty() { continue }
+							let (id, r) = &pending[usize::from(*selector) % pending.len()];
+							assert_ok!(Unlearning::cancel_request(RuntimeOrigin::signed(r.requester), *id));
+						},
+						Op::NextBlock => next_block(),
+					}
+				}
+				next_block();
+				for tx in 0..pallet_live_chain::NextTxId::<Test>::get() {
+					let live = Txs::<Test>::get(tx).unwrap();
+					let versions: Vec<u32> =
+						LiveChain::api_lineage(tx).unwrap().iter().map(|r| r.version).collect();
+					assert_eq!(versions, (0..=live.version).collect::<Vec<u32>>());
+				}
+				let report = LiveChain::verify_integrity();
+				assert!(report.ok, "{:?}", report.failures);
+			});
+		}
+	}
 }

@@ -48,6 +48,17 @@ pub enum RequestStatus {
 	InProgress,
 	/// Every affected model is updated (or, parallel, skipped under ε).
 	Completed,
+	/// The requester withdrew the request before the committee acted on it.
+	Cancelled,
+	/// The request was not completed within the configured number of blocks.
+	Expired,
+}
+
+impl RequestStatus {
+	/// Whether the request still locks its affected models and holds its deposit.
+	pub fn is_open(self) -> bool {
+		matches!(self, RequestStatus::Pending | RequestStatus::InProgress)
+	}
 }
 
 /// An unlearning request and its progress.
@@ -62,16 +73,18 @@ pub enum RequestStatus {
 	MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(MaxStarts, MaxClasses, MaxAffected))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen, Balance: MaxEncodedLen))]
 pub struct UnlearningRequest<
 	AccountId,
 	BlockNumber,
+	Balance,
 	MaxStarts: Get<u32>,
 	MaxClasses: Get<u32>,
 	MaxAffected: Get<u32>,
 > where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
 {
 	/// Account that asked; owns every start model.
 	pub requester: AccountId,
@@ -93,6 +106,10 @@ pub struct UnlearningRequest<
 	pub rounds: u32,
 	/// Block of the request.
 	pub created: BlockNumber,
-	/// Block of completion.
+	/// Block of completion, cancellation or expiry.
 	pub completed: Option<BlockNumber>,
+	/// Block at whose start an open request expires.
+	pub expires: BlockNumber,
+	/// Deposit held from the requester while the request is open.
+	pub deposit: Balance,
 }

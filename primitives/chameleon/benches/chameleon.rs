@@ -15,6 +15,7 @@
 //!   drift; on a busy machine it is the number to trust.
 
 use blockful_chameleon::{
+	BatchItem,
 	adapt, dev_secret_key, hash, hash_from_seed,
 	threshold::{self, KeyShare, PartialShare, PublicKeyPackage, Session, SigningPackage},
 	verify, ChCheck, ChPublicKey, ChRandomness, ChSecretKey, PreparedPublicKey,
@@ -39,7 +40,12 @@ const BASELINE: &str = "baseline_double_scalar_mul";
 const MESSAGE: &[u8] = &[0x5a; 100];
 
 /// Everything the benchmarks work on, built once from a fixed seed.
+/// Openings in the batch-verification benchmark.
+const BATCH_ITEMS: usize = 64;
+
 struct Fixture {
+	/// `BATCH_ITEMS` valid openings under `pk`.
+	batch: Vec<(Vec<u8>, ChRandomness, ChCheck)>,
 	rng: ChaCha20Rng,
 	sk: ChSecretKey,
 	pk: ChPublicKey,
@@ -100,7 +106,15 @@ impl Fixture {
 			.into_iter()
 			.map(|(t, n)| Committee::new(t, n, &mut rng))
 			.collect();
+		let batch = (0..BATCH_ITEMS)
+			.map(|i| {
+				let msg = format!("model-{i}").into_bytes();
+				let (check, rand) = hash(&pk, &msg, &mut rng).unwrap();
+				(msg, rand, check)
+			})
+			.collect();
 		Self {
+			batch,
 			prepared: PreparedPublicKey::new(&pk).unwrap(),
 			a: Scalar::random(&mut rng),
 			b: Scalar::random(&mut rng),
@@ -178,6 +192,16 @@ fn operations(f: &Fixture) -> Vec<Operation<'_>> {
 			timed(n, || {
 				let _ = black_box(f.prepared.verify(black_box(MESSAGE), &f.rand, &f.check));
 			})
+		}),
+		operation("verify_batch_64_per_item", "verify_batch of 64 openings, per opening", |n| {
+			let items: Vec<BatchItem<'_>> = f
+				.batch
+				.iter()
+				.map(|(msg, rand, check)| BatchItem { msg, rand, check })
+				.collect();
+			timed(n, || {
+				let _ = black_box(f.prepared.verify_batch(black_box(&items)));
+			}) / BATCH_ITEMS as u32
 		}),
 		operation("adapt", "adapt", {
 			let mut rng = f.rng.clone();

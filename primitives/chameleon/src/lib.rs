@@ -41,10 +41,12 @@ extern crate alloc;
 mod error;
 mod keys;
 mod scheme;
+pub mod batch;
 pub mod threshold;
 
 pub use error::ChError;
 pub use keys::{dev_public_key, dev_secret_key, ChSecretKey, DEV_PUBLIC_KEY_BYTES};
+pub use batch::{BatchError, BatchItem};
 pub use scheme::{adapt, hash, hash_from_seed, verify, PreparedPublicKey};
 
 /// Re-exported so that callers can name the RNG bounds of [`hash`] and [`adapt`] without a

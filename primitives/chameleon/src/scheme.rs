@@ -89,6 +89,11 @@ impl PreparedPublicKey {
 		self.encoded
 	}
 
+	/// The decoded key.
+	pub(crate) fn point(&self) -> RistrettoPoint {
+		self.point
+	}
+
 	/// [`verify`] under this key.
 	pub fn verify(&self, msg: &[u8], rand: &ChRandomness, check: &ChCheck) -> Result<(), ChError> {
 		let r_bytes = rand.r_bytes();

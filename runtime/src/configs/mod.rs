@@ -4,7 +4,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse, VariantCountOf},
+	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Contains, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
@@ -12,7 +12,7 @@ use frame_support::{
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
-	EnsureRoot,
+	EnsureNever,
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -22,7 +22,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	System, EXISTENTIAL_DEPOSIT, MINUTES, SLOT_DURATION, VERSION,
+	System, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, MINUTES, SLOT_DURATION, VERSION,
 };
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -46,8 +46,40 @@ parameter_types! {
 	pub const SS58Prefix: u8 = 42;
 }
 
+/// Smallest committee: n = 3f + 1 with f = 1. Below it two thirds is no BFT quorum (a
+/// one-member committee would "meet" 2/3 alone), so the membership cannot shrink below it.
+pub const MIN_COMMITTEE: usize = 4;
+
+/// The base call filter, applied to every origin the runtime can produce (there is no
+/// root: no sudo, and no committee motion dispatches as root). It refuses
+///
+/// - `System::set_storage`, `kill_storage`, `kill_prefix`: raw storage writes would walk
+///   around the archive's immutability and the live chain's collision checks;
+/// - membership changes that leave fewer than [`MIN_COMMITTEE`] members.
+pub struct BaseFilter;
+
+impl Contains<RuntimeCall> for BaseFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		use frame_system::Call as SystemCall;
+		use pallet_membership::Call as MembershipCall;
+		match call {
+			RuntimeCall::System(
+				SystemCall::set_storage { .. } |
+				SystemCall::kill_storage { .. } |
+				SystemCall::kill_prefix { .. },
+			) => false,
+			RuntimeCall::CommitteeMembership(MembershipCall::remove_member { .. }) =>
+				pallet_membership::Members::<Runtime, CommitteeMembershipInstance>::get().len() > MIN_COMMITTEE,
+			RuntimeCall::CommitteeMembership(MembershipCall::reset_members { members }) =>
+				members.len() >= MIN_COMMITTEE,
+			_ => true,
+		}
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	type BaseCallFilter = BaseFilter;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
@@ -120,12 +152,6 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
-impl pallet_sudo::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
-}
-
 /// The committee's collective instance.
 pub type CommitteeInstance = pallet_collective::Instance1;
 /// The committee-membership instance.
@@ -136,8 +162,25 @@ pub type CommitteeMembershipInstance = pallet_membership::Instance1;
 pub type CommitteeTwoThirds =
 	pallet_collective::EnsureProportionAtLeast<AccountId, CommitteeInstance, 2, 3>;
 
-/// Root or two thirds of the committee.
-pub type RootOrCommitteeTwoThirds = EitherOfDiverse<EnsureRoot<AccountId>, CommitteeTwoThirds>;
+/// Every member of the committee: the origin of runtime upgrades (stricter than the 2/3 of
+/// redaction and membership; with the minimum of 4 members, 3/4 would equal 2/3).
+pub type CommitteeUnanimous =
+	pallet_collective::EnsureProportionAtLeast<AccountId, CommitteeInstance, 1, 1>;
+
+/// Abstention is a nay: a motion closed after its duration counts only the votes cast. No
+/// prime member's vote stands in for the silent ones (the runtime has no prime at all).
+pub struct AbstentionIsNay;
+
+impl pallet_collective::DefaultVote for AbstentionIsNay {
+	fn default_vote(
+		_prime_vote: Option<bool>,
+		_yes_votes: u32,
+		_no_votes: u32,
+		_len: u32,
+	) -> bool {
+		false
+	}
+}
 
 parameter_types! {
 	pub const CommitteeMotionDuration: BlockNumber = 10 * MINUTES;
@@ -155,22 +198,24 @@ impl pallet_collective::Config<CommitteeInstance> for Runtime {
 	type MotionDuration = CommitteeMotionDuration;
 	type MaxProposals = CommitteeMaxProposals;
 	type MaxMembers = CommitteeMaxMembers;
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type DefaultVote = AbstentionIsNay;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
-	type SetMembersOrigin = EnsureRoot<AccountId>;
+	/// Members change only through `CommitteeMembership` (2/3 motions), never directly.
+	type SetMembersOrigin = EnsureNever<()>;
 	type MaxProposalWeight = CommitteeMaxProposalWeight;
-	type DisapproveOrigin = EnsureRoot<AccountId>;
-	type KillOrigin = EnsureRoot<AccountId>;
+	type DisapproveOrigin = CommitteeTwoThirds;
+	type KillOrigin = CommitteeTwoThirds;
 	type Consideration = ();
 }
 
 impl pallet_membership::Config<CommitteeMembershipInstance> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type AddOrigin = RootOrCommitteeTwoThirds;
-	type RemoveOrigin = RootOrCommitteeTwoThirds;
-	type SwapOrigin = RootOrCommitteeTwoThirds;
-	type ResetOrigin = RootOrCommitteeTwoThirds;
-	type PrimeOrigin = RootOrCommitteeTwoThirds;
+	type AddOrigin = CommitteeTwoThirds;
+	type RemoveOrigin = CommitteeTwoThirds;
+	type SwapOrigin = CommitteeTwoThirds;
+	type ResetOrigin = CommitteeTwoThirds;
+	/// No prime: nobody's vote stands in for abstentions.
+	type PrimeOrigin = EnsureNever<AccountId>;
 	type MembershipInitialized = super::Committee;
 	type MembershipChanged = super::Committee;
 	type MaxMembers = CommitteeMaxMembers;
@@ -192,6 +237,14 @@ parameter_types! {
 	pub const MaxClasses: u32 = 100;
 	/// Models one request may affect (start models and all descendants).
 	pub const MaxAffected: u32 = 1000;
+	/// Held from a model's publisher for as long as the model lives.
+	pub const ModelDeposit: Balance = 10 * MILLI_UNIT;
+	/// Held from a requester while the request is open.
+	pub const RequestDeposit: Balance = 100 * MILLI_UNIT;
+	/// An open request expires after a day.
+	pub const RequestTtl: BlockNumber = DAYS;
+	/// Requests filed (and so expiring) per block.
+	pub const MaxRequestsPerBlock: u32 = 64;
 }
 
 impl pallet_model_archive::Config for Runtime {
@@ -201,14 +254,17 @@ impl pallet_model_archive::Config for Runtime {
 }
 
 impl pallet_live_chain::Config for Runtime {
-	/// Only at least two thirds of the committee may redact: no single account, not root,
-	/// not sudo.
+	/// Only at least two thirds of the committee may redact: no single account, and the
+	/// runtime has no root.
 	type RedactOrigin = CommitteeTwoThirds;
 	type TimeProvider = super::Timestamp;
 	type MaxTxsPerBlock = MaxTxsPerBlock;
 	type MaxUpdates = MaxUpdates;
 	type OnRedaction = super::Unlearning;
 	type WeightInfo = pallet_live_chain::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ModelDeposit = ModelDeposit;
 }
 
 impl pallet_unlearning::Config for Runtime {
@@ -216,4 +272,13 @@ impl pallet_unlearning::Config for Runtime {
 	type MaxClasses = MaxClasses;
 	type MaxAffected = MaxAffected;
 	type WeightInfo = pallet_unlearning::weights::SubstrateWeight<Runtime>;
+	type DepositCurrency = Balances;
+	type DepositHoldReason = RuntimeHoldReason;
+	type RequestDeposit = RequestDeposit;
+	type RequestTtl = RequestTtl;
+	type MaxRequestsPerBlock = MaxRequestsPerBlock;
+}
+
+impl crate::upgrade::Config for Runtime {
+	type UpgradeOrigin = CommitteeUnanimous;
 }

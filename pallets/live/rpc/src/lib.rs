@@ -5,7 +5,9 @@
 //!
 //! | method | returns |
 //! |---|---|
-//! | `blockful_verifyLiveChain(at?)` | [`IntegrityReportJson`]: `ok`, counts, failures |
+//! | `blockful_verifyLiveChain(at?)` | [`IntegrityReportJson`]: `ok`, counts, failures (full walk: linear in the chain) |
+//! | `blockful_verifyLiveChainPage(from, count, at?)` | the same for txs `from..from+count` (≤ 1,000), `next` for the next page |
+//! | `blockful_verifyLiveChainSince(block, at?)` | the same for what changed at or after `block` |
 //! | `blockful_descendants(tx, at?)` | descendant tx ids, topological order |
 //! | `blockful_lineage(tx, at?)` | [`ArchivedVersionJson`] list, oldest first |
 //! | `blockful_liveModel(tx, at?)` | [`LiveModelJson`] |
@@ -104,6 +106,8 @@ pub enum IntegrityFailureJson {
 	ArchiveVersionCheck { seq: u64 },
 	/// See [`IntegrityFailure::LineageLength`].
 	LineageLength { tx: u64 },
+	/// See [`IntegrityFailure::LineageMismatch`].
+	LineageMismatch { tx: u64, seq: u64 },
 }
 
 impl From<IntegrityFailure> for IntegrityFailureJson {
@@ -119,6 +123,7 @@ impl From<IntegrityFailure> for IntegrityFailureJson {
 			IntegrityFailure::ArchiveLink { seq } => Self::ArchiveLink { seq },
 			IntegrityFailure::ArchiveVersionCheck { seq } => Self::ArchiveVersionCheck { seq },
 			IntegrityFailure::LineageLength { tx } => Self::LineageLength { tx },
+			IntegrityFailure::LineageMismatch { tx, seq } => Self::LineageMismatch { tx, seq },
 		}
 	}
 }
@@ -135,6 +140,8 @@ pub struct IntegrityReportJson {
 	pub blocks_checked: u64,
 	/// Archive records checked.
 	pub archive_records_checked: u64,
+	/// Paged checks: the transaction id the next page starts at (`null` at the end).
+	pub next: Option<u64>,
 	/// Failures found.
 	pub failures: Vec<IntegrityFailureJson>,
 	/// More failures exist than listed.
@@ -148,6 +155,7 @@ impl From<IntegrityReport> for IntegrityReportJson {
 			txs_checked: r.txs_checked,
 			blocks_checked: r.blocks_checked,
 			archive_records_checked: r.archive_records_checked,
+			next: r.next,
 			failures: r.failures.into_iter().map(Into::into).collect(),
 			truncated: r.truncated,
 		}
@@ -222,9 +230,9 @@ pub struct ArchivedVersionJson<AccountId> {
 	pub ch: String,
 	/// Randomness of that version, hex.
 	pub rand: String,
-	/// `published` or `replaced`.
+	/// `published` (version 0) or `redacted` (a version a redaction made live).
 	pub reason: String,
-	/// The unlearning request of a replacement, if any.
+	/// The unlearning request of a redacted version.
 	pub request: Option<u64>,
 	/// Block number of the append.
 	pub block_number: u64,
@@ -234,7 +242,7 @@ impl<AccountId> From<ArchivedVersion<AccountId>> for ArchivedVersionJson<Account
 	fn from(v: ArchivedVersion<AccountId>) -> Self {
 		let (reason, request) = match v.reason {
 			ArchiveReason::Published => ("published".to_string(), None),
-			ArchiveReason::Replaced { request } => ("replaced".to_string(), request),
+			ArchiveReason::Redacted { request } => ("redacted".to_string(), Some(request)),
 		};
 		Self {
 			seq: v.seq,
@@ -260,8 +268,27 @@ impl<AccountId> From<ArchivedVersion<AccountId>> for ArchivedVersionJson<Account
 #[rpc(client, server)]
 pub trait BlockfulApi<BlockHash, AccountId> {
 	/// Checks every transaction CH, header CH, Merkle root, parent link and the archive.
+	/// Linear in the size of the chain; poll with the page or since variants instead.
 	#[method(name = "blockful_verifyLiveChain")]
 	fn verify_live_chain(&self, at: Option<BlockHash>) -> RpcResult<IntegrityReportJson>;
+
+	/// The same checks for transactions `from..from + count` (at most 1,000), their live
+	/// blocks and archive lineages; `next` in the report starts the next page.
+	#[method(name = "blockful_verifyLiveChainPage")]
+	fn verify_live_chain_page(
+		&self,
+		from: u64,
+		count: u64,
+		at: Option<BlockHash>,
+	) -> RpcResult<IntegrityReportJson>;
+
+	/// The same checks for what changed at or after block `since`.
+	#[method(name = "blockful_verifyLiveChainSince")]
+	fn verify_live_chain_since(
+		&self,
+		since: u64,
+		at: Option<BlockHash>,
+	) -> RpcResult<IntegrityReportJson>;
 
 	/// Descendants of `tx` (without `tx`), topological order.
 	#[method(name = "blockful_descendants")]
@@ -301,6 +328,35 @@ where
 	fn verify_live_chain(&self, at: Option<Block::Hash>) -> RpcResult<IntegrityReportJson> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		let report = self.client.runtime_api().verify_live_chain(at).map_err(runtime_error)?;
+		Ok(report.into())
+	}
+
+	fn verify_live_chain_page(
+		&self,
+		from: u64,
+		count: u64,
+		at: Option<Block::Hash>,
+	) -> RpcResult<IntegrityReportJson> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let report = self
+			.client
+			.runtime_api()
+			.verify_live_chain_page(at, from, count)
+			.map_err(runtime_error)?;
+		Ok(report.into())
+	}
+
+	fn verify_live_chain_since(
+		&self,
+		since: u64,
+		at: Option<Block::Hash>,
+	) -> RpcResult<IntegrityReportJson> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let report = self
+			.client
+			.runtime_api()
+			.verify_live_chain_since(at, since)
+			.map_err(runtime_error)?;
 		Ok(report.into())
 	}
 
@@ -357,6 +413,7 @@ mod tests {
 			txs_checked: 3,
 			blocks_checked: 2,
 			archive_records_checked: 4,
+			next: Some(7),
 			failures: vec![IntegrityFailure::TxCheck { tx: 1 }],
 			truncated: false,
 		};
@@ -365,6 +422,7 @@ mod tests {
 		assert_eq!(json["txsChecked"], 3);
 		assert_eq!(json["failures"][0]["kind"], "txCheck");
 		assert_eq!(json["failures"][0]["tx"], 1);
+		assert_eq!(json["next"], 7);
 	}
 
 	#[test]

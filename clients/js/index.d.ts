@@ -1,0 +1,110 @@
+// Types of @blockful/api-definitions. The shapes of the JSON results mirror
+// `blockful-live-rpc` (pallets/live/rpc/src/lib.rs): camelCase keys, bytes as 0x-hex.
+import type { ApiPromise } from '@polkadot/api';
+import type { DefinitionRpc, OverrideBundleType } from '@polkadot/types/types';
+
+export declare const SPEC_NAME: 'blockful';
+
+export declare const rpc: {
+	blockful: {
+		verifyLiveChain: DefinitionRpc;
+		verifyLiveChainPage: DefinitionRpc;
+		verifyLiveChainSince: DefinitionRpc;
+		descendants: DefinitionRpc;
+		lineage: DefinitionRpc;
+		liveModel: DefinitionRpc;
+	};
+};
+
+export declare const rpcMethods: string[];
+export declare const typesBundle: OverrideBundleType;
+export declare const definitions: { rpc: typeof rpc };
+
+/** A block hash: hex string, or anything with `toHex()`. */
+export type BlockHashLike = string | Uint8Array | { toHex(): string };
+export type TxId = number | bigint | string;
+
+/** One integrity violation of `blockful_verifyLiveChain`. */
+export type IntegrityFailure =
+	| { kind: 'txMissing' | 'txCheck' | 'txNotInBlock' | 'lineageLength'; tx: number }
+	| { kind: 'blockMissing' | 'headerCheck' | 'merkleRoot' | 'parentLink'; height: number }
+	| { kind: 'archiveLink' | 'archiveVersionCheck'; seq: number }
+	| { kind: 'lineageMismatch'; tx: number; seq: number }
+	| { kind: string; tx?: number; height?: number; seq?: number };
+
+export interface IntegrityReport {
+	ok: boolean;
+	txsChecked: number;
+	blocksChecked: number;
+	archiveRecordsChecked: number;
+	/** Paged checks: the transaction id the next page starts at (`null` at the end). */
+	next?: number | null;
+	failures: IntegrityFailure[];
+	truncated: boolean;
+}
+
+export interface LiveModel {
+	tx: number;
+	/** SS58 address of the publisher. */
+	owner: string;
+	/** URI bytes, 0x-hex. */
+	uri: string;
+	/** URI as UTF-8 when it is. */
+	uriText: string | null;
+	refs: number[];
+	/** Chameleon-hash check value, 0x-hex (32 bytes). */
+	ch: string;
+	/** Randomness R ‖ s, 0x-hex (64 bytes). */
+	rand: string;
+	version: number;
+	height: number;
+}
+
+export interface ArchivedVersion {
+	seq: number;
+	hash: string;
+	prevHash: string;
+	tx: number;
+	version: number;
+	uri: string;
+	uriText: string | null;
+	contentHash: string;
+	refs: number[];
+	owner: string;
+	ch: string;
+	rand: string;
+	/** `published` (version 0) or `redacted` (older nodes: `replaced`). */
+	reason: string;
+	/** The unlearning request of a replacement, if any. */
+	request: number | null;
+	blockNumber: number;
+}
+
+export interface VerifyOptions {
+	/** First transaction of a page (`blockful_verifyLiveChainPage`; default 0 when `count` is given). */
+	from?: number | bigint;
+	/** Transactions in the page (at most 1,000; default 1,000 when `from` is given). */
+	count?: number | bigint;
+	/** Check only what changed at or after this block (`blockful_verifyLiveChainSince`). */
+	since?: number | bigint;
+	/** Block hash to check at (default: best block). */
+	at?: BlockHashLike;
+}
+
+export interface PagedReport extends IntegrityReport {
+	/** Pages fetched; counts are summed over the pages. */
+	pages: number;
+}
+
+export declare function verifyLiveChain(api: ApiPromise, opts?: VerifyOptions): Promise<IntegrityReport>;
+export declare function verifyLiveChainPaged(api: ApiPromise, opts?: { pageSize?: number; at?: BlockHashLike }): Promise<PagedReport>;
+export declare function liveModel(api: ApiPromise, tx: TxId, at?: BlockHashLike): Promise<LiveModel>;
+export declare function lineage(api: ApiPromise, tx: TxId, at?: BlockHashLike): Promise<ArchivedVersion[]>;
+export declare function descendants(api: ApiPromise, tx: TxId, at?: BlockHashLike): Promise<number[]>;
+export declare function failureTargets(report: Pick<IntegrityReport, 'failures'> | null | undefined): {
+	txs: Set<number>;
+	heights: Set<number>;
+	seqs: Set<number>;
+};
+export declare function redactRequestKind(api: ApiPromise): 'optional' | 'required' | undefined;
+export declare function uriText(value: unknown): string;

@@ -1,0 +1,141 @@
+// Offline tests of the definitions: they decorate @polkadot/rpc-core, encode the right
+// JSON-RPC parameters (also for omitted optional ones) and decode the node's JSON results;
+// the helpers fall back to raw provider calls. A test against a real node is in
+// explorer/test/explorer.test.js.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { TypeRegistry } from '@polkadot/types';
+import { RpcCore } from '@polkadot/rpc-core';
+import { firstValueFrom } from 'rxjs';
+import {
+	SPEC_NAME, rpc, rpcMethods, typesBundle, definitions, verifyLiveChain, verifyLiveChainPaged, liveModel, lineage,
+	descendants, failureTargets, redactRequestKind, uriText,
+} from '../index.js';
+
+/** A provider that records calls and answers from a table. */
+function fakeProvider(answers) {
+	const sent = [];
+	return {
+		sent,
+		isClonable: false, isConnected: true, hasSubscriptions: false,
+		clone() { return this; }, connect: async () => {}, disconnect: async () => {},
+		on: () => () => {}, subscribe: async () => 0, unsubscribe: async () => true,
+		async send(method, params) { sent.push({ method, params }); return answers[method]; },
+	};
+}
+
+const REPORT = { ok: false, txsChecked: 4, blocksChecked: 2, archiveRecordsChecked: 5, next: null,
+	failures: [{ kind: 'txCheck', tx: 3 }, { kind: 'headerCheck', height: 1 }, { kind: 'archiveLink', seq: 7 }],
+	truncated: false };
+const MODEL = { tx: 1, owner: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', uri: '0x6d31',
+	uriText: 'm1', refs: [0], ch: `0x${'11'.repeat(32)}`, rand: `0x${'22'.repeat(64)}`, version: 1, height: 0 };
+const LINEAGE = [
+	{ seq: 0, tx: 1, version: 0, uri: '0x6d31', uriText: 'm1', reason: 'published', request: null, blockNumber: 3 },
+	{ seq: 5, tx: 1, version: 1, uri: '0x6d3127', uriText: "m1'", reason: 'replaced', request: 0, blockNumber: 9 },
+];
+/** `api.rpc` as ApiPromise shows it: the observables of rpc-core as promises. */
+function promiseRpc(core) {
+	const out = {};
+	for (const section of core.sections) {
+		if (!core[section]) continue;
+		out[section] = {};
+		for (const [name, fn] of Object.entries(core[section])) out[section][name] = (...a) => firstValueFrom(fn(...a));
+	}
+	return out;
+}
+
+const ANSWERS = {
+	blockful_verifyLiveChain: REPORT, blockful_verifyLiveChainPage: REPORT, blockful_verifyLiveChainSince: REPORT,
+	blockful_liveModel: MODEL, blockful_lineage: LINEAGE,
+	blockful_descendants: [2, 3],
+};
+
+test('definitions have the @polkadot/api rpc shape and the bundle is keyed by the spec name', () => {
+	assert.equal(SPEC_NAME, 'blockful');
+	assert.deepEqual(Object.keys(rpc), ['blockful']);
+	assert.deepEqual(rpcMethods.sort(), ['blockful_descendants', 'blockful_lineage', 'blockful_liveModel',
+		'blockful_verifyLiveChain', 'blockful_verifyLiveChainPage', 'blockful_verifyLiveChainSince']);
+	for (const [name, def] of Object.entries(rpc.blockful)) {
+		assert.equal(typeof def.description, 'string', name);
+		assert.ok(Array.isArray(def.params), name);
+		assert.equal(typeof def.type, 'string', name);
+		const last = def.params[def.params.length - 1];
+		assert.equal(last.name, 'at', `${name}: the block hash comes last`);
+		assert.ok(last.isOptional && last.isHistoric, name);
+	}
+	const shape = (m) => rpc.blockful[m].params.map((p) => [p.name, p.type, !!p.isOptional]);
+	assert.deepEqual(shape('verifyLiveChain'), [['at', 'BlockHash', true]]);
+	assert.deepEqual(shape('verifyLiveChainPage'), [['from', 'u64', false], ['count', 'u64', false], ['at', 'BlockHash', true]]);
+	assert.deepEqual(shape('verifyLiveChainSince'), [['since', 'u64', false], ['at', 'BlockHash', true]]);
+	assert.equal(typesBundle.spec.blockful.rpc, rpc);
+	assert.equal(definitions.rpc, rpc);
+	assert.deepEqual(JSON.parse(readFileSync(new URL('../rpc.json', import.meta.url))), JSON.parse(JSON.stringify(rpc)),
+		'rpc.json is up to date (npm run rpc-json)');
+});
+
+test('rpc-core decorates the methods, encodes optional params and decodes JSON results', async () => {
+	const registry = new TypeRegistry();
+	const provider = fakeProvider(ANSWERS);
+	const raw = new RpcCore('test', registry, { provider, userRpc: rpc });
+	assert.equal(typeof raw.blockful.verifyLiveChain, 'function');
+	const core = promiseRpc(raw);
+
+	const r0 = await core.blockful.verifyLiveChain();
+	assert.deepEqual(provider.sent.at(-1), { method: 'blockful_verifyLiveChain', params: [] });
+	assert.deepEqual(r0.toJSON(), REPORT);
+	await core.blockful.verifyLiveChainPage(0, 10);
+	assert.deepEqual(provider.sent.at(-1), { method: 'blockful_verifyLiveChainPage', params: [0, 10] });
+	await core.blockful.verifyLiveChainSince(7, `0x${'cd'.repeat(32)}`);
+	assert.deepEqual(provider.sent.at(-1), { method: 'blockful_verifyLiveChainSince', params: [7, `0x${'cd'.repeat(32)}`] });
+	const lin = await core.blockful.lineage(1);
+	assert.deepEqual(provider.sent.at(-1), { method: 'blockful_lineage', params: [1] });
+	assert.deepEqual(lin.toJSON(), LINEAGE);
+	assert.deepEqual((await core.blockful.descendants(0)).toJSON(), [2, 3]);
+	assert.deepEqual((await core.blockful.liveModel(1)).toJSON(), MODEL);
+});
+
+test('helpers work through decorated methods and through the raw provider', async () => {
+	const registry = new TypeRegistry();
+	const provider = fakeProvider(ANSWERS);
+	const decorated = { rpc: promiseRpc(new RpcCore('t', registry, { provider, userRpc: rpc })), provider };
+	const raw = { rpc: {}, provider };
+	for (const api of [decorated, raw]) {
+		const last = () => provider.sent.at(-1);
+		assert.deepEqual(await verifyLiveChain(api), REPORT);
+		assert.deepEqual(last(), { method: 'blockful_verifyLiveChain', params: [] });
+		await verifyLiveChain(api, { count: 5 });
+		assert.deepEqual(last(), { method: 'blockful_verifyLiveChainPage', params: [0, 5] });
+		await verifyLiveChain(api, { from: 2, count: 5 });
+		assert.deepEqual(last().params, [2, 5]);
+		await verifyLiveChain(api, { since: 9n });
+		assert.deepEqual(last(), { method: 'blockful_verifyLiveChainSince', params: [9] });
+		const at = `0x${'ab'.repeat(32)}`;
+		await verifyLiveChain(api, { at });
+		assert.deepEqual(last(), { method: 'blockful_verifyLiveChain', params: [at] });
+		const paged = await verifyLiveChainPaged(api, { pageSize: 2 });
+		assert.equal(paged.pages, 1);
+		assert.equal(paged.failures.length, 3);
+		assert.deepEqual(await liveModel(api, 1n), MODEL);
+		assert.deepEqual(provider.sent.at(-1).params, [1]);
+		assert.deepEqual(await lineage(api, 1), LINEAGE);
+		assert.deepEqual(await descendants(api, 0), [2, 3]);
+	}
+});
+
+test('failureTargets, redactRequestKind and uriText', () => {
+	const t = failureTargets(REPORT);
+	assert.deepEqual([...failureTargets({ failures: [{ kind: 'lineageMismatch', tx: 2, seq: 4 }] }).seqs], [4]);
+	assert.deepEqual([...t.txs], [3]);
+	assert.deepEqual([...t.heights], [1]);
+	assert.deepEqual([...t.seqs], [7]);
+	assert.deepEqual([...failureTargets(null).txs], []);
+	const fake = (type) => ({ tx: { liveChain: { redact: { meta: { args: [
+		{ name: { toString: () => 'request' }, type: { toString: () => type } }] } } } } });
+	assert.equal(redactRequestKind(fake('Option<u64>')), 'optional');
+	assert.equal(redactRequestKind(fake('u64')), 'required');
+	assert.equal(redactRequestKind({ tx: {} }), undefined);
+	assert.equal(uriText('0x6d31'), 'm1');
+	assert.equal(uriText('0xff'), '0xff');
+	assert.equal(uriText(null), '');
+});

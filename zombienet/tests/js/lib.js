@@ -1,0 +1,350 @@
+// Helpers for the BlockFUL zombienet tests: connections to the spawned nodes, heights,
+// extrinsics, committee motions, the model DAG and its parallel redaction, state
+// comparison across nodes, a background height sampler and the measurement log.
+// CommonJS: zombienet require()s the step scripts in its own process.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { ApiPromise, WsProvider } = require('@polkadot/api');
+const { Keyring } = require('@polkadot/keyring');
+const { cryptoWaitReady } = require('@polkadot/util-crypto');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const now = () => Date.now() / 1000;
+
+/** Rejects after `ms` with `what` in the message (a paused node never answers). */
+function withTimeout(promise, ms, what) {
+	let timer;
+	return Promise.race([
+		promise,
+		new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timeout (${ms} ms): ${what}`)), ms); }),
+	]).finally(() => clearTimeout(timer));
+}
+
+/** WebSocket URI of a node of the spawned network. */
+function uriOf(networkInfo, name) {
+	const node = networkInfo.nodesByName[name];
+	if (!node) throw new Error(`no node ${name} in the network (${Object.keys(networkInfo.nodesByName)})`);
+	return node.wsUri;
+}
+
+const providers = new Map();
+/** A raw, auto-reconnecting WebSocket provider per URI (cheap: no metadata). */
+function provider(uri) {
+	if (!providers.has(uri)) providers.set(uri, new WsProvider(uri, 1000, {}, 10_000));
+	return providers.get(uri);
+}
+
+/** A raw RPC call that gives up after `ms`; while the socket is reconnecting (a node
+ * that was paused or restarted) it retries. */
+async function rpc(uri, method, params = [], ms = 5000) {
+	const p = provider(uri);
+	const end = Date.now() + ms;
+	await withTimeout(p.isReady, ms, `connect ${uri}`);
+	for (;;) {
+		try {
+			return await withTimeout(p.send(method, params), Math.max(100, end - Date.now()), `${method} on ${uri}`);
+		} catch (e) {
+			if (!/not connected|disconnected|Abnormal Closure/i.test(String(e && e.message)) || Date.now() > end) throw e;
+			await sleep(250);
+		}
+	}
+}
+
+/** { best, finalized, finalizedHash } of a node, by raw RPC. */
+async function heights(uri, ms = 5000) {
+	const best = await rpc(uri, 'chain_getHeader', [], ms);
+	const finalizedHash = await rpc(uri, 'chain_getFinalizedHead', [], ms);
+	const fin = await rpc(uri, 'chain_getHeader', [finalizedHash], ms);
+	return { best: parseInt(best.number, 16), finalized: parseInt(fin.number, 16), finalizedHash };
+}
+
+const apis = new Map();
+/** A polkadot.js ApiPromise per URI, reused across steps. */
+async function api(uri, ms = 60_000) {
+	if (!apis.has(uri)) {
+		const created = withTimeout(
+			ApiPromise.create({ provider: new WsProvider(uri, 1000, {}, 30_000), noInitWarn: true }),
+			ms, `ApiPromise on ${uri}`);
+		apis.set(uri, created);
+		created.catch(() => apis.delete(uri));
+	}
+	const a = await apis.get(uri);
+	await withTimeout(a.isReady, ms, `api ready ${uri}`);
+	return a;
+}
+
+/** Closes every connection this process opened (the last step of each test calls it). */
+async function closeAll() {
+	for (const p of apis.values()) { try { (await p).disconnect(); } catch { /* gone */ } }
+	for (const p of providers.values()) { try { await p.disconnect(); } catch { /* gone */ } }
+	apis.clear();
+	providers.clear();
+}
+
+let keyring;
+/** The sr25519 dev account `//Name`. */
+async function account(name) {
+	if (!keyring) { await cryptoWaitReady(); keyring = new Keyring({ type: 'sr25519' }); }
+	const n = name.charAt(0).toUpperCase() + name.slice(1);
+	return keyring.addFromUri(`//${n}`);
+}
+
+/** Signs and sends `tx` as `signer` through `a`; resolves to { events, blockHash, number }
+ * once in a block, rejects on a dispatch error or after `ms`. */
+function send(a, tx, signer, what, ms = 90_000) {
+	let unsub = () => {};
+	const done = new Promise((resolve, reject) => {
+		tx.signAndSend(signer, { nonce: -1 }, (result) => {
+			const { status, events, dispatchError } = result;
+			if (dispatchError) {
+				const msg = dispatchError.isModule
+					? JSON.stringify(a.registry.findMetaError(dispatchError.asModule))
+					: dispatchError.toString();
+				const e = new Error(`${what} failed: ${msg}`);
+				e.dispatchError = dispatchError;
+				e.meta = dispatchError.isModule ? a.registry.findMetaError(dispatchError.asModule) : null;
+				reject(e);
+			} else if (status.isInBlock) {
+				a.rpc.chain.getHeader(status.asInBlock)
+					.then((h) => resolve({ events, blockHash: status.asInBlock.toHex(), number: h.number.toNumber() }))
+					.catch(reject);
+			} else if (status.isInvalid || status.isDropped || status.isUsurped) {
+				reject(new Error(`${what}: transaction ${status.type}`));
+			}
+		}).then((u) => { unsub = u; }).catch(reject);
+	});
+	return withTimeout(done, ms, what).finally(() => unsub());
+}
+
+/** Waits until the node at `uri` has best (or finalized, if `finalized`) >= `n`. */
+async function waitHeight(uri, n, { finalized = false, ms = 120_000 } = {}) {
+	const end = Date.now() + ms;
+	for (;;) {
+		try {
+			const h = await heights(uri);
+			if ((finalized ? h.finalized : h.best) >= n) return h;
+		} catch { /* node busy or restarting */ }
+		if (Date.now() > end) throw new Error(`${uri}: ${finalized ? 'finalized' : 'best'} height ${n} not reached in ${ms} ms`);
+		await sleep(500);
+	}
+}
+
+/** Waits until node `name` has caught up with the others: not syncing, and its best block
+ * at least the highest best block of the reachable nodes minus one. Signing through a node
+ * that lags (just resumed or restarted) gives transactions an unknown birth block. */
+async function waitSynced(networkInfo, name, ms = 120_000) {
+	const uri = uriOf(networkInfo, name);
+	const others = Object.keys(networkInfo.nodesByName).filter((n) => n !== name);
+	const bests = await Promise.all(others.map((n) => heights(uriOf(networkInfo, n), 800).then((h) => h.best, () => 0)));
+	const target = Math.max(0, ...bests) - 1;
+	const end = Date.now() + ms;
+	for (;;) {
+		try {
+			const health = await rpc(uri, 'system_health', [], 2000);
+			const h = await heights(uri, 2000);
+			if (!health.isSyncing && h.best >= target) return h;
+		} catch { /* not answering yet */ }
+		if (Date.now() > end) throw new Error(`${name} did not catch up with best #${target} in ${ms} ms`);
+		await sleep(500);
+	}
+}
+
+let chModule;
+/** The JavaScript chameleon hash (an ES module). */
+async function chameleon() {
+	if (!chModule) chModule = await import(pathToFileURL(path.join(__dirname, 'chameleon.mjs')).href);
+	return chModule;
+}
+
+const eventData = (events, a, section, method) => {
+	const found = events.find(({ event }) => event.section === section && event.method === method);
+	if (!found) throw new Error(`no ${section}.${method} event`);
+	return found.event.data;
+};
+
+const modelMessage = (a, uri, refs) => a.createType('(Bytes, Vec<u64>)', [uri, refs]).toU8a();
+
+/** LiveChain.ChPublicKey as raw bytes. */
+async function chPublicKey(a) {
+	const v = await a.query.liveChain.chPublicKey();
+	if (!v.isSome) throw new Error('no LiveChain.ChPublicKey');
+	return v.unwrap().toU8a(true);
+}
+
+/** Publishes a model as `owner` with a CH computed in JavaScript; resolves to its tx id. */
+async function publish(a, owner, uri, refs) {
+	const { chHash } = await chameleon();
+	const { check, rand } = chHash(await chPublicKey(a), modelMessage(a, uri, refs));
+	const r = await send(a, a.tx.liveChain.publishModel(uri, refs, check, rand), owner, `publish ${uri}`);
+	return { tx: eventData(r.events, a, 'liveChain', 'ModelPublished').tx.toNumber(), number: r.number };
+}
+
+/** A small model DAG, published through one node by three owners:
+ *   m0 (Alice) <- m1 (Eve), m0 <- m2 (Ferdie), {m1, m2} <- m3 (Eve);
+ * then Alice requests parallel unlearning of class 1 from m0. Affected: all four. */
+async function publishDagAndRequest(a, tag) {
+	const [alice, eve, ferdie] = await Promise.all(['alice', 'eve', 'ferdie'].map(account));
+	const uri = (i) => `bafkrei${tag}m${i}v0`.padEnd(59, '0');
+	const m0 = await publish(a, alice, uri(0), []);
+	const [m1, m2] = await Promise.all([publish(a, eve, uri(1), [m0.tx]), publish(a, ferdie, uri(2), [m0.tx])]);
+	const m3 = await publish(a, eve, uri(3), [m1.tx, m2.tx]);
+	const req = await send(a, a.tx.unlearning.requestUnlearning([m0.tx], [1], 'Parallel'), alice, 'requestUnlearning');
+	const id = eventData(req.events, a, 'unlearning', 'UnlearningRequested').id.toNumber();
+	return { txs: [m0.tx, m1.tx, m2.tx, m3.tx], request: id, number: req.number };
+}
+
+/** The `LiveChain.redact` call of a parallel request: a collision for every affected
+ * model (new URI, same refs) and for every live block they sit in. */
+async function redactCall(a, request, tag) {
+	const { chAdapt, devSecret, publicKeyOf } = await chameleon();
+	const x = devSecret();
+	const pk = await chPublicKey(a);
+	if (Buffer.compare(Buffer.from(publicKeyOf(x)), Buffer.from(pk)) !== 0) throw new Error('the chain does not use the dev trapdoor');
+	const req = (await a.query.unlearning.requests(request)).unwrap();
+	const affected = req.affected.map((t) => t.toNumber());
+	const updates = [];
+	const heightsTouched = new Set();
+	for (const tx of affected) {
+		const live = (await a.query.liveChain.txs(tx)).unwrap();
+		const uri = `bafkrei${tag}t${tx}v${live.version.toNumber() + 1}`.padEnd(59, '1');
+		const refs = live.refs.map((r) => r.toNumber());
+		updates.push({ tx, uri, rand: chAdapt(x, live.ch.toU8a(true), modelMessage(a, uri, refs)) });
+		heightsTouched.add(live.height.toNumber());
+	}
+	const headers = [];
+	for (const height of [...heightsTouched].sort((p, q) => p - q)) {
+		const header = (await a.query.liveChain.blocks(height)).unwrap();
+		const msg = a.createType('(u64, u32)', [height, header.version.toNumber() + 1]).toU8a();
+		headers.push({ height, rand: chAdapt(x, header.chCurr.toU8a(true), msg) });
+	}
+	return { call: a.tx.liveChain.redact(request, updates, headers), affected, updates };
+}
+
+const WEIGHT_BOUND = { refTime: 400_000_000_000, proofSize: 4_000_000 };
+
+/** Committee.propose(3, call) as `member` through `a`; resolves to { hash, index, number }. */
+async function propose(a, member, call) {
+	const r = await send(a, a.tx.committee.propose(3, call, call.method.encodedLength), await account(member), `propose by ${member}`);
+	const d = eventData(r.events, a, 'committee', 'Proposed');
+	return { hash: d.proposalHash.toHex(), index: d.proposalIndex.toNumber(), length: call.method.encodedLength, number: r.number };
+}
+
+async function vote(a, member, motion) {
+	return send(a, a.tx.committee.vote(motion.hash, motion.index, true), await account(member), `vote by ${member}`);
+}
+
+/** Committee.close; resolves to { executed: Result, number } or rejects (e.g. TooEarly). */
+async function close(a, who, motion) {
+	const r = await send(a, a.tx.committee.close(motion.hash, motion.index, WEIGHT_BOUND, motion.length), await account(who), `close by ${who}`);
+	const ex = r.events.find(({ event }) => event.section === 'committee' && event.method === 'Executed');
+	return { executed: ex ? ex.event.data.result : null, number: r.number, events: r.events };
+}
+
+/** The state every node must agree on, read at block `hash`. */
+async function stateAt(a, uri, hash) {
+	const at = await a.at(hash);
+	const [nextTxId, nextHeight, archiveHead, archiveSeq] = await Promise.all([
+		at.query.liveChain.nextTxId(), at.query.liveChain.nextHeight(), at.query.archive.head(), at.query.archive.nextSeq(),
+	]);
+	const report = await rpc(uri, 'blockful_verifyLiveChain', [hash], 60_000);
+	return {
+		nextTxId: nextTxId.toNumber(), nextHeight: nextHeight.toNumber(),
+		archiveHead: archiveHead.toHex(), archiveNextSeq: archiveSeq.toNumber(),
+		stateRoot: (await a.rpc.chain.getHeader(hash)).stateRoot.toHex(),
+		verify: report,
+	};
+}
+
+/** Waits until every named node has finalized block `n` (default: the highest finalized
+ * block among them at the call), then checks that they agree on its hash, that
+ * blockful_verifyLiveChain is ok at it on each, and that they report the same live-chain
+ * and archive state there. Resolves to { number, hash, state }. */
+async function sameState(networkInfo, names, { n = null, ms = 180_000 } = {}) {
+	const uris = names.map((x) => uriOf(networkInfo, x));
+	if (n === null) n = Math.max(...(await Promise.all(uris.map((u) => heights(u)))).map((h) => h.finalized));
+	await Promise.all(uris.map((u) => waitHeight(u, n, { finalized: true, ms })));
+	const states = [];
+	for (const [i, u] of uris.entries()) {
+		const a = await api(u);
+		const hash = (await a.rpc.chain.getBlockHash(n)).toHex();
+		const state = await stateAt(a, u, hash);
+		if (!state.verify.ok) throw new Error(`${names[i]}: blockful_verifyLiveChain at #${n} not ok: ${JSON.stringify(state.verify)}`);
+		states.push({ name: names[i], hash, ...state });
+	}
+	const key = (s) => JSON.stringify([s.hash, s.stateRoot, s.nextTxId, s.nextHeight, s.archiveHead, s.archiveNextSeq, s.verify.txsChecked]);
+	for (const s of states) {
+		if (key(s) !== key(states[0])) {
+			throw new Error(`nodes disagree at finalized #${n}: ${JSON.stringify(states.map((t) => ({ ...t, verify: undefined })))}`);
+		}
+	}
+	const { verify, ...rest } = states[0];
+	console.log(`    same state on ${names.join(', ')} at finalized #${n}: ${JSON.stringify({ ...rest, name: undefined, txsChecked: verify.txsChecked })}`);
+	return { number: n, hash: states[0].hash, state: states[0] };
+}
+
+/** Appends a measurement to the results file and prints it. */
+function record(networkInfo, key, value, unit, note = '') {
+	const file = process.env.BLOCKFUL_ZN_RESULTS || path.join(networkInfo.tmpDir, 'measurements.jsonl');
+	const line = { key, value, unit, note, test: process.env.BLOCKFUL_ZN_TEST || '', at: new Date().toISOString() };
+	fs.appendFileSync(file, JSON.stringify(line) + '\n');
+	console.log(`    MEASURED ${key} = ${value} ${unit}${note ? ` (${note})` : ''}`);
+}
+
+/** Background sampler: every `intervalMs`, each named node's best and finalized height
+ * (or `down` when it does not answer within the interval). */
+const sampler = { timer: null, samples: [] };
+function startSampler(networkInfo, names, intervalMs = 500) {
+	stopSampler();
+	sampler.samples = [];
+	const tick = async () => {
+		const t = now();
+		await Promise.all(names.map(async (name) => {
+			try {
+				const h = await heights(uriOf(networkInfo, name), Math.max(400, intervalMs));
+				sampler.samples.push({ t, name, up: true, ...h });
+			} catch {
+				sampler.samples.push({ t, name, up: false });
+			}
+		}));
+	};
+	sampler.timer = setInterval(() => { tick().catch(() => {}); }, intervalMs);
+	sampler.timer.unref?.();
+}
+function stopSampler() {
+	if (sampler.timer) clearInterval(sampler.timer);
+	sampler.timer = null;
+	return sampler.samples;
+}
+
+/** Mean and max of best − finalized over samples of `names`. */
+function lagStats(samples, names) {
+	const lags = samples.filter((s) => s.up && names.includes(s.name)).map((s) => s.best - s.finalized);
+	if (!lags.length) return null;
+	return { mean: lags.reduce((p, q) => p + q, 0) / lags.length, max: Math.max(...lags), count: lags.length };
+}
+
+/** Start time (unix seconds) of the node process whose command line names `--name <name>`
+ * and the network's directory, from /proc. */
+function processStart(networkInfo, name) {
+	const ticks = 100; // CLK_TCK on Linux
+	const btime = Number(/btime (\d+)/.exec(fs.readFileSync('/proc/stat', 'utf8'))[1]);
+	for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		let cmd;
+		try { cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'); } catch { continue; }
+		const i = cmd.indexOf('--name');
+		if (i < 0 || cmd[i + 1] !== name || !cmd.some((c) => c.includes(networkInfo.tmpDir))) continue;
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return { pid: Number(pid), start: btime + Number(fields[19]) / ticks };
+	}
+	return null;
+}
+
+module.exports = {
+	sleep, now, withTimeout, uriOf, rpc, heights, api, closeAll, account, send, waitHeight,
+	chameleon, publishDagAndRequest, redactCall, propose, vote, close, stateAt, sameState,
+	record, waitSynced, startSampler, stopSampler, lagStats, processStart, sampler,
+};
