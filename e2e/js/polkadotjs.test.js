@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { lineage, rpc, verifyLiveChain } from '@blockful/api-definitions';
 import { chAdapt, chHash, chVerify, devSecret, publicKeyOf } from './chameleon.js';
 
 const cache = process.env.BLOCKFUL_CACHE ?? join(process.env.HOME, '.cache', 'blockful');
@@ -24,6 +25,7 @@ const freePort = () => new Promise((resolve, reject) => {
 
 let node;
 let api;
+let provider;
 let log = '';
 
 /** Starts `blockful-node` with `args` on free local ports; resolves to { proc, api, logs }. */
@@ -39,8 +41,8 @@ async function startNode(args) {
 		try {
 			const provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, false);
 			await provider.connect();
-			const connected = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
-			return { proc, api: connected, logs };
+			const connected = await ApiPromise.create({ provider, rpc, throwOnConnect: true, noInitWarn: true });
+			return { proc, api: connected, provider, logs };
 		} catch (e) {
 			if (proc.exitCode !== null) throw new Error(`node exited ${proc.exitCode}:\n${logs.text}`);
 			if (Date.now() > deadline) { proc.kill('SIGKILL'); throw new Error(`node RPC did not come up:\n${logs.text}`); }
@@ -54,6 +56,7 @@ before(async () => {
 	const started = await startNode(['--dev']);
 	node = started.proc;
 	api = started.api;
+	provider = started.provider;
 	log = started.logs;
 	await cryptoWaitReady();
 });
@@ -112,7 +115,8 @@ test('the runtime has no Sudo pallet, on the dev chain and on the local chain', 
 	const names = (a) => a.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
 	assert.ok(!names(api).includes('Sudo'), `dev pallets: ${names(api)}`);
 	assert.equal(api.tx.sudo, undefined);
-	const local = await startNode(['--chain', 'local', '--alice']);
+	const local = await startNode(['--chain', 'local', '--alice', '--node-key',
+		'0000000000000000000000000000000000000000000000000000000000000001']);
 	try {
 		assert.ok(!names(local.api).includes('Sudo'), `local pallets: ${names(local.api)}`);
 		assert.ok(names(local.api).includes('Upgrade'));
@@ -164,12 +168,21 @@ test('a parallel request redacted by the committee leaves versions 0..=current i
 
 	const request = (await api.query.unlearning.requests(id)).unwrap();
 	assert.equal(request.status.toString(), 'Completed');
-	const lineage = await api.provider.send('blockful_lineage', [tx]);
-	assert.deepEqual(lineage.map((v) => v.version), [0, 1]);
-	assert.deepEqual(lineage.map((v) => v.uriText), [uri0, uri1]);
-	assert.deepEqual(lineage.map((v) => v.reason), ['published', 'redacted']);
-	const report = await api.provider.send('blockful_verifyLiveChain', []);
+	const versions = await lineage(api, tx);
+	assert.deepEqual(versions.map((v) => v.version), [0, 1]);
+	assert.deepEqual(versions.map((v) => v.uriText), [uri0, uri1]);
+	assert.deepEqual(versions.map((v) => v.reason), ['published', 'redacted']);
+	const report = await verifyLiveChain(api);
 	assert.equal(report.ok, true, JSON.stringify(report.failures));
+	// The cheap modes: one page holding the model, and what changed since the redaction's
+	// request was filed.
+	const page = await verifyLiveChain(api, { from: tx, count: 1 });
+	assert.equal(page.ok, true);
+	assert.equal(Number(page.txsChecked), 1);
+	const requestBlock = request.created.toNumber();
+	const since = await verifyLiveChain(api, { since: requestBlock });
+	assert.equal(since.ok, true);
+	assert.ok(Number(since.txsChecked) >= 1, JSON.stringify(since));
 });
 
 test('metadata decodes and names the BlockFUL pallets', () => {

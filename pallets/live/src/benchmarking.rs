@@ -11,6 +11,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
+use blockful_chameleon::{ChCheck, ChRandomness};
 use pallet_model_archive::model_message;
 
 /// Installs the development key.
@@ -147,6 +148,35 @@ mod benchmarks {
 		}
 
 		assert!(ok);
+	}
+
+	/// Batch verification of `n` openings under one key, as `redact` runs it: divide by
+	/// `n` for the per-item cost to compare with `ch_verify`.
+	#[benchmark]
+	fn ch_verify_batch(n: Linear<1, 64>) -> Result<(), BenchmarkError> {
+		let refs = vec![1u64, 2, 3];
+		let openings: Vec<(Vec<u8>, ChRandomness, ChCheck)> = (0..n)
+			.map(|i| {
+				let uri = alloc::format!("bafy-bench-verify-{i}").into_bytes();
+				let (ch, rand) = testing::publish_args(&uri, &refs, u64::from(i));
+				(model_message(&uri, &refs), rand, ch)
+			})
+			.collect();
+		let key = blockful_chameleon::PreparedPublicKey::new(&testing::dev_key())
+			.map_err(|_| BenchmarkError::Stop("dev key"))?;
+		let items: Vec<blockful_chameleon::BatchItem<'_>> = openings
+			.iter()
+			.map(|(msg, rand, check)| blockful_chameleon::BatchItem { msg, rand, check })
+			.collect();
+		let ok;
+
+		#[block]
+		{
+			ok = key.verify_batch(&items).is_ok();
+		}
+
+		assert!(ok);
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
