@@ -29,6 +29,8 @@ npm_ci() {
 		npm ci --no-audit --no-fund --loglevel=error
 	fi
 }
+say "e2e/js: the shared JavaScript chameleon hash's modules"
+(cd e2e/js && npm_ci)
 say "clients/js: definitions and helpers"
 (cd clients/js && npm_ci && node --test test/*.test.js && npx tsc -p tsconfig.json)
 say "explorer: build"

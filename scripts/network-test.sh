@@ -24,6 +24,10 @@ if [ ! -f "$zn/node_modules/@zombienet/cli/dist/cli.js" ] || [ "$zn/package-lock
 	(cd "$zn" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 cli="$zn/node_modules/@zombienet/cli/dist/cli.js"
+# The tests' chameleon hash is e2e/js/chameleon.js, which needs e2e/js's modules.
+if [ ! -f "$root/e2e/js/node_modules/.package-lock.json" ] || [ "$root/e2e/js/package-lock.json" -nt "$root/e2e/js/node_modules/.package-lock.json" ]; then
+	(cd "$root/e2e/js" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 out="${ZN_OUT:-$(mktemp -d -t blockful-zn-XXXXXX)}"
 mkdir -p "$out"

@@ -10,7 +10,7 @@ export const L = Point.Fn.ORDER;
 const TAG = new TextEncoder().encode('blockful/ch/v1');
 
 const leToBigInt = (bytes) => bytes.reduceRight((acc, b) => (acc << 8n) | BigInt(b), 0n);
-const bigIntToLe32 = (n) => {
+export const bigIntToLe32 = (n) => {
 	const out = new Uint8Array(32);
 	for (let i = 0; i < 32; i++) { out[i] = Number(n & 0xffn); n >>= 8n; }
 	return out;
@@ -41,16 +41,22 @@ export function chHash(publicKey, message) {
 	return { check: C.toBytes(), rand: concat(Rb, bigIntToLe32(s)) };
 }
 
-/** verify(Y, m, rand, C) as the runtime does it. */
+/** verify(Y, m, rand, C) as the runtime does it: false for an identity or undecodable key,
+ * a non-canonical s, or an R that is no point encoding. */
 export function chVerify(publicKey, message, rand, check) {
-	const Y = Point.fromBytes(publicKey);
-	const Rb = rand.slice(0, 32);
-	const s = leToBigInt(rand.slice(32, 64));
-	if (s >= L) return false;
-	const R = Point.fromBytes(Rb);
-	const e = hs(TAG, publicKey, Rb, message);
-	const C = R.subtract(mul(Y, e).add(mul(Point.BASE, s)));
-	return Buffer.from(C.toBytes()).equals(Buffer.from(check));
+	try {
+		const Y = Point.fromBytes(publicKey);
+		if (Y.equals(Point.ZERO)) return false;
+		const Rb = rand.slice(0, 32);
+		const s = leToBigInt(rand.slice(32, 64));
+		if (s >= L) return false;
+		const R = Point.fromBytes(Rb);
+		const e = hs(TAG, publicKey, Rb, message);
+		const C = R.subtract(mul(Y, e).add(mul(Point.BASE, s)));
+		return Buffer.from(C.toBytes()).equals(Buffer.from(check));
+	} catch {
+		return false; // a byte string that is no point encoding
+	}
 }
 
 const DEV_TRAPDOOR_TAG = new TextEncoder().encode('blockful/ch/dev-trapdoor');
@@ -62,12 +68,22 @@ export const devSecret = () => hs(DEV_TRAPDOOR_TAG);
 /** The public key Y = x·B of a trapdoor x. */
 export const publicKeyOf = (x) => mul(Point.BASE, x).toBytes();
 
+/** The development trapdoor and its public key (bytes): { secret, publicKey }. */
+export function devKey() {
+	const x = devSecret();
+	return { secret: x, publicKey: publicKeyOf(x) };
+}
+
+const NONCE_TAG = new TextEncoder().encode('blockful/ch/v1/adapt-nonce');
+
 /** adapt(x, C, m'): a collision opening check C to message m' (R' = C + k·B,
- * e' = Hs(tag ‖ Y ‖ R' ‖ m'), s' = k − e'·x). Returns rand = R' ‖ s' (64 bytes). */
+ * e' = Hs(tag ‖ Y ‖ R' ‖ m'), s' = k − e'·x). The nonce is hedged like the Rust one:
+ * k = Hs("blockful/ch/v1/adapt-nonce" ‖ 32 random bytes ‖ x ‖ C ‖ m'). Returns
+ * rand = R' ‖ s' (64 bytes). */
 export function chAdapt(x, check, message) {
 	const Y = publicKeyOf(x);
 	const C = Point.fromBytes(check);
-	const k = randomScalar();
+	const k = hs(NONCE_TAG, randomBytes(32), bigIntToLe32(x), check, message);
 	const Rb = C.add(mul(Point.BASE, k)).toBytes();
 	const e = hs(TAG, Y, Rb, message);
 	const s = (((k - e * x) % L) + L) % L;
