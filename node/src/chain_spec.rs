@@ -135,10 +135,7 @@ pub fn consortium_patch(config: &serde_json::Value) -> Result<serde_json::Value,
 
 /// The development CH public key, refused for consortium chains.
 fn blockful_chameleon_dev_key() -> [u8; 32] {
-	// Read from the dev preset, so the node needs no direct dependency on the scheme.
-	let preset = blockful_runtime::genesis_config_presets::development_config_genesis();
-	let hex = preset["liveChain"]["chPublicKey"].clone();
-	serde_json::from_value::<[u8; 32]>(hex).unwrap_or([0u8; 32])
+	blockful_chameleon::dev_public_key().0
 }
 
 fn properties() -> sc_service::Properties {

@@ -4,7 +4,7 @@
 //! the runtime allows could never be proposed — and a parallel request over `MaxAffected`
 //! models must fit one redaction.
 
-use blockful_runtime::{configs, LiveChain, Runtime};
+use blockful_runtime::{configs, LiveChain};
 use frame_support::traits::Get;
 use pallet_live_chain::OnRedaction;
 

@@ -730,26 +730,36 @@ pub mod pallet {
 		/// records (one CH verification each); clients that poll should use
 		/// [`Self::verify_page`] or [`Self::verify_since`].
 		pub fn verify_integrity() -> IntegrityReport {
-			let mut report = FailureLog::default();
+			// The whole archive is walked below, so the lineage checks skip each record's
+			// opening and hash link instead of checking them a second time.
+			let mut check = Self::integrity_check(ArchiveScope::Walked);
 			let tx_count = NextTxId::<T>::get();
 			for tx in 0..tx_count {
-				Self::check_tx(tx, &mut report);
+				Self::check_tx(tx, &mut check);
 			}
 			let block_count = NextHeight::<T>::get();
 			for height in 0..block_count {
-				Self::check_block(height, &mut report);
+				Self::check_block(height, &mut check);
 			}
 			let (records, broken) =
 				pallet_model_archive::Pallet::<T>::verify_chain(MAX_REPORTED_FAILURES);
 			for seq in broken {
-				report.fail(IntegrityFailure::ArchiveLink { seq });
+				check.log.fail(IntegrityFailure::ArchiveLink { seq });
 			}
 			for (seq, record) in pallet_model_archive::Records::<T>::iter() {
-				if !Self::opens(&model_message(&record.uri, &record.refs), &record.rand, &record.ch) {
-					report.fail(IntegrityFailure::ArchiveVersionCheck { seq });
+				if !check.opens(&model_message(&record.uri, &record.refs), &record.rand, &record.ch) {
+					check.log.fail(IntegrityFailure::ArchiveVersionCheck { seq });
 				}
 			}
-			report.finish(tx_count, block_count, records, None)
+			check.log.finish(tx_count, block_count, records, None)
+		}
+
+		/// A new check under the chain's CH public key, decoded once for all its
+		/// verifications (no key, or an invalid one, fails every opening).
+		fn integrity_check(archive: ArchiveScope) -> IntegrityCheck {
+			let key = ChPublicKey::<T>::get()
+				.and_then(|pk| blockful_chameleon::PreparedPublicKey::new(&pk).ok());
+			IntegrityCheck { key, archive, log: FailureLog::default() }
 		}
 
 		/// Checks transactions `from..from + count` (at most [`MAX_VERIFY_PAGE`]) with
@@ -758,17 +768,17 @@ pub mod pallet {
 		/// linear in `count` plus the archive records of those transactions.
 		pub fn verify_page(from: u64, count: u64) -> IntegrityReport {
 			let end = from.saturating_add(count.min(MAX_VERIFY_PAGE)).min(NextTxId::<T>::get());
-			let mut report = FailureLog::default();
+			let mut check = Self::integrity_check(ArchiveScope::Lineages);
 			let mut heights = BTreeSet::new();
 			for tx in from..end {
-				if let Some(height) = Self::check_tx(tx, &mut report) {
+				if let Some(height) = Self::check_tx(tx, &mut check) {
 					heights.insert(height);
 				}
 			}
-			let blocks = Self::check_blocks(&heights, &mut report);
+			let blocks = Self::check_blocks(&heights, &mut check);
 			let records = Self::lineage_records(from..end);
 			let next = (end < NextTxId::<T>::get()).then_some(end);
-			report.finish(end.saturating_sub(from), blocks, records, next)
+			check.log.finish(end.saturating_sub(from), blocks, records, next)
 		}
 
 		/// Checks what changed at or after block `since`: every transaction published or
@@ -779,28 +789,28 @@ pub mod pallet {
 		pub fn verify_since(since: BlockNumberFor<T>) -> IntegrityReport {
 			let first = Self::first_record_since(since);
 			let mut changed = BTreeSet::new();
-			let mut report = FailureLog::default();
+			let mut check = Self::integrity_check(ArchiveScope::Lineages);
 			for seq in first..pallet_model_archive::NextSeq::<T>::get() {
 				match pallet_model_archive::Records::<T>::get(seq) {
 					Some(record) => {
 						changed.insert(record.tx);
 					},
-					None => report.fail(IntegrityFailure::ArchiveLink { seq }),
+					None => check.log.fail(IntegrityFailure::ArchiveLink { seq }),
 				}
 				if changed.len() as u64 >= MAX_VERIFY_PAGE {
-					report.truncated = true;
+					check.log.truncated = true;
 					break
 				}
 			}
 			let mut heights = BTreeSet::new();
 			for tx in changed.iter() {
-				if let Some(height) = Self::check_tx(*tx, &mut report) {
+				if let Some(height) = Self::check_tx(*tx, &mut check) {
 					heights.insert(height);
 				}
 			}
-			let blocks = Self::check_blocks(&heights, &mut report);
+			let blocks = Self::check_blocks(&heights, &mut check);
 			let records = Self::lineage_records(changed.iter().copied());
-			report.finish(changed.len() as u64, blocks, records, None)
+			check.log.finish(changed.len() as u64, blocks, records, None)
 		}
 
 		/// The first archive sequence number appended at or after block `since`.
@@ -820,9 +830,9 @@ pub mod pallet {
 		}
 
 		/// Checks the given live blocks; returns how many.
-		fn check_blocks(heights: &BTreeSet<u64>, report: &mut FailureLog) -> u64 {
+		fn check_blocks(heights: &BTreeSet<u64>, check: &mut IntegrityCheck) -> u64 {
 			for height in heights.iter() {
-				Self::check_block(*height, report);
+				Self::check_block(*height, check);
 			}
 			heights.len() as u64
 		}
@@ -833,24 +843,18 @@ pub mod pallet {
 				.fold(0u64, |a, b| a.saturating_add(b))
 		}
 
-		/// Whether `rand` opens `ch` to `message` under the chain's CH public key.
-		fn opens(message: &[u8], rand: &ChRandomness, ch: &ChCheck) -> bool {
-			ChPublicKey::<T>::get()
-				.is_some_and(|pk| blockful_chameleon::verify(&pk, message, rand, ch).is_ok())
-		}
-
 		/// Checks one transaction: it exists, its CH opens to its payload, its live block
 		/// (or the pending list) lists it, and its archive lineage is versions `0..=version`
 		/// once each, every record opening `ch`, linked to its predecessor and agreeing with
 		/// the live transaction (tx, owner, ch, refs; the newest holds the live uri and
 		/// rand). Returns the live block height of a sealed transaction.
-		pub fn check_tx(tx: u64, report: &mut FailureLog) -> Option<u64> {
+		pub fn check_tx(tx: u64, check: &mut IntegrityCheck) -> Option<u64> {
 			let Some(live) = Txs::<T>::get(tx) else {
-				report.fail(IntegrityFailure::TxMissing { tx });
+				check.log.fail(IntegrityFailure::TxMissing { tx });
 				return None
 			};
-			if !Self::opens(&model_message(&live.uri, &live.refs), &live.rand, &live.ch) {
-				report.fail(IntegrityFailure::TxCheck { tx });
+			if !check.opens(&model_message(&live.uri, &live.refs), &live.rand, &live.ch) {
+				check.log.fail(IntegrityFailure::TxCheck { tx });
 			}
 			let sealed = live.height < NextHeight::<T>::get();
 			let listed = if sealed {
@@ -859,25 +863,26 @@ pub mod pallet {
 				PendingTxs::<T>::get().contains(&tx)
 			};
 			if !listed {
-				report.fail(IntegrityFailure::TxNotInBlock { tx });
+				check.log.fail(IntegrityFailure::TxNotInBlock { tx });
 			}
-			Self::check_lineage(tx, &live, report);
+			Self::check_lineage(tx, &live, check);
 			sealed.then_some(live.height)
 		}
 
-		/// The lineage part of [`Self::check_tx`].
-		fn check_lineage(tx: u64, live: &LiveTxOf<T>, report: &mut FailureLog) {
+		/// The lineage part of [`Self::check_tx`]. A record's opening and hash link are
+		/// checked here unless the whole archive is walked ([`ArchiveScope::Walked`]).
+		fn check_lineage(tx: u64, live: &LiveTxOf<T>, check: &mut IntegrityCheck) {
 			let len = pallet_model_archive::LineageLen::<T>::get(tx);
 			if u64::from(len) != u64::from(live.version).saturating_add(1) {
-				report.fail(IntegrityFailure::LineageLength { tx });
+				check.log.fail(IntegrityFailure::LineageLength { tx });
 			}
 			for n in 0..len {
 				let Some(seq) = pallet_model_archive::Lineage::<T>::get(tx, n) else {
-					report.fail(IntegrityFailure::LineageLength { tx });
+					check.log.fail(IntegrityFailure::LineageLength { tx });
 					continue
 				};
 				let Some(record) = pallet_model_archive::Records::<T>::get(seq) else {
-					report.fail(IntegrityFailure::ArchiveLink { seq });
+					check.log.fail(IntegrityFailure::ArchiveLink { seq });
 					continue
 				};
 				let newest = n.saturating_add(1) == len;
@@ -888,11 +893,14 @@ pub mod pallet {
 					record.refs == live.refs &&
 					(!newest || (record.uri == live.uri && record.rand == live.rand));
 				if !agrees {
-					report.fail(IntegrityFailure::LineageMismatch { tx, seq });
+					check.log.fail(IntegrityFailure::LineageMismatch { tx, seq });
 				}
-				if !Self::opens(&model_message(&record.uri, &record.refs), &record.rand, &record.ch)
+				if check.archive == ArchiveScope::Walked {
+					continue
+				}
+				if !check.opens(&model_message(&record.uri, &record.refs), &record.rand, &record.ch)
 				{
-					report.fail(IntegrityFailure::ArchiveVersionCheck { seq });
+					check.log.fail(IntegrityFailure::ArchiveVersionCheck { seq });
 				}
 				let prev = match seq.checked_sub(1) {
 					Some(p) => pallet_model_archive::RecordHashes::<T>::get(p),
@@ -902,7 +910,7 @@ pub mod pallet {
 					pallet_model_archive::RecordHashes::<T>::get(seq) ==
 						Some(pallet_model_archive::record_hash(&record.prev_hash, &record));
 				if !linked {
-					report.fail(IntegrityFailure::ArchiveLink { seq });
+					check.log.fail(IntegrityFailure::ArchiveLink { seq });
 				}
 			}
 		}
@@ -910,9 +918,9 @@ pub mod pallet {
 		/// Checks one live block: it exists, its `parent` is the hash of the previous
 		/// header, its CH opens to SCALE `(height, version)`, and its Merkle root is the
 		/// root over its transactions' `ch`.
-		pub fn check_block(height: u64, report: &mut FailureLog) {
+		pub fn check_block(height: u64, check: &mut IntegrityCheck) {
 			let Some(header) = Blocks::<T>::get(height) else {
-				report.fail(IntegrityFailure::BlockMissing { height });
+				check.log.fail(IntegrityFailure::BlockMissing { height });
 				return
 			};
 			let parent = match height.checked_sub(1) {
@@ -920,18 +928,18 @@ pub mod pallet {
 				None => Some(H256::zero()),
 			};
 			if parent != Some(header.parent) {
-				report.fail(IntegrityFailure::ParentLink { height });
+				check.log.fail(IntegrityFailure::ParentLink { height });
 			}
-			if !Self::opens(&header_message(height, header.version), &header.r_curr, &header.ch_curr)
+			if !check.opens(&header_message(height, header.version), &header.r_curr, &header.ch_curr)
 			{
-				report.fail(IntegrityFailure::HeaderCheck { height });
+				check.log.fail(IntegrityFailure::HeaderCheck { height });
 			}
 			let leaves: Vec<ChCheck> = BlockTxs::<T>::get(height)
 				.iter()
 				.filter_map(|tx| Txs::<T>::get(tx).map(|t| t.ch))
 				.collect();
 			if leaves.is_empty() || merkle_root(&leaves) != header.merkle_root {
-				report.fail(IntegrityFailure::MerkleRoot { height });
+				check.log.fail(IntegrityFailure::MerkleRoot { height });
 			}
 		}
 

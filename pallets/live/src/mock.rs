@@ -65,8 +65,6 @@ impl pallet_balances::Config for Test {
 
 /// Deposit held per published model.
 pub const MODEL_DEPOSIT: u64 = 10;
-/// Deposit held per open request.
-pub const REQUEST_DEPOSIT: u64 = 100;
 /// Balance every test account starts with.
 pub const ENDOWMENT: u64 = 1_000_000;
 /// An account with too little to pay a deposit.

@@ -364,6 +364,34 @@ impl FailureLog {
 	}
 }
 
+/// How much of the archive an integrity check covers besides the lineages it visits.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ArchiveScope {
+	/// Only the lineages of the checked transactions: their records' openings and hash
+	/// links are checked with them.
+	Lineages,
+	/// The whole archive is walked separately (full check): lineages skip those checks.
+	Walked,
+}
+
+/// One integrity check in progress: the chain's CH key, decoded once, what it covers of the
+/// archive, and the failures found so far.
+pub struct IntegrityCheck {
+	/// The prepared CH public key (`None`: no key or an invalid one, so nothing opens).
+	pub key: Option<blockful_chameleon::PreparedPublicKey>,
+	/// How much of the archive the check walks.
+	pub archive: ArchiveScope,
+	/// The failures found.
+	pub log: FailureLog,
+}
+
+impl IntegrityCheck {
+	/// Whether `rand` opens `ch` to `message` under the check's key.
+	pub fn opens(&self, message: &[u8], rand: &ChRandomness, ch: &ChCheck) -> bool {
+		self.key.as_ref().is_some_and(|key| key.verify(message, rand, ch).is_ok())
+	}
+}
+
 /// Most failures an [`IntegrityReport`] lists.
 pub const MAX_REPORTED_FAILURES: u32 = 256;
 

@@ -334,7 +334,7 @@ pub mod pallet {
 			);
 
 			let id = NextRequestId::<T>::get();
-			let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let expires = now.saturating_add(T::RequestTtl::get());
 			Expiries::<T>::try_append(expires, id)
@@ -342,28 +342,19 @@ pub mod pallet {
 			let deposit = T::RequestDeposit::get();
 			T::DepositCurrency::hold(&HoldReason::RequestDeposit.into(), &requester, deposit)
 				.map_err(|_| Error::<T>::InsufficientDeposit)?;
-			for tx in affected.iter() {
-				LockedBy::<T>::insert(tx, id);
-			}
-			Requests::<T>::insert(
+			Self::open(
 				id,
-				UnlearningRequest {
-					requester: requester.clone(),
+				UnlearningRequest::pending(
+					requester.clone(),
 					start,
 					classes,
 					paradigm,
 					affected,
-					done: BoundedVec::new(),
-					skipped: BoundedVec::new(),
-					status: RequestStatus::Pending,
-					rounds: 0,
-					created: now,
-					completed: None,
+					now,
 					expires,
 					deposit,
-				},
+				),
 			);
-			NextRequestId::<T>::put(next);
 			Self::deposit_event(Event::UnlearningRequested {
 				id,
 				requester,
@@ -390,6 +381,16 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Stores pending request `id` (the next id), locks its affected models and moves
+		/// `NextRequestId` on.
+		fn open(id: u64, request: RequestOf<T>) {
+			for tx in request.affected.iter() {
+				LockedBy::<T>::insert(tx, id);
+			}
+			Requests::<T>::insert(id, request);
+			NextRequestId::<T>::put(id.saturating_add(1));
+		}
+
 		/// Weight of `request_unlearning` over `affected` models: the benchmarked call plus
 		/// one lock per affected model, the expiry entry and the deposit hold.
 		pub fn request_weight(affected: u32) -> Weight {
@@ -548,26 +549,19 @@ pub mod pallet {
 			let mut affected = txs.to_vec();
 			affected.sort();
 			let now = frame_system::Pallet::<T>::block_number();
-			let request = UnlearningRequest {
-				requester,
-				start: BoundedVec::truncate_from(affected.first().copied().into_iter().collect()),
-				classes: BoundedVec::truncate_from(alloc::vec![1]),
-				paradigm: Paradigm::Parallel,
-				affected: BoundedVec::truncate_from(affected),
-				done: BoundedVec::new(),
-				skipped: BoundedVec::new(),
-				status: RequestStatus::Pending,
-				rounds: 0,
-				created: now,
-				completed: None,
-				expires: now.saturating_add(T::RequestTtl::get()),
-				deposit: Default::default(),
-			};
-			for tx in request.affected.iter() {
-				LockedBy::<T>::insert(tx, id);
-			}
-			Requests::<T>::insert(id, request);
-			NextRequestId::<T>::put(id.saturating_add(1));
+			Self::open(
+				id,
+				UnlearningRequest::pending(
+					requester,
+					BoundedVec::truncate_from(affected.first().copied().into_iter().collect()),
+					BoundedVec::truncate_from(alloc::vec![1]),
+					Paradigm::Parallel,
+					BoundedVec::truncate_from(affected),
+					now,
+					now.saturating_add(T::RequestTtl::get()),
+					Default::default(),
+				),
+			);
 			id
 		}
 

@@ -113,3 +113,43 @@ pub struct UnlearningRequest<
 	/// Deposit held from the requester while the request is open.
 	pub deposit: Balance,
 }
+
+impl<AccountId, BlockNumber, Balance, MaxStarts, MaxClasses, MaxAffected>
+	UnlearningRequest<AccountId, BlockNumber, Balance, MaxStarts, MaxClasses, MaxAffected>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxStarts: Get<u32>,
+	MaxClasses: Get<u32>,
+	MaxAffected: Get<u32>,
+{
+	/// A request just filed: pending, nothing done or skipped, no rounds.
+	#[allow(clippy::too_many_arguments)]
+	pub fn pending(
+		requester: AccountId,
+		start: BoundedVec<u64, MaxStarts>,
+		classes: BoundedVec<u8, MaxClasses>,
+		paradigm: Paradigm,
+		affected: BoundedVec<u64, MaxAffected>,
+		created: BlockNumber,
+		expires: BlockNumber,
+		deposit: Balance,
+	) -> Self {
+		Self {
+			requester,
+			start,
+			classes,
+			paradigm,
+			affected,
+			done: BoundedVec::new(),
+			skipped: BoundedVec::new(),
+			status: RequestStatus::Pending,
+			rounds: 0,
+			created,
+			completed: None,
+			expires,
+			deposit,
+		}
+	}
+}

@@ -317,6 +317,17 @@ impl<C, Block, AccountId> LiveChain<C, Block, AccountId> {
 	}
 }
 
+impl<C, Block, AccountId> LiveChain<C, Block, AccountId>
+where
+	Block: BlockT,
+	C: HeaderBackend<Block>,
+{
+	/// The block a query runs at: `at`, or the best block.
+	fn at_or_best(&self, at: Option<Block::Hash>) -> Block::Hash {
+		at.unwrap_or_else(|| self.client.info().best_hash)
+	}
+}
+
 impl<C, Block, AccountId> BlockfulApiServer<<Block as BlockT>::Hash, AccountId>
 	for LiveChain<C, Block, AccountId>
 where
@@ -326,7 +337,7 @@ where
 	AccountId: Codec + Serialize + Clone + Send + Sync + 'static,
 {
 	fn verify_live_chain(&self, at: Option<Block::Hash>) -> RpcResult<IntegrityReportJson> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = self.at_or_best(at);
 		let report = self.client.runtime_api().verify_live_chain(at).map_err(runtime_error)?;
 		Ok(report.into())
 	}
@@ -337,7 +348,7 @@ where
 		count: u64,
 		at: Option<Block::Hash>,
 	) -> RpcResult<IntegrityReportJson> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = self.at_or_best(at);
 		let report = self
 			.client
 			.runtime_api()
@@ -351,7 +362,7 @@ where
 		since: u64,
 		at: Option<Block::Hash>,
 	) -> RpcResult<IntegrityReportJson> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = self.at_or_best(at);
 		let report = self
 			.client
 			.runtime_api()
@@ -361,7 +372,7 @@ where
 	}
 
 	fn descendants(&self, tx: u64, at: Option<Block::Hash>) -> RpcResult<Vec<u64>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = self.at_or_best(at);
 		self.client
 			.runtime_api()
 			.descendants(at, tx)
@@ -374,7 +385,7 @@ where
 		tx: u64,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<ArchivedVersionJson<AccountId>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = self.at_or_best(at);
 		let versions = self
 			.client
 			.runtime_api()
@@ -385,7 +396,7 @@ where
 	}
 
 	fn live_model(&self, tx: u64, at: Option<Block::Hash>) -> RpcResult<LiveModelJson<AccountId>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = self.at_or_best(at);
 		let model = self
 			.client
 			.runtime_api()
