@@ -24,16 +24,13 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 [ -x "$CHROMIUM" ] || { echo "[explorer-test] $CHROMIUM missing" >&2; exit 1; }
 
-npm_ci() {
-	if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-		npm ci --no-audit --no-fund --loglevel=error
-	fi
-}
 say "e2e/js: the shared JavaScript chameleon hash's modules"
-(cd e2e/js && npm_ci)
+npm_ci_if_stale e2e/js
 say "clients/js: definitions and helpers"
-(cd clients/js && npm_ci && node --test test/*.test.js && npx tsc -p tsconfig.json)
+npm_ci_if_stale clients/js
+(cd clients/js && node --test test/*.test.js && npx tsc -p tsconfig.json)
 say "explorer: build"
-(cd explorer && npm_ci && npx vite build --logLevel warn)
+npm_ci_if_stale explorer
+(cd explorer && npx vite build --logLevel warn)
 say "explorer: chameleon vectors and the browser test (node: $BLOCKFUL_NODE)"
 (cd explorer && node --test --test-concurrency=1 test/*.test.js)

@@ -16,11 +16,9 @@ PORT=${EXPLORER_PORT:-8090}
 say() { echo "[explorer] $*"; }
 command -v node >/dev/null && command -v npm >/dev/null || { echo "[explorer] node and npm are needed" >&2; exit 1; }
 
+. scripts/env.sh
+npm_ci_if_stale explorer
 cd explorer
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	say "installing node modules (npm ci)"
-	npm ci --no-audit --no-fund --loglevel=error
-fi
 if [ "${EXPLORER_NO_BUILD:-0}" != 1 ] || [ ! -f dist/index.html ]; then
 	say "building (vite build)"
 	npx vite build --logLevel warn

@@ -20,14 +20,10 @@ export BLOCKFUL_NODE="${BLOCKFUL_NODE:-$CARGO_TARGET_DIR/debug/blockful-node}"
 # The zombienet CLI and @polkadot/api pinned by zombienet/package-lock.json (idempotent:
 # `npm ci` only when node_modules is missing or older than the lock file).
 zn="$root/zombienet"
-if [ ! -f "$zn/node_modules/@zombienet/cli/dist/cli.js" ] || [ "$zn/package-lock.json" -nt "$zn/node_modules/.package-lock.json" ]; then
-	(cd "$zn" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+npm_ci_if_stale "$zn"
 cli="$zn/node_modules/@zombienet/cli/dist/cli.js"
 # The tests' chameleon hash is e2e/js/chameleon.js, which needs e2e/js's modules.
-if [ ! -f "$root/e2e/js/node_modules/.package-lock.json" ] || [ "$root/e2e/js/package-lock.json" -nt "$root/e2e/js/node_modules/.package-lock.json" ]; then
-	(cd "$root/e2e/js" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+npm_ci_if_stale "$root/e2e/js"
 
 out="${ZN_OUT:-$(mktemp -d -t blockful-zn-XXXXXX)}"
 mkdir -p "$out"

@@ -16,9 +16,7 @@ root="$PWD"
 export BLOCKFUL_NODE="${BLOCKFUL_NODE:-$CARGO_TARGET_DIR/debug/blockful-node}"
 [ -x "$BLOCKFUL_NODE" ] || { echo "no node binary at $BLOCKFUL_NODE: build it first (cargo build -p blockful-node)" >&2; exit 1; }
 zn="$root/zombienet"
-if [ ! -f "$zn/node_modules/@zombienet/cli/dist/cli.js" ] || [ "$zn/package-lock.json" -nt "$zn/node_modules/.package-lock.json" ]; then
-	(cd "$zn" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+npm_ci_if_stale "$zn"
 dir="${ZN_DIR:-$(mktemp -d -t blockful-net-XXXXXX)}"
 log="$dir.zombienet.log"
 
