@@ -254,6 +254,11 @@ pub mod pallet {
 			/// Number of live-block headers updated.
 			blocks: u32,
 		},
+		/// A chameleon-hash public key was installed (the committee's DKG group key).
+		PublicKeyInstalled {
+			/// The key.
+			key: ChKey,
+		},
 	}
 
 	/// Errors of the live chain.
@@ -317,6 +322,8 @@ pub mod pallet {
 		RefLocked,
 		/// The publisher cannot cover the model deposit.
 		InsufficientDeposit,
+		/// Models are bound to the current chameleon-hash key; it cannot be replaced.
+		KeyInUse,
 	}
 
 	#[pallet::hooks]
@@ -519,6 +526,31 @@ pub mod pallet {
 			NextHeight::<T>::put(next);
 			Self::deposit_event(Event::LiveBlockSealed { height, txs, merkle_root });
 			Ok(())
+		}
+
+		/// Installs the chameleon-hash public key that new models and live blocks are bound
+		/// to (the committee's DKG group key). Refused once any model is bound to the
+		/// current key: old transactions must keep verifying.
+		pub fn install_public_key(key: ChKey) -> DispatchResult {
+			ensure!(
+				NextTxId::<T>::get() == 0 || ChPublicKey::<T>::get().is_none(),
+				Error::<T>::KeyInUse
+			);
+			blockful_chameleon::PreparedPublicKey::new(&key).map_err(Self::ch_error)?;
+			ChPublicKey::<T>::put(key);
+			Self::deposit_event(Event::PublicKeyInstalled { key });
+			Ok(())
+		}
+
+		/// Checks every part of a redaction, then applies it; for the committee's threshold
+		/// signing, which computed the collisions itself. Returns the hook's weight.
+		pub fn apply_redaction(
+			request: u64,
+			updates: &[TxUpdateOf<T>],
+			headers: &[HeaderUpdate],
+		) -> Result<Weight, DispatchError> {
+			ensure!(!updates.is_empty(), Error::<T>::NoUpdates);
+			Self::do_redact(request, updates, headers)
 		}
 
 		/// Checks every part of a redaction, then applies it. Returns the hook's weight.

@@ -106,6 +106,10 @@ pub enum ChError {
 		/// The participant whose package is missing.
 		participant: u16,
 	},
+	/// DKG channel: a channel public key is not a valid non-identity point.
+	InvalidChannelKey,
+	/// DKG complaint: the revealed shared key does not come with a valid DLEQ proof.
+	InvalidSharedKeyProof,
 }
 
 impl fmt::Display for ChError {
@@ -163,6 +167,10 @@ impl fmt::Display for ChError {
 			),
 			Self::MissingDkgPackage { participant } => {
 				write!(f, "DKG package of participant {participant} is missing")
+			}
+			Self::InvalidChannelKey => f.write_str("DKG channel key is not a valid point"),
+			Self::InvalidSharedKeyProof => {
+				f.write_str("revealed DKG shared key has no valid proof")
 			}
 		}
 	}

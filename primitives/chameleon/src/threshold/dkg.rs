@@ -187,6 +187,121 @@ pub fn part1<R: RngCore + CryptoRng>(
 	Ok((secret, package))
 }
 
+impl Round1Secret {
+	/// `f_i(receiver)`: the share this participant deals to `receiver` (canonical
+	/// little-endian). Secret: send it only encrypted ([`channel`](super::channel)).
+	pub fn share_for(&self, receiver: MemberIndex) -> [u8; 32] {
+		self.polynomial.evaluate(receiver).to_bytes()
+	}
+}
+
+/// Checks a round-1 package of a `threshold`-of-`participants` run with session `context`
+/// on its own (length, point encodings, proof of knowledge), as a runtime does when the
+/// package is posted. The error names the participant.
+pub fn check_round1_package(
+	context: &[u8],
+	threshold: u16,
+	participants: u16,
+	package: &Round1Package,
+) -> Result<(), ChError> {
+	check_params(threshold, participants)?;
+	if package.sender == 0 || package.sender > participants {
+		return Err(ChError::InvalidIndex { index: package.sender });
+	}
+	let probe = Round1Secret {
+		index: 0,
+		threshold,
+		participants,
+		context: context_digest(context),
+		polynomial: SecretPolynomial(Vec::new()),
+		commitment: Vec::new(),
+	};
+	verify_round1(&probe, package).map(|_| ())
+}
+
+/// Does `share` equal `f(receiver)` for the polynomial committed to by `commitment`
+/// (`share·B = Σ_k receiver^k·C_k`)? The error names `dealer`.
+pub fn check_dealt_share(
+	commitment: &[[u8; 32]],
+	dealer: MemberIndex,
+	receiver: MemberIndex,
+	share: &[u8; 32],
+) -> Result<(), ChError> {
+	let bad = ChError::InvalidDkgShare { participant: dealer };
+	let points = decode_commitment(commitment, dealer)?;
+	let mut scalar = decode_scalar(*share).map_err(|_| bad)?;
+	let ok = RistrettoPoint::mul_base(&scalar) == evaluate_commitment(&points, receiver);
+	scalar.zeroize();
+	if ok {
+		Ok(())
+	} else {
+		Err(bad)
+	}
+}
+
+/// The committee's public key package from the commitments of the qualified dealers:
+/// `Y = Σ_i C_{i,0}` and `Y_j = Σ_i Σ_k j^k·C_{i,k}` for `j = 1..=participants`. Public
+/// data only; the runtime computes it when a DKG run ends.
+pub fn public_key_package(
+	threshold: u16,
+	participants: u16,
+	qualified: &[(MemberIndex, &[[u8; 32]])],
+) -> Result<PublicKeyPackage, ChError> {
+	check_params(threshold, participants)?;
+	let mut group: Vec<RistrettoPoint> =
+		alloc::vec![RistrettoPoint::default(); usize::from(threshold)];
+	for (dealer, commitment) in qualified {
+		let points = decode_commitment(commitment, *dealer)?;
+		if points.len() != group.len() {
+			return Err(ChError::InvalidDkgCommitment { participant: *dealer });
+		}
+		for (sum, point) in group.iter_mut().zip(points.iter()) {
+			*sum += point;
+		}
+	}
+	let constant = group.first().copied().unwrap_or_default();
+	if constant.is_identity() {
+		return Err(ChError::IdentityPublicKey);
+	}
+	Ok(PublicKeyPackage {
+		group_key: ChPublicKey(constant.compress().0),
+		threshold,
+		verification_shares: (1..=participants)
+			.map(|j| (j, ChPublicKey(evaluate_commitment(&group, j).compress().0)))
+			.collect(),
+	})
+}
+
+/// `x_j = Σ_i f_i(j)`: a member's secret share from the shares it received from every
+/// qualified dealer (its own included), checked against the key package.
+pub fn combine_shares(
+	index: MemberIndex,
+	shares: &[[u8; 32]],
+	package: &PublicKeyPackage,
+) -> Result<KeyShare, ChError> {
+	let mut sum = Scalar::ZERO;
+	for share in shares {
+		sum += decode_scalar(*share)?;
+	}
+	let bytes = sum.to_bytes();
+	sum.zeroize();
+	KeyShare::from_parts(index, bytes, package)
+}
+
+fn decode_commitment(
+	commitment: &[[u8; 32]],
+	dealer: MemberIndex,
+) -> Result<Vec<RistrettoPoint>, ChError> {
+	commitment
+		.iter()
+		.map(|bytes| {
+			CompressedRistretto(*bytes)
+				.decompress()
+				.ok_or(ChError::InvalidDkgCommitment { participant: dealer })
+		})
+		.collect()
+}
+
 /// Checks one round-1 package: length, point encodings, and the proof of knowledge.
 fn verify_round1(
 	secret: &Round1Secret,

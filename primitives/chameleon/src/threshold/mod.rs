@@ -33,6 +33,7 @@
 //! list and the message, which defeats the Drijvers/ROS attacks on concurrent two-round
 //! Schnorr-style protocols. Nonces are consumed by [`round2`] and must never be reused.
 
+pub mod channel;
 mod dealer;
 pub mod dkg;
 mod signing;
@@ -207,6 +208,22 @@ impl PublicKeyPackage {
 		}
 		Ok(())
 	}
+}
+
+/// The trapdoor `x = Σ λ_i·x_i` from `t` members' shares `(i, x_i)`: what `t` members learn
+/// if they pool their shares instead of running [`round2`]. For tests and audits (e.g. to
+/// show that the shares a DKG gave the nodes interpolate to the group key); a committee
+/// never calls it.
+pub fn reconstruct_trapdoor(shares: &[(MemberIndex, [u8; 32])]) -> Result<crate::ChSecretKey, ChError> {
+	let set: Vec<MemberIndex> = shares.iter().map(|(i, _)| *i).collect();
+	let lambdas = lagrange_coefficients_at_zero(&set);
+	let mut x = Scalar::ZERO;
+	for ((_, share), lambda) in shares.iter().zip(lambdas.iter()) {
+		x += lambda * decode_scalar(*share)?;
+	}
+	let bytes = x.to_bytes();
+	x.zeroize();
+	crate::ChSecretKey::from_bytes(bytes)
 }
 
 /// `1 <= t <= n`.

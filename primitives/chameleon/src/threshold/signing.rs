@@ -62,6 +62,41 @@ impl SigningNonces {
 	pub fn commitments(&self) -> SigningCommitments {
 		self.commitments
 	}
+
+	/// `d_i ‖ e_i`, for a member that must keep its nonces between the rounds outside
+	/// memory (e.g. in a node's encrypted local storage). Secret; the caller zeroizes it.
+	pub fn to_secret_bytes(&self) -> [u8; 64] {
+		let mut out = [0u8; 64];
+		let (d, e) = out.split_at_mut(32);
+		d.copy_from_slice(&self.hiding.to_bytes());
+		e.copy_from_slice(&self.binding.to_bytes());
+		out
+	}
+
+	/// Restores nonces saved with [`Self::to_secret_bytes`]; checks them against the
+	/// published `commitments`.
+	pub fn from_secret_bytes(
+		mut bytes: [u8; 64],
+		commitments: SigningCommitments,
+	) -> Result<Self, ChError> {
+		let mut d = [0u8; 32];
+		let mut e = [0u8; 32];
+		let (left, right) = bytes.split_at(32);
+		d.copy_from_slice(left);
+		e.copy_from_slice(right);
+		bytes.zeroize();
+		let hiding = decode_scalar(d);
+		let binding = decode_scalar(e);
+		d.zeroize();
+		e.zeroize();
+		let nonces = Self { hiding: hiding?, binding: binding? , commitments };
+		if RistrettoPoint::mul_base(&nonces.hiding).compress().0 != commitments.hiding ||
+			RistrettoPoint::mul_base(&nonces.binding).compress().0 != commitments.binding
+		{
+			return Err(ChError::NonceMismatch);
+		}
+		Ok(nonces)
+	}
 }
 
 impl fmt::Debug for SigningNonces {

@@ -1,0 +1,390 @@
+//! The committee member's side, run by its node's off-chain worker on every new block.
+//!
+//! For every local `bkfl` key that holds a seat, the worker posts whatever the chain
+//! waits for from that member: its DKG commitment, its encrypted shares, complaints about
+//! bad shares it received, and for the redaction being signed its round-1 commitments and
+//! round-2 partial shares. Everything is idempotent: the chain's state says what is still
+//! missing, the pool refuses a second copy of a message, and a `StorageLock` keeps two
+//! worker runs of one node apart.
+//!
+//! Secrets: the member's DKG polynomial and channel key are re-derived from deterministic
+//! signatures of the node's `bkfe` key; its trapdoor share `x_i` is recomputed from them
+//! and the public transcript when needed and never stored. Signing nonces are random and
+//! must survive between the rounds: they are kept in the node's persistent offchain
+//! storage, encrypted with a pad derived from the `bkfe` key, and replaced by the public
+//! answer once used, so a nonce is never used twice, even across forks.
+
+use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
+use blockful_chameleon::threshold::{
+	channel::{ChannelKey, SeededRng},
+	dkg, round1, round2, KeyShare, MemberIndex, SigningCommitments, SigningNonces,
+};
+use codec::{Decode, Encode};
+use frame_support::traits::Get;
+use frame_system::{
+	offchain::{CreateBare, SubmitTransaction},
+	pallet_prelude::BlockNumberFor,
+};
+use rand_core::RngCore;
+use sp_runtime::{
+	offchain::{
+		storage::StorageValueRef,
+		storage_lock::{StorageLock, Time},
+		Duration,
+	},
+	traits::Convert,
+	RuntimeAppPublic,
+};
+
+/// Offchain-local key of the lock between worker runs of one node.
+pub const LOCK_KEY: &[u8] = b"blockful/threshold/lock";
+/// Offchain-local key: any value pauses every member of this node (withheld consent).
+pub const PAUSED_KEY: &[u8] = b"blockful/threshold/paused";
+/// Prefix of the per-member pause flag: `PAUSED_KEY ‖ "/" ‖ SCALE(account)`.
+pub fn member_paused_key<A: Encode>(account: &A) -> Vec<u8> {
+	let mut key = PAUSED_KEY.to_vec();
+	key.push(b'/');
+	key.extend(account.encode());
+	key
+}
+
+type OcwResult = Result<(), &'static str>;
+
+/// One local member: its seat key, account and the node's secret-derivation key.
+struct Member<T: Config> {
+	key: T::MemberKey,
+	account: T::AccountId,
+	secret: T::SecretKey,
+}
+
+/// Entry point of the off-chain worker.
+pub(crate) fn run<T: Config>(now: BlockNumberFor<T>) {
+	if flag_set(PAUSED_KEY) {
+		return;
+	}
+	let keys = T::MemberKey::all();
+	if keys.is_empty() {
+		return;
+	}
+	let Some(secret) = T::SecretKey::all().into_iter().next() else {
+		log::warn!(target: "runtime::threshold", "member key(s) but no `bkfe` key in the keystore");
+		return;
+	};
+	let mut lock = StorageLock::<Time>::with_deadline(LOCK_KEY, Duration::from_millis(20_000));
+	let Ok(_guard) = lock.try_lock() else { return };
+	for key in keys {
+		let account = T::MemberAccount::convert(key.clone());
+		if flag_set(&member_paused_key(&account)) {
+			continue;
+		}
+		let member = Member::<T> { key, account, secret: secret.clone() };
+		if let Err(e) = dkg_step(&member) {
+			log::warn!(target: "runtime::threshold", "block {now:?}: DKG step: {e}");
+		}
+		if let Err(e) = sign_step(&member) {
+			log::warn!(target: "runtime::threshold", "block {now:?}: signing step: {e}");
+		}
+	}
+}
+
+fn flag_set(key: &[u8]) -> bool {
+	StorageValueRef::persistent(key).get::<Vec<u8>>().ok().flatten().is_some_and(|v| !v.is_empty()) ||
+		sp_io::offchain::local_storage_get(sp_core::offchain::StorageKind::PERSISTENT, key)
+			.is_some_and(|v| !v.is_empty())
+}
+
+impl<T: Config> Member<T> {
+	/// A secret only this node can compute: `blake2(sign_bkfe(tag ‖ genesis ‖ account ‖
+	/// epoch ‖ purpose))`.
+	fn seed(&self, purpose: &[u8], epoch: u32, extra: &[u8]) -> Result<[u8; 32], &'static str> {
+		let message = (
+			b"blockful/threshold/seed",
+			frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::from(0u32)),
+			&self.account,
+			epoch,
+			purpose,
+			extra,
+		)
+			.encode();
+		let signature = self.secret.sign(&message).ok_or("the `bkfe` key cannot sign")?;
+		Ok(sp_io::hashing::blake2_256(&signature.encode()))
+	}
+
+	fn channel(&self, epoch: u32) -> Result<ChannelKey, &'static str> {
+		Ok(ChannelKey::from_seed(&self.seed(b"channel", epoch, &[])?))
+	}
+
+	fn polynomial(
+		&self,
+		epoch: u32,
+		me: MemberIndex,
+		threshold: u16,
+		members: usize,
+	) -> Result<dkg::Round1Secret, &'static str> {
+		let n = u16::try_from(members).map_err(|_| "committee too large")?;
+		let seed = self.seed(b"polynomial", epoch, &[])?;
+		let context = Pallet::<T>::dkg_context(epoch);
+		dkg::part1(me, threshold, n, &context, &mut SeededRng::new(seed))
+			.map(|(secret, _)| secret)
+			.map_err(|_| "DKG part 1 failed")
+	}
+
+	fn send(&self, message: Message) -> OcwResult {
+		let signature = self.key.sign(&message.encode()).ok_or("the `bkfl` key cannot sign")?;
+		let call = Call::<T>::submit {
+			submission: Submission { member: self.key.clone(), message },
+			signature,
+		};
+		let xt = <T as CreateBare<Call<T>>>::create_bare(call.into());
+		SubmitTransaction::<T, Call<T>>::submit_transaction(xt)
+			.map_err(|_| "the pool refused the message (probably already queued)")
+	}
+}
+
+/// Posts what the DKG run waits for from this member.
+fn dkg_step<T: Config>(m: &Member<T>) -> OcwResult {
+	let Some(run) = Dkg::<T>::get() else { return Ok(()) };
+	let Some(me) = Pallet::<T>::index_of(&run.members, &m.account) else { return Ok(()) };
+	let epoch = run.epoch;
+	let context = Pallet::<T>::dkg_context(epoch);
+	let channel = m.channel(epoch)?;
+	match run.phase {
+		DkgPhase::Commit => {
+			if DkgCommitments::<T>::contains_key(epoch, me) {
+				return Ok(());
+			}
+			let n = u16::try_from(run.members.len()).map_err(|_| "committee too large")?;
+			let seed = m.seed(b"polynomial", epoch, &[])?;
+			let (_, package) =
+				dkg::part1(me, run.threshold, n, &context, &mut SeededRng::new(seed))
+					.map_err(|_| "DKG part 1 failed")?;
+			let commitment = DkgCommitment { package, channel: channel.public() };
+			m.send(Message::DkgCommit { epoch, commitment })
+		},
+		DkgPhase::Share => {
+			if !DkgCommitments::<T>::contains_key(epoch, me) ||
+				DkgShares::<T>::contains_key(epoch, me)
+			{
+				return Ok(());
+			}
+			let polynomial = m.polynomial(epoch, me, run.threshold, run.members.len())?;
+			let mut receivers: Vec<(MemberIndex, DkgCommitment)> =
+				DkgCommitments::<T>::iter_prefix(epoch).filter(|(j, _)| *j != me).collect();
+			receivers.sort_by_key(|(j, _)| *j);
+			let mut shares = Vec::with_capacity(receivers.len());
+			for (j, theirs) in receivers {
+				let cipher = channel
+					.encrypt_share(&theirs.channel, &context, me, j, &polynomial.share_for(j))
+					.map_err(|_| "a member's channel key is invalid")?;
+				shares.push((j, cipher));
+			}
+			m.send(Message::DkgShare { epoch, shares })
+		},
+		DkgPhase::Complain => {
+			for (dealer, shares) in DkgShares::<T>::iter_prefix(epoch) {
+				if dealer == me || Disqualified::<T>::contains_key(epoch, dealer) {
+					continue;
+				}
+				let Some(cipher) = shares.iter().find(|(j, _)| *j == me).map(|(_, c)| *c) else {
+					continue;
+				};
+				let Some(theirs) = DkgCommitments::<T>::get(epoch, dealer) else { continue };
+				let valid = channel
+					.decrypt_share(&theirs.channel, &context, dealer, me, &cipher)
+					.and_then(|s| dkg::check_dealt_share(&theirs.package.commitment, dealer, me, &s))
+					.is_ok();
+				if !valid {
+					let proof = channel
+						.prove_shared_key(&theirs.channel, &context)
+						.map_err(|_| "cannot prove the channel key")?;
+					m.send(Message::DkgComplain { epoch, dealer, proof })?;
+				}
+			}
+			Ok(())
+		},
+	}
+}
+
+/// A member's channel key of `epoch` (for tests).
+#[cfg(test)]
+pub(crate) fn channel_of<T: Config>(
+	key: T::MemberKey,
+	secret: T::SecretKey,
+	epoch: u32,
+) -> Result<ChannelKey, &'static str> {
+	let account = T::MemberAccount::convert(key.clone());
+	Member::<T> { key, account, secret }.channel(epoch)
+}
+
+/// This member's trapdoor share of `epoch` (for tests: what a node would compute).
+#[cfg(test)]
+pub(crate) fn key_share_of<T: Config>(
+	key: T::MemberKey,
+	secret: T::SecretKey,
+	epoch: u32,
+) -> Result<KeyShare, &'static str> {
+	let account = T::MemberAccount::convert(key.clone());
+	key_share(&Member::<T> { key, account, secret }, epoch)
+}
+
+/// This member's trapdoor share of `epoch`: its own polynomial at its index plus every
+/// other qualified dealer's decrypted share, checked against the key package.
+fn key_share<T: Config>(m: &Member<T>, epoch: u32) -> Result<KeyShare, &'static str> {
+	let key = Keys::<T>::get(epoch).ok_or("no key for the epoch")?;
+	let me = Pallet::<T>::index_of(&key.members, &m.account).ok_or("not a member")?;
+	let context = Pallet::<T>::dkg_context(epoch);
+	let channel = m.channel(epoch)?;
+	let polynomial = m.polynomial(epoch, me, key.package.threshold, key.members.len())?;
+	let mut shares = Vec::with_capacity(key.qualified.len());
+	for dealer in &key.qualified {
+		if *dealer == me {
+			shares.push(polynomial.share_for(me));
+			continue;
+		}
+		let cipher = DkgShares::<T>::get(epoch, dealer)
+			.and_then(|s| s.iter().find(|(j, _)| *j == me).map(|(_, c)| *c))
+			.ok_or("a qualified dealer sent this member no share")?;
+		let theirs = DkgCommitments::<T>::get(epoch, dealer).ok_or("dealer without commitment")?;
+		shares.push(
+			channel
+				.decrypt_share(&theirs.channel, &context, *dealer, me, &cipher)
+				.map_err(|_| "cannot decrypt a share")?,
+		);
+	}
+	dkg::combine_shares(me, &shares, &key.package).map_err(|_| "shares do not match the key")
+}
+
+/// What a member keeps between the rounds of one signing attempt.
+#[derive(Encode, Decode)]
+enum NonceRecord {
+	/// Round-1 nonces, `d ‖ e` per collision, encrypted with the member's pad.
+	Fresh { sealed: Vec<[u8; 64]>, commitments: Vec<([u8; 32], [u8; 32])> },
+	/// The nonces were used: the partial shares computed with them (public).
+	Answered { shares: Vec<[u8; 32]> },
+}
+
+/// Local storage of one member's nonces for one attempt.
+struct NonceStore<'a, T: Config> {
+	member: &'a Member<T>,
+	key: Vec<u8>,
+	pad_seed: [u8; 32],
+}
+
+impl<'a, T: Config> NonceStore<'a, T> {
+	fn new(member: &'a Member<T>, proposal: u64, attempt: u32) -> Result<Self, &'static str> {
+		let key = (b"blockful/threshold/nonces", &member.account, proposal, attempt).encode();
+		let pad_seed = member.seed(b"nonce-pad", 0, &(proposal, attempt).encode())?;
+		Ok(Self { member, key, pad_seed })
+	}
+
+	fn load(&self) -> Option<NonceRecord> {
+		StorageValueRef::persistent(&self.key).get::<NonceRecord>().ok().flatten()
+	}
+
+	fn save(&self, record: &NonceRecord) {
+		StorageValueRef::persistent(&self.key).set(record);
+	}
+
+	/// XORs the `d ‖ e` blocks with the member's keystream (sealing and opening alike).
+	fn apply_pad(&self, blocks: &mut [[u8; 64]]) {
+		let mut rng = SeededRng::new(self.pad_seed);
+		for block in blocks.iter_mut() {
+			let mut pad = [0u8; 64];
+			rng.fill_bytes(&mut pad);
+			for (b, p) in block.iter_mut().zip(pad.iter()) {
+				*b ^= p;
+			}
+		}
+	}
+
+	/// The round-1 commitments of this attempt: fresh nonces on first use, the saved ones
+	/// afterwards; `None` once they were used.
+	fn commitments(
+		&self,
+		share: &KeyShare,
+		items: usize,
+	) -> Option<Vec<([u8; 32], [u8; 32])>> {
+		match self.load() {
+			Some(NonceRecord::Fresh { commitments, .. }) => Some(commitments),
+			Some(NonceRecord::Answered { .. }) => None,
+			None => {
+				// Fresh randomness, hedged with the member's per-attempt secret: even a broken
+				// RNG gives different nonces for different attempts.
+				let mut rng = SeededRng::new(sp_io::hashing::blake2_256(
+					&(sp_io::offchain::random_seed(), self.pad_seed).encode(),
+				));
+				let mut sealed = Vec::with_capacity(items);
+				let mut commitments = Vec::with_capacity(items);
+				for _ in 0..items {
+					let (nonces, c) = round1(share, &mut rng);
+					sealed.push(nonces.to_secret_bytes());
+					commitments.push((c.hiding, c.binding));
+				}
+				self.apply_pad(&mut sealed);
+				self.save(&NonceRecord::Fresh { sealed, commitments: commitments.clone() });
+				let _ = self.member;
+				Some(commitments)
+			},
+		}
+	}
+}
+
+/// Posts this member's round-1 commitments or round-2 shares for the head proposal.
+fn sign_step<T: Config>(m: &Member<T>) -> OcwResult {
+	let Some(proposal) = Queue::<T>::get().first().copied() else { return Ok(()) };
+	let Some(p) = Proposals::<T>::get(proposal) else { return Ok(()) };
+	let Some(key) = Keys::<T>::get(p.epoch) else { return Ok(()) };
+	let Some(me) = Pallet::<T>::index_of(&key.members, &m.account) else { return Ok(()) };
+	let attempt = p.attempt;
+	let store = NonceStore::new(m, proposal, attempt)?;
+	match &p.phase {
+		SignPhase::Commit => {
+			if !p.may_commit(me) || SignCommitments::<T>::contains_key(proposal, me) {
+				return Ok(());
+			}
+			let share = key_share(m, p.epoch)?;
+			let Some(commitments) = store.commitments(&share, p.items()) else { return Ok(()) };
+			m.send(Message::SignCommit { proposal, attempt, commitments })
+		},
+		SignPhase::Sign { signers } => {
+			if !signers.contains(&me) || SignShares::<T>::contains_key(proposal, me) {
+				return Ok(());
+			}
+			let shares = match store.load() {
+				Some(NonceRecord::Answered { shares }) => shares,
+				Some(NonceRecord::Fresh { mut sealed, commitments }) => {
+					// Mark the nonces used before computing with them.
+					store.save(&NonceRecord::Answered { shares: Vec::new() });
+					let share = key_share(m, p.epoch)?;
+					let packages = Pallet::<T>::signing_packages(proposal, &p, signers)
+						.map_err(|_| "cannot rebuild the signing packages")?;
+					store.apply_pad(&mut sealed);
+					let mut shares = Vec::with_capacity(packages.len());
+					for ((secret, (hiding, binding)), package) in
+						sealed.into_iter().zip(commitments).zip(packages.iter())
+					{
+						let c = SigningCommitments { signer: me, hiding, binding };
+						let nonces = SigningNonces::from_secret_bytes(secret, c)
+							.map_err(|_| "stored nonces are corrupt")?;
+						let z = round2(&share, nonces, package).map_err(|_| "round 2 failed")?;
+						shares.push(z.z);
+					}
+					store.save(&NonceRecord::Answered { shares: shares.clone() });
+					shares
+				},
+				None => return Ok(()),
+			};
+			if shares.len() != p.items() {
+				return Err("nonces were used without an answer; waiting for the next attempt");
+			}
+			m.send(Message::SignShare { proposal, attempt, shares })
+		},
+	}
+}
+
+/// Keeps `Get` in scope for the constants used through `T`.
+#[allow(dead_code)]
+fn _uses<T: Config>() -> u32 {
+	T::MaxMembers::get()
+}

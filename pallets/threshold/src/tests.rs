@@ -1,0 +1,486 @@
+//! Tests of the committee's DKG and threshold redaction, with the members' off-chain
+//! workers running for real (see the mock): honest runs with 4 and with 3 of 4 members,
+//! 2 of 4 that cannot finish, a cheating signer and a cheating dealer, bad inputs, and
+//! what the chain's state holds afterwards.
+
+use crate::{mock::*, pallet::*, types::*, Error, Event};
+use blockful_chameleon::{
+	threshold::{dkg, reconstruct_trapdoor},
+	ChPublicKey,
+};
+use codec::Encode;
+use frame_support::{assert_noop, assert_ok, BoundedVec};
+use pallet_unlearning::Paradigm;
+use sp_runtime::{testing::UintAuthorityId, traits::Dispatchable, RuntimeAppPublic};
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Threshold(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+/// The mock's members all run on one node, whose `bkfe` key is the first online key (11).
+fn node_secret() -> UintAuthorityId {
+	UintAuthorityId(MEMBERS[0])
+}
+
+fn chain_key() -> ChPublicKey {
+	pallet_live_chain::ChPublicKey::<Test>::get().expect("key installed")
+}
+
+/// Runs the DKG to its end; returns the blocks it took.
+fn keygen(net: &mut TestNet) -> u32 {
+	net.run_until(40, || ActiveEpoch::<Test>::get().is_some()).expect("DKG finished")
+}
+
+/// Publishes `uri` with `refs` as ALICE under the chain's key; returns its tx id.
+fn publish(uri: &str, refs: Vec<u64>) -> u64 {
+	let tx = pallet_live_chain::NextTxId::<Test>::get();
+	let msg = pallet_model_archive::model_message(uri.as_bytes(), &refs);
+	let (ch, rand) =
+		blockful_chameleon::hash_from_seed(&chain_key(), &msg, &[tx as u8 + 1; 32]).unwrap();
+	assert_ok!(pallet_live_chain::Pallet::<Test>::publish_model(
+		RuntimeOrigin::signed(ALICE),
+		uri.as_bytes().to_vec().try_into().unwrap(),
+		refs.try_into().unwrap(),
+		ch,
+		rand,
+	));
+	tx
+}
+
+/// A DAG 0 → 1 → 2 in two live blocks, and a parallel request on model 0; returns the
+/// request id.
+fn models_and_request() -> u64 {
+	publish("bafy-m0", vec![]);
+	publish("bafy-m1", vec![0]);
+	next_block();
+	publish("bafy-m2", vec![1]);
+	next_block();
+	let id = pallet_unlearning::NextRequestId::<Test>::get();
+	assert_ok!(pallet_unlearning::Pallet::<Test>::request_unlearning(
+		RuntimeOrigin::signed(ALICE),
+		vec![0].try_into().unwrap(),
+		vec![1].try_into().unwrap(),
+		Paradigm::Parallel,
+	));
+	id
+}
+
+fn updates(txs: &[u64]) -> BoundedVec<ProposedUpdate<UriOf<Test>>, MaxUpdates> {
+	txs.iter()
+		.map(|tx| ProposedUpdate {
+			tx: *tx,
+			uri: format!("bafy-unlearned-{tx}").into_bytes().try_into().unwrap(),
+		})
+		.collect::<Vec<_>>()
+		.try_into()
+		.unwrap()
+}
+
+fn propose(request: u64) {
+	assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), request, updates(&[0, 1, 2])));
+}
+
+fn applied() -> bool {
+	events().iter().any(|e| matches!(e, Event::RedactionApplied { .. }))
+}
+
+fn assert_redacted() {
+	for tx in 0..3u64 {
+		let live = pallet_live_chain::Txs::<Test>::get(tx).unwrap();
+		assert_eq!(live.uri.to_vec(), format!("bafy-unlearned-{tx}").into_bytes());
+		assert_eq!(live.version, 1);
+	}
+	let report = LiveChain::verify_integrity();
+	assert!(report.ok, "{report:?}");
+	assert_eq!(pallet_model_archive::Pallet::<Test>::lineage(0).len(), 2);
+}
+
+#[test]
+fn dkg_with_all_four_members_installs_a_valid_key() {
+	let mut net = new_net(true);
+	let blocks = keygen(&mut net);
+	net.with(|| {
+		let key = Keys::<Test>::get(0).unwrap();
+		key.package.validate().unwrap();
+		assert_eq!(key.package.threshold, 3);
+		assert_eq!(key.qualified, vec![1, 2, 3, 4]);
+		assert_eq!(chain_key(), key.package.group_key);
+		assert_ne!(chain_key(), blockful_chameleon::dev_public_key());
+		assert!(Dkg::<Test>::get().is_none());
+		assert!(events().contains(&Event::KeyGenerated { epoch: 0, key: chain_key(), qualified: 4 }));
+		// Every member's node re-derives a share that matches its public Y_i.
+		for m in MEMBERS {
+			let share =
+				crate::offchain::key_share_of::<Test>(UintAuthorityId(m), node_secret(), 0)
+					.unwrap();
+			assert_eq!(Some(&share.verifying_share()), key.package.verification_share(share.index()));
+		}
+	});
+	// Commit, share, complaint window: no timeout needed.
+	assert!(blocks <= 6, "DKG took {blocks} blocks");
+}
+
+#[test]
+fn dkg_with_one_member_offline_finishes_after_the_commit_timeout() {
+	let mut net = new_net(true);
+	set_online(&[11, 12, 13]);
+	keygen(&mut net);
+	net.with(|| {
+		let key = Keys::<Test>::get(0).unwrap();
+		assert_eq!(key.qualified, vec![1, 2, 3]);
+		key.package.validate().unwrap();
+	});
+}
+
+#[test]
+fn dkg_with_two_members_offline_produces_no_key() {
+	let mut net = new_net(true);
+	set_online(&[11, 12]);
+	assert_eq!(net.run_until(20, || ActiveEpoch::<Test>::get().is_some()), None);
+	net.with(|| {
+		assert!(pallet_live_chain::ChPublicKey::<Test>::get().is_none());
+		assert!(Keys::<Test>::iter().next().is_none());
+		assert!(events().iter().any(|e| matches!(e, Event::DkgFailed { epoch: 0, .. })));
+		// It keeps trying with the committee.
+		assert!(Dkg::<Test>::get().unwrap().epoch >= 1);
+	});
+}
+
+#[test]
+fn redaction_by_the_members_off_chain_workers_all_four() {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	let blocks = net.run_until(10, applied).expect("redaction applied");
+	net.with(|| {
+		assert_redacted();
+		assert!(Queue::<Test>::get().is_empty());
+		let Some(Event::RedactionApplied { signers, attempts, .. }) =
+			events().into_iter().find(|e| matches!(e, Event::RedactionApplied { .. }))
+		else {
+			unreachable!()
+		};
+		assert_eq!(signers.len(), 3);
+		assert_eq!(attempts, 1);
+	});
+	// Round 1 in one block, round 2 in the next.
+	assert!(blocks <= 3, "took {blocks} blocks");
+}
+
+#[test]
+fn redaction_with_one_member_offline() {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	set_online(&[11, 13, 14]);
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	net.run_until(10, applied).expect("redaction applied");
+	net.with(|| {
+		assert_redacted();
+		assert!(events().contains(&Event::RedactionApplied {
+			proposal: 0,
+			request,
+			signers: vec![1, 3, 4],
+			attempts: 1
+		}));
+	});
+}
+
+#[test]
+fn redaction_with_two_members_offline_never_completes_and_changes_nothing() {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	set_online(&[11, 12]);
+	let request = net.with(models_and_request);
+	let before = net.with(|| {
+		propose(request);
+		(0..3u64).map(|tx| pallet_live_chain::Txs::<Test>::get(tx).unwrap()).collect::<Vec<_>>()
+	});
+	assert_eq!(net.run_until(12, applied), None);
+	net.with(|| {
+		let after: Vec<_> =
+			(0..3u64).map(|tx| pallet_live_chain::Txs::<Test>::get(tx).unwrap()).collect();
+		assert_eq!(before, after);
+		assert_eq!(pallet_model_archive::Pallet::<Test>::lineage(0).len(), 1);
+		assert!(events().iter().any(|e| matches!(e, Event::SigningRestarted { .. })));
+		assert_eq!(Queue::<Test>::get(), vec![0]);
+	});
+	// The members come back: the same proposal completes.
+	set_online(&MEMBERS);
+	net.run_until(10, applied).expect("applied once three members are online");
+	net.with(assert_redacted);
+}
+
+/// Dispatches `message` as member `m` through validation, as the pool would.
+fn submit_as(m: u64, message: Message) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
+	let key = UintAuthorityId(m);
+	let signature = key.sign(&message.encode()).unwrap();
+	let call = crate::Call::<Test>::submit { submission: Submission { member: key, message }, signature };
+	use sp_runtime::traits::ValidateUnsigned;
+	Threshold::validate_unsigned(sp_runtime::transaction_validity::TransactionSource::Local, &call)
+		.map_err(|_| sp_runtime::DispatchError::Other("invalid").into())
+		.and_then(|_| RuntimeCall::Threshold(call).dispatch(RuntimeOrigin::none()))
+}
+
+#[test]
+fn a_cheating_signer_is_named_and_the_honest_members_complete() {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	// Round 1 by everybody, then member 12 answers round 2 with garbage before its node.
+	net.run_until(5, || events().iter().any(|e| matches!(e, Event::SignersChosen { .. })))
+		.unwrap();
+	net.with(|| {
+		let p = Proposals::<Test>::get(0).unwrap();
+		let SignPhase::Sign { signers } = &p.phase else { panic!("not in round 2") };
+		assert!(signers.contains(&2));
+		let shares = vec![[7u8; 32]; p.items()];
+		assert_ok!(submit_as(12, Message::SignShare { proposal: 0, attempt: 0, shares }));
+		assert!(events().contains(&Event::InvalidPartialShare { proposal: 0, member: 12, item: 0 }));
+		assert_eq!(Misbehaviour::<Test>::get(12), 1);
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!((p.attempt, p.banned.clone()), (1, vec![2]));
+	});
+	net.run_until(10, applied).expect("applied by the honest members");
+	net.with(|| {
+		assert_redacted();
+		assert!(events().contains(&Event::RedactionApplied {
+			proposal: 0,
+			request,
+			signers: vec![1, 3, 4],
+			attempts: 2
+		}));
+	});
+}
+
+#[test]
+fn a_dealer_with_a_wrong_share_is_disqualified_and_the_key_still_forms() {
+	let mut net = new_net(true);
+	// Everyone commits.
+	net.run_until(5, || Dkg::<Test>::get().is_some_and(|r| r.phase == DkgPhase::Share)).unwrap();
+	// Member 14's node is replaced by one that deals garbage to everybody.
+	set_online(&[11, 12, 13]);
+	net.with(|| {
+		let shares = vec![(1, [1u8; 32]), (2, [1u8; 32]), (3, [1u8; 32])];
+		assert_ok!(submit_as(14, Message::DkgShare { epoch: 0, shares }));
+	});
+	keygen(&mut net);
+	net.with(|| {
+		let dq: Vec<_> = events()
+			.into_iter()
+			.filter(|e| matches!(e, Event::DealerDisqualified { .. }))
+			.collect();
+		assert_eq!(dq.len(), 1, "{dq:?}");
+		assert!(matches!(dq[0], Event::DealerDisqualified { epoch: 0, dealer: 14, .. }));
+		assert_eq!(Misbehaviour::<Test>::get(14), 1);
+		let key = Keys::<Test>::get(0).unwrap();
+		assert_eq!(key.qualified, vec![1, 2, 3]);
+		key.package.validate().unwrap();
+	});
+	// The cheater still received honest shares, so all four can sign.
+	set_online(&MEMBERS);
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	net.run_until(10, applied).expect("applied");
+	net.with(assert_redacted);
+}
+
+#[test]
+fn a_false_complaint_is_counted_against_the_complainer() {
+	let mut net = new_net(true);
+	net.run_until(8, || Dkg::<Test>::get().is_some_and(|r| r.phase == DkgPhase::Complain))
+		.unwrap();
+	net.with(|| {
+		// Member 11 reveals its real channel point with 12 and claims 12's share is bad.
+		let secret = node_secret();
+		let context = Threshold::dkg_context(0);
+		let channel = crate::offchain::channel_of::<Test>(UintAuthorityId(11), secret, 0).unwrap();
+		let theirs = DkgCommitments::<Test>::get(0, 2).unwrap();
+		let proof = channel.prove_shared_key(&theirs.channel, &context).unwrap();
+		assert_ok!(submit_as(11, Message::DkgComplain { epoch: 0, dealer: 2, proof }));
+		assert!(events().contains(&Event::FalseComplaint { epoch: 0, by: 11 }));
+		assert_eq!(Misbehaviour::<Test>::get(11), 1);
+		assert!(Disqualified::<Test>::get(0, 2).is_none());
+	});
+}
+
+#[test]
+fn bad_member_messages_are_refused_without_state_change() {
+	let mut net = new_net(true);
+	net.with(|| {
+		let context = Threshold::dkg_context(0);
+		let mut rng = blockful_chameleon::threshold::channel::SeededRng::new([5; 32]);
+		let (_, package) = dkg::part1(1, 3, 4, &context, &mut rng).unwrap();
+		let channel = blockful_chameleon::threshold::channel::ChannelKey::from_seed(&[6; 32]);
+		let commitment = DkgCommitment { package: package.clone(), channel: channel.public() };
+		let message = Message::DkgCommit { epoch: 0, commitment: commitment.clone() };
+		let call = |member: u64, message: Message, signer: u64| {
+			let signature = UintAuthorityId(signer).sign(&message.encode()).unwrap();
+			Threshold::submit(
+				RuntimeOrigin::none(),
+				Submission { member: UintAuthorityId(member), message },
+				signature,
+			)
+		};
+		// Signed by someone else.
+		assert_noop!(call(11, message.clone(), 12), Error::<Test>::BadSignature);
+		// Not a member.
+		assert_noop!(call(99, message.clone(), 99), Error::<Test>::NotMember);
+		// Package claims another index than the sender's.
+		assert_noop!(call(12, message.clone(), 12), Error::<Test>::InvalidCommitment);
+		// Wrong epoch.
+		let stale = Message::DkgCommit { epoch: 7, commitment: commitment.clone() };
+		assert_noop!(call(11, stale, 11), Error::<Test>::WrongEpoch);
+		// A broken proof of knowledge.
+		let mut forged = commitment.clone();
+		forged.package.proof_mu = [3u8; 32];
+		assert_noop!(
+			call(11, Message::DkgCommit { epoch: 0, commitment: forged }, 11),
+			Error::<Test>::InvalidCommitment
+		);
+		// An identity channel key.
+		let mut no_channel = commitment.clone();
+		no_channel.channel = [0u8; 32];
+		assert_noop!(
+			call(11, Message::DkgCommit { epoch: 0, commitment: no_channel }, 11),
+			Error::<Test>::InvalidCommitment
+		);
+		// Shares before the share phase.
+		assert_noop!(
+			call(11, Message::DkgShare { epoch: 0, shares: vec![] }, 11),
+			Error::<Test>::WrongPhase
+		);
+		// Signed origin.
+		assert_noop!(
+			Threshold::submit(
+				RuntimeOrigin::signed(11),
+				Submission { member: UintAuthorityId(11), message: message.clone() },
+				UintAuthorityId(11).sign(&message.encode()).unwrap()
+			),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		// The real one goes through once, then is a duplicate.
+		assert_ok!(call(11, message.clone(), 11));
+		assert_noop!(call(11, message, 11), Error::<Test>::AlreadySubmitted);
+	});
+}
+
+#[test]
+fn bad_proposals_are_refused_without_state_change() {
+	let mut net = new_net(true);
+	// No key yet.
+	net.with(|| {
+		assert_noop!(
+			Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), 0, updates(&[0])),
+			Error::<Test>::NoCommitteeKey
+		);
+	});
+	keygen(&mut net);
+	net.with(|| {
+		let request = models_and_request();
+		let call = |who: u64, request: u64, txs: &[u64]| {
+			Threshold::propose_redaction(RuntimeOrigin::signed(who), request, updates(txs))
+		};
+		assert_noop!(call(BOB, request, &[0, 1, 2]), Error::<Test>::NotRequester);
+		assert_noop!(call(ALICE, 9, &[0, 1, 2]), Error::<Test>::UnknownRequest);
+		assert_noop!(call(ALICE, request, &[]), Error::<Test>::NoUpdates);
+		assert_noop!(call(ALICE, request, &[0, 0]), Error::<Test>::DuplicateUpdate);
+		assert_noop!(call(ALICE, request, &[0, 7]), Error::<Test>::UnknownTx);
+		// The live chain's rule: the start model must be replaced.
+		assert_noop!(
+			call(ALICE, request, &[1, 2]),
+			pallet_unlearning::Error::<Test>::StartNotUpdated
+		);
+		let bad_uri: BoundedVec<ProposedUpdate<UriOf<Test>>, MaxUpdates> =
+			vec![ProposedUpdate { tx: 0, uri: b"has space".to_vec().try_into().unwrap() }]
+				.try_into()
+				.unwrap();
+		assert_noop!(
+			Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), request, bad_uri),
+			pallet_live_chain::Error::<Test>::MalformedUri
+		);
+		assert_ok!(call(ALICE, request, &[0, 1, 2]));
+		assert_noop!(call(ALICE, request, &[0, 1, 2]), Error::<Test>::AlreadyProposed);
+		// Starting a DKG now: refused (models are bound to the key), and not for anyone.
+		assert_noop!(Threshold::start_dkg(RuntimeOrigin::signed(11)), sp_runtime::DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn start_dkg_is_refused_while_one_runs_and_once_models_exist() {
+	let mut net = new_net(true);
+	let committee = pallet_collective::RawOrigin::<u64, pallet_collective::Instance1>::Members(3, 4);
+	net.with(|| {
+		assert_noop!(Threshold::start_dkg(committee.clone().into()), Error::<Test>::DkgInProgress);
+	});
+	keygen(&mut net);
+	net.with(|| {
+		publish("bafy-m0", vec![]);
+		assert_noop!(Threshold::start_dkg(committee.clone().into()), Error::<Test>::KeyInUse);
+	});
+	// A chain without genesis DKG: the committee starts one.
+	let mut fresh = new_net(false);
+	fresh.with(|| {
+		assert!(Dkg::<Test>::get().is_none());
+		assert_ok!(Threshold::start_dkg(committee.into()));
+		assert_eq!(Dkg::<Test>::get().unwrap().phase, DkgPhase::Commit);
+	});
+	keygen(&mut fresh);
+}
+
+#[test]
+fn the_chain_holds_no_secret_share_and_the_transcript_yields_no_trapdoor() {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	net.run_until(10, applied).unwrap();
+	net.with(|| {
+		let key = Keys::<Test>::get(0).unwrap();
+		// What each node computes privately.
+		let shares: Vec<_> = MEMBERS
+			.iter()
+			.map(|m| {
+				crate::offchain::key_share_of::<Test>(UintAuthorityId(*m), node_secret(), 0)
+					.unwrap()
+			})
+			.collect();
+		let pooled: Vec<_> = shares[..3].iter().map(|s| (s.index(), s.secret_bytes())).collect();
+		let trapdoor = reconstruct_trapdoor(&pooled).unwrap();
+		assert_eq!(trapdoor.public(), key.package.group_key, "the shares interpolate to Y");
+		let trapdoor = trapdoor.to_bytes();
+		// The whole state, key by key: no secret share, no trapdoor, no plaintext dealt
+		// share appears anywhere.
+		let mut secrets: Vec<[u8; 32]> = shares.iter().map(|s| s.secret_bytes()).collect();
+		secrets.push(trapdoor);
+		let mut state = Vec::new();
+		let mut next = sp_io::storage::next_key(&[]);
+		while let Some(k) = next {
+			state.extend(sp_io::storage::get(&k).unwrap().to_vec());
+			next = sp_io::storage::next_key(&k);
+		}
+		for secret in &secrets {
+			assert!(!state.windows(32).any(|w| w == secret), "a secret is in the state");
+		}
+		// The formulas that exist, applied to the public transcript: treating member 1's
+		// ciphertexts as its shares does not give a share of the key.
+		let received: Vec<[u8; 32]> = key
+			.qualified
+			.iter()
+			.filter(|d| **d != 1)
+			.map(|d| DkgShares::<Test>::get(0, d).unwrap().iter().find(|(j, _)| *j == 1).unwrap().1)
+			.collect();
+		assert_eq!(
+			dkg::combine_shares(1, &received, &key.package).unwrap_err(),
+			blockful_chameleon::ChError::InconsistentKeyPackage
+		);
+	});
+}

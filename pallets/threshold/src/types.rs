@@ -1,0 +1,177 @@
+//! Types of the committee's key generation and redaction signing.
+
+use alloc::vec::Vec;
+use blockful_chameleon::threshold::{
+	channel::SharedKeyProof, dkg::Round1Package, MemberIndex, PublicKeyPackage,
+};
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use scale_info::TypeInfo;
+
+/// `t = n − ⌊(n − 1)/3⌋`: with `n = 3f + 1` members this is `2f + 1`, the consensus quorum,
+/// so the cryptographic quorum and the committee's 2/3 vote coincide (SPEC §3).
+pub fn threshold_for(members: u16) -> u16 {
+	members.saturating_sub(members.saturating_sub(1) / 3)
+}
+
+/// The phase of a DKG run. Each ends early once every expected member has posted.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub enum DkgPhase {
+	/// Members post their polynomial commitment, proof of knowledge and channel key.
+	Commit,
+	/// Dealers post their shares, each encrypted to its receiver.
+	Share,
+	/// Receivers check their shares and complain about dealers whose share is wrong.
+	Complain,
+}
+
+/// A distributed key generation in progress.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct DkgRun<AccountId, BlockNumber> {
+	/// The key epoch this run produces.
+	pub epoch: u32,
+	/// The committee at the start: member `i` (1-based) is `members[i − 1]`.
+	pub members: Vec<AccountId>,
+	/// `t` of the resulting key.
+	pub threshold: u16,
+	/// Current phase.
+	pub phase: DkgPhase,
+	/// Last block of the current phase.
+	pub deadline: BlockNumber,
+}
+
+/// What a member posts in the DKG's commit phase.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct DkgCommitment {
+	/// Polynomial commitment and proof of knowledge of its constant term.
+	pub package: Round1Package,
+	/// The member's channel key `E_i`, to which shares for it are encrypted.
+	pub channel: [u8; 32],
+}
+
+/// The committee's key of one epoch: public data only (the group key and each member's
+/// verification share `Y_i`); the secret shares exist only inside the members' nodes.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct CommitteeKey<AccountId> {
+	/// Member `i` is `members[i − 1]` (the DKG run's committee).
+	pub members: Vec<AccountId>,
+	/// Dealers whose polynomials make up the key (posted, shared, not disqualified).
+	pub qualified: Vec<MemberIndex>,
+	/// Group key `Y`, threshold `t` and every `Y_i`.
+	pub package: PublicKeyPackage,
+}
+
+/// One model replacement a redaction proposal asks for.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct ProposedUpdate<Uri> {
+	/// The live transaction.
+	pub tx: u64,
+	/// Its new model URI (CID of the unlearned model).
+	pub uri: Uri,
+}
+
+/// The phase of a redaction's signing attempt.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub enum SignPhase {
+	/// Round 1: members post nonce commitments `(D_i, E_i)` per collision; the first `t`
+	/// become the signers.
+	Commit,
+	/// Round 2: the signers post `z_i` per collision.
+	Sign {
+		/// The signer set, ascending.
+		signers: Vec<MemberIndex>,
+	},
+}
+
+/// A redaction waiting for the committee's collisions.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct Proposal<AccountId, BlockNumber> {
+	/// The unlearning request it advances.
+	pub request: u64,
+	/// Who proposed it (the request's requester).
+	pub proposer: AccountId,
+	/// The key epoch whose members sign.
+	pub epoch: u32,
+	/// The model replacements: `(tx, new uri)`.
+	pub updates: Vec<(u64, Vec<u8>)>,
+	/// Live blocks whose header gets a new version (those holding an updated model).
+	pub heights: Vec<u64>,
+	/// Signing attempt, from 0; a timeout or a cheater starts the next one.
+	pub attempt: u32,
+	/// Members caught with an invalid partial share: excluded for this proposal.
+	pub banned: Vec<MemberIndex>,
+	/// Signers that did not answer round 2 of the previous attempt: excluded for one attempt.
+	pub skipped: Vec<MemberIndex>,
+	/// Round of the current attempt.
+	pub phase: SignPhase,
+	/// Last block of the current round (set when the proposal reaches the queue's head).
+	pub deadline: BlockNumber,
+}
+
+impl<AccountId, BlockNumber> Proposal<AccountId, BlockNumber> {
+	/// Number of collisions: one per update, then one per touched header.
+	pub fn items(&self) -> usize {
+		self.updates.len().saturating_add(self.heights.len())
+	}
+
+	/// May `member` commit in the current attempt?
+	pub fn may_commit(&self, member: MemberIndex) -> bool {
+		!self.banned.contains(&member) && !self.skipped.contains(&member)
+	}
+}
+
+/// A committee member's protocol message.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub enum Message {
+	/// DKG commit phase.
+	DkgCommit {
+		/// The run.
+		epoch: u32,
+		/// Commitment, proof of knowledge and channel key.
+		commitment: DkgCommitment,
+	},
+	/// DKG share phase: `(receiver, encrypted f_i(receiver))` for every other committed
+	/// member, ascending.
+	DkgShare {
+		/// The run.
+		epoch: u32,
+		/// The encrypted shares.
+		shares: Vec<(MemberIndex, [u8; 32])>,
+	},
+	/// DKG complaint: the share `dealer` posted for the sender does not match the dealer's
+	/// commitment; the revealed channel key lets everybody check.
+	DkgComplain {
+		/// The run.
+		epoch: u32,
+		/// The accused dealer.
+		dealer: MemberIndex,
+		/// The shared channel point with its DLEQ proof.
+		proof: SharedKeyProof,
+	},
+	/// Redaction round 1: `(D_i, E_i)` per collision, in item order.
+	SignCommit {
+		/// The proposal.
+		proposal: u64,
+		/// Its current attempt.
+		attempt: u32,
+		/// One `(hiding, binding)` pair per collision.
+		commitments: Vec<([u8; 32], [u8; 32])>,
+	},
+	/// Redaction round 2: `z_i` per collision, in item order.
+	SignShare {
+		/// The proposal.
+		proposal: u64,
+		/// Its current attempt.
+		attempt: u32,
+		/// One partial share per collision.
+		shares: Vec<[u8; 32]>,
+	},
+}
+
+/// A message with the member key that signs it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct Submission<MemberKey> {
+	/// The sender's member key (its account in the runtime).
+	pub member: MemberKey,
+	/// What it says.
+	pub message: Message,
+}
