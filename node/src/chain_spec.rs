@@ -109,21 +109,31 @@ pub fn consortium_patch(config: &serde_json::Value) -> Result<serde_json::Value,
 			})
 			.collect::<Result<Vec<_>, String>>()?,
 	};
-	let key_hex = config
-		.get("chPublicKey")
-		.and_then(|v| v.as_str())
-		.ok_or("`chPublicKey` must be a 0x-prefixed hex string of 32 bytes")?;
-	let digits = key_hex.strip_prefix("0x").unwrap_or(key_hex);
-	let bytes = (0..digits.len())
-		.step_by(2)
-		.map(|i| digits.get(i..i + 2).and_then(|d| u8::from_str_radix(d, 16).ok()))
-		.collect::<Option<Vec<u8>>>()
-		.ok_or("`chPublicKey` is not hex")?;
-	let ch_public_key: [u8; 32] =
-		bytes.try_into().map_err(|_| "`chPublicKey` must be 32 bytes".to_string())?;
-	if ch_public_key == blockful_chameleon_dev_key() {
-		return Err("`chPublicKey` is the public development key, whose trapdoor everybody knows".into())
-	}
+	// Usually absent: the committee's DKG makes the key at genesis. Present only for a
+	// key from an external ceremony.
+	let ch_public_key: [u8; 32] = match config.get("chPublicKey") {
+		None | Some(serde_json::Value::Null) => [0u8; 32],
+		Some(value) => {
+			let key_hex = value
+				.as_str()
+				.ok_or("`chPublicKey` must be a 0x-prefixed hex string of 32 bytes")?;
+			let digits = key_hex.strip_prefix("0x").unwrap_or(key_hex);
+			let bytes = (0..digits.len())
+				.step_by(2)
+				.map(|i| digits.get(i..i + 2).and_then(|d| u8::from_str_radix(d, 16).ok()))
+				.collect::<Option<Vec<u8>>>()
+				.ok_or("`chPublicKey` is not hex")?;
+			let key: [u8; 32] =
+				bytes.try_into().map_err(|_| "`chPublicKey` must be 32 bytes".to_string())?;
+			if key == blockful_chameleon_dev_key() {
+				return Err(
+					"`chPublicKey` is the public development key, whose trapdoor everybody knows"
+						.into(),
+				)
+			}
+			key
+		},
+	};
 	blockful_runtime::genesis_config_presets::consortium_genesis(
 		authorities,
 		endowed,

@@ -153,6 +153,10 @@ pub fn new_full<
 		other: (block_import, grandpa_link, mut telemetry),
 	} = new_partial(&config)?;
 
+	if config.chain_spec.id() == "blockful_dev" {
+		insert_dev_committee_keys(&*keystore_container.keystore())?;
+	}
+
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
 		<Block as sp_runtime::traits::Block>::Hash,
@@ -333,4 +337,24 @@ pub fn new_full<
 	}
 
 	Ok(task_manager)
+}
+
+/// The `--dev` chain runs the whole committee on one node: its keystore gets the `bkfl`
+/// (member) and `bkfe` (secret-derivation) keys of `//Alice` … `//Dave`, so that this
+/// node's off-chain worker acts for all four members (the DKG and every redaction's
+/// rounds). Well-known keys: development only. Other chains get each member's keys
+/// through its own node's keystore (`key insert`, `author_rotateKeys`, zombienet).
+fn insert_dev_committee_keys(keystore: &dyn sp_keystore::Keystore) -> Result<(), ServiceError> {
+	use pallet_threshold::crypto::{MEMBER_KEY_TYPE, SECRET_KEY_TYPE};
+	for seed in ["//Alice", "//Bob", "//Charlie", "//Dave"] {
+		keystore
+			.sr25519_generate_new(MEMBER_KEY_TYPE, Some(seed))
+			.map_err(|e| ServiceError::Other(format!("inserting the dev member key {seed}: {e}")))?;
+	}
+	// One secret-derivation key per node: the committee's shares on this node all derive
+	// from Alice's.
+	keystore
+		.ed25519_generate_new(SECRET_KEY_TYPE, Some("//Alice"))
+		.map_err(|e| ServiceError::Other(format!("inserting the dev secret key: {e}")))?;
+	Ok(())
 }

@@ -2,17 +2,21 @@
 //!
 //! - `development` (one validator, Alice) and `local_testnet` (Alice, Bob, Charlie and Dave
 //!   validate, so GRANDPA survives one fault) are **insecure development chains**: their
-//!   committee is Alice, Bob, Charlie and Dave, whose keys everybody knows, and the live
-//!   chain's chameleon-hash key is the public key of the public development trapdoor.
+//!   committee is Alice, Bob, Charlie and Dave, whose keys everybody knows. Their
+//!   chameleon-hash key is made by the committee's DKG in the first blocks (each member's
+//!   share lives only in its node), so even here nobody holds the trapdoor — but anyone
+//!   with the well-known dev keys can impersonate the members.
 //! - [`consortium_genesis`] builds the genesis patch of a real chain from configuration:
-//!   its authorities, committee, endowments and chameleon-hash public key (the node's
-//!   `--chain consortium:<config.json>` uses it). It contains no development key.
+//!   its authorities, committee and endowments (the node's `--chain
+//!   consortium:<config.json>` uses it); its key comes from the same genesis DKG, or from
+//!   an external ceremony's public key if the configuration names one. It contains no
+//!   development key.
 //!
 //! No preset has a sudo key: the runtime has no sudo.
 
 use crate::{
 	AccountId, Balance, BalancesConfig, CommitteeMembershipConfig, LiveChainConfig,
-	RuntimeGenesisConfig,
+	RuntimeGenesisConfig, ThresholdConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -34,7 +38,9 @@ pub fn dev_committee() -> Vec<AccountId> {
 }
 
 /// The genesis patch of a chain with these validators (Aura and GRANDPA keys), endowed
-/// accounts, committee (at least four members) and chameleon-hash public key.
+/// accounts and committee (at least four members). `ch_public_key` all zero (the usual
+/// case) starts the committee's DKG at genesis; otherwise it installs that key (from an
+/// external key ceremony) and no DKG runs.
 pub fn consortium_genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<(AccountId, Balance)>,
@@ -47,9 +53,7 @@ pub fn consortium_genesis(
 	if authorities.is_empty() {
 		return Err("the chain needs at least one validator")
 	}
-	if ch_public_key == [0u8; 32] {
-		return Err("the chain needs a chameleon-hash public key")
-	}
+	let start_dkg = ch_public_key == [0u8; 32];
 	let members = committee.try_into().map_err(|_| "the committee exceeds MaxMembers")?;
 	Ok(build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed },
@@ -61,21 +65,16 @@ pub fn consortium_genesis(
 		},
 		committee_membership: CommitteeMembershipConfig { members },
 		live_chain: LiveChainConfig { ch_public_key },
+		threshold: ThresholdConfig { start_dkg },
 	}))
 }
 
-/// An insecure development chain: dev accounts endowed, the dev committee and the public
-/// development trapdoor's CH key.
+/// An insecure development chain: dev accounts endowed, the dev committee, and the
+/// committee's DKG at genesis (no development trapdoor).
 fn testnet_genesis(initial_authorities: Vec<(AuraId, GrandpaId)>) -> Value {
 	let endowed = Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect();
-	// The INSECURE development trapdoor's public key: dev and local chains only.
-	consortium_genesis(
-		initial_authorities,
-		endowed,
-		dev_committee(),
-		blockful_chameleon::dev_public_key().0,
-	)
-	.expect("the dev committee has four members, one validator and a key; qed")
+	consortium_genesis(initial_authorities, endowed, dev_committee(), [0u8; 32])
+		.expect("the dev committee has four members and one validator; qed")
 }
 
 fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {

@@ -56,10 +56,14 @@ pub mod opaque {
 }
 
 impl_opaque_keys! {
-	/// The session keys of a validator: its Aura and GRANDPA keys.
+	/// The session keys of a node: its Aura and GRANDPA keys, and a committee member's
+	/// `bkfl` (signs its threshold messages; its account) and `bkfe` (seeds its DKG
+	/// secrets) keys.
 	pub struct SessionKeys {
 		pub aura: Aura,
 		pub grandpa: Grandpa,
+		pub blockful: pallet_threshold::crypto::MemberKeys,
+		pub blockful_secret: pallet_threshold::crypto::SecretKeys,
 	}
 }
 
@@ -69,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("blockful"),
 	impl_name: alloc::borrow::Cow::Borrowed("blockful-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -206,6 +210,10 @@ mod runtime {
 	pub type Upgrade = crate::upgrade;
 
 	/// The archive chain: every model version ever published or replaced.
+	/// The committee's DKG and threshold redaction signing (off-chain workers).
+	#[runtime::pallet_index(13)]
+	pub type Threshold = pallet_threshold;
+
 	#[runtime::pallet_index(20)]
 	pub type Archive = pallet_model_archive;
 

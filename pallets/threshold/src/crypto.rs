@@ -24,3 +24,16 @@ pub mod secret {
 	use sp_application_crypto::{app_crypto, ed25519};
 	app_crypto!(ed25519, super::SECRET_KEY_TYPE);
 }
+
+/// Names the member key in a runtime's session keys (`impl_opaque_keys!`), so that
+/// `author_rotateKeys` and `--alice`-style dev seeds create it.
+pub struct MemberKeys;
+impl sp_runtime::BoundToRuntimeAppPublic for MemberKeys {
+	type Public = member::Public;
+}
+
+/// Names the secret-derivation key in a runtime's session keys.
+pub struct SecretKeys;
+impl sp_runtime::BoundToRuntimeAppPublic for SecretKeys {
+	type Public = secret::Public;
+}

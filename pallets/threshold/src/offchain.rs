@@ -67,7 +67,11 @@ pub(crate) fn run<T: Config>(now: BlockNumberFor<T>) {
 	if keys.is_empty() {
 		return;
 	}
-	let Some(secret) = T::SecretKey::all().into_iter().next() else {
+	// One `bkfe` key per node; should there be several, the smallest, so that every run
+	// derives the same secrets.
+	let mut secrets = T::SecretKey::all();
+	secrets.sort_by_key(|k| k.to_raw_vec());
+	let Some(secret) = secrets.into_iter().next() else {
 		log::warn!(target: "runtime::threshold", "member key(s) but no `bkfe` key in the keystore");
 		return;
 	};

@@ -284,6 +284,66 @@ impl pallet_unlearning::Config for Runtime {
 	type MaxRequestsPerBlock = MaxRequestsPerBlock;
 }
 
+parameter_types! {
+	/// Each DKG phase lasts at most 5 blocks (30 s) before it moves on with the members
+	/// that posted.
+	pub const DkgPhaseLength: BlockNumber = 5;
+	/// Receivers have 2 blocks after the last share to complain.
+	pub const ComplaintPeriod: BlockNumber = 2;
+	/// A signing round waits at most 5 blocks for its members, then restarts.
+	pub const RoundTimeout: BlockNumber = 5;
+	/// Largest committee a key is generated for (the collective's bound).
+	pub const MaxThresholdMembers: u32 = 16;
+	/// Redaction proposals waiting at once.
+	pub const MaxQueuedRedactions: u32 = 16;
+	/// Members' protocol messages go before ordinary transactions.
+	pub const ThresholdPriority: sp_runtime::transaction_validity::TransactionPriority =
+		sp_runtime::transaction_validity::TransactionPriority::MAX / 2;
+}
+
+/// A member's `bkfl` key is its account.
+pub struct MemberAccount;
+impl sp_runtime::traits::Convert<pallet_threshold::crypto::member::Public, AccountId>
+	for MemberAccount
+{
+	fn convert(key: pallet_threshold::crypto::member::Public) -> AccountId {
+		AccountId::from(sp_core::sr25519::Public::from(key))
+	}
+}
+
+impl pallet_threshold::Config for Runtime {
+	type MemberKey = pallet_threshold::crypto::member::Public;
+	type MemberAccount = MemberAccount;
+	type SecretKey = pallet_threshold::crypto::secret::Public;
+	type Committee = super::CommitteeMembership;
+	type DkgOrigin = CommitteeTwoThirds;
+	type DkgPhaseLength = DkgPhaseLength;
+	type ComplaintPeriod = ComplaintPeriod;
+	type RoundTimeout = RoundTimeout;
+	type MaxMembers = MaxThresholdMembers;
+	type MaxQueued = MaxQueuedRedactions;
+	type UnsignedPriority = ThresholdPriority;
+}
+
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = crate::UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+/// The committee members' off-chain workers submit their messages as bare (unsigned)
+/// extrinsics, validated by `pallet_threshold`'s `ValidateUnsigned`.
+impl<C> frame_system::offchain::CreateBare<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_bare(call: RuntimeCall) -> crate::UncheckedExtrinsic {
+		crate::UncheckedExtrinsic::new_bare(call)
+	}
+}
+
 impl crate::upgrade::Config for Runtime {
 	type UpgradeOrigin = CommitteeUnanimous;
 }
