@@ -42,6 +42,20 @@ pub fn new_test_ext(preset: &str) -> sp_io::TestExternalities {
 	ext
 }
 
+/// Externalities of a preset whose live chain uses the **insecure development key**
+/// instead of the key the committee's genesis DKG would make: for tests of the redaction
+/// rules themselves, which compute collisions with the public dev trapdoor. The DKG and
+/// the off-chain workers' threshold redaction are tested in `threshold.rs`.
+#[allow(dead_code)]
+pub fn new_test_ext_dev_trapdoor(preset: &str) -> sp_io::TestExternalities {
+	let mut ext = new_test_ext(preset);
+	ext.execute_with(|| {
+		pallet_threshold::Dkg::<Runtime>::kill();
+		pallet_live_chain::ChPublicKey::<Runtime>::put(blockful_chameleon::dev_public_key());
+	});
+	ext
+}
+
 /// Proposes `call` as a committee motion with `threshold`, lets `ayes` vote aye (the first
 /// proposes and closes) and returns the motion's execution result, if it executed.
 pub fn run_motion(

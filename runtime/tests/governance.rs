@@ -195,10 +195,15 @@ fn consortium_genesis_takes_its_keys_from_configuration() {
 	assert_eq!(config.committee_membership.members.len(), 4);
 	let dev: Vec<_> = Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect();
 	assert!(config.committee_membership.members.iter().all(|m| !dev.contains(m)));
-	// Too small a committee, no validator or no CH key: refused with a reason.
+	// A key from an external ceremony: no genesis DKG.
+	assert!(!config.threshold.start_dkg);
+	// Too small a committee or no validator: refused with a reason.
 	assert!(consortium_genesis(vec![(aura.into(), grandpa.into())], vec![], committee[..3].to_vec(), key).is_err());
 	assert!(consortium_genesis(vec![], vec![], committee.clone(), key).is_err());
-	assert!(consortium_genesis(vec![(aura.into(), grandpa.into())], vec![], committee, [0; 32]).is_err());
+	// No key: the committee makes one by DKG at genesis.
+	let patch =
+		consortium_genesis(vec![(aura.into(), grandpa.into())], vec![], committee, [0; 32]).unwrap();
+	assert_eq!(patch["threshold"]["startDkg"], serde_json::Value::Bool(true));
 }
 
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {

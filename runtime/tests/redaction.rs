@@ -9,7 +9,7 @@ mod common;
 use blockful_runtime::{
 	LiveChain, Runtime, RuntimeCall, RuntimeOrigin, System, Unlearning,
 };
-use common::{new_test_ext, run_motion};
+use common::{new_test_ext_dev_trapdoor as new_test_ext, run_motion};
 use frame_support::{assert_noop, assert_ok, traits::Hooks, BoundedVec};
 use pallet_live_chain::testing::{publish_args, redaction, DetRng};
 use pallet_unlearning::{Paradigm, RequestStatus};

@@ -92,10 +92,11 @@ pub(crate) fn run<T: Config>(now: BlockNumberFor<T>) {
 	}
 }
 
+/// Is the offchain-local flag `key` set (any non-empty raw value, e.g. written with the
+/// node's `offchain_localStorageSet` RPC)?
 fn flag_set(key: &[u8]) -> bool {
-	StorageValueRef::persistent(key).get::<Vec<u8>>().ok().flatten().is_some_and(|v| !v.is_empty()) ||
-		sp_io::offchain::local_storage_get(sp_core::offchain::StorageKind::PERSISTENT, key)
-			.is_some_and(|v| !v.is_empty())
+	sp_io::offchain::local_storage_get(sp_core::offchain::StorageKind::PERSISTENT, key)
+		.is_some_and(|v| !v.is_empty())
 }
 
 impl<T: Config> Member<T> {

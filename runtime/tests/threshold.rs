@@ -1,0 +1,206 @@
+//! No one holds the trapdoor, on the real runtime: four committee nodes, each with only
+//! its own `bkfl`/`bkfe` keys (sr25519/ed25519 from `//Alice` … `//Dave`) in its own
+//! keystore and its own offchain database, run the runtime's off-chain worker every block.
+//! Their unsigned messages go through the runtime's `ValidateUnsigned` and dispatch. The
+//! genesis DKG installs the group key; a redaction proposed by the requester completes with
+//! one node down and does not with two.
+
+mod common;
+
+use blockful_runtime::{
+	LiveChain, Runtime, RuntimeCall, RuntimeOrigin, System, Threshold, UncheckedExtrinsic,
+	Unlearning,
+};
+use common::new_test_ext;
+use frame_support::{
+	assert_ok,
+	traits::{Hooks, OffchainWorker},
+	BoundedVec,
+};
+use pallet_threshold::{crypto, ActiveEpoch, Event, ProposedUpdate};
+use pallet_unlearning::Paradigm;
+use parking_lot::RwLock;
+use sp_core::offchain::{
+	testing::{PoolState, TestOffchainExt, TestTransactionPoolExt},
+	OffchainDbExt, OffchainWorkerExt, TransactionPoolExt,
+};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
+use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
+use sp_runtime::{
+	traits::{Dispatchable, ValidateUnsigned},
+	transaction_validity::TransactionSource,
+};
+use std::sync::Arc;
+
+/// One committee member's node: its keystore and its offchain database.
+struct Node {
+	keystore: Arc<MemoryKeystore>,
+	offchain: TestOffchainExt,
+}
+
+impl Node {
+	fn new(seed: &str) -> Self {
+		let keystore = MemoryKeystore::new();
+		keystore.sr25519_generate_new(crypto::MEMBER_KEY_TYPE, Some(seed)).unwrap();
+		keystore.ed25519_generate_new(crypto::SECRET_KEY_TYPE, Some(seed)).unwrap();
+		let (offchain, state) = TestOffchainExt::new();
+		// Each node its own randomness.
+		state.write().seed = sp_io::hashing::blake2_256(seed.as_bytes());
+		Self { keystore: Arc::new(keystore), offchain }
+	}
+}
+
+struct Net {
+	ext: sp_io::TestExternalities,
+	pool: Arc<RwLock<PoolState>>,
+	nodes: Vec<(Sr25519Keyring, Node)>,
+}
+
+impl Net {
+	fn new() -> Self {
+		let mut ext = new_test_ext("development");
+		let (pool, state) = TestTransactionPoolExt::new();
+		ext.register_extension(TransactionPoolExt::new(pool));
+		let nodes = [Alice, Bob, Charlie, Dave]
+			.into_iter()
+			.map(|k| (k, Node::new(&format!("//{k}"))))
+			.collect();
+		Self { ext, pool: state, nodes }
+	}
+
+	/// One block: the online nodes' workers run (each with its own keystore and offchain
+	/// database), the pool's messages are validated and dispatched, the block ends.
+	fn block(&mut self, online: &[Sr25519Keyring]) {
+		for (who, node) in &self.nodes {
+			if !online.contains(who) {
+				continue;
+			}
+			self.ext.register_extension(KeystoreExt::new(node.keystore.clone()));
+			self.ext.register_extension(OffchainDbExt::new(node.offchain.clone()));
+			self.ext.register_extension(OffchainWorkerExt::new(node.offchain.clone()));
+			self.ext.execute_with(|| {
+				<Threshold as OffchainWorker<_>>::offchain_worker(System::block_number())
+			});
+		}
+		let txs: Vec<Vec<u8>> = std::mem::take(&mut self.pool.write().transactions);
+		self.ext.execute_with(|| {
+			for raw in txs {
+				let xt: UncheckedExtrinsic = codec::Decode::decode(&mut &raw[..]).unwrap();
+				let RuntimeCall::Threshold(call) = xt.function else { panic!("not a member message") };
+				if Threshold::validate_unsigned(TransactionSource::Local, &call).is_ok() {
+					assert_ok!(RuntimeCall::Threshold(call).dispatch(RuntimeOrigin::none()));
+				}
+			}
+			let n = System::block_number();
+			LiveChain::on_finalize(n);
+			System::set_block_number(n + 1);
+			Unlearning::on_initialize(n + 1);
+			Threshold::on_initialize(n + 1);
+		});
+	}
+
+	fn run_until(&mut self, online: &[Sr25519Keyring], max: u32, done: impl Fn() -> bool) -> bool {
+		for _ in 0..max {
+			self.block(online);
+			if self.ext.execute_with(&done) {
+				return true;
+			}
+		}
+		false
+	}
+}
+
+fn applied() -> bool {
+	System::events().iter().any(|r| {
+		matches!(r.event, blockful_runtime::RuntimeEvent::Threshold(Event::RedactionApplied { .. }))
+	})
+}
+
+/// Publishes m0 ← m1 under the chain's key and files Alice's parallel request on m0.
+fn models_and_request() -> u64 {
+	let key = pallet_live_chain::ChPublicKey::<Runtime>::get().unwrap();
+	for (uri, refs) in [("bafkrei-m0", vec![]), ("bafkrei-m1", vec![0u64])] {
+		let msg = pallet_model_archive::model_message(uri.as_bytes(), &refs);
+		let seed = sp_io::hashing::blake2_256(uri.as_bytes());
+		let (ch, rand) = blockful_chameleon::hash_from_seed(&key, &msg, &seed).unwrap();
+		assert_ok!(LiveChain::publish_model(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			uri.as_bytes().to_vec().try_into().unwrap(),
+			refs.try_into().unwrap(),
+			ch,
+			rand
+		));
+	}
+	let n = System::block_number();
+	LiveChain::on_finalize(n);
+	System::set_block_number(n + 1);
+	assert_ok!(Unlearning::request_unlearning(
+		RuntimeOrigin::signed(Alice.to_account_id()),
+		vec![0].try_into().unwrap(),
+		vec![1].try_into().unwrap(),
+		Paradigm::Parallel
+	));
+	pallet_unlearning::NextRequestId::<Runtime>::get() - 1
+}
+
+fn propose(request: u64) {
+	let updates: Vec<_> = [0u64, 1]
+		.iter()
+		.map(|tx| ProposedUpdate {
+			tx: *tx,
+			uri: format!("bafkrei-m{tx}-unlearned").into_bytes().try_into().unwrap(),
+		})
+		.collect();
+	assert_ok!(Threshold::propose_redaction(
+		RuntimeOrigin::signed(Alice.to_account_id()),
+		request,
+		BoundedVec::truncate_from(updates)
+	));
+}
+
+#[test]
+fn four_nodes_make_the_key_and_redact_with_one_down_but_not_with_two() {
+	let mut net = Net::new();
+	let all = [Alice, Bob, Charlie, Dave];
+	assert!(net.run_until(&all, 30, || ActiveEpoch::<Runtime>::get().is_some()), "DKG finished");
+	net.ext.execute_with(|| {
+		let key = pallet_threshold::Keys::<Runtime>::get(0).unwrap();
+		key.package.validate().unwrap();
+		assert_eq!(key.package.threshold, 3);
+		assert_eq!(key.qualified.len(), 4);
+		let installed = pallet_live_chain::ChPublicKey::<Runtime>::get().unwrap();
+		assert_eq!(installed, key.package.group_key);
+		assert_ne!(installed, blockful_chameleon::dev_public_key());
+		// Member i is the i-th of the committee in account order: Dave, Bob, Charlie, Alice.
+		let mut members: Vec<_> = all.iter().map(|k| k.to_account_id()).collect();
+		members.sort();
+		assert_eq!(key.members, members);
+	});
+
+	// Two nodes down: the proposal waits, restarts its rounds, changes nothing.
+	let request = net.ext.execute_with(|| {
+		let request = models_and_request();
+		propose(request);
+		request
+	});
+	let before = net.ext.execute_with(|| pallet_live_chain::Txs::<Runtime>::get(0).unwrap());
+	assert!(!net.run_until(&[Alice, Bob], 12, applied));
+	net.ext.execute_with(|| {
+		assert_eq!(pallet_live_chain::Txs::<Runtime>::get(0).unwrap(), before);
+		assert_eq!(pallet_model_archive::Pallet::<Runtime>::lineage(0).len(), 1);
+	});
+
+	// One node (Dave's) down: three members sign and the redaction applies.
+	assert!(net.run_until(&[Alice, Bob, Charlie], 12, applied), "redaction applied");
+	net.ext.execute_with(|| {
+		let live = pallet_live_chain::Txs::<Runtime>::get(0).unwrap();
+		assert_eq!(live.uri.to_vec(), b"bafkrei-m0-unlearned".to_vec());
+		assert_eq!(live.version, 1);
+		assert!(LiveChain::verify_integrity().ok);
+		assert!(System::events().iter().any(|r| matches!(
+			&r.event,
+			blockful_runtime::RuntimeEvent::Threshold(Event::RedactionApplied { request: r, signers, .. })
+				if *r == request && signers == &vec![2, 3, 4]
+		)));
+	});
+}
