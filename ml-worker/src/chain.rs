@@ -8,13 +8,15 @@
 //! clear run-time error naming the call, not a silent mismatch.
 //!
 //! What it offers: reading the live chain (`LiveChain.ChPublicKey`, `LiveChain.Txs`,
-//! `LiveChain.Blocks`), publishing models, filing unlearning requests, running a committee
-//! motion (`Committee.propose` of `LiveChain.redact`, aye votes, `close`) and the
-//! `blockful_*` RPC methods.
+//! `LiveChain.Blocks`), publishing models, filing unlearning requests, proposing a
+//! redaction that the committee's off-chain workers sign (`Threshold.propose_redaction`,
+//! then following its rounds to `Threshold.RedactionApplied`) and the `blockful_*` RPC
+//! methods. It holds no trapdoor and no committee key: collisions exist only as the
+//! committee's threshold signatures.
 
 use std::time::{Duration, Instant};
 
-use codec::{Compact, Encode};
+use codec::Encode;
 use scale_decode::DecodeAsType;
 use scale_encode::EncodeAsType;
 use scale_value::{At, Value};
@@ -118,26 +120,40 @@ pub struct LiveHeader {
 	pub version: u32,
 }
 
-/// A model replacement inside `LiveChain.redact`.
+/// One model replacement of a `Threshold.propose_redaction`.
 #[derive(Clone, Debug, EncodeAsType)]
 #[encode_as_type(crate_path = "scale_encode")]
-pub struct TxUpdate {
+pub struct ProposedUpdate {
 	/// Transaction id.
 	pub tx: u64,
-	/// New URI.
+	/// URI of the unlearned model.
 	pub uri: Vec<u8>,
-	/// Collision for SCALE `(uri, old refs)`.
-	pub rand: ChRand,
 }
 
-/// A header update inside `LiveChain.redact`.
-#[derive(Clone, Debug, EncodeAsType)]
-#[encode_as_type(crate_path = "scale_encode")]
-pub struct HeaderUpdate {
-	/// Live-block height.
-	pub height: u64,
-	/// Collision for SCALE `(height, version + 1)`.
-	pub rand: ChRand,
+/// What one threshold redaction cost, phase by phase (measured on the chain).
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ThresholdOutcome {
+	/// Proposal id.
+	pub proposal: u64,
+	/// Seconds from submitting the proposal to its inclusion.
+	pub proposed_seconds: f64,
+	/// Blocks from the proposal's block to round 1 closing (`SignersChosen`).
+	pub round1_blocks: u64,
+	/// Seconds from submitting to round 1 closing.
+	pub round1_seconds: f64,
+	/// Blocks from the proposal's block to the applied redaction.
+	pub blocks: u64,
+	/// Seconds from submitting to the applied redaction (in a best block).
+	pub seconds: f64,
+	/// Signing attempts (1 = no restart).
+	pub attempts: u32,
+	/// Rounds restarted (timeouts, cheaters).
+	pub restarts: u32,
+	/// The members whose partial shares made the collisions.
+	pub signers: Vec<u16>,
+	/// Reference time (ps) charged for the member message that completed the shares: it
+	/// verified them, aggregated every collision and applied the redaction.
+	pub apply_weight_ref_time: u128,
 }
 
 /// The unlearning paradigm, as the runtime's `Paradigm`.
@@ -184,20 +200,6 @@ fn field<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
 	}
 }
 
-/// A raw, already SCALE-encoded runtime call (a motion's proposal).
-struct RawCall(Vec<u8>);
-
-impl EncodeAsType for RawCall {
-	fn encode_as_type_to<R: scale_encode::TypeResolver>(
-		&self,
-		_type_id: R::TypeId,
-		_types: &R,
-		out: &mut Vec<u8>,
-	) -> Result<(), scale_encode::Error> {
-		out.extend_from_slice(&self.0);
-		Ok(())
-	}
-}
 
 /// What one committee motion cost.
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -464,142 +466,144 @@ impl Chain {
 		Err(ChainError::Invalid(format!("{what}: no request event")))
 	}
 
-	/// Runs one committee motion that applies `LiveChain.redact(request, updates, headers)`:
-	/// `members[0]` proposes with threshold `members.len()`, every member votes aye, and
-	/// the proposer closes it. Fails (changing nothing) if the motion does not execute or
-	/// its execution fails.
-	pub async fn redact_by_committee(
+	/// Proposes the redaction of `request` (`Threshold.propose_redaction`, signed by the
+	/// requester) and follows the chain until the committee's off-chain workers have
+	/// computed every collision and the runtime applied it (`Threshold.RedactionApplied`),
+	/// or dropped the proposal (an error naming why). The worker computes no collision and
+	/// holds no committee key. Gives up after `timeout`.
+	pub async fn redact_by_threshold(
 		&self,
-		members: &[Keypair],
+		requester: &Keypair,
 		request: u64,
-		updates: Vec<TxUpdate>,
-		headers: Vec<HeaderUpdate>,
-	) -> ChainResult<MotionOutcome> {
-		let proposer = members
-			.first()
-			.ok_or_else(|| ChainError::Invalid("a motion needs at least one member".into()))?;
-		let seated = self.committee().await?;
-		for m in members {
-			let id: AccountId32 = m.public_key().into();
-			if !seated.contains(&id) {
-				return Err(ChainError::Invalid(format!(
-					"{id} is not a committee member; the committee is {}",
-					seated.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
-				)));
-			}
-		}
-		let redact = dynamic::tx("LiveChain", "redact", (request, updates, headers));
-		let at = self.at_best().await.map_err(|e| failed("reading the best block")(e.to_string()))?;
-		let call_data = at
-			.transactions()
-			.call_data(&redact)
-			.map_err(|e| failed("encoding LiveChain.redact")(e.to_string()))?;
-		let length_bound = call_data.len() as u32;
-		let proposal_hash = subxt::utils::H256(sp_crypto_hashing::blake2_256(&call_data));
+		updates: Vec<ProposedUpdate>,
+		timeout: Duration,
+	) -> ChainResult<ThresholdOutcome> {
 		let start = Instant::now();
-		let threshold = members.len() as u32;
-		let propose = dynamic::tx(
-			"Committee",
-			"propose",
-			(threshold, RawCall(call_data.clone()), length_bound),
-		);
-		let (events, first_block) =
-			self.submit("proposing the redaction motion", &propose, proposer, false).await?;
-		let mut index = None;
+		let call = dynamic::tx("Threshold", "propose_redaction", (request, updates));
+		let what = format!("proposing the redaction of request {request}");
+		let (events, block) = self.submit(&what, &call, requester, false).await?;
+		let mut proposal = None;
 		for ev in events.iter().flatten() {
-			if ev.pallet_name() == "Committee" && ev.event_name() == "Proposed" {
-				let v: Value = ev
-					.decode_as()
-					.map_err(|e| failed("decoding Committee.Proposed")(e.to_string()))?;
-				index = field(&v, "proposal_index").and_then(|i| i.as_u128()).map(|i| i as u32);
+			if ev.pallet_name() == "Threshold" && ev.event_name() == "RedactionProposed" {
+				let v: Value = ev.decode_as().map_err(|e| failed(&what)(e.to_string()))?;
+				proposal = field(&v, "proposal").and_then(|p| p.as_u128()).map(|p| p as u64);
 			}
 		}
-		let index = index.ok_or_else(|| {
-			ChainError::Invalid("the proposal executed at once or emitted no Proposed event".into())
-		})?;
-		let votes = members.iter().map(|m| {
-			let vote = dynamic::tx("Committee", "vote", (proposal_hash, Compact(index), true));
-			async move {
-				let who: AccountId32 = m.public_key().into();
-				self.submit(&format!("vote of {who}"), &vote, m, false).await
+		let proposal =
+			proposal.ok_or_else(|| ChainError::Invalid(format!("{what}: no RedactionProposed event")))?;
+		let proposed_at = self.block_number(block).await?;
+		let mut out = ThresholdOutcome {
+			proposal,
+			proposed_seconds: start.elapsed().as_secs_f64(),
+			..Default::default()
+		};
+		let mut next = proposed_at;
+		while start.elapsed() < timeout {
+			let best = self.best_number().await?;
+			while next <= best {
+				if self.scan_block(next, proposed_at, proposal, start, &mut out).await? {
+					out.seconds = start.elapsed().as_secs_f64();
+					return Ok(out);
+				}
+				next += 1;
 			}
-		});
-		for r in futures::future::join_all(votes).await {
-			r?;
+			tokio::time::sleep(Duration::from_millis(250)).await;
 		}
-		let weight_bound = Value::named_composite([
-			("ref_time", Value::u128(u64::MAX as u128 / 4)),
-			("proof_size", Value::u128(u64::MAX as u128 / 4)),
-		]);
-		let bound = self.max_proposal_weight().await.unwrap_or(weight_bound);
-		let close = dynamic::tx(
-			"Committee",
-			"close",
-			(proposal_hash, Compact(index), bound, Compact(length_bound)),
-		);
-		let (events, last_block) =
-			self.submit("closing the redaction motion", &close, proposer, true).await?;
-		let mut executed = None;
-		let mut weight_ref_time = 0u128;
-		for ev in events.iter().flatten() {
-			if ev.pallet_name() == "System" && ev.event_name() == "ExtrinsicSuccess" {
-				if let Ok(v) = ev.decode_as::<Value>() {
-					weight_ref_time = field(&v, "dispatch_info")
+		Err(ChainError::Failed {
+			what: format!("waiting for the committee to sign proposal {proposal}"),
+			reason: format!(
+				"not applied after {timeout:?} (are at least t committee nodes running their off-chain workers?)"
+			),
+		})
+	}
+
+	/// Reads block `number`'s events for `proposal`; `Ok(true)` once it was applied.
+	async fn scan_block(
+		&self,
+		number: u64,
+		proposed_at: u64,
+		proposal: u64,
+		start: Instant,
+		out: &mut ThresholdOutcome,
+	) -> ChainResult<bool> {
+		let what = format!("reading the events of block {number}");
+		let at = self.api.at_block(number).await.map_err(|e| failed(&what)(e.to_string()))?;
+		let events = at.events().fetch().await.map_err(|e| failed(&what)(e.to_string()))?;
+		let ours = |v: &Value| field(v, "proposal").and_then(|p| p.as_u128()) == Some(proposal as u128);
+		let mut applied_phase = None;
+		let mut weights = Vec::new();
+		for ev in events.iter() {
+			let ev = ev.map_err(|e| failed(&what)(e.to_string()))?;
+			let v: Value = ev.decode_as().map_err(|e| failed(&what)(e.to_string()))?;
+			match (ev.pallet_name(), ev.event_name()) {
+				("Threshold", "SignersChosen") if ours(&v) => {
+					out.round1_blocks = number.saturating_sub(proposed_at);
+					out.round1_seconds = start.elapsed().as_secs_f64();
+				},
+				("Threshold", "SigningRestarted") if ours(&v) => out.restarts += 1,
+				("Threshold", "RedactionApplied") if ours(&v) => {
+					out.blocks = number.saturating_sub(proposed_at);
+					out.signers = field(&v, "signers")
+						.map(|s| (0..).map_while(|i| s.at(i)?.as_u128()).map(|i| i as u16).collect())
+						.unwrap_or_default();
+					out.attempts = field(&v, "attempts").and_then(|a| a.as_u128()).unwrap_or(0) as u32;
+					applied_phase = Some(format!("{:?}", ev.phase()));
+				},
+				("Threshold", "ProposalDropped") if ours(&v) =>
+					return Err(ChainError::Rejected {
+						what: format!("redaction proposal {proposal}"),
+						reason: field(&v, "error").map(|e| e.to_string()).unwrap_or_default(),
+					}),
+				("System", "ExtrinsicSuccess") => {
+					let w = field(&v, "dispatch_info")
 						.and_then(|d| d.at("weight"))
 						.and_then(|w| w.at("ref_time"))
 						.and_then(|r| r.as_u128())
 						.unwrap_or(0);
-				}
-			}
-			if ev.pallet_name() == "Committee" {
-				match ev.event_name() {
-					"Executed" => {
-						let v: Value = ev
-							.decode_as()
-							.map_err(|e| failed("decoding Committee.Executed")(e.to_string()))?;
-						let ok = matches!(
-							field(&v, "result").map(|r| &r.value),
-							Some(scale_value::ValueDef::Variant(var)) if var.name == "Ok"
-						);
-						executed = Some(if ok {
-							Ok(())
-						} else {
-							Err(format!(
-								"{}",
-								field(&v, "result").map(|r| r.to_string()).unwrap_or_default()
-							))
-						});
-					}
-					"Disapproved" => {
-						executed = Some(Err("the committee disapproved the motion".into()))
-					}
-					_ => {}
-				}
+					weights.push((format!("{:?}", ev.phase()), w));
+				},
+				_ => {},
 			}
 		}
-		match executed {
-			Some(Ok(())) => {}
-			Some(Err(reason)) => {
-				return Err(ChainError::Rejected { what: "the redaction motion".into(), reason })
-			}
-			None => {
-				return Err(ChainError::Rejected {
-					what: "the redaction motion".into(),
-					reason: "closing did not execute it (not enough ayes?)".into(),
-				})
-			}
-		}
-		let seconds = start.elapsed().as_secs_f64();
-		let blocks = self
-			.block_number(last_block)
-			.await?
-			.saturating_sub(self.block_number(first_block).await?);
-		Ok(MotionOutcome { seconds, blocks, call_bytes: call_data.len(), weight_ref_time })
+		let Some(phase) = applied_phase else { return Ok(false) };
+		// The member message whose shares completed the set paid for verifying them,
+		// aggregating every collision and applying the redaction.
+		out.apply_weight_ref_time =
+			weights.iter().find(|(p, _)| *p == phase).map(|(_, w)| *w).unwrap_or(0);
+		Ok(true)
 	}
 
-	async fn max_proposal_weight(&self) -> Option<Value> {
-		let at = self.at_best().await.ok()?;
-		at.constants().entry(dynamic::constant::<Value>("Committee", "MaxProposalWeight")).ok()
+	/// The best block's number.
+	async fn best_number(&self) -> ChainResult<u64> {
+		let header: serde_json::Value = self
+			.rpc
+			.request("chain_getHeader", rpc_params![])
+			.await
+			.map_err(|e| failed("chain_getHeader")(e.to_string()))?;
+		header
+			.get("number")
+			.and_then(|n| n.as_str())
+			.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())
+			.ok_or_else(|| ChainError::Invalid("the best header has no number".into()))
+	}
+
+	/// Waits until the committee's key is the live chain's (`Threshold.ActiveEpoch` set),
+	/// e.g. after a fresh chain's genesis DKG; returns the seconds waited.
+	pub async fn wait_for_committee_key(&self, timeout: Duration) -> ChainResult<f64> {
+		let start = Instant::now();
+		loop {
+			let epoch: Option<u32> = self.fetch("Threshold", "ActiveEpoch", ()).await?;
+			if epoch.is_some() {
+				return Ok(start.elapsed().as_secs_f64());
+			}
+			if start.elapsed() > timeout {
+				return Err(ChainError::Failed {
+					what: "waiting for the committee's DKG".into(),
+					reason: format!("no key after {timeout:?} (are the committee nodes running?)"),
+				});
+			}
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
 	}
 
 	async fn call_rpc(
@@ -683,7 +687,3 @@ pub fn tx_message(uri: &str, refs: &[u64]) -> Vec<u8> {
 	(uri.as_bytes(), refs).encode()
 }
 
-/// SCALE `(height, version)`: the chameleon-hash message of a live-block header.
-pub fn header_message(height: u64, version: u32) -> Vec<u8> {
-	(height, version).encode()
-}

@@ -8,28 +8,32 @@
 //!    hash computed here under the on-chain public key over SCALE `(uri, refs)`;
 //! 2. the requester files `Unlearning.request_unlearning`; the affected set is read back
 //!    from the chain, not from the worker's memory;
-//! 3. **parallel**: the new models are uploaded, the old files archived, a collision is
-//!    computed for every updated transaction and every touched live block, and **one**
-//!    committee motion applies them; **sequential**: one motion per model, in the chain's
-//!    topological order;
+//! 3. **parallel**: the new models are uploaded, the old files archived, and the requester
+//!    files **one** redaction proposal; the committee nodes' off-chain workers compute a
+//!    collision for every updated transaction and every touched live block with the
+//!    two-round threshold protocol and the runtime applies them; **sequential**: one
+//!    proposal (one threshold round) per model, in the chain's topological order. The
+//!    worker holds no trapdoor and no committee key;
 //! 4. afterwards `blockful_verifyLiveChain` must report the chain intact, the archive
 //!    lineage of every updated model must show its old and new version, and the live store
 //!    must serve the new models.
 //!
-//! Costs are measured, not modelled: C_CH (collision computation time and the on-chain
-//! weight of the redaction), C_con (time and blocks from proposal to the finalized close),
-//! C_tran (bytes and time moved through the model stores), and the number of motions.
+//! Costs are measured, not modelled, per phase: proposal inclusion, round 1 (nonce
+//! commitments until `t` signers are chosen), round 2 to the applied redaction (partial
+//! shares, aggregation, on-chain verification), the weight the runtime charged for the
+//! final message (verify + aggregate + apply), C_tran (bytes and time moved through the
+//! model stores) and the number of consensus rounds.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use blockful_chameleon::{adapt, hash, ChCheck, ChPublicKey, ChSecretKey};
+use blockful_chameleon::{hash, ChPublicKey};
 use rand_core::OsRng;
 use serde::Serialize;
 use subxt_signer::{sr25519::Keypair, SecretUri};
 
-use crate::chain::{Chain, ChainError, HeaderUpdate, Paradigm, TxUpdate, ChRand, tx_message, header_message};
+use crate::chain::{tx_message, Chain, ChainError, Paradigm, ProposedUpdate};
 use crate::fl::DagManifest;
 use crate::store::{Cid, Stores};
 use crate::unlearn::UnlearnOutcome;
@@ -55,12 +59,9 @@ type FlowResult<T> = Result<T, FlowError>;
 
 /// Who signs what.
 pub struct Signers {
-	/// Funds the users' accounts (dev: Alice).
+	/// Funds the users' accounts (dev: Alice). No committee key, no trapdoor: the
+	/// committee's nodes sign redactions themselves.
 	pub funder: Keypair,
-	/// Committee members who propose and vote (dev: Alice, Bob, Charlie).
-	pub committee: Vec<Keypair>,
-	/// The committee's chameleon trapdoor (dev: the insecure dev trapdoor).
-	pub trapdoor: ChSecretKey,
 	/// Prefix of the derived user accounts (`<prefix>//<user>`).
 	pub account_prefix: String,
 }
@@ -74,7 +75,8 @@ pub struct ParadigmReport {
 	pub request: u64,
 	/// Affected transactions as the chain listed them (topological order).
 	pub affected: Vec<u64>,
-	/// Committee motions the request took (read from the chain).
+	/// Consensus rounds (threshold-signed redactions) the request took (read from the
+	/// chain).
 	pub rounds: u32,
 	/// Models whose live version changed.
 	pub models_updated: usize,
@@ -82,16 +84,24 @@ pub struct ParadigmReport {
 	pub models_skipped: usize,
 	/// Live blocks whose header was redacted.
 	pub blocks_touched: usize,
-	/// Collisions computed (transactions + headers).
+	/// Collisions the committee computed (transactions + headers).
 	pub collisions: usize,
-	/// Seconds computing collisions off-chain.
-	pub c_ch_seconds: f64,
-	/// Reference time (ps) the runtime charged for the redactions (verification included).
-	pub c_ch_weight_ref_time: u128,
-	/// Seconds from each proposal to its finalized close, summed.
+	/// Seconds from submitting each proposal to its inclusion, summed.
+	pub propose_seconds: f64,
+	/// Seconds from submitting each proposal to its round 1 closing, summed.
+	pub round1_seconds: f64,
+	/// Blocks from each proposal's block to its round 1 closing, summed.
+	pub round1_blocks: u64,
+	/// Seconds from submitting each proposal to the applied redaction, summed: the whole
+	/// consensus, the committee's collision computation included.
 	pub c_con_seconds: f64,
-	/// Blocks from each proposal to its close, summed.
+	/// Blocks from each proposal's block to the applied redaction, summed.
 	pub c_con_blocks: u64,
+	/// Reference time (ps) charged for the messages that verified the last partial
+	/// shares, aggregated the collisions and applied each redaction, summed.
+	pub apply_weight_ref_time: u128,
+	/// Signing attempts, summed (one per redaction when nothing restarted).
+	pub attempts: u32,
 	/// Bytes moved through the model stores (uploads, archive copies, downloads).
 	pub c_tran_bytes: u64,
 	/// Seconds spent moving them.
@@ -182,25 +192,13 @@ pub async fn run(
 	if un.start_models.is_empty() {
 		return Err(FlowError::Invalid("the request names no start models: nothing to unlearn".into()));
 	}
-	// Refuse before changing anything: the key and the committee must match the chain.
+	// A fresh chain's committee makes its key by DKG in its first blocks.
+	let waited = chain.wait_for_committee_key(Duration::from_secs(300)).await?;
 	let chain_key = ChPublicKey(chain.ch_public_key().await?);
-	if signers.trapdoor.public() != chain_key {
-		return Err(FlowError::Invalid(format!(
-			"the chain's chameleon-hash key 0x{} is not the key of the trapdoor this worker holds (0x{}); \
-			 refusing to compute collisions that would not verify",
-			hex::encode(chain_key.0),
-			hex::encode(signers.trapdoor.public().0)
-		)));
-	}
-	let seated = chain.committee().await?;
-	for m in &signers.committee {
-		let id: subxt::utils::AccountId32 = m.public_key().into();
-		if !seated.contains(&id) {
-			return Err(FlowError::Chain(ChainError::Invalid(format!(
-				"{id} is not a committee member; refusing to start"
-			))));
-		}
-	}
+	progress(&format!(
+		"committee key 0x{} (DKG by the committee's nodes; waited {waited:.1} s)",
+		hex::encode(chain_key.0)
+	));
 	// Every model the flow will publish or apply must be present and intact.
 	for cid in manifest
 		.models
@@ -348,8 +346,7 @@ pub async fn run(
 				tran.copy(source, &stores.live, &new)?;
 				tran.copy(source, &stores.archive, &old)?;
 			}
-			// Collisions.
-			let t_ch = Instant::now();
+			// The proposal; the committee's off-chain workers compute the collisions.
 			let mut updates = Vec::new();
 			let mut heights = BTreeSet::new();
 			for &(tx, _, new) in &batch {
@@ -357,38 +354,30 @@ pub async fn run(
 					.tx(tx)
 					.await?
 					.ok_or_else(|| FlowError::Invalid(format!("tx {tx} is not on chain")))?;
-				let uri = new.to_string();
-				let rand = adapt(&signers.trapdoor, &ChCheck(live.ch.0), &tx_message(&uri, &live.refs), &mut OsRng)
-					.map_err(FlowError::Ch)?;
-				updates.push(TxUpdate { tx, uri: uri.into_bytes(), rand: ChRand(rand.0) });
+				updates.push(ProposedUpdate { tx, uri: new.to_string().into_bytes() });
 				heights.insert(live.height);
 			}
-			let mut headers = Vec::new();
-			for &h in &heights {
-				let header = chain
-					.block(h)
-					.await?
-					.ok_or_else(|| FlowError::Invalid(format!("live block {h} is not on chain")))?;
-				let next = header.version.checked_add(1).ok_or_else(|| FlowError::Invalid("header version overflow".into()))?;
-				let rand = adapt(&signers.trapdoor, &ChCheck(header.ch_curr.0), &header_message(h, next), &mut OsRng)
-					.map_err(FlowError::Ch)?;
-				headers.push(HeaderUpdate { height: h, rand: ChRand(rand.0) });
-			}
-			report.c_ch_seconds += t_ch.elapsed().as_secs_f64();
-			report.collisions += updates.len() + headers.len();
-			touched_blocks.extend(heights);
 			let n = updates.len();
-			let motion = chain.redact_by_committee(&signers.committee, request, updates, headers).await?;
-			report.c_con_seconds += motion.seconds;
-			report.c_con_blocks += motion.blocks;
-			report.c_ch_weight_ref_time += motion.weight_ref_time;
+			report.collisions += n + heights.len();
+			touched_blocks.extend(heights);
+			let signed = chain
+				.redact_by_threshold(requester, request, updates, Duration::from_secs(300))
+				.await?;
+			report.propose_seconds += signed.proposed_seconds;
+			report.round1_seconds += signed.round1_seconds;
+			report.round1_blocks += signed.round1_blocks;
+			report.c_con_seconds += signed.seconds;
+			report.c_con_blocks += signed.blocks;
+			report.apply_weight_ref_time += signed.apply_weight_ref_time;
+			report.attempts += signed.attempts;
 			report.models_updated += n;
 			for &(_, old, _) in &batch {
 				stores.live.remove(&old)?;
 			}
 			progress(&format!(
-				"{label}: motion applied {n} update(s) in {:.1} s ({} blocks)",
-				motion.seconds, motion.blocks
+				"{label}: the committee (members {:?}) signed and applied {n} update(s) in {:.1} s \
+				 ({} blocks; round 1 closed after {} blocks)",
+				signed.signers, signed.seconds, signed.blocks, signed.round1_blocks
 			));
 		}
 		report.blocks_touched = touched_blocks.len();
@@ -431,7 +420,7 @@ pub async fn run(
 		let verify = chain.verify_live_chain().await?;
 		report.verify_ok = verify.get("ok").and_then(|v| v.as_bool()).unwrap_or(false);
 		progress(&format!(
-			"{label}: request {request} {} after {} motion(s); chain intact: {}",
+			"{label}: request {request} {} after {} threshold-signed redaction(s); chain intact: {}",
 			report.status, report.rounds, report.verify_ok
 		));
 		reports.push(report);
@@ -452,50 +441,25 @@ pub async fn run(
 	})
 }
 
-/// The paper's Table II evaluated with the unit costs measured in `r`.
-pub fn table_ii(r: &ChainReport) -> String {
-	let mut s = String::new();
-	s.push_str("| Paradigm | K | L | motions | C_CH (s/collision) | C_con (s/motion) | C_tran (s/model) | Table II estimate (s) | measured (s) |\n");
-	s.push_str("|---|---|---|---|---|---|---|---|---|\n");
-	for p in [&r.parallel, &r.sequential] {
-		let k = p.models_updated as f64;
-		let l = p.blocks_touched as f64;
-		let c_ch = if p.collisions > 0 { p.c_ch_seconds / p.collisions as f64 } else { 0.0 };
-		let c_con = if p.rounds > 0 { p.c_con_seconds / p.rounds as f64 } else { 0.0 };
-		let c_tran = if p.transfers > 0 { p.c_tran_seconds / p.transfers as f64 } else { 0.0 };
-		let estimate = if p.paradigm == "parallel" {
-			(k + l) * c_ch + c_con + 2.0 * k * c_tran
-		} else {
-			// N^R(K−1) downloads of references: the mean fan-in is folded into the measured
-			// download count.
-			let ref_downloads = p.transfers.saturating_sub(3 * p.models_updated) as f64;
-			2.0 * k * c_ch + k * c_con + 2.0 * k * c_tran + ref_downloads * c_tran
-		};
-		let measured = p.c_ch_seconds + p.c_con_seconds + p.c_tran_seconds;
-		s.push_str(&format!(
-			"| {} | {} | {} | {} | {:.5} | {:.2} | {:.5} | {:.2} | {:.2} |\n",
-			p.paradigm, p.models_updated, p.blocks_touched, p.rounds, c_ch, c_con, c_tran, estimate, measured
-		));
-	}
-	s
-}
-
 /// The cost table of a chain report.
 pub fn cost_table(r: &ChainReport) -> String {
 	let mut s = String::new();
-	s.push_str("| Paradigm | motions | models updated | skipped | C_CH (s) | C_CH weight (ms) | C_con (s) | C_con (blocks) | C_tran (MB) | C_tran (s) | status | lineage | live store | chain intact |\n");
-	s.push_str("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+	s.push_str("| Paradigm | consensus rounds | models updated | skipped | collisions | attempts | round 1 (s / blocks) | applied (s / blocks) | apply weight (ms) | C_tran (MB) | C_tran (s) | status | lineage | live store | chain intact |\n");
+	s.push_str("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 	for p in [&r.parallel, &r.sequential] {
 		s.push_str(&format!(
-			"| {} | {} | {} | {} | {:.4} | {:.2} | {:.1} | {} | {:.2} | {:.3} | {} | {} | {} | {} |\n",
+			"| {} | {} | {} | {} | {} | {} | {:.1} / {} | {:.1} / {} | {:.2} | {:.2} | {:.3} | {} | {} | {} | {} |\n",
 			p.paradigm,
 			p.rounds,
 			p.models_updated,
 			p.models_skipped,
-			p.c_ch_seconds,
-			p.c_ch_weight_ref_time as f64 / 1e9,
+			p.collisions,
+			p.attempts,
+			p.round1_seconds,
+			p.round1_blocks,
 			p.c_con_seconds,
 			p.c_con_blocks,
+			p.apply_weight_ref_time as f64 / 1e9,
 			p.c_tran_bytes as f64 / 1e6,
 			p.c_tran_seconds,
 			p.status,

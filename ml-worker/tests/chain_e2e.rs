@@ -1,7 +1,9 @@
 //! The whole BlockFUL flow against a real `blockful-node --dev`: a tiny DAG (4 models, small
 //! CNN, synthetic data) is trained and unlearned by the worker, published on chain, and
-//! both paradigms are applied through committee motions; afterwards the live chain must
-//! verify, the archive must hold every version and the request must record its motions.
+//! both paradigms are applied through redactions that the node's committee members sign in
+//! their off-chain workers (the worker holds no trapdoor and no committee key); afterwards
+//! the live chain must verify, the archive must hold every version and the request must
+//! record its consensus rounds.
 //! Then the bad inputs: each must be refused with a clear message and change nothing.
 //!
 //! All scenarios share one node (starting one costs tens of seconds here); it is killed
@@ -13,15 +15,15 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use blockful_chameleon::{dev_secret_key, ChSecretKey};
-use blockful_ml_worker::chain::{Chain, ChainError, ChRand, TxUpdate};
+use blockful_chameleon::{dev_public_key, ChPublicKey};
+use blockful_ml_worker::chain::{Chain, ChainError, ProposedUpdate};
 use blockful_ml_worker::chainflow::{self, FlowError, Signers};
 use blockful_ml_worker::experiment::{self, ExperimentRun};
 use blockful_ml_worker::fl::Worker;
 use blockful_ml_worker::models::Arch;
 use blockful_ml_worker::topology::Topology;
 use common::{synthetic, TINY};
-use subxt_signer::sr25519::{dev, Keypair};
+use subxt_signer::sr25519::dev;
 use tch::Device;
 
 struct NodeGuard(Child);
@@ -80,8 +82,8 @@ fn tiny_run(dir: &std::path::Path) -> ExperimentRun {
 	experiment::run_full(&mut worker, dir, false, |_| {}).unwrap()
 }
 
-fn signers(committee: Vec<Keypair>, trapdoor: ChSecretKey, prefix: &str) -> Signers {
-	Signers { funder: dev::alice(), committee, trapdoor, account_prefix: prefix.into() }
+fn signers(prefix: &str) -> Signers {
+	Signers { funder: dev::alice(), account_prefix: prefix.into() }
 }
 
 #[test]
@@ -99,33 +101,8 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	let chain = rt
 		.block_on(chainflow::connect_with_retry(&url, Duration::from_secs(180)))
 		.expect("the dev node answers");
-	let committee = vec![dev::alice(), dev::bob(), dev::charlie()];
 	let next_tx = |chain: &Chain| rt.block_on(chain.next_tx_id()).unwrap();
-
-	// Bad input: a key the chain does not use.
 	let before = next_tx(&chain);
-	let wrong = ChSecretKey::from_bytes([7u8; 32]).unwrap();
-	let err = rt
-		.block_on(chainflow::run(
-			&chain, &run.manifest, &run.stores, &run.parallel, &run.sequential,
-			&signers(committee.clone(), wrong, "//Alice//t1"), &dir.path().join("c1"), |_| {},
-		))
-		.err()
-		.expect("a foreign trapdoor is refused");
-	assert!(err.to_string().contains("not the key of the trapdoor"), "{err}");
-	assert_eq!(next_tx(&chain), before, "nothing was published");
-
-	// Bad input: signers who are not on the committee.
-	let err = rt
-		.block_on(chainflow::run(
-			&chain, &run.manifest, &run.stores, &run.parallel, &run.sequential,
-			&signers(vec![dev::eve(), dev::ferdie()], dev_secret_key(), "//Alice//t2"),
-			&dir.path().join("c2"), |_| {},
-		))
-		.err()
-		.expect("non-members are refused");
-	assert!(err.to_string().contains("is not a committee member"), "{err}");
-	assert_eq!(next_tx(&chain), before, "nothing was published");
 
 	// Bad input: a request without start models.
 	let mut empty = run.manifest.clone();
@@ -133,7 +110,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	let err = rt
 		.block_on(chainflow::run(
 			&chain, &empty, &run.stores, &run.parallel, &run.sequential,
-			&signers(committee.clone(), dev_secret_key(), "//Alice//t3"), &dir.path().join("c3"), |_| {},
+			&signers("//Alice//t3"), &dir.path().join("c3"), |_| {},
 		))
 		.err()
 		.expect("an empty request is refused");
@@ -151,7 +128,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	let err = rt
 		.block_on(chainflow::run(
 			&chain, &run.manifest, &run.stores, &run.parallel, &run.sequential,
-			&signers(committee.clone(), dev_secret_key(), "//Alice//t4"), &dir.path().join("c4"), |_| {},
+			&signers("//Alice//t4"), &dir.path().join("c4"), |_| {},
 		))
 		.err()
 		.expect("a corrupted model is refused");
@@ -163,7 +140,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	let report = rt
 		.block_on(chainflow::run(
 			&chain, &run.manifest, &run.stores, &run.parallel, &run.sequential,
-			&signers(committee.clone(), dev_secret_key(), "//Alice//ok"), &dir.path().join("chain"),
+			&signers("//Alice//ok"), &dir.path().join("chain"),
 			|m| eprintln!("[chain] {m}"),
 		))
 		.expect("the flow succeeds");
@@ -171,25 +148,33 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	assert_eq!(report.published, 8, "two copies of the 4-model DAG");
 	let p = &report.parallel;
 	assert_eq!(p.status, "Completed");
-	assert_eq!(p.rounds, 1, "parallel takes one motion");
+	assert_eq!(p.rounds, 1, "parallel takes one consensus round");
 	assert_eq!(p.affected.len(), 3, "a2 and its descendants a3, a4");
 	assert!(p.models_updated >= 1 && p.models_updated + p.models_skipped == 3);
 	assert!(p.lineage_ok && p.live_store_ok && p.verify_ok, "{p:?}");
 	let s = &report.sequential;
 	assert_eq!(s.status, "Completed");
-	assert_eq!(s.rounds as usize, s.models_updated, "sequential takes one motion per model");
+	assert_eq!(s.rounds as usize, s.models_updated, "sequential takes one round per model");
 	assert_eq!(s.models_updated, 3);
 	assert!(s.lineage_ok && s.live_store_ok && s.verify_ok, "{s:?}");
-	assert!(p.c_ch_seconds > 0.0 && p.c_con_seconds > 0.0 && p.c_tran_bytes > 0);
+	assert!(p.round1_seconds > 0.0 && p.c_con_seconds >= p.round1_seconds && p.c_tran_bytes > 0);
+	assert!(p.apply_weight_ref_time > 0, "the applying message was charged");
+	assert_eq!(p.attempts, 1, "nothing restarted with all members online");
+	assert_eq!(p.collisions, p.models_updated + p.blocks_touched);
 
-	// Bad input: a motion with too few ayes fails and leaves the live chain as it was.
+	// The chain's key is the committee's DKG key: the public dev trapdoor opens nothing.
+	let key = ChPublicKey(rt.block_on(chain.ch_public_key()).unwrap());
+	assert_ne!(key, dev_public_key());
+
+	// Bad input: a proposal by someone other than the requester is refused, changes
+	// nothing.
 	let tx = p.affected[0];
 	let live = rt.block_on(chain.tx(tx)).unwrap().unwrap();
-	let update = TxUpdate { tx, uri: b"bafkreiaaaa".to_vec(), rand: ChRand([0u8; 64]) };
+	let update = ProposedUpdate { tx, uri: b"bafkreiaaaa".to_vec() };
 	let err = rt
-		.block_on(chain.redact_by_committee(&[dev::alice(), dev::bob()], 0, vec![update], vec![]))
+		.block_on(chain.redact_by_threshold(&dev::bob(), p.request, vec![update], Duration::from_secs(30)))
 		.err()
-		.expect("two of four ayes do not pass a redaction");
+		.expect("only the requester may propose");
 	assert!(matches!(err, ChainError::Rejected { .. }), "{err}");
 	let after = rt.block_on(chain.tx(tx)).unwrap().unwrap();
 	assert_eq!((after.uri.clone(), after.version), (live.uri.clone(), live.version));
