@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The main job: bootstrap, build the node and the ML worker, then `blockful-worker demo`:
 # it starts a dev chain, trains the fig4 model DAG on Fashion-MNIST (CPU), unlearns class 1
-# with both paradigms, applies them through the chain (publish, request, committee
-# motions, integrity check), prints the paper-shaped table and the cost table, writes the
+# with both paradigms, applies them through the chain (publish, request, redactions whose
+# collisions the committee's off-chain workers compute, integrity check), prints the paper-shaped table and the cost table, writes the
 # report directory and stops the node. Extra arguments go to `blockful-worker demo`
 # (e.g. `--out DIR`, `--url ws://...`, `--repair`, `--device cuda`).
 set -euo pipefail

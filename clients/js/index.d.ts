@@ -108,3 +108,82 @@ export declare function failureTargets(report: Pick<IntegrityReport, 'failures'>
 };
 export declare function redactRequestKind(api: ApiPromise): 'optional' | 'required' | undefined;
 export declare function uriText(value: unknown): string;
+
+// ---------------------------------------------------------------------------------------
+// the threshold committee (pallet `Threshold`)
+
+/** The committee key the live chain uses (the result of the committee's DKG). */
+export interface CommitteeKey {
+	/** DKG epoch of the key (`Threshold.ActiveEpoch`). */
+	epoch: number;
+	/** Group key `Y`, 0x-hex (32 bytes). */
+	groupKey: string;
+	/** `LiveChain.ChPublicKey`, 32 bytes: hash new models with this key. */
+	publicKey: Uint8Array;
+	/** Signers needed for a redaction (`t`). */
+	threshold: number;
+	/** Member `i` (1-based) is `members[i − 1]` (SS58). */
+	members: string[];
+	/** Member indices whose polynomials make up the key. */
+	qualified: number[];
+	/** `[i, Y_i hex]` per member. */
+	verificationShares: [number, string][];
+	/** `groupKey` is `LiveChain.ChPublicKey`. */
+	matchesLiveChain: boolean;
+}
+
+/** One model a redaction replaces and its new URI. */
+export interface RedactionUpdate {
+	tx: number | bigint;
+	/** UTF-8 string or 0x-hex / bytes. */
+	uri: string | Uint8Array;
+}
+
+/** An Error of a dispatch, with the module error when it is one. */
+export interface DispatchFailure extends Error {
+	module: { section: string; name: string } | null;
+}
+
+export interface ProposedRedaction {
+	/** Proposal id (`threshold.RedactionProposed`). */
+	proposal: number | null;
+	request: number;
+	/** Collisions the committee computes: one per model, one per touched live block. */
+	items: number | null;
+	blockHash: string;
+	blockNumber: number;
+	events: unknown[];
+}
+
+export interface AppliedRedaction {
+	proposal: number;
+	request: number;
+	/** Member indices that signed. */
+	signers: number[];
+	/** Attempts it took (1 = first try). */
+	attempts: number;
+	blockNumber: number;
+	blockHash: string;
+	/** Attempts started by `threshold.SigningRestarted` (a round timed out). */
+	restarts: number[];
+	signersChosen: { attempt: number; signers: number[] }[];
+	/** The events of the block that applied it. */
+	events: unknown[];
+}
+
+export declare function committeeKey(api: ApiPromise, at?: BlockHashLike): Promise<CommitteeKey | null>;
+export declare function waitCommitteeKey(api: ApiPromise, opts?: { timeoutMs?: number; intervalMs?: number }): Promise<CommitteeKey>;
+export declare function proposeRedaction(
+	api: ApiPromise,
+	signer: unknown,
+	request: number | bigint,
+	updates: RedactionUpdate[],
+	options?: Record<string, unknown>,
+): Promise<ProposedRedaction>;
+export declare function awaitRedaction(
+	api: ApiPromise,
+	opts: { proposal?: number | null; request?: number | null; fromBlock?: number | null; timeoutMs?: number; intervalMs?: number },
+): Promise<AppliedRedaction>;
+export declare const THRESHOLD_PAUSED_KEY: 'blockful/threshold/paused';
+export declare function thresholdPausedKey(account?: Uint8Array | string | { toU8a(isBare?: boolean): Uint8Array } | null): string;
+export declare function setThresholdPaused(api: ApiPromise, paused: boolean, account?: string | Uint8Array | null): Promise<string>;

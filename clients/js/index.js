@@ -6,6 +6,11 @@
 //
 // The methods return JSON (not SCALE): the result types below are `Json` / `Vec<Json>`
 // (plain objects with camelCase keys, byte strings as 0x-hex) and `Vec<u64>`.
+//
+// The helpers at the end of this file wrap the threshold committee (pallet `Threshold`):
+// its key (`committeeKey`, `waitCommitteeKey`), the requester's `proposeRedaction`, the
+// wait for the committee's `RedactionApplied` (`awaitRedaction`), and the node-local pause
+// flag of its members' off-chain workers (`thresholdPausedKey`, `setThresholdPaused`).
 
 /** The runtime's `spec_name`; the key of {@link typesBundle}. */
 export const SPEC_NAME = 'blockful';
@@ -198,4 +203,221 @@ export function uriText(value) {
 		try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { return value; }
 	}
 	return String(value);
+}
+
+// ---------------------------------------------------------------------------------------
+// the threshold committee (pallet `Threshold`)
+//
+// The live chain's chameleon-hash key is the committee's group key, made by a DKG among the
+// committee members' nodes; no party holds its trapdoor. A redaction is proposed by the
+// unlearning request's requester (`threshold.proposeRedaction(request, [{ tx, uri }])`) and
+// signed by t of n members' off-chain workers, which post unsigned `threshold.submit`
+// messages; the runtime aggregates the collisions and applies the redaction
+// (`threshold.RedactionApplied`). Nobody computes collisions on the client any more.
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const hexOf = (bytes) => `0x${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+
+/** Bytes of a `Uint8Array`, a 0x-hex string or a codec (`toU8a`). */
+function bytesOf(value) {
+	if (value instanceof Uint8Array) return value;
+	if (typeof value === 'string' && /^0x([0-9a-f]{2})*$/i.test(value)) {
+		return new Uint8Array(value.slice(2).match(/../g)?.map((h) => parseInt(h, 16)) ?? []);
+	}
+	if (value && typeof value.toU8a === 'function') return value.toU8a(true);
+	throw new TypeError(`not bytes: ${String(value)}`);
+}
+
+/** `{ section, name }` of a dispatch error (module errors), else its string. */
+function describeDispatchError(api, err) {
+	if (err?.isModule) {
+		const { section, name } = api.registry.findMetaError(err.asModule);
+		return { section, name, text: `${section}.${name}` };
+	}
+	return { section: null, name: null, text: String(err) };
+}
+
+/**
+ * The committee key the live chain uses, or `null` while the DKG has not completed:
+ * `{ epoch, groupKey, publicKey, threshold, members, qualified, verificationShares,
+ * matchesLiveChain }`. `groupKey` is 0x-hex; `publicKey` is `LiveChain.ChPublicKey` as
+ * 32 bytes (the key to compute a new model's chameleon hash with); `members` lists member
+ * `i` (1-based) at index `i − 1` (the committee's accounts sorted by their bytes);
+ * `verificationShares` is `[[i, Y_i hex]]`. `at` reads at a block hash.
+ */
+export async function committeeKey(api, at) {
+	const q = at ? (await api.at(at)).query : api.query;
+	if (!q.threshold) return null;
+	const epoch = await q.threshold.activeEpoch();
+	if (epoch.isNone) return null;
+	const e = epoch.unwrap().toNumber();
+	const [key, ch] = await Promise.all([q.threshold.keys(e), q.liveChain.chPublicKey()]);
+	if (key.isNone || ch.isNone) return null;
+	const k = key.unwrap();
+	const pkg = k.package;
+	const groupKey = pkg.groupKey.toHex();
+	const publicKey = ch.unwrap().toU8a(true);
+	return {
+		epoch: e,
+		groupKey,
+		publicKey,
+		threshold: pkg.threshold.toNumber(),
+		members: k.members.map((m) => m.toString()),
+		qualified: k.qualified.map((i) => i.toNumber()),
+		verificationShares: pkg.verificationShares.map(([i, y]) => [i.toNumber(), y.toHex()]),
+		matchesLiveChain: hexOf(publicKey) === groupKey,
+	};
+}
+
+/**
+ * Waits until the committee's DKG has installed the live chain's key (`committeeKey` not
+ * null and the key is `LiveChain.ChPublicKey`); resolves to it. Rejects after `timeoutMs`.
+ */
+export async function waitCommitteeKey(api, { timeoutMs = 120_000, intervalMs = 500 } = {}) {
+	const end = Date.now() + timeoutMs;
+	for (;;) {
+		const key = await committeeKey(api);
+		if (key?.matchesLiveChain) return key;
+		if (Date.now() > end) throw new Error(`no committee key after ${timeoutMs} ms (DKG not completed)`);
+		await sleep(intervalMs);
+	}
+}
+
+/**
+ * Signs and sends `threshold.proposeRedaction(request, updates)` as `signer` (the
+ * request's requester): `updates` is `[{ tx, uri }]`, the new URIs of the models the
+ * redaction replaces (a parallel request: every affected model; a sequential one: the next
+ * model, in topological order, after the previous proposal was applied). Resolves once in
+ * a block to `{ proposal, request, items, blockHash, blockNumber, events }`; rejects on a
+ * dispatch error with an Error whose `module` is `{ section, name }` (e.g.
+ * `threshold.NotRequester`, `unlearning.StartNotUpdated`). `options` go to `signAndSend`
+ * (default `{ nonce: -1 }`).
+ */
+export function proposeRedaction(api, signer, request, updates, options = {}) {
+	const tx = api.tx.threshold.proposeRedaction(request, updates.map(({ tx: id, uri }) => ({ tx: id, uri })));
+	return new Promise((resolve, reject) => {
+		let unsub = null;
+		let done = false;
+		const finish = (f) => { done = true; unsub?.(); f(); };
+		tx.signAndSend(signer, { nonce: -1, ...options }, ({ status, events, dispatchError }) => {
+			if (dispatchError) {
+				const d = describeDispatchError(api, dispatchError);
+				const e = new Error(`threshold.proposeRedaction failed: ${d.text}`);
+				e.module = d.section ? { section: d.section, name: d.name } : null;
+				e.dispatchError = dispatchError;
+				finish(() => reject(e));
+			} else if (status.isInBlock) {
+				const hash = status.asInBlock;
+				const ev = events.find(({ event }) => event.section === 'threshold' && event.method === 'RedactionProposed');
+				api.rpc.chain.getHeader(hash).then((header) => finish(() => resolve({
+					proposal: ev ? ev.event.data.proposal.toNumber() : null,
+					request: ev ? ev.event.data.request.toNumber() : Number(request),
+					items: ev ? ev.event.data.items.toNumber() : null,
+					blockHash: hash.toHex(),
+					blockNumber: header.number.toNumber(),
+					events,
+				})), (e) => finish(() => reject(e)));
+			} else if (status.isInvalid || status.isDropped || status.isUsurped) {
+				finish(() => reject(new Error(`threshold.proposeRedaction: transaction ${status.type}`)));
+			}
+		}).then((u) => { unsub = u; if (done) u(); }, reject);
+	});
+}
+
+/**
+ * Waits for the committee to apply a redaction proposal: reads the events of every best
+ * block from `fromBlock` (default: the best block at the call; pass the proposal's block
+ * from `proposeRedaction`) until `threshold.RedactionApplied` for `proposal` (or, without
+ * `proposal`, for `request`). Resolves to `{ proposal, request, signers, attempts,
+ * blockNumber, blockHash, restarts, signersChosen, events }` (`restarts`: the
+ * `SigningRestarted` attempts seen, `signersChosen`: `[{ attempt, signers }]`, `events`:
+ * the block's events). Rejects on `threshold.ProposalDropped` for it (Error with
+ * `module`) or after `timeoutMs`.
+ */
+export async function awaitRedaction(api, { proposal, request, fromBlock, timeoutMs = 120_000, intervalMs = 500 } = {}) {
+	if (proposal === undefined && request === undefined) throw new TypeError('awaitRedaction needs a proposal or a request id');
+	const wantProposal = proposal === undefined || proposal === null ? null : Number(proposal);
+	const wantRequest = request === undefined || request === null ? null : Number(request);
+	const end = Date.now() + timeoutMs;
+	let next = fromBlock !== undefined && fromBlock !== null
+		? Number(fromBlock) : (await api.rpc.chain.getHeader()).number.toNumber();
+	let id = wantProposal;
+	const restarts = [];
+	const signersChosen = [];
+	const mine = (data) => (id !== null ? data.proposal.toNumber() === id : data.request?.toNumber?.() === wantRequest);
+	for (;;) {
+		const best = (await api.rpc.chain.getHeader()).number.toNumber();
+		for (; next <= best; next++) {
+			const hash = await api.rpc.chain.getBlockHash(next);
+			const events = await api.query.system.events.at(hash);
+			for (const { event } of events) {
+				if (event.section !== 'threshold') continue;
+				const d = event.data;
+				if (event.method === 'RedactionProposed' && id === null && d.request.toNumber() === wantRequest) {
+					id = d.proposal.toNumber();
+				} else if (event.method === 'SignersChosen' && id !== null && d.proposal.toNumber() === id) {
+					signersChosen.push({ attempt: d.attempt.toNumber(), signers: d.signers.map((i) => i.toNumber()) });
+				} else if (event.method === 'SigningRestarted' && id !== null && d.proposal.toNumber() === id) {
+					restarts.push(d.attempt.toNumber());
+				} else if (event.method === 'RedactionApplied' && mine(d)) {
+					return {
+						proposal: d.proposal.toNumber(), request: d.request.toNumber(),
+						signers: d.signers.map((i) => i.toNumber()), attempts: d.attempts.toNumber(),
+						blockNumber: next, blockHash: hash.toHex(), restarts, signersChosen, events,
+					};
+				} else if (event.method === 'ProposalDropped' && id !== null && d.proposal.toNumber() === id) {
+					const why = describeDispatchError(api, d.error);
+					const e = new Error(`redaction proposal ${id} dropped in block #${next}: ${why.text}`);
+					e.module = why.section ? { section: why.section, name: why.name } : null;
+					throw e;
+				}
+			}
+		}
+		if (Date.now() > end) {
+			throw new Error(`redaction ${id ?? `of request ${wantRequest}`} not applied by block #${next - 1} after ${timeoutMs} ms`
+				+ (restarts.length ? ` (signing restarted ${restarts.length}×)` : ''));
+		}
+		await sleep(intervalMs);
+	}
+}
+
+/** Offchain-local key that pauses every committee member of a node. */
+export const THRESHOLD_PAUSED_KEY = 'blockful/threshold/paused';
+
+/**
+ * The node's offchain-local (PERSISTENT) key, 0x-hex, whose non-empty value pauses its
+ * committee members' off-chain workers (they withhold their DKG and signing messages):
+ * without `account` every member of the node, with `account` (its 32 bytes, as a
+ * `Uint8Array`, 0x-hex or codec) only that member.
+ */
+export function thresholdPausedKey(account) {
+	const base = new TextEncoder().encode(THRESHOLD_PAUSED_KEY);
+	if (account === undefined || account === null) return hexOf(base);
+	const acc = bytesOf(account);
+	if (acc.length !== 32) throw new TypeError(`an account is 32 bytes, got ${acc.length}`);
+	const out = new Uint8Array(base.length + 1 + 32);
+	out.set(base, 0);
+	out[base.length] = 0x2f; // '/'
+	out.set(acc, base.length + 1);
+	return hexOf(out);
+}
+
+/**
+ * Pauses (`paused = true`) or resumes the committee members of the node `api` is connected
+ * to, all of them or only `account` (an address or its bytes), through the node's
+ * `offchain_localStorageSet` RPC (an unsafe method: the node must serve it, e.g. RPC on
+ * localhost or `--rpc-methods unsafe`). A paused member neither signs nor takes part in a
+ * DKG: a stand-in for a member that is offline or withholds consent.
+ */
+export async function setThresholdPaused(api, paused, account) {
+	const acc = account === undefined || account === null ? null
+		: (typeof account === 'string' && !account.startsWith('0x') ? api.createType('AccountId', account).toU8a() : bytesOf(account));
+	const key = thresholdPausedKey(acc);
+	const value = paused ? '0x01' : '0x';
+	if (typeof api.rpc?.offchain?.localStorageSet === 'function') {
+		await api.rpc.offchain.localStorageSet('PERSISTENT', key, value);
+	} else {
+		await api.provider.send('offchain_localStorageSet', ['PERSISTENT', key, value]);
+	}
+	return key;
 }

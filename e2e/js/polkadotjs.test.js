@@ -1,6 +1,8 @@
 // polkadot.js, a client nobody here wrote, against a real `blockful-node --dev`: it decodes
-// the metadata, reads LiveChain.ChPublicKey and LiveChain.Txs, publishes a model whose
-// chameleon hash it computed itself in JavaScript, and reads the model back.
+// the metadata, waits for the committee's DKG to install the live chain's chameleon-hash
+// key, publishes models whose chameleon hash it computed itself in JavaScript under that
+// key, has the committee redact them by threshold signature (`threshold.proposeRedaction`,
+// no client-side collision) and checks the result independently in JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -10,8 +12,10 @@ import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { lineage, rpc, verifyLiveChain } from '@blockful/api-definitions';
-import { chAdapt, chHash, chVerify, devSecret, publicKeyOf } from './chameleon.js';
+import {
+	awaitRedaction, committeeKey, lineage, proposeRedaction, rpc, setThresholdPaused, verifyLiveChain, waitCommitteeKey,
+} from '@blockful/api-definitions';
+import { chAdapt, chHash, chVerify, devKey, devSecret } from './chameleon.js';
 
 const cache = process.env.BLOCKFUL_CACHE ?? join(process.env.HOME, '.cache', 'blockful');
 const nodeBin = process.env.BLOCKFUL_NODE ??
@@ -32,7 +36,8 @@ let log = '';
 async function startNode(args) {
 	const rpcPort = await freePort();
 	const p2pPort = await freePort();
-	const proc = spawn(nodeBin, [...args, '--tmp', '--rpc-port', String(rpcPort), '--port', String(p2pPort),
+	// RPC listens on 127.0.0.1 by default; --listen-addr keeps p2p there too.
+	const proc = spawn(nodeBin, [...args, '--tmp', '--rpc-port', String(rpcPort), '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
 		'--no-telemetry', '--no-mdns', '--no-prometheus'], { stdio: ['ignore', 'ignore', 'pipe'] });
 	const logs = { text: '' };
 	proc.stderr.on('data', (d) => { logs.text = (logs.text + d.toString()).slice(-20000); });
@@ -51,14 +56,52 @@ async function startNode(args) {
 	}
 }
 
+/** What the start-up measured: the DKG on the dev node. */
+const dkg = {};
+const seconds = (ms) => (ms / 1000).toFixed(1);
+
+/** Timestamp (ms) of block `number`. */
+async function timestampOf(number) {
+	const hash = await api.rpc.chain.getBlockHash(number);
+	return (await (await api.at(hash)).query.timestamp.now()).toNumber();
+}
+
+/** The events of block `number` as `section.method` → [data]. */
+async function eventsOf(number) {
+	const hash = await api.rpc.chain.getBlockHash(number);
+	return (await api.query.system.events.at(hash)).map(({ event }) => event);
+}
+
 before(async () => {
 	assert.ok(existsSync(nodeBin), `node binary not found at ${nodeBin}; build it first`);
+	const t0 = Date.now();
 	const started = await startNode(['--dev']);
 	node = started.proc;
 	api = started.api;
 	provider = started.provider;
 	log = started.logs;
 	await cryptoWaitReady();
+	// The committee's DKG (the dev node's off-chain worker acts for all four members) must
+	// install the live chain's key before anything can be published.
+	const key = await waitCommitteeKey(api, { timeoutMs: 120_000 });
+	dkg.wallMs = Date.now() - t0;
+	dkg.key = key;
+	const best = (await api.rpc.chain.getHeader()).number.toNumber();
+	for (let n = 1; n <= best && dkg.block === undefined; n++) {
+		for (const event of await eventsOf(n)) {
+			if (event.section === 'threshold' && event.method === 'DkgPhaseChanged') {
+				(dkg.phases ??= []).push([event.data.phase.toString(), n]);
+			}
+			if (event.section === 'threshold' && event.method === 'KeyGenerated') {
+				dkg.block = n;
+				dkg.event = event.data;
+			}
+		}
+	}
+	assert.ok(dkg.block, `a threshold.KeyGenerated event in blocks 1..#${best}`);
+	dkg.chainMs = (await timestampOf(dkg.block)) - (await timestampOf(1));
+	console.log(`MEASURED dev DKG: KeyGenerated in block #${dkg.block}, ${seconds(dkg.chainMs)} s after block #1 `
+		+ `(block timestamps), ${seconds(dkg.wallMs)} s after the node process started; phases ${JSON.stringify(dkg.phases)}`);
 });
 
 /** LiveChain.ChPublicKey as 32 raw bytes (the storage value is an Option). */
@@ -74,17 +117,19 @@ after(async () => {
 });
 
 const keyring = () => new Keyring({ type: 'sr25519' });
+const dev = (name) => keyring().addFromUri(`//${name}`);
+const hex = (u8a) => Buffer.from(u8a).toString('hex');
 
 /** Signs and sends `tx` as `signer`; resolves to the events of its block, rejects on a
- * dispatch error. */
+ * dispatch error (the Error's `module` is `{ section, name }`). */
 function send(tx, signer, what) {
 	return new Promise((resolve, reject) => {
 		tx.signAndSend(signer, { nonce: -1 }, ({ status, events, dispatchError }) => {
 			if (dispatchError) {
-				const msg = dispatchError.isModule
-					? JSON.stringify(api.registry.findMetaError(dispatchError.asModule))
-					: dispatchError.toString();
-				reject(new Error(`${what} failed: ${msg}`));
+				const meta = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : null;
+				const e = new Error(`${what} failed: ${meta ? `${meta.section}.${meta.name}` : dispatchError.toString()}`);
+				e.module = meta ? { section: meta.section, name: meta.name } : null;
+				reject(e);
 			} else if (status.isInBlock) {
 				resolve(events);
 			}
@@ -96,7 +141,7 @@ function send(tx, signer, what) {
  * Charlie vote aye (proposing is not a vote), Alice closes. Resolves to the motion's
  * execution result. */
 async function committeeMotion(call) {
-	const [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((u) => keyring().addFromUri(u));
+	const [alice, bob, charlie] = ['Alice', 'Bob', 'Charlie'].map(dev);
 	const length = call.method.encodedLength;
 	const hash = call.method.hash;
 	const proposed = await send(api.tx.committee.propose(3, call, length), alice, 'propose');
@@ -109,6 +154,43 @@ async function committeeMotion(call) {
 	const executed = closed.find(({ event }) => api.events.committee.Executed.is(event));
 	assert.ok(executed, 'the motion executed');
 	return executed.event.data.result;
+}
+
+/** The CH message of a model: SCALE (uri: Bytes, refs: Vec<u64>). */
+const modelMessage = (uri, refs) => api.createType('(Bytes, Vec<u64>)', [uri, refs]).toU8a();
+/** The CH message of a live-block header: SCALE (height: u64, version: u32). */
+const headerMessage = (height, version) => api.createType('(u64, u32)', [height, version]).toU8a();
+
+/** Publishes a model as `who` with a CH computed in JavaScript under the chain's key;
+ * resolves to { tx, check, rand }. */
+async function publish(who, uri, refs = []) {
+	const { check, rand } = chHash(await chPublicKey(), modelMessage(uri, refs));
+	const events = await send(api.tx.liveChain.publishModel(uri, refs, check, rand), who, `publish ${uri}`);
+	const tx = events.find(({ event }) => api.events.liveChain.ModelPublished.is(event)).event.data.tx.toNumber();
+	return { tx, uri, refs, check, rand };
+}
+
+/** Files an unlearning request of class 1 from `start` as `who`; resolves to its id. */
+async function request(who, start, paradigm) {
+	const events = await send(api.tx.unlearning.requestUnlearning(start, [1], paradigm), who, 'request');
+	return events.find(({ event }) => api.events.unlearning.UnlearningRequested.is(event)).event.data.id.toNumber();
+}
+
+/** What a redaction may change: the model's live record and its live block's header, the
+ * request's status and the archive's length. */
+async function snapshot(tx, id) {
+	const live = (await api.query.liveChain.txs(tx)).unwrap();
+	const header = (await api.query.liveChain.blocks(live.height.toNumber())).unwrap();
+	return JSON.stringify({
+		live: live.toJSON(), header: header.toJSON(), status: (await api.query.unlearning.requests(id)).unwrap().status.toString(),
+		archive: (await api.query.archive.nextSeq()).toNumber(),
+	});
+}
+
+/** Latency of an applied redaction from its proposal: blocks and seconds (block timestamps). */
+async function latency(proposedBlock, applied) {
+	const ms = (await timestampOf(applied.blockNumber)) - (await timestampOf(proposedBlock));
+	return { blocks: applied.blockNumber - proposedBlock, seconds: seconds(ms) };
 }
 
 test('the runtime has no Sudo pallet, on the dev chain and on the local chain', async () => {
@@ -128,6 +210,25 @@ test('the runtime has no Sudo pallet, on the dev chain and on the local chain', 
 	}
 });
 
+test('the committee\'s DKG made the live chain\'s key: 4 qualified members, threshold 3, not the public dev key', async () => {
+	const key = await committeeKey(api);
+	assert.ok(key, 'Threshold.ActiveEpoch is set');
+	assert.equal(key.epoch, 0);
+	assert.equal(key.threshold, 3);
+	assert.deepEqual(key.qualified, [1, 2, 3, 4]);
+	// Member i is the i-th committee account by its bytes: Dave, Bob, Charlie, Alice.
+	assert.deepEqual(key.members, ['Dave', 'Bob', 'Charlie', 'Alice'].map((n) => dev(n).address));
+	assert.equal(key.verificationShares.length, 4);
+	assert.ok(key.matchesLiveChain, 'the group key is LiveChain.ChPublicKey');
+	const pk = await chPublicKey();
+	assert.equal(`0x${hex(pk)}`, key.groupKey);
+	assert.equal(dkg.event.key.toHex(), key.groupKey, 'KeyGenerated announced this key');
+	assert.equal(dkg.event.qualified.toNumber(), 4);
+	assert.notEqual(hex(pk), hex(devKey().publicKey), 'the chain key is not the public development key');
+	assert.notEqual(hex(pk), 'b636043eed8582d137b9bac3886e3fbd5bdc8eefd12f7a7f56a3c2a4a3489f27');
+	assert.deepEqual(dkg.phases.map(([phase]) => phase), ['Share', 'Complain'], 'the DKG went Commit → Share → Complain');
+});
+
 test('a committee motion for System.setStorage fails with CallFiltered', async () => {
 	const key = api.query.liveChain.chPublicKey.key();
 	const before = (await api.rpc.state.getStorage(key)).toHex();
@@ -141,58 +242,202 @@ test('a committee motion for System.setStorage fails with CallFiltered', async (
 	assert.equal((await api.rpc.state.getStorage(key)).toHex(), before);
 });
 
-test('a parallel request redacted by the committee leaves versions 0..=current in the archive once each', async () => {
-	const alice = keyring().addFromUri('//Alice');
-	const publicKey = await chPublicKey();
-	const x = devSecret();
-	assert.deepEqual([...publicKeyOf(x)], [...publicKey], 'the dev chain uses the public dev trapdoor');
-	const modelMessage = (uri, refs) => api.createType('(Bytes, Vec<u64>)', [uri, refs]).toU8a();
+test('a client cannot produce a collision: a motion LiveChain.redact with dev-trapdoor collisions fails TxCollisionInvalid and changes nothing', async () => {
+	const alice = dev('Alice');
+	const pk = await chPublicKey();
+	const m = await publish(alice, 'bafkreiforgedcollision00000000000000000000000000000000000000');
+	const id = await request(alice, [m.tx], 'Parallel');
+	const before = await snapshot(m.tx, id);
 
-	const uri0 = 'bafkreiredactme0000000000000000000000000000000000000000000';
-	const { check, rand } = chHash(publicKey, modelMessage(uri0, []));
-	const published = await send(api.tx.liveChain.publishModel(uri0, [], check, rand), alice, 'publish');
-	const tx = published.find(({ event }) => api.events.liveChain.ModelPublished.is(event)).event.data.tx.toNumber();
-
-	const requested = await send(api.tx.unlearning.requestUnlearning([tx], [1], 'Parallel'), alice, 'request');
-	const id = requested.find(({ event }) => api.events.unlearning.UnlearningRequested.is(event)).event.data.id.toNumber();
-
-	const live = (await api.query.liveChain.txs(tx)).unwrap();
+	const live = (await api.query.liveChain.txs(m.tx)).unwrap();
 	const height = live.height.toNumber();
 	const header = (await api.query.liveChain.blocks(height)).unwrap();
-	const uri1 = 'bafkreiredacted1111111111111111111111111111111111111111111';
-	const update = { tx, uri: uri1, rand: chAdapt(x, live.ch.toU8a(true), modelMessage(uri1, [])) };
-	const headerMessage = api.createType('(u64, u32)', [height, header.version.toNumber() + 1]).toU8a();
-	const headerUpdate = { height, rand: chAdapt(x, header.chCurr.toU8a(true), headerMessage) };
-	const result = await committeeMotion(api.tx.liveChain.redact(id, [update], [headerUpdate]));
-	assert.ok(result.isOk, `the redaction applied: ${result.toString()}`);
+	const x = devSecret();
+	const uri1 = 'bafkreiforgedcollision11111111111111111111111111111111111111';
+	const rand = chAdapt(x, live.ch.toU8a(true), modelMessage(uri1, []));
+	const headerRand = chAdapt(x, header.chCurr.toU8a(true), headerMessage(height, header.version.toNumber() + 1));
+	// The trapdoor everybody knows opens nothing under the committee's key ...
+	assert.equal(chVerify(pk, modelMessage(uri1, []), rand, live.ch.toU8a(true)), false);
+	// ... so the committee's 2/3 cannot push such a redaction through either.
+	const result = await committeeMotion(api.tx.liveChain.redact(id, [{ tx: m.tx, uri: uri1, rand }], [{ height, rand: headerRand }]));
+	assert.ok(result.isErr, 'the motion\'s call failed');
+	const meta = api.registry.findMetaError(result.asErr.asModule);
+	assert.equal(`${meta.section}.${meta.name}`, 'liveChain.TxCollisionInvalid');
+	assert.equal(await snapshot(m.tx, id), before, 'the model, its live block, the request and the archive are unchanged');
+});
 
-	const request = (await api.query.unlearning.requests(id)).unwrap();
-	assert.equal(request.status.toString(), 'Completed');
-	const versions = await lineage(api, tx);
-	assert.deepEqual(versions.map((v) => v.version), [0, 1]);
-	assert.deepEqual(versions.map((v) => v.uriText), [uri0, uri1]);
-	assert.deepEqual(versions.map((v) => v.reason), ['published', 'redacted']);
+test('threshold.proposeRedaction is refused for a non-requester and for malformed proposals', async () => {
+	const [alice, bob] = ['Alice', 'Bob'].map(dev);
+	const m0 = await publish(alice, 'bafkreirefused0000000000000000000000000000000000000000000000');
+	const m1 = await publish(bob, 'bafkreirefused1111111111111111111111111111111111111111111111', [m0.tx]);
+	const id = await request(alice, [m0.tx], 'Parallel');
+	const before = await snapshot(m0.tx, id);
+	const uri = (m) => `${m.uri.slice(0, 40)}-unlearned`;
+	const cases = [
+		['Bob, not the requester', bob, id, [{ tx: m0.tx, uri: uri(m0) }, { tx: m1.tx, uri: uri(m1) }], 'threshold.NotRequester'],
+		['an unknown request', alice, 999_999, [{ tx: m0.tx, uri: uri(m0) }], 'threshold.UnknownRequest'],
+		['no updates', alice, id, [], 'threshold.NoUpdates'],
+		['a model twice', alice, id, [{ tx: m0.tx, uri: uri(m0) }, { tx: m0.tx, uri: uri(m0) }], 'threshold.DuplicateUpdate'],
+		['a model that does not exist', alice, id, [{ tx: 999_999, uri: 'bafkreinone' }], 'threshold.UnknownTx'],
+		['without its start model', alice, id, [{ tx: m1.tx, uri: uri(m1) }], 'unlearning.StartNotUpdated'],
+	];
+	// All in one block: explicit nonces, as two transactions of one signer sent at once
+	// could otherwise be given the same one.
+	const nonces = new Map();
+	for (const who of [alice, bob]) nonces.set(who.address, (await api.rpc.system.accountNextIndex(who.address)).toNumber());
+	const outcomes = await Promise.all(cases.map(([what, who, req, updates]) => {
+		const nonce = nonces.get(who.address);
+		nonces.set(who.address, nonce + 1);
+		return proposeRedaction(api, who, req, updates, { nonce })
+			.then(() => `${what}: accepted`, (e) => (e.module ? `${e.module.section}.${e.module.name}` : e.message));
+	}));
+	assert.deepEqual(outcomes, cases.map((c) => c[4]));
+	assert.equal((await api.query.threshold.queue()).length, 0, 'nothing was queued');
+	assert.equal(await snapshot(m0.tx, id), before);
+});
+
+test('a parallel request redacted by the committee\'s threshold signature: JS checks the new openings; versions 0..=current once each', async () => {
+	const [alice, bob] = ['Alice', 'Bob'].map(dev);
+	const pk = await chPublicKey();
+	const uri0 = 'bafkreiredactme0000000000000000000000000000000000000000000';
+	const m0 = await publish(alice, uri0);
+	const m1 = await publish(bob, 'bafkreiredactme1111111111111111111111111111111111111111111', [m0.tx]);
+	const id = await request(alice, [m0.tx], 'Parallel');
+	const affected = (await api.query.unlearning.requests(id)).unwrap().affected.map((t) => t.toNumber());
+	assert.deepEqual(affected, [m0.tx, m1.tx]);
+	const models = [m0, m1];
+	const headersBefore = new Map();
+	for (const m of models) {
+		const height = (await api.query.liveChain.txs(m.tx)).unwrap().height.toNumber();
+		headersBefore.set(height, (await api.query.liveChain.blocks(height)).unwrap());
+	}
+
+	const newUri = (m) => `${m.uri.slice(0, 40)}-unlearned-r${id}`;
+	const t0 = Date.now();
+	const proposed = await proposeRedaction(api, alice, id, models.map((m) => ({ tx: m.tx, uri: newUri(m) })));
+	assert.equal(proposed.items, models.length + headersBefore.size, 'one collision per model and per touched live block');
+	const applied = await awaitRedaction(api, { proposal: proposed.proposal, fromBlock: proposed.blockNumber, timeoutMs: 120_000 });
+	const wallMs = Date.now() - t0;
+	assert.equal(applied.request, id);
+	assert.equal(applied.attempts, 1);
+	assert.equal(applied.signers.length, 3, `t = 3 signers: ${applied.signers}`);
+	const names = applied.events.map(({ event }) => `${event.section}.${event.method}`);
+	for (const e of ['liveChain.ModelRedacted', 'liveChain.LiveBlockRedacted', 'liveChain.Redacted', 'threshold.RedactionApplied']) {
+		assert.ok(names.includes(e), `${e} in the applying block: ${names}`);
+	}
+	const lat = await latency(proposed.blockNumber, applied);
+	console.log(`MEASURED dev redaction (${models.length} models, ${headersBefore.size} live blocks): proposal #${proposed.blockNumber} → `
+		+ `applied #${applied.blockNumber}: ${lat.blocks} blocks, ${lat.seconds} s (block timestamps); ${seconds(wallMs)} s wall from `
+		+ `submitting the proposal; signers ${applied.signers}`);
+
+	// Independently, in JavaScript: every model's unchanged check value opens to its new
+	// message under the committee's key, with the randomness the committee produced.
+	for (const m of models) {
+		const live = (await api.query.liveChain.txs(m.tx)).unwrap();
+		assert.equal(live.version.toNumber(), 1);
+		assert.equal(Buffer.from(live.uri.toU8a(true)).toString(), newUri(m));
+		assert.equal(hex(live.ch.toU8a(true)), hex(m.check), 'the check value did not change');
+		assert.notEqual(hex(live.rand.toU8a(true)), hex(m.rand));
+		assert.ok(chVerify(pk, modelMessage(newUri(m), m.refs), live.rand.toU8a(true), live.ch.toU8a(true)),
+			`tx ${m.tx}: the new randomness opens ch to the new message`);
+		assert.equal(chVerify(pk, modelMessage(m.uri, m.refs), live.rand.toU8a(true), live.ch.toU8a(true)), false);
+		assert.ok(chVerify(pk, modelMessage(m.uri, m.refs), m.rand, live.ch.toU8a(true)), 'the old opening still opens the old message');
+	}
+	for (const [height, before] of headersBefore) {
+		const header = (await api.query.liveChain.blocks(height)).unwrap();
+		assert.equal(header.version.toNumber(), before.version.toNumber() + 1);
+		assert.equal(header.chCurr.toHex(), before.chCurr.toHex(), 'the header check value did not change');
+		assert.ok(chVerify(pk, headerMessage(height, header.version.toNumber()), header.rCurr.toU8a(true), header.chCurr.toU8a(true)),
+			`live block ${height}: the new randomness opens its header CH to (height, version + 1)`);
+	}
+
+	const req = (await api.query.unlearning.requests(id)).unwrap();
+	assert.equal(req.status.toString(), 'Completed');
+	for (const m of models) {
+		const versions = await lineage(api, m.tx);
+		assert.deepEqual(versions.map((v) => v.version), [0, 1]);
+		assert.deepEqual(versions.map((v) => v.uriText), [m.uri, newUri(m)]);
+		assert.deepEqual(versions.map((v) => v.reason), ['published', 'redacted']);
+	}
 	const report = await verifyLiveChain(api);
 	assert.equal(report.ok, true, JSON.stringify(report.failures));
 	// The cheap modes: one page holding the model, and what changed since the redaction's
 	// request was filed.
-	const page = await verifyLiveChain(api, { from: tx, count: 1 });
+	const page = await verifyLiveChain(api, { from: m0.tx, count: 1 });
 	assert.equal(page.ok, true);
 	assert.equal(Number(page.txsChecked), 1);
-	const requestBlock = request.created.toNumber();
-	const since = await verifyLiveChain(api, { since: requestBlock });
+	const since = await verifyLiveChain(api, { since: req.created.toNumber() });
 	assert.equal(since.ok, true);
-	assert.ok(Number(since.txsChecked) >= 1, JSON.stringify(since));
+	assert.ok(Number(since.txsChecked) >= 2, JSON.stringify(since));
+});
+
+test('a sequential request with committee members paused: 3 of 4 sign; with all paused nothing happens until they resume', async () => {
+	const [alice, bob] = ['Alice', 'Bob'].map(dev);
+	const s0 = await publish(alice, 'bafkreisequential000000000000000000000000000000000000000000');
+	const s1 = await publish(bob, 'bafkreisequential111111111111111111111111111111111111111111', [s0.tx]);
+	const id = await request(alice, [s0.tx], 'Sequential');
+	const newUri = (m) => `${m.uri.slice(0, 40)}-unlearned-r${id}`;
+	// Out of topological order: refused.
+	await assert.rejects(proposeRedaction(api, alice, id, [{ tx: s1.tx, uri: newUri(s1) }]),
+		(e) => e.module?.name === 'SequentialOutOfOrder');
+
+	// Alice's member (index 4) withholds consent: Dave, Bob and Charlie (1, 2, 3) sign.
+	await setThresholdPaused(api, true, alice.address);
+	try {
+		const p0 = await proposeRedaction(api, alice, id, [{ tx: s0.tx, uri: newUri(s0) }]);
+		const a0 = await awaitRedaction(api, { proposal: p0.proposal, fromBlock: p0.blockNumber });
+		assert.deepEqual(a0.signers, [1, 2, 3], 'the paused member did not sign');
+		assert.equal((await api.query.unlearning.requests(id)).unwrap().status.toString(), 'InProgress');
+
+		// Every member of the node paused: the next step is queued, its rounds time out
+		// (SigningRestarted) and nothing changes.
+		await setThresholdPaused(api, true);
+		const before = await snapshot(s1.tx, id);
+		const p1 = await proposeRedaction(api, alice, id, [{ tx: s1.tx, uri: newUri(s1) }]);
+		await assert.rejects(proposeRedaction(api, alice, id, [{ tx: s1.tx, uri: newUri(s1) }]), (e) => e.module?.name === 'AlreadyProposed');
+		let restarted = null;
+		for (let n = p1.blockNumber; restarted === null; n++) {
+			while ((await api.rpc.chain.getHeader()).number.toNumber() < n) await new Promise((r) => setTimeout(r, 300));
+			assert.ok(n < p1.blockNumber + 20, 'a signing round timed out');
+			for (const event of await eventsOf(n)) {
+				assert.ok(!(event.section === 'threshold' && event.method === 'RedactionApplied'), 'applied while every member was paused');
+				if (event.section === 'threshold' && event.method === 'SigningRestarted') restarted = n;
+			}
+		}
+		assert.equal(await snapshot(s1.tx, id), before, 'nothing changed while the committee was paused');
+		assert.ok((await api.query.threshold.proposals(p1.proposal)).isSome, 'the proposal is still queued');
+
+		await setThresholdPaused(api, false);
+		const resumedAt = (await api.rpc.chain.getHeader()).number.toNumber();
+		const a1 = await awaitRedaction(api, { proposal: p1.proposal, fromBlock: p1.blockNumber });
+		assert.ok(a1.attempts >= 2 && a1.restarts.length >= 1, `restarted before it was applied: ${JSON.stringify(a1.restarts)}`);
+		assert.deepEqual(a1.signers, [1, 2, 3]);
+		const lat = await latency(resumedAt, a1);
+		console.log(`MEASURED dev redaction after the committee resumed: ${lat.blocks} blocks, ${lat.seconds} s from the best block at the `
+			+ `resume (#${resumedAt}; first restart in #${restarted}) to applied in #${a1.blockNumber} (attempt ${a1.attempts})`);
+	} finally {
+		await setThresholdPaused(api, false);
+		await setThresholdPaused(api, false, alice.address);
+	}
+	assert.equal((await api.query.unlearning.requests(id)).unwrap().status.toString(), 'Completed');
+	for (const m of [s0, s1]) {
+		assert.deepEqual((await lineage(api, m.tx)).map((v) => v.version), [0, 1]);
+	}
+	assert.equal((await verifyLiveChain(api)).ok, true);
 });
 
 test('metadata decodes and names the BlockFUL pallets', () => {
 	const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
-	for (const name of ['Committee', 'CommitteeMembership', 'Archive', 'LiveChain', 'Unlearning']) {
+	for (const name of ['Committee', 'CommitteeMembership', 'Archive', 'LiveChain', 'Unlearning', 'Threshold']) {
 		assert.ok(pallets.includes(name), `pallet ${name} missing from ${pallets}`);
 	}
+	const threshold = api.runtimeMetadata.asLatest.pallets.find((p) => p.name.toString() === 'Threshold');
+	assert.equal(threshold.index.toNumber(), 13);
 	assert.equal(typeof api.tx.liveChain.publishModel, 'function');
 	assert.equal(typeof api.tx.liveChain.redact, 'function');
 	assert.equal(typeof api.tx.unlearning.requestUnlearning, 'function');
+	assert.deepEqual(api.tx.threshold.proposeRedaction.meta.args.map((a) => a.name.toString()), ['request', 'updates']);
+	assert.equal(typeof api.tx.threshold.submit, 'function');
 });
 
 test('publishes a model with a chameleon hash computed in JavaScript and reads it back', async () => {

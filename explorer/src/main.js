@@ -52,6 +52,8 @@ const state = {
 	api: null, chain: '', spec: '', best: null, finalized: null,
 	models: new Map(), blocks: [], archive: [], requests: [], finalStatus: new Map(),
 	members: [], openMotions: new Map(), motions: new Map(), report: null, targets: failureTargets(null),
+	// The threshold committee (pallet Threshold): its key, a DKG in progress, redaction proposals.
+	committeeKey: null, dkg: null, proposals: new Map(), queue: [],
 	owners: new Map(), selectedTx: null, selectedRequest: 'latest', detail: null,
 	eventsUpTo: 0, refreshes: 0, loadedBest: 0, verifiedSig: '', verifiedAt: 0, seenSeqs: new Set(), seenHeights: new Set(),
 };
@@ -120,6 +122,7 @@ async function refresh() {
 		entries(q.liveChain?.txs), entries(q.liveChain?.blocks), entries(q.liveChain?.blockTxs), entries(q.archive?.records),
 		entries(q.unlearning?.requests), q.committee?.members?.() ?? [], q.committee?.proposals?.() ?? [],
 	]);
+	await readThreshold(q);
 
 	state.models = new Map(txs.filter(([, v]) => v.isSome).map(([[id], v]) => {
 		const m = norm(v.unwrap().toJSON());
@@ -180,6 +183,73 @@ async function verify() {
 	try { return await verifyLiveChain(state.api); } catch (e) { console.error('blockful_verifyLiveChain failed', e); return null; }
 }
 
+// ------------------------------------------------------------------------------ threshold
+
+/** The committee key (active epoch), a DKG in progress and the queued redaction proposals. */
+async function readThreshold(q) {
+	if (!q.threshold) { state.committeeKey = null; state.dkg = null; state.queue = []; return; }
+	const [epoch, dkg, queue, queued] = await Promise.all([
+		q.threshold.activeEpoch(), q.threshold.dkg(), q.threshold.queue(), entries(q.threshold.proposals),
+	]);
+	state.committeeKey = null;
+	if (epoch.isSome) {
+		const e = epoch.unwrap().toNumber();
+		const key = await q.threshold.keys(e);
+		if (key.isSome) {
+			const k = key.unwrap();
+			state.committeeKey = {
+				epoch: e, groupKey: k.package.groupKey.toHex(), threshold: k.package.threshold.toNumber(),
+				members: k.members.map((m) => m.toString()), qualified: k.qualified.map((i) => i.toNumber()),
+			};
+		}
+	}
+	state.dkg = dkg.isSome ? norm(dkg.unwrap().toJSON()) : null;
+	state.queue = queue.map((id) => id.toNumber());
+	for (const [[id], v] of queued) {
+		if (v.isNone) continue;
+		const p = proposal(Number(id));
+		const j = norm(v.unwrap().toJSON());
+		p.request = Number(j.request);
+		p.items = p.items ?? (j.updates?.length ?? 0) + (j.heights?.length ?? 0);
+		p.attempt = Number(j.attempt);
+		p.phase = variant(j.phase);
+		p.proposer = p.proposer ?? j.proposer;
+	}
+}
+
+function proposal(id) {
+	if (!state.proposals.has(id)) state.proposals.set(id, { id, request: null, items: null, proposer: null, signers: [], attempt: 0, attempts: null, restarts: 0, outcome: 'queued', block: null, closedAt: null, error: null });
+	return state.proposals.get(id);
+}
+
+/** Name of committee member `i` (1-based) of the active key. */
+function memberName(i) {
+	const who = state.committeeKey?.members?.[i - 1];
+	return who ? accountName(who) : `#${i}`;
+}
+
+function absorbThresholdEvent(n, event) {
+	const f = eventFields(event);
+	const id = f.proposal?.toNumber?.();
+	switch (event.method) {
+		case 'RedactionProposed': {
+			const p = proposal(id);
+			p.request = f.request.toNumber(); p.items = f.items.toNumber(); p.block = n;
+			break;
+		}
+		case 'SignersChosen': { const p = proposal(id); p.signers = f.signers.map((i) => i.toNumber()); p.attempt = f.attempt.toNumber(); break; }
+		case 'SigningRestarted': { const p = proposal(id); p.restarts += 1; p.attempt = f.attempt.toNumber(); break; }
+		case 'RedactionApplied': {
+			const p = proposal(id);
+			p.request = f.request.toNumber(); p.signers = f.signers.map((i) => i.toNumber()); p.attempts = f.attempts.toNumber();
+			p.outcome = 'Applied'; p.closedAt = n;
+			break;
+		}
+		case 'ProposalDropped': { const p = proposal(id); p.outcome = 'Dropped'; p.error = explainError(f.error); p.closedAt = n; break; }
+		default: break;
+	}
+}
+
 // ------------------------------------------------------------------------------ events
 
 /** Reads the events of blocks (eventsUpTo, upTo] (at most HISTORY of them) into motions. */
@@ -217,6 +287,7 @@ function motion(hash) {
 
 async function absorbEvents(n, blockHash, events) {
 	for (const { event, phase } of events) {
+		if (event.section === 'threshold') { absorbThresholdEvent(n, event); continue; }
 		if (event.section !== 'committee') continue;
 		const f = eventFields(event);
 		const hash = f.proposalHash?.toHex?.();
@@ -472,8 +543,39 @@ function renderRequests() {
 			<td>${m.closedAt ?? m.block ? `#${m.closedAt ?? m.block} ${finMark(m.closedAt ?? m.block)}` : ''}</td></tr>`;
 	}).join('');
 	$('#motions-table tbody').innerHTML = rows || '<tr><td colspan="4" class="empty">no motions seen</td></tr>';
+	renderThreshold();
 	$('#committee-members').textContent = state.members.length ? `members: ${state.members.map(accountName).join(', ')}` : '';
 	$('#committee-summary').textContent = `${state.requests.length} request${state.requests.length === 1 ? '' : 's'}`;
+}
+
+/** The committee key and the threshold redaction proposals (requester proposes, t of n
+ * members' off-chain workers sign, the runtime applies). */
+function renderThreshold() {
+	const k = state.committeeKey;
+	const el = $('#threshold-key');
+	if (k) {
+		el.dataset.state = 'ok';
+		el.innerHTML = `key epoch ${k.epoch} · <b>t=${k.threshold} of ${k.members.length}</b> · Y <span class="mono" title="${esc(k.groupKey)}">${esc(short(k.groupKey, 4))}</span>`
+			+ ` · members ${k.members.map((m, i) => `${i + 1} ${esc(accountName(m))}${k.qualified.includes(i + 1) ? '' : ' (not qualified)'}`).join(', ')}`;
+	} else if (state.dkg) {
+		el.dataset.state = 'dkg';
+		el.textContent = `DKG epoch ${state.dkg.epoch} in progress: ${variant(state.dkg.phase)} phase until #${state.dkg.deadline} (no key yet)`;
+	} else {
+		el.dataset.state = 'none';
+		el.textContent = state.api?.query.threshold ? 'no committee key' : 'this runtime has no threshold committee';
+	}
+	const rows = [...state.proposals.values()].sort((a, b) => b.id - a.id).map((p) => {
+		const queued = state.queue.includes(p.id);
+		const outcome = p.outcome === 'queued' ? (queued ? (state.queue[0] === p.id ? 'signing' : 'queued') : 'queued') : p.outcome;
+		const signers = p.signers.length ? `${p.signers.length} signer${p.signers.length === 1 ? '' : 's'} (${p.signers.map(memberName).join(', ')})` : 'collecting commitments';
+		const tries = p.attempts ?? p.attempt + 1;
+		return `<tr data-proposal="${p.id}" data-request="${p.request ?? ''}" data-outcome="${esc(outcome)}" title="${esc(p.error ?? '')}">
+			<td>${p.id}</td><td class="wrap"><div>request ${p.request ?? '?'} · ${p.items ?? '?'} collision${p.items === 1 ? '' : 's'}</div>
+			<div class="muted votes">${esc(signers)} · attempt${tries === 1 ? '' : 's'} ${tries}${p.restarts ? ` (${p.restarts} restart${p.restarts === 1 ? '' : 's'})` : ''}</div></td>
+			<td><span class="tag ${esc(outcome)}">${esc(outcome)}${p.error ? `: ${esc(p.error)}` : ''}</span></td>
+			<td>${p.closedAt ?? p.block ? `#${p.closedAt ?? p.block} ${finMark(p.closedAt ?? p.block)}` : ''}</td></tr>`;
+	}).join('');
+	$('#threshold-table tbody').innerHTML = rows || '<tr><td colspan="4" class="empty">no redaction proposals seen</td></tr>';
 }
 
 function renderAll() {

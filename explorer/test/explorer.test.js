@@ -1,11 +1,14 @@
-// The explorer in a real browser. Starts `blockful-node --dev`, runs a short scenario through
-// @polkadot/api — a 4-model DAG published with chameleon hashes computed in JavaScript, one
-// parallel unlearning request, its redaction (collisions with the public dev trapdoor)
-// proposed, voted and closed by the dev committee — then opens the built explorer in
-// headless Chromium (Debian's `chromium`, driven by playwright-core; no browser download) and
-// checks what a person would: every model in the DAG, the affected set highlighted, the
-// redacted model's lineage, every live block green, no console errors. Screenshots go to
-// explorer/test/screenshots/.
+// The explorer in a real browser. Starts `blockful-node --dev`, waits for the committee's DKG
+// to install the live chain's key, runs a short scenario through @polkadot/api — a 4-model
+// DAG published with chameleon hashes computed in JavaScript under that key, one parallel
+// unlearning request, a committee motion `LiveChain.redact` with collisions made with the
+// public dev trapdoor (refused: `liveChain.TxCollisionInvalid`), then the requester's
+// `threshold.proposeRedaction`, signed and applied by the committee members' off-chain
+// workers — then opens the built explorer in headless Chromium (Debian's `chromium`, driven
+// by playwright-core; no browser download) and checks what a person would: every model in
+// the DAG, the affected set highlighted, the redacted model's lineage, every live block
+// green, the committee key and the applied proposal, the refused motion, no console errors.
+// Screenshots go to explorer/test/screenshots/.
 //
 // BLOCKFUL_NODE picks the node binary (default $CARGO_TARGET_DIR/debug/blockful-node with
 // CARGO_TARGET_DIR defaulting to ~/.cache/blockful/target); CHROMIUM the browser
@@ -22,7 +25,9 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { chromium } from 'playwright-core';
-import { rpc, lineage, liveModel, verifyLiveChain, redactRequestKind } from '@blockful/api-definitions';
+import {
+	rpc, lineage, liveModel, verifyLiveChain, redactRequestKind, waitCommitteeKey, proposeRedaction, awaitRedaction,
+} from '@blockful/api-definitions';
 import { chAdapt, chHash, chVerify, devKey } from './chameleon.js';
 import { serveDist } from '../serve.js';
 
@@ -75,6 +80,9 @@ before(async () => {
 	}
 	await cryptoWaitReady();
 	log(`node up on ws://127.0.0.1:${rpcPort} (${(await api.rpc.state.getRuntimeVersion()).specName})`);
+	// Nothing can be published before the committee's DKG installed the live chain's key.
+	const key = await waitCommitteeKey(api, { timeoutMs: 120_000 });
+	log(`committee key (DKG epoch ${key.epoch}, t=${key.threshold} of ${key.members.length}): ${key.groupKey}`);
 });
 
 after(async () => {
@@ -131,7 +139,7 @@ function undocumented(pallets) {
 }
 
 test('the metadata documents every call, event, error and storage item of the BlockFUL pallets', () => {
-	const ours = ['LiveChain', 'Archive', 'Unlearning'];
+	const ours = ['LiveChain', 'Archive', 'Unlearning', 'Threshold'];
 	const names = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
 	for (const p of [...ours, 'Committee', 'CommitteeMembership']) assert.ok(names.includes(p), `pallet ${p}`);
 	assert.deepEqual(undocumented(ours), []);
@@ -143,12 +151,12 @@ test('the metadata documents every call, event, error and storage item of the Bl
 	assert.equal(typeof api.call.liveChainApi?.verifyLiveChain, 'function');
 });
 
-test('scenario: publish a DAG, file a parallel request, redact it by committee motion', async () => {
+test('scenario: publish a DAG, file a parallel request, a forged motion is refused, the committee redacts by threshold signature', async () => {
 	const keyring = new Keyring({ type: 'sr25519' });
 	const [alice, bob, charlie, dave] = ['Alice', 'Bob', 'Charlie', 'Dave'].map((n) => keyring.addFromUri(`//${n}`));
 	const pk = (await api.query.liveChain.chPublicKey()).unwrap().toU8a(true);
 	const dev = devKey();
-	assert.deepEqual([...pk], [...dev.publicKey], 'the dev chain uses the public dev trapdoor');
+	assert.notDeepEqual([...pk], [...dev.publicKey], 'the chain key is the committee\'s, not the public dev key');
 
 	// m0 (Alice); m1 (Bob) and m2 (Charlie) aggregate m0; m3 (Dave) aggregates m1 and m2.
 	const publish = async (who, name, refs) => {
@@ -174,45 +182,58 @@ test('scenario: publish a DAG, file a parallel request, redact it by committee m
 	scenario.affected = affected;
 	scenario.start = [m0];
 	log(`request ${requestId}: affected ${affected.join(', ')}`);
+	const newUri = (uri) => `${uri}-unlearned-r${requestId}`;
 
-	// Collisions with the dev trapdoor: one per affected model, one per touched live block.
+	// The committee's 2/3 with collisions from the public dev trapdoor: refused, since no
+	// trapdoor of the chain's key exists anywhere.
 	const updates = [];
 	const heights = new Set();
 	for (const tx of affected) {
 		const live = (await api.query.liveChain.txs(tx)).unwrap();
-		const uri = `${Buffer.from(live.uri.toU8a(true)).toString()}-unlearned-r${requestId}`;
+		const uri = newUri(Buffer.from(live.uri.toU8a(true)).toString());
 		const refs = live.refs.map((r) => r.toNumber());
 		const rand = chAdapt(dev.secret, live.ch.toU8a(true), modelMessage(uri, refs));
-		assert.ok(chVerify(pk, modelMessage(uri, refs), rand, live.ch.toU8a(true)));
+		assert.equal(chVerify(pk, modelMessage(uri, refs), rand, live.ch.toU8a(true)), false, 'a dev-trapdoor collision does not open under the chain key');
 		updates.push({ tx, uri, rand });
 		heights.add(live.height.toNumber());
 	}
 	const headers = [];
 	for (const height of [...heights].sort((a, b) => a - b)) {
 		const block = (await api.query.liveChain.blocks(height)).unwrap();
-		const msg = headerMessage(height, block.version.toNumber() + 1);
-		headers.push({ height, rand: chAdapt(dev.secret, block.chCurr.toU8a(true), msg) });
+		headers.push({ height, rand: chAdapt(dev.secret, block.chCurr.toU8a(true), headerMessage(height, block.version.toNumber() + 1)) });
 	}
-
 	// `request` is Option<u64> on older runtimes, u64 on newer: a number encodes as either.
 	scenario.requestKind = redactRequestKind(api);
 	const call = api.tx.liveChain.redact(requestId, updates, headers);
 	const lengthBound = call.method.toU8a().length;
 	const { events: propEvents } = await send(api.tx.committee.propose(3, call.method, lengthBound), alice);
-	const proposed = findEvent(propEvents, 'committee', 'Proposed');
-	const [, index, hash] = proposed.data;
+	const [, index, hash] = findEvent(propEvents, 'committee', 'Proposed').data;
 	await Promise.all([alice, bob, charlie].map((m) => send(api.tx.committee.vote(hash, index, true), m)));
 	const info = await call.paymentInfo(alice);
 	const weightBound = { refTime: info.weight.refTime.toBn().muln(2), proofSize: info.weight.proofSize.toBn().muln(2).addn(65536) };
-	const { events: closeEvents, blockHash } = await send(api.tx.committee.close(hash, index, weightBound, lengthBound), dave);
+	const { events: closeEvents } = await send(api.tx.committee.close(hash, index, weightBound, lengthBound), dave);
 	const executed = findEvent(closeEvents, 'committee', 'Executed');
-	assert.ok(executed, 'the motion executed');
+	assert.ok(executed, 'the motion was executed');
 	const result = executed.data[1];
-	assert.ok(result.isOk, `redact failed: ${result.isErr ? JSON.stringify(api.registry.findMetaError(result.asErr.asModule)) : ''}`);
-	assert.ok(findEvent(closeEvents, 'liveChain', 'Redacted'), 'LiveChain.Redacted');
-	scenario.executedAt = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+	assert.ok(result.isErr, 'the forged redaction failed');
+	const meta = api.registry.findMetaError(result.asErr.asModule);
+	assert.equal(`${meta.section}.${meta.name}`, 'liveChain.TxCollisionInvalid');
+	assert.equal((await liveModel(api, m0)).version, 0, 'nothing was redacted');
+	log('the forged motion was refused: liveChain.TxCollisionInvalid');
+
+	// The requester proposes; the committee members' off-chain workers sign (3 of 4).
+	const t0 = Date.now();
+	const proposed = await proposeRedaction(api, alice, requestId,
+		updates.map(({ tx, uri }) => ({ tx, uri })));
+	const applied = await awaitRedaction(api, { proposal: proposed.proposal, fromBlock: proposed.blockNumber, timeoutMs: 120_000 });
+	assert.equal(applied.request, requestId);
+	assert.equal(applied.signers.length, 3);
+	scenario.proposal = applied.proposal;
+	scenario.signers = applied.signers;
+	scenario.executedAt = applied.blockNumber;
 	scenario.nextHeight = (await api.query.liveChain.nextHeight()).toNumber();
-	log(`redaction executed in block #${scenario.executedAt} (redact request arg: ${scenario.requestKind})`);
+	log(`proposal ${proposed.proposal} (#${proposed.blockNumber}, ${proposed.items} collisions) applied in block #${applied.blockNumber} `
+		+ `by members ${applied.signers.join(', ')} (${Date.now() - t0} ms; redact request arg: ${scenario.requestKind})`);
 
 	const status = (await api.query.unlearning.requests(requestId)).unwrap().status.type;
 	assert.equal(status, 'Completed');
@@ -221,6 +242,8 @@ test('scenario: publish a DAG, file a parallel request, redact it by committee m
 	const model = await liveModel(api, m0);
 	assert.equal(model.version, 1);
 	assert.equal(model.uriText, `bafy-explorer-test-m0-unlearned-r${requestId}`);
+	assert.ok(chVerify(pk, modelMessage(model.uriText, []), Buffer.from(model.rand.slice(2), 'hex'), Buffer.from(model.ch.slice(2), 'hex')),
+		'the committee\'s collision opens m0\'s check value to its new URI (checked in JS)');
 	scenario.lineage = (await lineage(api, m0)).map((v) => v.version);
 	log(`lineage of m0: versions ${scenario.lineage.join(', ')}`);
 });
@@ -316,10 +339,23 @@ test('the explorer shows the story in headless Chromium', async () => {
 	const reqRow = await page.textContent(`#requests-table tr[data-request="${scenario.requestId}"]`);
 	assert.match(reqRow, /Parallel/);
 	assert.match(reqRow, /Completed/);
+	// The committee key and the threshold redaction that did it.
+	const keyLine = await page.textContent('#threshold-key');
+	assert.match(keyLine, /key epoch 0/);
+	assert.match(keyLine, /t=3 of 4/);
+	assert.match(keyLine, /1 Dave, 2 Bob, 3 Charlie, 4 Alice/);
+	const propRow = page.locator(`#threshold-table tr[data-proposal="${scenario.proposal}"]`);
+	assert.equal(await propRow.getAttribute('data-outcome'), 'Applied');
+	const propText = await propRow.textContent();
+	assert.match(propText, new RegExp(`request ${scenario.requestId}`));
+	assert.match(propText, /3 signers \(/);
+	assert.match(propText, /attempt 1/);
+	// The forged committee motion: 3 ayes, executed with the live chain's refusal.
 	const motions = await page.textContent('#motions-table');
 	assert.match(motions, /liveChain\.redact\(request \d+, 4 models/);
 	assert.match(motions, /3\/3 aye/);
-	assert.match(motions, /Executed/);
+	assert.match(motions, /failed/);
+	assert.match(await page.getAttribute('#motions-table tbody tr[data-motion]', 'title'), /liveChain\.TxCollisionInvalid/);
 
 	await page.screenshot({ path: join(shots, 'explorer-overview.png') });
 	// A second view: the last model selected.

@@ -10,7 +10,8 @@ import { RpcCore } from '@polkadot/rpc-core';
 import { firstValueFrom } from 'rxjs';
 import {
 	SPEC_NAME, rpc, rpcMethods, typesBundle, definitions, verifyLiveChain, verifyLiveChainPaged, liveModel, lineage,
-	descendants, failureTargets, redactRequestKind, uriText,
+	descendants, failureTargets, redactRequestKind, uriText, THRESHOLD_PAUSED_KEY, thresholdPausedKey, awaitRedaction,
+	committeeKey, setThresholdPaused,
 } from '../index.js';
 
 /** A provider that records calls and answers from a table. */
@@ -138,4 +139,93 @@ test('failureTargets, redactRequestKind and uriText', () => {
 	assert.equal(uriText('0x6d31'), 'm1');
 	assert.equal(uriText('0xff'), '0xff');
 	assert.equal(uriText(null), '');
+});
+
+test('thresholdPausedKey: the node-wide key and the per-member key (prefix, "/", 32 account bytes)', () => {
+	const hex = (str) => Buffer.from(str).toString('hex');
+	assert.equal(THRESHOLD_PAUSED_KEY, 'blockful/threshold/paused');
+	assert.equal(thresholdPausedKey(), `0x${hex('blockful/threshold/paused')}`);
+	const alice = 'd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d';
+	assert.equal(thresholdPausedKey(`0x${alice}`), `0x${hex('blockful/threshold/paused/')}${alice}`);
+	assert.equal(thresholdPausedKey(Uint8Array.from(Buffer.from(alice, 'hex'))), `0x${hex('blockful/threshold/paused/')}${alice}`);
+	assert.throws(() => thresholdPausedKey('0x1234'), /32 bytes/);
+});
+
+/** Codec-like numbers and a fake api whose blocks carry the given threshold events. */
+const num = (n) => ({ toNumber: () => n });
+const ev = (method, data) => ({ event: { section: 'threshold', method, data } });
+function fakeChain(blocks) {
+	let best = 0;
+	return {
+		grow() { best = Math.min(best + 1, blocks.length - 1); },
+		api: {
+			rpc: { chain: {
+				getHeader: async () => ({ number: num(best) }),
+				getBlockHash: async (n) => ({ toHex: () => `0x${String(n).padStart(64, '0')}`, n }),
+			} },
+			query: { system: { events: { at: async (h) => blocks[h.n] ?? [] } } },
+			registry: { findMetaError: () => ({ section: 'unlearning', name: 'RequestNotOpen' }) },
+		},
+	};
+}
+
+test('awaitRedaction follows a proposal through restarts to RedactionApplied, and rejects on ProposalDropped', async () => {
+	const blocks = [
+		[],
+		[ev('RedactionProposed', { proposal: num(7), request: num(3), items: num(2) })],
+		[ev('SignersChosen', { proposal: num(6), attempt: num(0), signers: [num(1)] })],
+		[ev('SigningRestarted', { proposal: num(7), attempt: num(1) })],
+		[ev('SignersChosen', { proposal: num(7), attempt: num(1), signers: [num(1), num(2), num(3)] })],
+		[ev('RedactionApplied', { proposal: num(6), request: num(2), signers: [num(1)], attempts: num(1) })],
+		[ev('RedactionApplied', { proposal: num(7), request: num(3), signers: [num(1), num(2), num(3)], attempts: num(2) })],
+	];
+	const chain = fakeChain(blocks);
+	const timer = setInterval(() => chain.grow(), 5);
+	try {
+		const byRequest = await awaitRedaction(chain.api, { request: 3, fromBlock: 0, intervalMs: 5, timeoutMs: 5000 });
+		assert.deepEqual({ ...byRequest, events: undefined, blockHash: undefined }, {
+			proposal: 7, request: 3, signers: [1, 2, 3], attempts: 2, blockNumber: 6, blockHash: undefined,
+			restarts: [1], signersChosen: [{ attempt: 1, signers: [1, 2, 3] }], events: undefined,
+		});
+		const byProposal = await awaitRedaction(chain.api, { proposal: 6, fromBlock: 1, intervalMs: 5 });
+		assert.equal(byProposal.blockNumber, 5);
+		const dropped = fakeChain([[], [ev('ProposalDropped', { proposal: num(1), error: { isModule: true, asModule: {} } })]]);
+		dropped.grow();
+		await assert.rejects(awaitRedaction(dropped.api, { proposal: 1, fromBlock: 0, intervalMs: 5 }),
+			(e) => e.module?.name === 'RequestNotOpen' && /dropped in block #1/.test(e.message));
+		await assert.rejects(awaitRedaction(fakeChain([[]]).api, { proposal: 1, fromBlock: 0, intervalMs: 5, timeoutMs: 30 }), /not applied/);
+		await assert.rejects(awaitRedaction(chain.api, {}), /proposal or a request/);
+	} finally {
+		clearInterval(timer);
+	}
+});
+
+test('committeeKey reads the active epoch\'s key; setThresholdPaused writes the flag through the RPC', async () => {
+	const some = (v) => ({ isNone: false, isSome: true, unwrap: () => v });
+	const none = { isNone: true, isSome: false };
+	const pk = new Uint8Array(32).fill(7);
+	const hex = `0x${'07'.repeat(32)}`;
+	const key = { members: ['5A', '5B'], qualified: [num(1), num(2)], package: {
+		groupKey: { toHex: () => hex }, threshold: num(2), verificationShares: [[num(1), { toHex: () => '0x01' }]] } };
+	let epoch = none;
+	const api = { query: {
+		threshold: { activeEpoch: async () => epoch, keys: async (e) => (e === 4 ? some(key) : none) },
+		liveChain: { chPublicKey: async () => some({ toU8a: () => pk }) },
+	} };
+	assert.equal(await committeeKey(api), null);
+	epoch = some(num(4));
+	const k = await committeeKey(api);
+	assert.deepEqual({ ...k, publicKey: [...k.publicKey] }, {
+		epoch: 4, groupKey: hex, publicKey: [...pk], threshold: 2, members: ['5A', '5B'], qualified: [1, 2],
+		verificationShares: [[1, '0x01']], matchesLiveChain: true,
+	});
+	assert.equal(await committeeKey({ query: {} }), null, 'a runtime without the Threshold pallet');
+
+	const sent = [];
+	const raw = { rpc: {}, provider: { send: async (m, p) => { sent.push([m, p]); return null; } } };
+	const all = await setThresholdPaused(raw, true);
+	assert.deepEqual(sent.at(-1), ['offchain_localStorageSet', ['PERSISTENT', all, '0x01']]);
+	const one = await setThresholdPaused(raw, false, `0x${'ab'.repeat(32)}`);
+	assert.deepEqual(sent.at(-1), ['offchain_localStorageSet', ['PERSISTENT', one, '0x']]);
+	assert.ok(one.endsWith('2f' + 'ab'.repeat(32)));
 });

@@ -9,3 +9,16 @@ export async function example(): Promise<number> {
 	const versions: ArchivedVersion[] = await lineage(api, model.tx);
 	return report.ok ? versions.length : -1;
 }
+
+import { awaitRedaction, committeeKey, proposeRedaction, setThresholdPaused, thresholdPausedKey, waitCommitteeKey,
+	type AppliedRedaction, type CommitteeKey } from '@blockful/api-definitions';
+
+export async function redactionExample(api: ApiPromise, requester: unknown): Promise<number[]> {
+	const key: CommitteeKey = await waitCommitteeKey(api, { timeoutMs: 60_000 });
+	const now: CommitteeKey | null = await committeeKey(api);
+	const proposed = await proposeRedaction(api, requester, 0, [{ tx: 0, uri: 'bafy-new' }]);
+	const applied: AppliedRedaction = await awaitRedaction(api, { proposal: proposed.proposal, fromBlock: proposed.blockNumber });
+	const flag: string = thresholdPausedKey(new Uint8Array(32));
+	await setThresholdPaused(api, false, key.members[0]);
+	return now && flag ? applied.signers : [];
+}

@@ -1,6 +1,8 @@
 // Helpers for the BlockFUL zombienet tests: connections to the spawned nodes, heights,
-// extrinsics, committee motions, the model DAG and its parallel redaction, state
-// comparison across nodes, a background height sampler and the measurement log.
+// extrinsics, the committee key (DKG), the model DAG and its parallel redaction by the
+// committee's threshold signature (the requester's proposal, the members' off-chain
+// workers sign), the members' pause flags, state comparison across nodes, a background
+// height sampler and the measurement log.
 // CommonJS: zombienet require()s the step scripts in its own process.
 'use strict';
 
@@ -174,7 +176,36 @@ async function chPublicKey(a) {
 	return v.unwrap().toU8a(true);
 }
 
-/** Publishes a model as `owner` with a CH computed in JavaScript; resolves to its tx id. */
+/** The committee key of the active epoch read through `a` (at `hash` if given), or null
+ * while the DKG runs: { epoch, groupKey, threshold, members, qualified, chKey }. */
+async function committeeKey(a, hash) {
+	const q = hash ? (await a.at(hash)).query : a.query;
+	const epoch = await q.threshold.activeEpoch();
+	if (epoch.isNone) return null;
+	const e = epoch.unwrap().toNumber();
+	const [key, ch] = await Promise.all([q.threshold.keys(e), q.liveChain.chPublicKey()]);
+	if (key.isNone || ch.isNone) return null;
+	const k = key.unwrap();
+	return {
+		epoch: e, groupKey: k.package.groupKey.toHex(), threshold: k.package.threshold.toNumber(),
+		members: k.members.map((m) => m.toString()), qualified: k.qualified.map((i) => i.toNumber()),
+		chKey: ch.unwrap().toHex(),
+	};
+}
+
+/** Waits until the committee's DKG installed the live chain's key; resolves to it. */
+async function waitKey(a, ms = 180_000) {
+	const end = Date.now() + ms;
+	for (;;) {
+		const k = await committeeKey(a);
+		if (k && k.groupKey === k.chKey) return k;
+		if (Date.now() > end) throw new Error(`no committee key after ${ms} ms (DKG not completed)`);
+		await sleep(1000);
+	}
+}
+
+/** Publishes a model as `owner` with a CH computed in JavaScript under the chain's key;
+ * resolves to its tx id. */
 async function publish(a, owner, uri, refs) {
 	const { chHash } = await chameleon();
 	const { check, rand } = chHash(await chPublicKey(a), modelMessage(a, uri, refs));
@@ -184,8 +215,10 @@ async function publish(a, owner, uri, refs) {
 
 /** A small model DAG, published through one node by three owners:
  *   m0 (Alice) <- m1 (Eve), m0 <- m2 (Ferdie), {m1, m2} <- m3 (Eve);
- * then Alice requests parallel unlearning of class 1 from m0. Affected: all four. */
+ * then Alice requests parallel unlearning of class 1 from m0. Affected: all four. Waits
+ * for the committee key first (nothing can be published without it). */
 async function publishDagAndRequest(a, tag) {
+	await waitKey(a);
 	const [alice, eve, ferdie] = await Promise.all(['alice', 'eve', 'ferdie'].map(account));
 	const uri = (i) => `bafkrei${tag}m${i}v0`.padEnd(59, '0');
 	const m0 = await publish(a, alice, uri(0), []);
@@ -196,51 +229,76 @@ async function publishDagAndRequest(a, tag) {
 	return { txs: [m0.tx, m1.tx, m2.tx, m3.tx], request: id, number: req.number };
 }
 
-/** The `LiveChain.redact` call of a parallel request: a collision for every affected
- * model (new URI, same refs) and for every live block they sit in. */
-async function redactCall(a, request, tag) {
-	const { chAdapt, devSecret, publicKeyOf } = await chameleon();
-	const x = devSecret();
-	const pk = await chPublicKey(a);
-	if (Buffer.compare(Buffer.from(publicKeyOf(x)), Buffer.from(pk)) !== 0) throw new Error('the chain does not use the dev trapdoor');
+/** The new URI of model `tx` in a redaction. */
+const redactedUri = (tag, tx, version) => `bafkrei${tag}t${tx}v${version}`.padEnd(59, '1');
+
+/** `threshold.proposeRedaction` of a parallel request by its requester (`who`): a new URI
+ * for every affected model. Resolves to { proposal, items, number, updates }. */
+async function proposeRedaction(a, who, request, tag) {
 	const req = (await a.query.unlearning.requests(request)).unwrap();
-	const affected = req.affected.map((t) => t.toNumber());
 	const updates = [];
-	const heightsTouched = new Set();
-	for (const tx of affected) {
+	for (const tx of req.affected.map((t) => t.toNumber())) {
 		const live = (await a.query.liveChain.txs(tx)).unwrap();
-		const uri = `bafkrei${tag}t${tx}v${live.version.toNumber() + 1}`.padEnd(59, '1');
-		const refs = live.refs.map((r) => r.toNumber());
-		updates.push({ tx, uri, rand: chAdapt(x, live.ch.toU8a(true), modelMessage(a, uri, refs)) });
-		heightsTouched.add(live.height.toNumber());
+		updates.push({ tx, uri: redactedUri(tag, tx, live.version.toNumber() + 1) });
 	}
-	const headers = [];
-	for (const height of [...heightsTouched].sort((p, q) => p - q)) {
-		const header = (await a.query.liveChain.blocks(height)).unwrap();
-		const msg = a.createType('(u64, u32)', [height, header.version.toNumber() + 1]).toU8a();
-		headers.push({ height, rand: chAdapt(x, header.chCurr.toU8a(true), msg) });
+	const r = await send(a, a.tx.threshold.proposeRedaction(request, updates), await account(who), `proposeRedaction by ${who}`);
+	const d = eventData(r.events, a, 'threshold', 'RedactionProposed');
+	return { proposal: d.proposal.toNumber(), items: d.items.toNumber(), number: r.number, updates };
+}
+
+/** The threshold events of proposal `id` in best blocks `from`..(best at the call). */
+async function proposalEvents(a, id, from) {
+	const best = (await a.rpc.chain.getHeader()).number.toNumber();
+	const out = [];
+	for (let n = from; n <= best; n++) {
+		const hash = await a.rpc.chain.getBlockHash(n);
+		for (const { event } of await a.query.system.events.at(hash)) {
+			if (event.section !== 'threshold' || !event.data.proposal || event.data.proposal.toNumber() !== id) continue;
+			out.push({ number: n, hash: hash.toHex(), method: event.method, data: event.data });
+		}
 	}
-	return { call: a.tx.liveChain.redact(request, updates, headers), affected, updates };
+	return { events: out, best };
 }
 
-const WEIGHT_BOUND = { refTime: 400_000_000_000, proofSize: 4_000_000 };
-
-/** Committee.propose(3, call) as `member` through `a`; resolves to { hash, index, number }. */
-async function propose(a, member, call) {
-	const r = await send(a, a.tx.committee.propose(3, call, call.method.encodedLength), await account(member), `propose by ${member}`);
-	const d = eventData(r.events, a, 'committee', 'Proposed');
-	return { hash: d.proposalHash.toHex(), index: d.proposalIndex.toNumber(), length: call.method.encodedLength, number: r.number };
+/** Waits (reading each best block's events through `a`) for threshold.RedactionApplied of
+ * proposal `id`, from block `from`; rejects on ProposalDropped or after `ms`. Resolves to
+ * { number, hash, signers, attempts, restarts }. */
+async function awaitApplied(a, id, from, ms = 180_000) {
+	const end = Date.now() + ms;
+	let next = from;
+	let restarts = 0;
+	for (;;) {
+		const { events, best } = await proposalEvents(a, id, next);
+		for (const e of events) {
+			if (e.method === 'SigningRestarted') restarts += 1;
+			if (e.method === 'ProposalDropped') throw new Error(`proposal ${id} dropped in #${e.number}: ${e.data.error.toString()}`);
+			if (e.method === 'RedactionApplied') {
+				return { number: e.number, hash: e.hash, signers: e.data.signers.map((i) => i.toNumber()), attempts: e.data.attempts.toNumber(), restarts };
+			}
+		}
+		next = best + 1;
+		if (Date.now() > end) throw new Error(`proposal ${id} not applied by #${best} after ${ms} ms (${restarts} signing restarts)`);
+		await sleep(500);
+	}
 }
 
-async function vote(a, member, motion) {
-	return send(a, a.tx.committee.vote(motion.hash, motion.index, true), await account(member), `vote by ${member}`);
+/** Timestamp (s) of block `n`. */
+async function timestampOf(a, n) {
+	const hash = await a.rpc.chain.getBlockHash(n);
+	return (await (await a.at(hash)).query.timestamp.now()).toNumber() / 1000;
 }
 
-/** Committee.close; resolves to { executed: Result, number } or rejects (e.g. TooEarly). */
-async function close(a, who, motion) {
-	const r = await send(a, a.tx.committee.close(motion.hash, motion.index, WEIGHT_BOUND, motion.length), await account(who), `close by ${who}`);
-	const ex = r.events.find(({ event }) => event.section === 'committee' && event.method === 'Executed');
-	return { executed: ex ? ex.event.data.result : null, number: r.number, events: r.events };
+/** Offchain-local key pausing the committee member `name` (//Name) of a node:
+ * "blockful/threshold/paused/" ‖ its 32 account bytes. */
+async function pausedKey(name) {
+	const pair = await account(name);
+	return `0x${Buffer.from('blockful/threshold/paused/').toString('hex')}${Buffer.from(pair.publicKey).toString('hex')}`;
+}
+
+/** Pauses (withheld consent, like an offline member) or resumes the committee member of
+ * node `name` through its own node's offchain_localStorageSet. */
+async function setMemberPaused(networkInfo, name, paused) {
+	await rpc(uriOf(networkInfo, name), 'offchain_localStorageSet', ['PERSISTENT', await pausedKey(name), paused ? '0x01' : '0x'], 30_000);
 }
 
 /** The state every node must agree on, read at block `hash`. */
@@ -345,6 +403,7 @@ function processStart(networkInfo, name) {
 
 module.exports = {
 	sleep, now, withTimeout, uriOf, rpc, heights, api, closeAll, account, send, waitHeight,
-	chameleon, publishDagAndRequest, redactCall, propose, vote, close, stateAt, sameState,
+	chameleon, publishDagAndRequest, stateAt, sameState, chPublicKey, committeeKey, waitKey, modelMessage,
+	proposeRedaction, proposalEvents, awaitApplied, timestampOf, pausedKey, setMemberPaused,
 	record, waitSynced, startSampler, stopSampler, lagStats, processStart, sampler,
 };
