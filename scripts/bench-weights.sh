@@ -8,7 +8,7 @@ cargo build --locked --workspace --all-targets   # the test command's feature se
 node="$CARGO_TARGET_DIR/debug/blockful-node"
 wasm="$CARGO_TARGET_DIR/debug/wbuild/blockful-runtime/blockful_runtime.compact.compressed.wasm"
 [ -f "$wasm" ] || wasm="$CARGO_TARGET_DIR/debug/wbuild/blockful-runtime/blockful_runtime.wasm"
-for spec in archive:pallet_model_archive live:pallet_live_chain unlearning:pallet_unlearning; do
+for spec in archive:pallet_model_archive live:pallet_live_chain unlearning:pallet_unlearning threshold:pallet_threshold; do
 	dir=${spec%%:*} pallet=${spec##*:}
 	echo "[bench] $pallet"
 	"$node" benchmark pallet --runtime "$wasm" --genesis-builder-preset development \

@@ -51,7 +51,7 @@ node -e '
 	const rpc = net.nodesByName.rpc ? net.nodesByName.rpc.wsUri : Object.values(net.nodesByName)[0].wsUri;
 	console.log(`\npolkadot.js apps: https://polkadot.js.org/apps/?rpc=${encodeURIComponent(rpc)}#/explorer`);
 	console.log(`worker demo:      blockful-worker demo --url ${rpc}`);
-	console.log("committee: alice, bob, charlie, dave (threshold 3); CH key: the insecure dev trapdoor");
+	console.log("committee: alice, bob, charlie, dave (threshold 3 of 4); CH key: made by their DKG at genesis, each node holds only its own member keys");
 ' "$dir/zombie.json"
 echo; echo "network up; Ctrl-C stops it"
 wait "$zpid"

@@ -10,4 +10,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_model_archive, Archive]
 	[pallet_live_chain, LiveChain]
 	[pallet_unlearning, Unlearning]
+	[pallet_threshold, Threshold]
 );

@@ -5,6 +5,9 @@
 //! genesis DKG installs the group key; a redaction proposed by the requester completes with
 //! one node down and does not with two.
 
+// The members' messages are validated with `ValidateUnsigned`, deprecated after April 2027.
+#![allow(deprecated)]
+
 mod common;
 
 use blockful_runtime::{

@@ -57,9 +57,12 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 pub mod crypto;
 mod offchain;
 pub mod types;
+pub mod weights;
 
 #[cfg(test)]
 mod mock;
@@ -68,6 +71,7 @@ mod tests;
 
 pub use pallet::*;
 pub use types::*;
+pub use weights::WeightInfo;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -137,6 +141,8 @@ pub mod pallet {
 		/// Priority of the members' unsigned messages.
 		#[pallet::constant]
 		type UnsignedPriority: Get<TransactionPriority>;
+		/// Weights of the signing messages (benchmarked).
+		type WeightInfo: crate::WeightInfo;
 	}
 
 	#[pallet::pallet]
@@ -595,9 +601,12 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// Weight of a member message: the DKG's are small; round 2 verifies one partial
-		/// share per collision and, for the last signer, aggregates and applies the
-		/// redaction (bounded by the live chain's `redact` weight for that many items).
+		/// Weight of a member message. The signing messages are benchmarked with `u` the
+		/// number of collisions (an upper bound of the models they redact): round 1 as the
+		/// `t`-th commitment (it checks every signing package), round 2 as the last signer
+		/// (it verifies the shares, aggregates every collision and applies the redaction).
+		/// The DKG messages (a few per key) are bounded by CH verifications: a proof of
+		/// knowledge, a DLEQ proof and a share check each cost about two.
 		pub fn submit_weight(message: &Message) -> Weight {
 			let verify = <T as pallet_live_chain::Config>::WeightInfo::ch_verify();
 			let db = T::DbWeight::get();
@@ -607,19 +616,9 @@ pub mod pallet {
 				Message::DkgComplain { .. } =>
 					db.reads_writes(4, 2).saturating_add(verify.saturating_mul(4)),
 				Message::SignCommit { commitments, .. } =>
-					db.reads_writes(4, 2).saturating_add(
-						verify.saturating_mul(commitments.len() as u64),
-					),
-				Message::SignShare { shares, .. } => {
-					let items = shares.len();
-					// Per item: binding factors and group commitment, the share's check and
-					// the aggregation (each about one CH verification), then `redact`.
-					verify
-						.saturating_mul(3u64.saturating_mul(items as u64))
-						.saturating_add(pallet_live_chain::Pallet::<T>::redact_weight(items, items))
-						.saturating_add(<T as pallet_live_chain::Config>::OnRedaction::max_weight())
-						.saturating_add(db.reads_writes(8, 6))
-				},
+					<T as Config>::WeightInfo::sign_commit(commitments.len().saturated_into()),
+				Message::SignShare { shares, .. } =>
+					<T as Config>::WeightInfo::sign_share(shares.len().saturated_into()),
 			}
 		}
 
@@ -1027,15 +1026,18 @@ pub mod pallet {
 			let SignPhase::Sign { signers } = p.phase.clone() else {
 				return Err(Error::<T>::WrongPhase.into());
 			};
-			let packages = match Self::signing_packages(proposal, &p, &signers) {
-				Ok(packages) => packages,
+			let sessions = match Self::signing_packages(proposal, &p, &signers).and_then(|packages| {
+				packages
+					.iter()
+					.map(|package| Session::new(&key.package, package))
+					.collect::<Result<Vec<_>, _>>()
+					.map_err(|_| DispatchError::from(Error::<T>::WrongItemCount))
+			}) {
+				Ok(sessions) => sessions,
 				Err(error) => return Self::drop_proposal(proposal, error),
 			};
-			for (item, (package, z)) in packages.iter().zip(shares.iter()).enumerate() {
-				let valid = Session::new(&key.package, package)
-					.and_then(|s| s.verify_share(&PartialShare { signer: me, z: *z }))
-					.is_ok();
-				if !valid {
+			for (item, (session, z)) in sessions.iter().zip(shares.iter()).enumerate() {
+				if session.verify_share(&PartialShare { signer: me, z: *z }).is_err() {
 					Misbehaviour::<T>::mutate(who, |n| *n = n.saturating_add(1));
 					Self::deposit_event(Event::InvalidPartialShare {
 						proposal,
@@ -1048,30 +1050,30 @@ pub mod pallet {
 			}
 			SignShares::<T>::insert(proposal, me, shares);
 			if signers.iter().all(|i| SignShares::<T>::contains_key(proposal, i)) {
-				Self::complete(proposal, p, &key.package, &signers, &packages)?;
+				Self::complete(proposal, p, &signers, &sessions)?;
 			}
 			Ok(())
 		}
 
-		/// Aggregates every collision and applies the redaction atomically.
+		/// Aggregates every collision (each share was verified on arrival, so one check of
+		/// the sum per collision) and applies the redaction atomically.
 		fn complete(
 			proposal: u64,
 			p: ProposalOf<T>,
-			keys: &blockful_chameleon::threshold::PublicKeyPackage,
 			signers: &[MemberIndex],
-			packages: &[SigningPackage],
+			sessions: &[Session],
 		) -> DispatchResult {
 			let shares: Vec<(MemberIndex, Vec<[u8; 32]>)> = signers
 				.iter()
 				.filter_map(|i| SignShares::<T>::get(proposal, i).map(|s| (*i, s)))
 				.collect();
-			let mut rands = Vec::with_capacity(packages.len());
-			for (k, package) in packages.iter().enumerate() {
+			let mut rands = Vec::with_capacity(sessions.len());
+			for (k, session) in sessions.iter().enumerate() {
 				let partial: Vec<PartialShare> = shares
 					.iter()
 					.filter_map(|(signer, z)| z.get(k).map(|z| PartialShare { signer: *signer, z: *z }))
 					.collect();
-				match Session::new(keys, package).and_then(|s| s.aggregate(&partial)) {
+				match session.aggregate(&partial) {
 					Ok(rand) => rands.push(rand),
 					Err(e) => {
 						log::error!(target: "runtime::threshold", "aggregation failed: {e:?}");

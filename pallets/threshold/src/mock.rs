@@ -202,6 +202,7 @@ impl pallet_threshold::Config for Test {
 	type MaxMembers = frame_support::traits::ConstU32<16>;
 	type MaxQueued = frame_support::traits::ConstU32<2>;
 	type UnsignedPriority = frame_support::traits::ConstU64<{ 1 << 20 }>;
+	type WeightInfo = ();
 }
 
 /// Test externalities with an off-chain worker environment.

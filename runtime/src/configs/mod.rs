@@ -323,6 +323,7 @@ impl pallet_threshold::Config for Runtime {
 	type MaxMembers = MaxThresholdMembers;
 	type MaxQueued = MaxQueuedRedactions;
 	type UnsignedPriority = ThresholdPriority;
+	type WeightInfo = pallet_threshold::weights::SubstrateWeight<Runtime>;
 }
 
 impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime

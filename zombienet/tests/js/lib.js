@@ -298,7 +298,11 @@ async function pausedKey(name) {
 /** Pauses (withheld consent, like an offline member) or resumes the committee member of
  * node `name` through its own node's offchain_localStorageSet. */
 async function setMemberPaused(networkInfo, name, paused) {
-	await rpc(uriOf(networkInfo, name), 'offchain_localStorageSet', ['PERSISTENT', await pausedKey(name), paused ? '0x01' : '0x'], 30_000);
+	const uri = uriOf(networkInfo, name);
+	const key = await pausedKey(name);
+	await rpc(uri, 'offchain_localStorageSet', ['PERSISTENT', key, paused ? '0x01' : '0x'], 30_000);
+	const now = await rpc(uri, 'offchain_localStorageGet', ['PERSISTENT', key], 30_000);
+	if ((now || '0x') !== (paused ? '0x01' : '0x')) throw new Error(`${name}: pause flag reads ${now}`);
 }
 
 /** The state every node must agree on, read at block `hash`. */
