@@ -16,7 +16,6 @@
 
 use std::time::{Duration, Instant};
 
-use codec::Encode;
 use scale_decode::DecodeAsType;
 use scale_encode::EncodeAsType;
 use scale_value::{At, Value};
@@ -682,8 +681,9 @@ where
 	Err(ChainError::Failed { what: what.into(), reason: "transaction status stream ended".into() })
 }
 
-/// SCALE `(uri, refs)`: the chameleon-hash message of a model transaction.
+/// SCALE `(uri, refs)`: the chameleon-hash message of a model transaction, as the runtime
+/// defines it (`blockful_chameleon::messages`).
 pub fn tx_message(uri: &str, refs: &[u64]) -> Vec<u8> {
-	(uri.as_bytes(), refs).encode()
+	blockful_chameleon::messages::model_message(uri.as_bytes(), refs)
 }
 

@@ -89,11 +89,8 @@ pub fn record_hash<R: Encode>(prev_hash: &H256, record: &R) -> H256 {
 	H256(sp_io::hashing::blake2_256(&bytes))
 }
 
-/// The CH message of a model version: SCALE `(uri, refs)` with `uri: Vec<u8>` and
-/// `refs: Vec<u64>` (bounded vectors encode like plain ones).
-pub fn model_message(uri: &[u8], refs: &[u64]) -> alloc::vec::Vec<u8> {
-	(uri, refs).encode()
-}
+/// The CH message of a model version (one definition, in the chameleon primitives).
+pub use blockful_chameleon::messages::model_message;
 
 /// Upper bound on failures an archive verification lists before it stops collecting.
 pub type MaxReportedFailures = ConstU32<64>;

@@ -116,10 +116,9 @@ pub struct HeaderUpdate {
 	pub rand: ChRandomness,
 }
 
-/// The chameleon-hash message of a live-block header: SCALE `(height, version)`.
-pub fn header_message(height: u64, version: u32) -> Vec<u8> {
-	(height, version).encode()
-}
+/// The chameleon-hash message of a live-block header (one definition, in the chameleon
+/// primitives).
+pub use blockful_chameleon::messages::header_message;
 
 /// Hash of a header's immutable fields, `blake2_256(SCALE(parent, ch_curr, merkle_root,
 /// timestamp))`: what the next header's `parent` holds. Redaction changes only `version`

@@ -42,6 +42,7 @@ mod error;
 mod keys;
 mod scheme;
 pub mod batch;
+pub mod messages;
 pub mod threshold;
 
 pub use error::ChError;
