@@ -285,9 +285,10 @@ impl pallet_unlearning::Config for Runtime {
 }
 
 parameter_types! {
-	/// Each DKG phase lasts at most 5 blocks (30 s) before it moves on with the members
-	/// that posted.
-	pub const DkgPhaseLength: BlockNumber = 5;
+	/// Each DKG phase lasts at most 30 blocks (60 s at 2 s blocks) before it moves on with
+	/// the members that posted; it ends as soon as all have. Generous, because a member
+	/// that misses the DKG holds no share of the key.
+	pub const DkgPhaseLength: BlockNumber = 30;
 	/// Receivers have 2 blocks after the last share to complain.
 	pub const ComplaintPeriod: BlockNumber = 2;
 	/// A signing round waits at most 5 blocks for its members, then restarts.
