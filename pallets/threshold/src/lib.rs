@@ -403,6 +403,8 @@ pub mod pallet {
 		NotSigner,
 		/// One commitment or share per collision is needed.
 		WrongItemCount,
+		/// A round-1 nonce commitment is not a valid non-identity point.
+		InvalidNonceCommitment,
 		/// The signature does not verify.
 		BadSignature,
 		/// A DKG run is already in progress.
@@ -740,6 +742,11 @@ pub mod pallet {
 						Error::<T>::AlreadySubmitted
 					);
 					ensure!(commitments.len() == p.items(), Error::<T>::WrongItemCount);
+					for (hiding, binding) in commitments {
+						SigningCommitments { signer: me, hiding: *hiding, binding: *binding }
+							.validate()
+							.map_err(|_| Error::<T>::InvalidNonceCommitment)?;
+					}
 					Ok((b"sign-commit", proposal, attempt, me).encode())
 				},
 				Message::SignShare { proposal, attempt, shares } => {
@@ -999,13 +1006,10 @@ pub mod pallet {
 				.into_iter()
 				.collect();
 			if committed.len() >= usize::from(key.package.threshold) {
-				// Commitments that are not valid points make the package fail: treat that
-				// member as a cheater.
-				if let Err(e) = Self::signing_packages(proposal, &p, &committed) {
-					log::warn!(target: "runtime::threshold", "invalid round-1 commitments: {e:?}");
-					Misbehaviour::<T>::mutate(who, |n| *n = n.saturating_add(1));
-					p.banned.push(me);
-					return Self::restart(proposal, p);
+				// Every commitment was checked on arrival, so the packages build; should the
+				// live chain have changed under the proposal, drop it.
+				if let Err(error) = Self::signing_packages(proposal, &p, &committed) {
+					return Self::drop_proposal(proposal, error);
 				}
 				p.phase = SignPhase::Sign { signers: committed.clone() };
 				p.deadline = Self::round_deadline();

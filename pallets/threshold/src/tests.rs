@@ -374,6 +374,47 @@ fn bad_member_messages_are_refused_without_state_change() {
 }
 
 #[test]
+fn bad_signing_messages_are_refused_without_state_change() {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(models_and_request);
+	net.with(|| {
+		propose(request);
+		let items = Proposals::<Test>::get(0).unwrap().items();
+		let call = |member: u64, message: Message| {
+			let signature = UintAuthorityId(member).sign(&message.encode()).unwrap();
+			Threshold::submit(
+				RuntimeOrigin::none(),
+				Submission { member: UintAuthorityId(member), message },
+				signature,
+			)
+		};
+		let commit = |attempt, n: usize, point: [u8; 32]| Message::SignCommit {
+			proposal: 0,
+			attempt,
+			commitments: vec![(point, point); n],
+		};
+		let base = blockful_chameleon::dev_public_key().0;
+		// Wrong attempt, wrong count, identity points, an unknown proposal, a stranger.
+		assert_noop!(call(11, commit(1, items, base)), Error::<Test>::WrongAttempt);
+		assert_noop!(call(11, commit(0, items - 1, base)), Error::<Test>::WrongItemCount);
+		assert_noop!(call(11, commit(0, items, [0u8; 32])), Error::<Test>::InvalidNonceCommitment);
+		assert_noop!(
+			call(11, Message::SignCommit { proposal: 5, attempt: 0, commitments: vec![] }),
+			Error::<Test>::NotActiveProposal
+		);
+		assert_noop!(call(99, commit(0, items, base)), Error::<Test>::NotMember);
+		// Round-2 shares before round 2.
+		assert_noop!(
+			call(11, Message::SignShare { proposal: 0, attempt: 0, shares: vec![[0u8; 32]; items] }),
+			Error::<Test>::WrongPhase
+		);
+		assert_ok!(call(11, commit(0, items, base)));
+		assert_noop!(call(11, commit(0, items, base)), Error::<Test>::AlreadySubmitted);
+	});
+}
+
+#[test]
 fn bad_proposals_are_refused_without_state_change() {
 	let mut net = new_net(true);
 	// No key yet.

@@ -47,6 +47,21 @@ pub struct SigningCommitments {
 	pub binding: [u8; 32],
 }
 
+impl SigningCommitments {
+	/// Checks that `D_i` and `E_i` are valid, non-identity points, as a chain does when a
+	/// member posts them (a bad commitment is then refused instead of failing the signing
+	/// package of everyone later).
+	pub fn validate(&self) -> Result<(), ChError> {
+		for bytes in [self.hiding, self.binding] {
+			CompressedRistretto(bytes)
+				.decompress()
+				.filter(|p| !p.is_identity())
+				.ok_or(ChError::InvalidCommitment { signer: self.signer })?;
+		}
+		Ok(())
+	}
+}
+
 /// A signer's secret round-1 nonces `(d_i, e_i)`. Single use: [`round2`] consumes them.
 /// Not `Clone`, zeroized on drop, `Debug` shows only the commitments.
 #[derive(Zeroize, ZeroizeOnDrop)]
