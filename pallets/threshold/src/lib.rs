@@ -679,90 +679,114 @@ pub mod pallet {
 		/// Checks a message against the state without changing anything; returns the
 		/// transaction-pool tag (one message per member, kind and round).
 		pub fn check(submission: &Submission<T::MemberKey>) -> Result<Vec<u8>, Error<T>> {
-			let account = T::MemberAccount::convert(submission.member.clone());
+			let who = T::MemberAccount::convert(submission.member.clone());
 			match &submission.message {
-				Message::DkgCommit { epoch, commitment } => {
-					let (run, me) = Self::dkg_member(*epoch, &account, DkgPhase::Commit)?;
-					ensure!(
-						!DkgCommitments::<T>::contains_key(epoch, me),
-						Error::<T>::AlreadySubmitted
-					);
-					ensure!(commitment.package.sender == me, Error::<T>::InvalidCommitment);
-					let n = u16::try_from(run.members.len()).map_err(|_| Error::<T>::BadCommittee)?;
-					dkg::check_round1_package(
-						&Self::dkg_context(*epoch),
-						run.threshold,
-						n,
-						&commitment.package,
-					)
-					.map_err(|_| Error::<T>::InvalidCommitment)?;
-					ensure!(
-						blockful_chameleon::threshold::channel::ChannelKey::check_public(&commitment.channel),
-						Error::<T>::InvalidCommitment
-					);
-					Ok((b"dkg-commit", epoch, me).encode())
-				},
-				Message::DkgShare { epoch, shares } => {
-					let (_, me) = Self::dkg_member(*epoch, &account, DkgPhase::Share)?;
-					ensure!(DkgCommitments::<T>::contains_key(epoch, me), Error::<T>::NotMember);
-					ensure!(!DkgShares::<T>::contains_key(epoch, me), Error::<T>::AlreadySubmitted);
-					let expected: Vec<MemberIndex> = DkgCommitments::<T>::iter_key_prefix(epoch)
-						.filter(|j| *j != me)
-						.collect::<BTreeSet<_>>()
-						.into_iter()
-						.collect();
-					let got: Vec<MemberIndex> = shares.iter().map(|(j, _)| *j).collect();
-					ensure!(got == expected, Error::<T>::WrongShares);
-					Ok((b"dkg-share", epoch, me).encode())
-				},
-				Message::DkgComplain { epoch, dealer, proof } => {
-					let (_, me) = Self::dkg_member(*epoch, &account, DkgPhase::Complain)?;
-					ensure!(*dealer != me, Error::<T>::UnknownDealer);
-					ensure!(
-						!Disqualified::<T>::contains_key(epoch, dealer),
-						Error::<T>::AlreadyDisqualified
-					);
-					let shares =
-						DkgShares::<T>::get(epoch, dealer).ok_or(Error::<T>::UnknownDealer)?;
-					ensure!(shares.iter().any(|(j, _)| *j == me), Error::<T>::UnknownDealer);
-					let mine = DkgCommitments::<T>::get(epoch, me).ok_or(Error::<T>::NotMember)?;
-					let theirs =
-						DkgCommitments::<T>::get(epoch, dealer).ok_or(Error::<T>::UnknownDealer)?;
-					proof
-						.verify(&mine.channel, &theirs.channel, &Self::dkg_context(*epoch))
-						.map_err(|_| Error::<T>::InvalidComplaint)?;
-					Ok((b"dkg-complain", epoch, me, dealer).encode())
-				},
-				Message::SignCommit { proposal, attempt, commitments } => {
-					let (p, me) = Self::signing_member(*proposal, *attempt, &account)?;
-					ensure!(p.phase == SignPhase::Commit, Error::<T>::WrongPhase);
-					ensure!(p.may_commit(me), Error::<T>::Excluded);
-					ensure!(
-						!SignCommitments::<T>::contains_key(proposal, me),
-						Error::<T>::AlreadySubmitted
-					);
-					ensure!(commitments.len() == p.items(), Error::<T>::WrongItemCount);
-					for (hiding, binding) in commitments {
-						SigningCommitments { signer: me, hiding: *hiding, binding: *binding }
-							.validate()
-							.map_err(|_| Error::<T>::InvalidNonceCommitment)?;
-					}
-					Ok((b"sign-commit", proposal, attempt, me).encode())
-				},
-				Message::SignShare { proposal, attempt, shares } => {
-					let (p, me) = Self::signing_member(*proposal, *attempt, &account)?;
-					let SignPhase::Sign { signers } = &p.phase else {
-						return Err(Error::<T>::WrongPhase);
-					};
-					ensure!(signers.contains(&me), Error::<T>::NotSigner);
-					ensure!(
-						!SignShares::<T>::contains_key(proposal, me),
-						Error::<T>::AlreadySubmitted
-					);
-					ensure!(shares.len() == p.items(), Error::<T>::WrongItemCount);
-					Ok((b"sign-share", proposal, attempt, me).encode())
-				},
+				Message::DkgCommit { epoch, commitment } =>
+					Self::check_dkg_commit(*epoch, &who, commitment),
+				Message::DkgShare { epoch, shares } => Self::check_dkg_share(*epoch, &who, shares),
+				Message::DkgComplain { epoch, dealer, proof } =>
+					Self::check_dkg_complaint(*epoch, &who, *dealer, proof),
+				Message::SignCommit { proposal, attempt, commitments } =>
+					Self::check_sign_commit(*proposal, *attempt, &who, commitments),
+				Message::SignShare { proposal, attempt, shares } =>
+					Self::check_sign_share(*proposal, *attempt, &who, shares),
 			}
+		}
+
+		/// A DKG commitment: the sender's own index, a valid proof of knowledge, a usable
+		/// channel key, once.
+		fn check_dkg_commit(
+			epoch: u32,
+			who: &T::AccountId,
+			commitment: &DkgCommitment,
+		) -> Result<Vec<u8>, Error<T>> {
+			let (run, me) = Self::dkg_member(epoch, who, DkgPhase::Commit)?;
+			ensure!(!DkgCommitments::<T>::contains_key(epoch, me), Error::<T>::AlreadySubmitted);
+			ensure!(commitment.package.sender == me, Error::<T>::InvalidCommitment);
+			let n = u16::try_from(run.members.len()).map_err(|_| Error::<T>::BadCommittee)?;
+			dkg::check_round1_package(&Self::dkg_context(epoch), run.threshold, n, &commitment.package)
+				.map_err(|_| Error::<T>::InvalidCommitment)?;
+			ensure!(
+				blockful_chameleon::threshold::channel::ChannelKey::check_public(&commitment.channel),
+				Error::<T>::InvalidCommitment
+			);
+			Ok((b"dkg-commit", epoch, me).encode())
+		}
+
+		/// Encrypted shares: from a committed dealer, exactly one per other committed
+		/// member in ascending order, once.
+		fn check_dkg_share(
+			epoch: u32,
+			who: &T::AccountId,
+			shares: &[(MemberIndex, [u8; 32])],
+		) -> Result<Vec<u8>, Error<T>> {
+			let (_, me) = Self::dkg_member(epoch, who, DkgPhase::Share)?;
+			ensure!(DkgCommitments::<T>::contains_key(epoch, me), Error::<T>::NotMember);
+			ensure!(!DkgShares::<T>::contains_key(epoch, me), Error::<T>::AlreadySubmitted);
+			let expected: BTreeSet<MemberIndex> =
+				DkgCommitments::<T>::iter_key_prefix(epoch).filter(|j| *j != me).collect();
+			let got: Vec<MemberIndex> = shares.iter().map(|(j, _)| *j).collect();
+			ensure!(got == expected.into_iter().collect::<Vec<_>>(), Error::<T>::WrongShares);
+			Ok((b"dkg-share", epoch, me).encode())
+		}
+
+		/// A complaint: about another dealer that sent the sender a share, not yet
+		/// disqualified, with a valid DLEQ proof for the two channel keys.
+		fn check_dkg_complaint(
+			epoch: u32,
+			who: &T::AccountId,
+			dealer: MemberIndex,
+			proof: &blockful_chameleon::threshold::channel::SharedKeyProof,
+		) -> Result<Vec<u8>, Error<T>> {
+			let (_, me) = Self::dkg_member(epoch, who, DkgPhase::Complain)?;
+			ensure!(dealer != me, Error::<T>::UnknownDealer);
+			ensure!(!Disqualified::<T>::contains_key(epoch, dealer), Error::<T>::AlreadyDisqualified);
+			let shares = DkgShares::<T>::get(epoch, dealer).ok_or(Error::<T>::UnknownDealer)?;
+			ensure!(shares.iter().any(|(j, _)| *j == me), Error::<T>::UnknownDealer);
+			let mine = DkgCommitments::<T>::get(epoch, me).ok_or(Error::<T>::NotMember)?;
+			let theirs = DkgCommitments::<T>::get(epoch, dealer).ok_or(Error::<T>::UnknownDealer)?;
+			proof
+				.verify(&mine.channel, &theirs.channel, &Self::dkg_context(epoch))
+				.map_err(|_| Error::<T>::InvalidComplaint)?;
+			Ok((b"dkg-complain", epoch, me, dealer).encode())
+		}
+
+		/// Round-1 commitments: for the head proposal's current attempt in round 1, from a
+		/// member not excluded, one valid pair per collision, once.
+		fn check_sign_commit(
+			proposal: u64,
+			attempt: u32,
+			who: &T::AccountId,
+			commitments: &[([u8; 32], [u8; 32])],
+		) -> Result<Vec<u8>, Error<T>> {
+			let (p, me) = Self::signing_member(proposal, attempt, who)?;
+			ensure!(p.phase == SignPhase::Commit, Error::<T>::WrongPhase);
+			ensure!(p.may_commit(me), Error::<T>::Excluded);
+			ensure!(!SignCommitments::<T>::contains_key(proposal, me), Error::<T>::AlreadySubmitted);
+			ensure!(commitments.len() == p.items(), Error::<T>::WrongItemCount);
+			for (hiding, binding) in commitments {
+				SigningCommitments { signer: me, hiding: *hiding, binding: *binding }
+					.validate()
+					.map_err(|_| Error::<T>::InvalidNonceCommitment)?;
+			}
+			Ok((b"sign-commit", proposal, attempt, me).encode())
+		}
+
+		/// Round-2 shares: for the head proposal's current attempt in round 2, from one of
+		/// its signers, one per collision, once. (Their validity is checked in dispatch,
+		/// so that a cheater is recorded.)
+		fn check_sign_share(
+			proposal: u64,
+			attempt: u32,
+			who: &T::AccountId,
+			shares: &[[u8; 32]],
+		) -> Result<Vec<u8>, Error<T>> {
+			let (p, me) = Self::signing_member(proposal, attempt, who)?;
+			let SignPhase::Sign { signers } = &p.phase else { return Err(Error::<T>::WrongPhase) };
+			ensure!(signers.contains(&me), Error::<T>::NotSigner);
+			ensure!(!SignShares::<T>::contains_key(proposal, me), Error::<T>::AlreadySubmitted);
+			ensure!(shares.len() == p.items(), Error::<T>::WrongItemCount);
+			Ok((b"sign-share", proposal, attempt, me).encode())
 		}
 
 		fn dkg_member(
