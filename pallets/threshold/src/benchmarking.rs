@@ -28,6 +28,7 @@ fn committee<T: Config>() -> Result<(Vec<T::MemberKey>, Vec<KeyShare>), Benchmar
 			members: keys.iter().map(|k| T::MemberAccount::convert(k.clone())).collect(),
 			qualified: vec![1, 2, 3, 4],
 			package,
+			reshared_from: None,
 		},
 	);
 	ActiveEpoch::<T>::put(0);

@@ -24,6 +24,11 @@
 //! node's `bkfe` (ed25519) keystore key, so its secret share `x_j = Σ_i f_i(j)` is never
 //! stored: its node re-derives it from the keystore and the public transcript when needed.
 //!
+//! A **resharing** (after a membership change) runs the same phases with the old key's
+//! staying members as dealers of their own shares (each commitment's constant must be the
+//! dealer's old `Y_o`); the Lagrange-weighted sum of their commitments gives the new
+//! committee's key package with the **same** group key, so nothing hashed under it changes.
+//!
 //! ### Redaction
 //!
 //! The requester of an unlearning request files [`Pallet::propose_redaction`] with the new
@@ -46,8 +51,8 @@
 //!
 //! - `submit(submission, signature)` — unsigned: a member's DKG or signing message.
 //! - `propose_redaction(request, updates)` — signed by the request's requester.
-//! - `start_dkg()` — `DkgOrigin` (the committee's 2/3): a new key for a chain whose live
-//!   chain holds no model yet.
+//! - `start_dkg()` — `DkgOrigin` (the committee's 2/3): re-share the key to the current
+//!   committee (same group key), or a first key for a chain without one.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Members' messages are unsigned transactions validated with `ValidateUnsigned`, as in
@@ -258,7 +263,7 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			if self.start_dkg {
-				if let Err(e) = Pallet::<T>::begin_dkg() {
+				if let Err(e) = Pallet::<T>::begin_dkg(None) {
 					panic!("genesis DKG cannot start: {e:?}");
 				}
 			}
@@ -301,7 +306,8 @@ pub mod pallet {
 			/// The member that complained.
 			by: T::AccountId,
 		},
-		/// A DKG run produced the committee key, now the live chain's chameleon-hash key.
+		/// A DKG run produced the committee key, now the live chain's chameleon-hash key (a
+		/// resharing: the same key, held by the new committee).
 		KeyGenerated {
 			/// The key's epoch.
 			epoch: u32,
@@ -409,6 +415,11 @@ pub mod pallet {
 		BadSignature,
 		/// A DKG run is already in progress.
 		DkgInProgress,
+		/// A resharing needs at least the old key's threshold of its members in the new
+		/// committee.
+		NotEnoughDealers,
+		/// Only dealers post shares (in a resharing, a new member only receives).
+		NotDealer,
 		/// The committee is empty or larger than `MaxMembers`.
 		BadCommittee,
 		/// Models are already bound to the live chain's key; a new key cannot replace it.
@@ -587,18 +598,36 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Starts a DKG run with the current committee (2/3 of the committee). Refused while
-		/// one runs and once models are bound to the live chain's key.
+		/// Starts a key generation for the current committee (2/3 of the committee), e.g.
+		/// after a membership change. With an active committee key it is a **resharing**:
+		/// the members of the old key deal their shares to the new committee, the group key
+		/// stays the same (every model and header keeps verifying) and the new committee
+		/// signs from then on; at least the old threshold of old members must be in the new
+		/// committee. Without one, a fresh DKG — refused once models are bound to a key that
+		/// did not come from the committee. Refused while a run is in progress.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::DbWeight::get().reads_writes(4, 2))]
 		pub fn start_dkg(origin: OriginFor<T>) -> DispatchResult {
 			T::DkgOrigin::ensure_origin(origin)?;
 			ensure!(Dkg::<T>::get().is_none(), Error::<T>::DkgInProgress);
-			ensure!(
-				pallet_live_chain::NextTxId::<T>::get() == 0,
-				Error::<T>::KeyInUse
-			);
-			Self::begin_dkg()
+			match ActiveEpoch::<T>::get() {
+				Some(epoch) => {
+					let old = Keys::<T>::get(epoch).ok_or(Error::<T>::NoCommitteeKey)?;
+					let staying = T::Committee::sorted_members()
+						.iter()
+						.filter(|m| old.members.contains(m))
+						.count();
+					ensure!(
+						staying >= usize::from(old.package.threshold),
+						Error::<T>::NotEnoughDealers
+					);
+					Self::begin_dkg(Some(epoch))
+				},
+				None => {
+					ensure!(pallet_live_chain::NextTxId::<T>::get() == 0, Error::<T>::KeyInUse);
+					Self::begin_dkg(None)
+				},
+			}
 		}
 	}
 
@@ -654,8 +683,9 @@ pub mod pallet {
 			frame_system::Pallet::<T>::block_number().saturating_add(length)
 		}
 
-		/// Starts a DKG run with the current committee.
-		pub(crate) fn begin_dkg() -> DispatchResult {
+		/// Starts a DKG run with the current committee (a resharing of `reshare`'s key, or
+		/// a fresh key).
+		pub(crate) fn begin_dkg(reshare: Option<u32>) -> DispatchResult {
 			let members = T::Committee::sorted_members();
 			ensure!(
 				!members.is_empty() && members.len() <= T::MaxMembers::get() as usize,
@@ -671,6 +701,7 @@ pub mod pallet {
 				threshold,
 				phase: DkgPhase::Commit,
 				deadline: Self::phase_deadline(T::DkgPhaseLength::get()),
+				reshare,
 			});
 			Self::deposit_event(Event::DkgStarted { epoch, members: n.into(), threshold });
 			Ok(())
@@ -694,7 +725,8 @@ pub mod pallet {
 		}
 
 		/// A DKG commitment: the sender's own index, a valid proof of knowledge, a usable
-		/// channel key, once.
+		/// channel key, once. In a resharing an old member's constant term must be its
+		/// verification share in the old key, and a new member deals nothing.
 		fn check_dkg_commit(
 			epoch: u32,
 			who: &T::AccountId,
@@ -704,8 +736,15 @@ pub mod pallet {
 			ensure!(!DkgCommitments::<T>::contains_key(epoch, me), Error::<T>::AlreadySubmitted);
 			ensure!(commitment.package.sender == me, Error::<T>::InvalidCommitment);
 			let n = u16::try_from(run.members.len()).map_err(|_| Error::<T>::BadCommittee)?;
-			dkg::check_round1_package(&Self::dkg_context(epoch), run.threshold, n, &commitment.package)
-				.map_err(|_| Error::<T>::InvalidCommitment)?;
+			let context = Self::dkg_context(epoch);
+			let package = &commitment.package;
+			let checked = match Self::old_share_of(&run, who) {
+				None if run.reshare.is_some() => package.commitment.is_empty(),
+				None => dkg::check_round1_package(&context, run.threshold, n, package).is_ok(),
+				Some(y_o) =>
+					dkg::check_reshare_package(&context, run.threshold, n, package, &y_o).is_ok(),
+			};
+			ensure!(checked, Error::<T>::InvalidCommitment);
 			ensure!(
 				blockful_chameleon::threshold::channel::ChannelKey::check_public(&commitment.channel),
 				Error::<T>::InvalidCommitment
@@ -721,7 +760,8 @@ pub mod pallet {
 			shares: &[(MemberIndex, [u8; 32])],
 		) -> Result<Vec<u8>, Error<T>> {
 			let (_, me) = Self::dkg_member(epoch, who, DkgPhase::Share)?;
-			ensure!(DkgCommitments::<T>::contains_key(epoch, me), Error::<T>::NotMember);
+			let mine = DkgCommitments::<T>::get(epoch, me).ok_or(Error::<T>::NotMember)?;
+			ensure!(!mine.package.commitment.is_empty(), Error::<T>::NotDealer);
 			ensure!(!DkgShares::<T>::contains_key(epoch, me), Error::<T>::AlreadySubmitted);
 			let expected: BTreeSet<MemberIndex> =
 				DkgCommitments::<T>::iter_key_prefix(epoch).filter(|j| *j != me).collect();
@@ -789,6 +829,33 @@ pub mod pallet {
 			Ok((b"sign-share", proposal, attempt, me).encode())
 		}
 
+		/// In a resharing run, `who`'s verification share `Y_o` in the key being re-shared
+		/// (`who` is then a dealer); `None` for a new member or a fresh run.
+		fn old_share_of(
+			run: &DkgRunOf<T>,
+			who: &T::AccountId,
+		) -> Option<blockful_chameleon::ChPublicKey> {
+			let old = Keys::<T>::get(run.reshare?)?;
+			let o = Self::index_of(&old.members, who)?;
+			old.package.verification_share(o).copied()
+		}
+
+		/// The committed dealers of a run (a fresh run: every committed member).
+		fn committed_dealers(epoch: u32) -> usize {
+			DkgCommitments::<T>::iter_prefix_values(epoch)
+				.filter(|c| !c.package.commitment.is_empty())
+				.count()
+		}
+
+		/// How many qualified dealers a run needs: the new threshold for a fresh key, the
+		/// old key's threshold for a resharing (to interpolate the old shares).
+		fn dealers_needed(run: &DkgRunOf<T>) -> usize {
+			match run.reshare.and_then(Keys::<T>::get) {
+				Some(old) => usize::from(old.package.threshold),
+				None => usize::from(run.threshold),
+			}
+		}
+
 		fn dkg_member(
 			epoch: u32,
 			who: &T::AccountId,
@@ -835,8 +902,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (run, me) = Self::dkg_member(epoch, who, DkgPhase::Share)?;
 			DkgShares::<T>::insert(epoch, me, shares);
-			let committed = DkgCommitments::<T>::iter_key_prefix(epoch).count();
-			if DkgShares::<T>::iter_key_prefix(epoch).count() == committed {
+			if DkgShares::<T>::iter_key_prefix(epoch).count() == Self::committed_dealers(epoch) {
 				Self::enter_phase(run, DkgPhase::Complain, T::ComplaintPeriod::get());
 			}
 			Ok(())
@@ -891,10 +957,9 @@ pub mod pallet {
 
 		/// A DKG phase's deadline passed: move on with those that posted, or finish.
 		fn dkg_timeout(run: DkgRunOf<T>, _now: BlockNumberFor<T>) -> Weight {
-			let epoch = run.epoch;
-			let committed = DkgCommitments::<T>::iter_key_prefix(epoch).count();
+			let dealers = Self::committed_dealers(run.epoch);
 			match run.phase {
-				DkgPhase::Commit if committed >= usize::from(run.threshold) =>
+				DkgPhase::Commit if dealers >= Self::dealers_needed(&run) =>
 					Self::enter_phase(run, DkgPhase::Share, T::DkgPhaseLength::get()),
 				DkgPhase::Share => Self::enter_phase(run, DkgPhase::Complain, T::ComplaintPeriod::get()),
 				DkgPhase::Complain => Self::finish_dkg(run),
@@ -911,7 +976,8 @@ pub mod pallet {
 				)
 		}
 
-		/// The qualified dealers' commitments give the key; install it on the live chain.
+		/// The qualified dealers' commitments give the key: a fresh key is installed on the
+		/// live chain; a re-shared key must equal the key in use.
 		fn finish_dkg(run: DkgRunOf<T>) {
 			let epoch = run.epoch;
 			let qualified: Vec<(MemberIndex, DkgCommitment)> = DkgCommitments::<T>::iter_prefix(epoch)
@@ -922,18 +988,19 @@ pub mod pallet {
 				.into_iter()
 				.collect();
 			let count = qualified.len().saturated_into::<u32>();
-			if qualified.len() < usize::from(run.threshold) {
+			if qualified.len() < Self::dealers_needed(&run) {
 				return Self::fail_dkg(run, count);
 			}
-			let n = u16::try_from(run.members.len()).unwrap_or(u16::MAX);
-			let commitments: Vec<(MemberIndex, &[[u8; 32]])> =
-				qualified.iter().map(|(i, c)| (*i, c.package.commitment.as_slice())).collect();
-			let package = match dkg::public_key_package(run.threshold, n, &commitments) {
-				Ok(package) => package,
-				Err(_) => return Self::fail_dkg(run, count),
+			let package = match Self::key_package(&run, &qualified) {
+				Some(package) => package,
+				None => return Self::fail_dkg(run, count),
 			};
 			let key = package.group_key;
-			if pallet_live_chain::Pallet::<T>::install_public_key(key).is_err() {
+			let installed = match run.reshare {
+				Some(_) => pallet_live_chain::ChPublicKey::<T>::get() == Some(key),
+				None => pallet_live_chain::Pallet::<T>::install_public_key(key).is_ok(),
+			};
+			if !installed {
 				return Self::fail_dkg(run, count);
 			}
 			Keys::<T>::insert(
@@ -942,6 +1009,7 @@ pub mod pallet {
 					members: run.members,
 					qualified: qualified.iter().map(|(i, _)| *i).collect(),
 					package,
+					reshared_from: run.reshare,
 				},
 			);
 			ActiveEpoch::<T>::put(epoch);
@@ -949,12 +1017,42 @@ pub mod pallet {
 			Self::deposit_event(Event::KeyGenerated { epoch, key, qualified: count });
 		}
 
-		/// Ends a run without a key and starts the next one with the current committee.
+		/// The public key package of a finished run: from the qualified dealers'
+		/// commitments, Lagrange-weighted by their old indices for a resharing.
+		fn key_package(
+			run: &DkgRunOf<T>,
+			qualified: &[(MemberIndex, DkgCommitment)],
+		) -> Option<blockful_chameleon::threshold::PublicKeyPackage> {
+			let n = u16::try_from(run.members.len()).ok()?;
+			match run.reshare {
+				None => {
+					let commitments: Vec<(MemberIndex, &[[u8; 32]])> = qualified
+						.iter()
+						.map(|(i, c)| (*i, c.package.commitment.as_slice()))
+						.collect();
+					dkg::public_key_package(run.threshold, n, &commitments).ok()
+				},
+				Some(old_epoch) => {
+					let old = Keys::<T>::get(old_epoch)?;
+					let commitments: Vec<(MemberIndex, &[[u8; 32]])> = qualified
+						.iter()
+						.map(|(i, c)| {
+							let who = run.members.get(usize::from(*i).checked_sub(1)?)?;
+							Some((Self::index_of(&old.members, who)?, c.package.commitment.as_slice()))
+						})
+						.collect::<Option<_>>()?;
+					dkg::reshared_public_key_package(run.threshold, n, &commitments).ok()
+				},
+			}
+		}
+
+		/// Ends a run without a key; a fresh key generation starts again with the current
+		/// committee (a failed resharing waits for the committee to start another).
 		fn fail_dkg(run: DkgRunOf<T>, qualified: u32) {
 			Dkg::<T>::kill();
 			Self::deposit_event(Event::DkgFailed { epoch: run.epoch, qualified });
-			if pallet_live_chain::NextTxId::<T>::get() == 0 || ActiveEpoch::<T>::get().is_none() {
-				let _ = Self::begin_dkg();
+			if run.reshare.is_none() && ActiveEpoch::<T>::get().is_none() {
+				let _ = Self::begin_dkg(None);
 			}
 		}
 

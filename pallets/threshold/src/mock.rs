@@ -154,11 +154,18 @@ pub const ALICE: AccountId = 1;
 /// Another account.
 pub const BOB: AccountId = 2;
 
+parameter_types! {
+	/// The committee's accounts (a test may change them, as a membership motion would).
+	pub storage CommitteeMembers: Vec<AccountId> = MEMBERS.to_vec();
+}
+
 /// The committee as `pallet-membership` would give it.
 pub struct MockCommittee;
 impl frame_support::traits::SortedMembers<AccountId> for MockCommittee {
 	fn sorted_members() -> Vec<AccountId> {
-		MEMBERS.to_vec()
+		let mut members = CommitteeMembers::get();
+		members.sort();
+		members
 	}
 }
 

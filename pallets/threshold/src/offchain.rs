@@ -120,19 +120,33 @@ impl<T: Config> Member<T> {
 		Ok(ChannelKey::from_seed(&self.seed(b"channel", epoch, &[])?))
 	}
 
-	fn polynomial(
+	/// This member's dealing in run `epoch` (member `me` of `members`, threshold
+	/// `threshold`): a fresh random polynomial from its seed, or in a resharing of
+	/// `reshare`'s key one whose constant is its old share; `None` for a new member of a
+	/// resharing, who deals nothing. Re-derived on every call, never stored.
+	fn dealing(
 		&self,
 		epoch: u32,
 		me: MemberIndex,
 		threshold: u16,
 		members: usize,
-	) -> Result<dkg::Round1Secret, &'static str> {
+		reshare: Option<u32>,
+	) -> Result<Option<(dkg::Round1Secret, dkg::Round1Package)>, &'static str> {
 		let n = u16::try_from(members).map_err(|_| "committee too large")?;
-		let seed = self.seed(b"polynomial", epoch, &[])?;
+		let mut rng = SeededRng::new(self.seed(b"polynomial", epoch, &[])?);
 		let context = Pallet::<T>::dkg_context(epoch);
-		dkg::part1(me, threshold, n, &context, &mut SeededRng::new(seed))
-			.map(|(secret, _)| secret)
-			.map_err(|_| "DKG part 1 failed")
+		let dealt = match reshare {
+			None => dkg::part1(me, threshold, n, &context, &mut rng),
+			Some(old) => {
+				let old_key = Keys::<T>::get(old).ok_or("no key to re-share")?;
+				if Pallet::<T>::index_of(&old_key.members, &self.account).is_none() {
+					return Ok(None);
+				}
+				let share = key_share(self, old)?;
+				dkg::reshare_part1(&share, me, threshold, n, &context, &mut rng)
+			},
+		};
+		dealt.map(Some).map_err(|_| "DKG dealing failed")
 	}
 
 	fn send(&self, message: Message) -> OcwResult {
@@ -159,21 +173,31 @@ fn dkg_step<T: Config>(m: &Member<T>) -> OcwResult {
 			if DkgCommitments::<T>::contains_key(epoch, me) {
 				return Ok(());
 			}
-			let n = u16::try_from(run.members.len()).map_err(|_| "committee too large")?;
-			let seed = m.seed(b"polynomial", epoch, &[])?;
-			let (_, package) =
-				dkg::part1(me, run.threshold, n, &context, &mut SeededRng::new(seed))
-					.map_err(|_| "DKG part 1 failed")?;
+			let package =
+				match m.dealing(epoch, me, run.threshold, run.members.len(), run.reshare)? {
+					Some((_, package)) => package,
+					// A new member of a resharing only receives.
+					None => dkg::Round1Package {
+						sender: me,
+						commitment: Vec::new(),
+						proof_r: [0u8; 32],
+						proof_mu: [0u8; 32],
+					},
+				};
 			let commitment = DkgCommitment { package, channel: channel.public() };
 			m.send(Message::DkgCommit { epoch, commitment })
 		},
 		DkgPhase::Share => {
-			if !DkgCommitments::<T>::contains_key(epoch, me) ||
-				DkgShares::<T>::contains_key(epoch, me)
-			{
+			let dealer = DkgCommitments::<T>::get(epoch, me)
+				.is_some_and(|c| !c.package.commitment.is_empty());
+			if !dealer || DkgShares::<T>::contains_key(epoch, me) {
 				return Ok(());
 			}
-			let polynomial = m.polynomial(epoch, me, run.threshold, run.members.len())?;
+			let Some((polynomial, _)) =
+				m.dealing(epoch, me, run.threshold, run.members.len(), run.reshare)?
+			else {
+				return Ok(());
+			};
 			let mut receivers: Vec<(MemberIndex, DkgCommitment)> =
 				DkgCommitments::<T>::iter_prefix(epoch).filter(|(j, _)| *j != me).collect();
 			receivers.sort_by_key(|(j, _)| *j);
@@ -240,10 +264,11 @@ fn key_share<T: Config>(m: &Member<T>, epoch: u32) -> Result<KeyShare, &'static 
 	let me = Pallet::<T>::index_of(&key.members, &m.account).ok_or("not a member")?;
 	let context = Pallet::<T>::dkg_context(epoch);
 	let channel = m.channel(epoch)?;
-	let polynomial = m.polynomial(epoch, me, key.package.threshold, key.members.len())?;
+	let own = m.dealing(epoch, me, key.package.threshold, key.members.len(), key.reshared_from)?;
 	let mut shares = Vec::with_capacity(key.qualified.len());
 	for dealer in &key.qualified {
 		if *dealer == me {
+			let (polynomial, _) = own.as_ref().ok_or("qualified without a dealing")?;
 			shares.push(polynomial.share_for(me));
 			continue;
 		}
@@ -257,7 +282,25 @@ fn key_share<T: Config>(m: &Member<T>, epoch: u32) -> Result<KeyShare, &'static 
 				.map_err(|_| "cannot decrypt a share")?,
 		);
 	}
-	dkg::combine_shares(me, &shares, &key.package).map_err(|_| "shares do not match the key")
+	let combined = match key.reshared_from {
+		None => dkg::combine_shares(me, &shares, &key.package),
+		Some(old) => {
+			// Weight each dealer's share by its Lagrange coefficient in the old key.
+			let old_key = Keys::<T>::get(old).ok_or("the re-shared key is gone")?;
+			let weighted: Vec<(MemberIndex, [u8; 32])> = key
+				.qualified
+				.iter()
+				.zip(shares)
+				.map(|(dealer, share)| {
+					let who = key.members.get(usize::from(*dealer).checked_sub(1)?)?;
+					Some((Pallet::<T>::index_of(&old_key.members, who)?, share))
+				})
+				.collect::<Option<_>>()
+				.ok_or("a dealer was not a member of the old key")?;
+			dkg::combine_reshared(me, &weighted, &key.package)
+		},
+	};
+	combined.map_err(|_| "shares do not match the key")
 }
 
 /// What a member keeps between the rounds of one signing attempt.

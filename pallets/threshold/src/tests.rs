@@ -455,26 +455,110 @@ fn bad_proposals_are_refused_without_state_change() {
 	});
 }
 
+fn committee_origin() -> RuntimeOrigin {
+	pallet_collective::RawOrigin::<u64, pallet_collective::Instance1>::Members(3, 4).into()
+}
+
 #[test]
-fn start_dkg_is_refused_while_one_runs_and_once_models_exist() {
+fn start_dkg_is_refused_while_one_runs_and_for_a_foreign_key_in_use() {
 	let mut net = new_net(true);
-	let committee = pallet_collective::RawOrigin::<u64, pallet_collective::Instance1>::Members(3, 4);
 	net.with(|| {
-		assert_noop!(Threshold::start_dkg(committee.clone().into()), Error::<Test>::DkgInProgress);
+		assert_noop!(Threshold::start_dkg(committee_origin()), Error::<Test>::DkgInProgress);
+		assert_noop!(
+			Threshold::start_dkg(RuntimeOrigin::signed(11)),
+			sp_runtime::DispatchError::BadOrigin
+		);
 	});
-	keygen(&mut net);
-	net.with(|| {
+	// A chain whose key came from elsewhere and binds models: no fresh DKG.
+	let mut foreign = new_net(false);
+	foreign.with(|| {
+		pallet_live_chain::ChPublicKey::<Test>::put(blockful_chameleon::dev_public_key());
 		publish("bafy-m0", vec![]);
-		assert_noop!(Threshold::start_dkg(committee.clone().into()), Error::<Test>::KeyInUse);
+		assert_noop!(Threshold::start_dkg(committee_origin()), Error::<Test>::KeyInUse);
 	});
-	// A chain without genesis DKG: the committee starts one.
+	// A chain without genesis DKG and without models: the committee starts one.
 	let mut fresh = new_net(false);
 	fresh.with(|| {
 		assert!(Dkg::<Test>::get().is_none());
-		assert_ok!(Threshold::start_dkg(committee.into()));
+		assert_ok!(Threshold::start_dkg(committee_origin()));
 		assert_eq!(Dkg::<Test>::get().unwrap().phase, DkgPhase::Commit);
 	});
 	keygen(&mut fresh);
+}
+
+#[test]
+fn a_new_committee_gets_shares_of_the_same_key_and_old_models_keep_verifying() {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	net.run_until(10, applied).expect("the first committee redacts");
+	let old_key = net.with(|| Keys::<Test>::get(0).unwrap());
+
+	// Membership change: 14 leaves, 15 joins; the committee re-shares its key.
+	net.with(|| {
+		CommitteeMembers::set(&vec![11, 12, 13, 15]);
+		let _ = Balances::force_set_balance(RuntimeOrigin::root(), 15, 1_000);
+		assert_ok!(Threshold::start_dkg(committee_origin()));
+		assert_eq!(Dkg::<Test>::get().unwrap().reshare, Some(0));
+	});
+	set_online(&[11, 12, 13, 15]);
+	net.run_until(20, || ActiveEpoch::<Test>::get() == Some(1)).expect("resharing finished");
+	net.with(|| {
+		let key = Keys::<Test>::get(1).unwrap();
+		key.package.validate().unwrap();
+		assert_eq!(key.package.group_key, old_key.package.group_key, "the same key");
+		assert_eq!(chain_key(), old_key.package.group_key);
+		assert_eq!(key.members, vec![11, 12, 13, 15]);
+		assert_eq!(key.reshared_from, Some(0));
+		assert_eq!(key.qualified, vec![1, 2, 3], "the three staying members dealt");
+		// Every model and header published and redacted under the first committee verifies.
+		assert!(LiveChain::verify_integrity().ok);
+		// The newcomer's node derives a share that matches its Y_4; the leaver has none.
+		let share =
+			crate::offchain::key_share_of::<Test>(UintAuthorityId(15), node_secret(), 1).unwrap();
+		assert_eq!(Some(&share.verifying_share()), key.package.verification_share(4));
+		assert!(crate::offchain::key_share_of::<Test>(UintAuthorityId(14), node_secret(), 1)
+			.is_err());
+	});
+
+	// The new committee redacts, with the newcomer among the signers (12 is offline).
+	set_online(&[11, 13, 15]);
+	let request = net.with(|| {
+		System::reset_events();
+		let tx = publish("bafy-m3", vec![]);
+		next_block();
+		assert_ok!(pallet_unlearning::Pallet::<Test>::request_unlearning(
+			RuntimeOrigin::signed(ALICE),
+			vec![tx].try_into().unwrap(),
+			vec![1].try_into().unwrap(),
+			Paradigm::Parallel,
+		));
+		let request = pallet_unlearning::NextRequestId::<Test>::get() - 1;
+		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), request, updates(&[tx])));
+		request
+	});
+	net.run_until(10, applied).expect("the new committee redacts");
+	net.with(|| {
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::RedactionApplied { request: r, signers, .. } if *r == request && signers == &vec![1, 3, 4]
+		)));
+		assert!(LiveChain::verify_integrity().ok);
+		// The member who left has no seat in the active key.
+		let active = Keys::<Test>::get(ActiveEpoch::<Test>::get().unwrap()).unwrap();
+		assert_eq!(Threshold::index_of(&active.members, &14), None);
+	});
+}
+
+#[test]
+fn resharing_needs_enough_old_members() {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	net.with(|| {
+		CommitteeMembers::set(&vec![11, 12, 15, 16]);
+		assert_noop!(Threshold::start_dkg(committee_origin()), Error::<Test>::NotEnoughDealers);
+	});
 }
 
 #[test]

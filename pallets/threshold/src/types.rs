@@ -37,12 +37,17 @@ pub struct DkgRun<AccountId, BlockNumber> {
 	pub phase: DkgPhase,
 	/// Last block of the current phase.
 	pub deadline: BlockNumber,
+	/// A resharing of this epoch's key (same group key, new committee): the dealers are
+	/// the members of the old key, dealing their shares; `None` for a fresh key.
+	pub reshare: Option<u32>,
 }
 
 /// What a member posts in the DKG's commit phase.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct DkgCommitment {
-	/// Polynomial commitment and proof of knowledge of its constant term.
+	/// Polynomial commitment and proof of knowledge of its constant term. In a resharing,
+	/// a new member that held no share of the old key deals nothing: its commitment is
+	/// empty (it only receives).
 	pub package: Round1Package,
 	/// The member's channel key `E_i`, to which shares for it are encrypted.
 	pub channel: [u8; 32],
@@ -58,6 +63,9 @@ pub struct CommitteeKey<AccountId> {
 	pub qualified: Vec<MemberIndex>,
 	/// Group key `Y`, threshold `t` and every `Y_i`.
 	pub package: PublicKeyPackage,
+	/// The epoch this key re-shares (same `Y`); the qualified dealers are then weighted by
+	/// their Lagrange coefficients in that key.
+	pub reshared_from: Option<u32>,
 }
 
 /// One model replacement a redaction proposal asks for.

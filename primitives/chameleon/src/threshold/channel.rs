@@ -420,4 +420,49 @@ mod dkg_on_chain_tests {
 		let rand = aggregate(&keys, &package, &partials).unwrap();
 		verify(&keys.group_key, b"new", &rand, &check).unwrap();
 	}
+
+	#[test]
+	fn resharing_keeps_the_group_key_and_gives_a_new_committee_working_shares() {
+		use crate::threshold::trusted_dealer_keygen;
+		let mut rng = SeededRng::new([42; 32]);
+		let (old, old_keys) = trusted_dealer_keygen(3, 4, &mut rng).unwrap();
+		// Old members 1, 3 and 4 stay; the new committee has 5 members (t = 4), in which the
+		// stayers get the indices 2, 4 and 5.
+		let (t, n, ctx) = (4u16, 5u16, b"reshare".as_slice());
+		let dealers = [(1u16, 2u16), (3, 4), (4, 5)];
+		let mut packages = alloc::vec::Vec::new();
+		let mut secrets = alloc::vec::Vec::new();
+		for (old_index, new_index) in dealers {
+			let share = &old[usize::from(old_index - 1)];
+			let (secret, package) =
+				dkg::reshare_part1(share, new_index, t, n, ctx, &mut rng).unwrap();
+			let y_o = old_keys.verification_share(old_index).unwrap();
+			dkg::check_reshare_package(ctx, t, n, &package, y_o).unwrap();
+			// Someone else's Y_o is refused.
+			let other = old_keys.verification_share(2).unwrap();
+			assert!(dkg::check_reshare_package(ctx, t, n, &package, other).is_err());
+			packages.push((old_index, package));
+			secrets.push(secret);
+		}
+		let commitments: alloc::vec::Vec<(u16, &[[u8; 32]])> =
+			packages.iter().map(|(o, p)| (*o, p.commitment.as_slice())).collect();
+		let keys = dkg::reshared_public_key_package(t, n, &commitments).unwrap();
+		keys.validate().unwrap();
+		assert_eq!(keys.group_key, old_keys.group_key, "same key: old hashes stay valid");
+		let new_shares: alloc::vec::Vec<_> = (1..=n)
+			.map(|j| {
+				let received: alloc::vec::Vec<(u16, [u8; 32])> = dealers
+					.iter()
+					.zip(secrets.iter())
+					.map(|((o, _), secret)| (*o, secret.share_for(j)))
+					.collect();
+				dkg::combine_reshared(j, &received, &keys).unwrap()
+			})
+			.collect();
+		// Any 4 new members interpolate to the old trapdoor.
+		let pooled: alloc::vec::Vec<_> =
+			new_shares[1..].iter().map(|s| (s.index(), s.secret_bytes())).collect();
+		let x = crate::threshold::reconstruct_trapdoor(&pooled).unwrap();
+		assert_eq!(x.public(), old_keys.group_key);
+	}
 }

@@ -168,9 +168,42 @@ pub fn part1<R: RngCore + CryptoRng>(
 	if index == 0 || index > participants {
 		return Err(ChError::InvalidIndex { index });
 	}
+	let constant = Scalar::random(rng);
+	deal(index, threshold, participants, context, constant, rng)
+}
+
+/// Round 1 of a **resharing**: the holder of `share` (a member of the current key) deals
+/// it to a new committee as participant `index` of a `threshold`-of-`participants` run.
+/// Its polynomial's constant term is its share `x_o`, so its commitment's constant is its
+/// public `Y_o` (checkable by anyone: [`check_reshare_package`]); the new members' shares
+/// ([`combine_reshared`]) interpolate to the **same** trapdoor `x`, so the group key `Y`
+/// and everything hashed under it stay valid.
+pub fn reshare_part1<R: RngCore + CryptoRng>(
+	share: &KeyShare,
+	index: MemberIndex,
+	threshold: u16,
+	participants: u16,
+	context: &[u8],
+	rng: &mut R,
+) -> Result<(Round1Secret, Round1Package), ChError> {
+	check_params(threshold, participants)?;
+	if index == 0 || index > participants {
+		return Err(ChError::InvalidIndex { index });
+	}
+	deal(index, threshold, participants, context, *share.secret_scalar(), rng)
+}
+
+/// A polynomial with constant `constant`, its commitment and the proof of knowledge.
+fn deal<R: RngCore + CryptoRng>(
+	index: MemberIndex,
+	threshold: u16,
+	participants: u16,
+	context: &[u8],
+	constant: Scalar,
+	rng: &mut R,
+) -> Result<(Round1Secret, Round1Package), ChError> {
 	let context = context_digest(context);
-	let polynomial =
-		SecretPolynomial::random_with_constant(Scalar::random(rng), threshold - 1, rng);
+	let polynomial = SecretPolynomial::random_with_constant(constant, threshold - 1, rng);
 	let commitment = polynomial.commitment();
 	let encoded: Vec<[u8; 32]> = commitment.iter().map(|p| p.compress().0).collect();
 	let constant = encoded.first().copied().ok_or(ChError::InvalidParameters)?;
@@ -270,6 +303,78 @@ pub fn public_key_package(
 			.map(|j| (j, ChPublicKey(evaluate_commitment(&group, j).compress().0)))
 			.collect(),
 	})
+}
+
+/// [`check_round1_package`] for a resharing dealer, plus: its commitment's constant is
+/// `expected`, the dealer's verification share `Y_o` in the key being re-shared.
+pub fn check_reshare_package(
+	context: &[u8],
+	threshold: u16,
+	participants: u16,
+	package: &Round1Package,
+	expected: &ChPublicKey,
+) -> Result<(), ChError> {
+	check_round1_package(context, threshold, participants, package)?;
+	if package.commitment.first() != Some(&expected.0) {
+		return Err(ChError::InvalidDkgCommitment { participant: package.sender });
+	}
+	Ok(())
+}
+
+/// The new committee's key package after a resharing, from the qualified dealers'
+/// commitments keyed by their index **in the old key**: `G_k = Σ_o λ_o·C_{o,k}` (Lagrange
+/// coefficients at 0 over the old indices), `Y = G_0` — the old group key when at least the
+/// old threshold of dealers qualified — and `Y_j = Σ_k j^k·G_k`.
+pub fn reshared_public_key_package(
+	threshold: u16,
+	participants: u16,
+	dealers: &[(MemberIndex, &[[u8; 32]])],
+) -> Result<PublicKeyPackage, ChError> {
+	check_params(threshold, participants)?;
+	let old: Vec<MemberIndex> = dealers.iter().map(|(o, _)| *o).collect();
+	let lambdas = super::lagrange_coefficients_at_zero(&old);
+	let mut group: Vec<RistrettoPoint> =
+		alloc::vec![RistrettoPoint::default(); usize::from(threshold)];
+	for ((dealer, commitment), lambda) in dealers.iter().zip(lambdas.iter()) {
+		let points = decode_commitment(commitment, *dealer)?;
+		if points.len() != group.len() {
+			return Err(ChError::InvalidDkgCommitment { participant: *dealer });
+		}
+		for (sum, point) in group.iter_mut().zip(points.iter()) {
+			*sum += lambda * point;
+		}
+	}
+	let constant = group.first().copied().unwrap_or_default();
+	if constant.is_identity() {
+		return Err(ChError::IdentityPublicKey);
+	}
+	Ok(PublicKeyPackage {
+		group_key: ChPublicKey(constant.compress().0),
+		threshold,
+		verification_shares: (1..=participants)
+			.map(|j| (j, ChPublicKey(evaluate_commitment(&group, j).compress().0)))
+			.collect(),
+	})
+}
+
+/// A new member's share after a resharing: `x′_j = Σ_o λ_o·g_o(j)` over the shares it
+/// received, keyed by each dealer's index in the old key; checked against the package.
+pub fn combine_reshared(
+	index: MemberIndex,
+	shares: &[(MemberIndex, [u8; 32])],
+	package: &PublicKeyPackage,
+) -> Result<KeyShare, ChError> {
+	let old: Vec<MemberIndex> = shares.iter().map(|(o, _)| *o).collect();
+	let lambdas = super::lagrange_coefficients_at_zero(&old);
+	let mut sum = Scalar::ZERO;
+	for ((_, share), lambda) in shares.iter().zip(lambdas.iter()) {
+		let mut s = decode_scalar(*share)?;
+		sum += lambda * s;
+		s.zeroize();
+	}
+	let bytes = sum.to_bytes();
+	sum.zeroize();
+	KeyShare::from_parts(index, bytes, package)
 }
 
 /// `x_j = Σ_i f_i(j)`: a member's secret share from the shares it received from every
