@@ -97,6 +97,17 @@ impl Net {
 	pub fn device(&self) -> Device {
 		self.vs.device()
 	}
+
+	/// Names of the learnable parameters (those with gradients); the rest are buffers
+	/// such as BatchNorm's running statistics.
+	pub fn learnable_names(&self) -> std::collections::BTreeSet<String> {
+		self.vs
+			.variables()
+			.into_iter()
+			.filter(|(_, t)| t.requires_grad())
+			.map(|(name, _)| name)
+			.collect()
+	}
 }
 
 fn build(p: &nn::Path, spec: ModelSpec) -> Box<dyn ModuleT> {

@@ -219,6 +219,11 @@ fn normalize_gradients(net: &Net, norm: f64) {
 
 /// Runs gradient ascent on `forget` until its accuracy reaches `target_accuracy` (checked
 /// every few steps) or `max_steps`; returns the steps taken.
+///
+/// The network runs in **eval mode** during the ascent: BatchNorm normalises with its
+/// running statistics and does not update them, so the ascent moves the learnable
+/// parameters only (Δθ is zero on BatchNorm buffers) and never feeds the forgotten
+/// batches into the statistics the model is evaluated with.
 pub fn gradient_ascent(
 	net: &mut Net,
 	forget: &Dataset,
@@ -239,7 +244,7 @@ pub fn gradient_ascent(
 		order.shuffle(&mut rng);
 		for chunk in order.chunks(cfg.batch_size).take(5) {
 			let (x, y) = forget.batch(chunk, net.device());
-			let loss = -net.forward(&x, true).cross_entropy_for_logits(&y);
+			let loss = -net.forward(&x, false).cross_entropy_for_logits(&y);
 			check_finite(&loss, "gradient ascent")?;
 			opt.zero_grad();
 			loss.backward();

@@ -345,7 +345,11 @@ impl Worker {
 			if with_repair {
 				new = self.repair_model(manifest, s, &new, forget)?;
 			}
-			let delta = new.sub(&old)?;
+			// Δθ over the learnable parameters only: BatchNorm statistics stay each
+			// model's own (the ascent runs in eval mode and leaves them unchanged; a
+			// train-mode repair may move them, but they are not propagated).
+			let learnable = Net::with_weights(self.spec, self.device, &old)?.learnable_names();
+			let delta = new.sub(&old)?.learnable_only(&learnable);
 			let new_cid = stores.stage(&new)?;
 			let u = ModelUpdate {
 				model_id: manifest.models[s].id.clone(),

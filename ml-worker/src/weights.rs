@@ -201,6 +201,16 @@ impl Weights {
 	}
 
 	/// `self − other` (e.g. Δθ_s = w′_s − w_s).
+	/// These weights with every tensor not named in `learnable` set to zero: an update Δθ
+	/// restricted to the learnable parameters (BatchNorm running statistics are not
+	/// propagated through the DAG; each model keeps its own).
+	pub fn learnable_only(mut self, learnable: &std::collections::BTreeSet<String>) -> Weights {
+		for t in self.tensors.iter_mut().filter(|t| !learnable.contains(&t.name)) {
+			t.data.iter_mut().for_each(|x| *x = 0.0);
+		}
+		self
+	}
+
 	pub fn sub(&self, other: &Weights) -> Result<Weights> {
 		let mut out = self.clone();
 		out.axpy(-1.0, other)?;
