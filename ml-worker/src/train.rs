@@ -218,19 +218,34 @@ fn normalize_gradients(net: &Net, norm: f64) {
 }
 
 /// Runs gradient ascent on `forget` until its accuracy reaches `target_accuracy` (checked
-/// every few steps) or `max_steps`; returns the steps taken.
-///
-/// The network runs in **eval mode** during the ascent: BatchNorm normalises with its
-/// running statistics and does not update them, so the ascent moves the learnable
-/// parameters only (Δθ is zero on BatchNorm buffers) and never feeds the forgotten
-/// batches into the statistics the model is evaluated with.
+/// every few steps) or `max_steps`; returns the steps taken. The stop rule reads the same
+/// samples it ascends on; [`gradient_ascent_held_out`] separates them.
 pub fn gradient_ascent(
 	net: &mut Net,
 	forget: &Dataset,
 	cfg: &AscentConfig,
 	seed: u64,
 ) -> Result<usize> {
-	if forget.is_empty() {
+	gradient_ascent_held_out(net, forget, forget, cfg, seed)
+}
+
+/// Gradient ascent on `ascend` that stops once the accuracy on `stop` — held-out forgotten
+/// samples, not the ones ascended on and not the reported metric — reaches
+/// `target_accuracy`, or after `max_steps`; returns the steps taken.
+///
+/// The network runs in **eval mode** during the ascent: BatchNorm normalises with its
+/// running statistics and does not update them, so the ascent moves the learnable
+/// parameters only (Δθ is zero on BatchNorm buffers) and never feeds the forgotten
+/// batches into the statistics the model is evaluated with.
+pub fn gradient_ascent_held_out(
+	net: &mut Net,
+	ascend: &Dataset,
+	stop: &Dataset,
+	cfg: &AscentConfig,
+	seed: u64,
+) -> Result<usize> {
+	let forget = ascend;
+	if forget.is_empty() || stop.is_empty() {
 		return Err(WorkerError::InvalidArgument("gradient ascent needs forgotten samples".into()));
 	}
 	let mut opt = sgd(net, cfg.lr, 0.0, 0.0)?;
@@ -238,7 +253,7 @@ pub fn gradient_ascent(
 	let mut order: Vec<usize> = (0..forget.len()).collect();
 	let mut steps = 0;
 	while steps < cfg.max_steps {
-		if accuracy(net, forget).unwrap_or(0.0) <= cfg.target_accuracy {
+		if accuracy(net, stop).unwrap_or(0.0) <= cfg.target_accuracy {
 			break;
 		}
 		order.shuffle(&mut rng);

@@ -20,7 +20,8 @@ use crate::fl::{DagManifest, Worker};
 use crate::models::Net;
 use crate::store::{Cid, Stores};
 use crate::topology::StartMethod;
-use crate::train::{gradient_ascent, repair, train};
+use crate::data::Dataset;
+use crate::train::{gradient_ascent_held_out, repair, train};
 use crate::weights::Weights;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -185,6 +186,22 @@ pub enum UnlearnEvent<'a> {
 	Updated(&'a ModelUpdate),
 }
 
+/// Splits `data` into (ascend, stop): a `fraction` of the samples (at least one, chosen
+/// with `seed`) held out for a stop rule, the rest to train on. A single sample serves
+/// both.
+fn held_out_split(data: &Dataset, fraction: f64, seed: u64) -> (Dataset, Dataset) {
+	use rand::seq::SliceRandom;
+	use rand::SeedableRng;
+	let mut order: Vec<usize> = (0..data.len()).collect();
+	order.shuffle(&mut rand_chacha::ChaCha8Rng::seed_from_u64(seed));
+	let held = ((data.len() as f64 * fraction).round() as usize).clamp(1, data.len());
+	if data.len() < 2 {
+		return (data.subset(&order), data.subset(&order));
+	}
+	let (stop, ascend) = order.split_at(held);
+	(data.subset(ascend), data.subset(stop))
+}
+
 /// Resolved request: start indices, N(W) in topological order.
 struct Plan {
 	dag: Dag,
@@ -242,11 +259,17 @@ impl Worker {
 				}
 				let w = stores.get_weights(&manifest.models[model].cid)?;
 				let mut net = Net::with_weights(self.spec, self.device, &w)?;
-				gradient_ascent(
+				// Ascend on 80 % of the withdrawn samples; the stop rule reads the other
+				// 20 %, so "AD_f reached the target" is not true by construction of the
+				// samples ascended on.
+				let seed = self.topology.seed ^ model as u64;
+				let (ascend, stop) = held_out_split(&forget_data, 0.2, seed);
+				gradient_ascent_held_out(
 					&mut net,
-					&forget_data,
+					&ascend,
+					&stop,
 					&self.topology.unlearning.ascent,
-					self.topology.seed ^ model as u64,
+					seed,
 				)?;
 				net.weights()
 			}

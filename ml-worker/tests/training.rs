@@ -180,7 +180,9 @@ fn parallel_unlearning_drops_forgotten_class() {
 	let start_before = metrics(&worker, &stores, &manifest, "a2", &plain.updates[0].old_cid);
 	let start_after = metrics(&worker, &stores, &manifest, "a2", &plain.updates[0].new_cid);
 	assert!(start_before.ad_f_train > 0.8);
-	assert!(start_after.ad_f_train <= 0.05, "GA on the start model: {}", start_after.ad_f_train);
+	// The ascent stops on a held-out fifth of the withdrawn samples, so AD_f on all of them
+	// is not 0 by construction; stated bound: at most 10 %.
+	assert!(start_after.ad_f_train <= 0.10, "GA on the start model: {}", start_after.ad_f_train);
 	// a3 inherits from a2 alone (c = 1): the propagated update must carry the forgetting.
 	let a3 = plain.updates.iter().find(|u| u.model_id == "a3").unwrap();
 	let before = metrics(&worker, &stores, &manifest, "a3", &a3.old_cid);
