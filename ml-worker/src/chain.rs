@@ -345,14 +345,7 @@ impl Chain {
 		subxt::client::ClientAtBlock<PolkadotConfig, subxt::client::OnlineClientAtBlockImpl<PolkadotConfig>>,
 		subxt::error::OnlineClientAtBlockError,
 	> {
-		let best = match self.rpc.request::<serde_json::Value>("chain_getHeader", rpc_params![]).await {
-			Ok(h) => h
-				.get("number")
-				.and_then(|n| n.as_str())
-				.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok()),
-			Err(_) => None,
-		};
-		match best {
+		match self.header_number(None).await.ok() {
 			Some(n) => self.api.at_block(n).await,
 			None => self.api.at_current_block().await,
 		}
@@ -366,7 +359,8 @@ impl Chain {
 			.map_err(|e| failed(format!("reading the nonce of {who}"))(e.to_string()))
 	}
 
-	async fn block_number(&self, hash: subxt::utils::H256) -> ChainResult<u64> {
+	/// The number of block `hash`, or of the best block without one (`chain_getHeader`).
+	async fn header_number(&self, hash: Option<subxt::utils::H256>) -> ChainResult<u64> {
 		let header: serde_json::Value = self
 			.rpc
 			.request("chain_getHeader", rpc_params![hash])
@@ -376,7 +370,11 @@ impl Chain {
 			.get("number")
 			.and_then(|n| n.as_str())
 			.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())
-			.ok_or_else(|| ChainError::Invalid(format!("block {hash:?} has no number")))
+			.ok_or_else(|| ChainError::Invalid(format!("header of {hash:?} has no number")))
+	}
+
+	async fn block_number(&self, hash: subxt::utils::H256) -> ChainResult<u64> {
+		self.header_number(Some(hash)).await
 	}
 
 	/// Transfers `amount` from `funder` to each of `to` (nonces assigned here, so all
@@ -498,7 +496,7 @@ impl Chain {
 		};
 		let mut next = proposed_at;
 		while start.elapsed() < timeout {
-			let best = self.best_number().await?;
+			let best = self.header_number(None).await?;
 			while next <= best {
 				if self.scan_block(next, proposed_at, proposal, start, &mut out).await? {
 					out.seconds = start.elapsed().as_secs_f64();
@@ -570,20 +568,6 @@ impl Chain {
 		out.apply_weight_ref_time =
 			weights.iter().find(|(p, _)| *p == phase).map(|(_, w)| *w).unwrap_or(0);
 		Ok(true)
-	}
-
-	/// The best block's number.
-	async fn best_number(&self) -> ChainResult<u64> {
-		let header: serde_json::Value = self
-			.rpc
-			.request("chain_getHeader", rpc_params![])
-			.await
-			.map_err(|e| failed("chain_getHeader")(e.to_string()))?;
-		header
-			.get("number")
-			.and_then(|n| n.as_str())
-			.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())
-			.ok_or_else(|| ChainError::Invalid("the best header has no number".into()))
 	}
 
 	/// Waits until the committee's key is the live chain's (`Threshold.ActiveEpoch` set),

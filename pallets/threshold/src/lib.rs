@@ -1239,10 +1239,15 @@ pub mod pallet {
 			}
 		}
 
-		/// Clears an attempt's messages and starts the next attempt.
-		fn restart(proposal: u64, mut p: ProposalOf<T>) -> DispatchResult {
+		/// Removes the round-1 and round-2 messages of `proposal`'s current attempt.
+		fn clear_attempt(proposal: u64) {
 			let _ = SignCommitments::<T>::clear_prefix(proposal, u32::MAX, None);
 			let _ = SignShares::<T>::clear_prefix(proposal, u32::MAX, None);
+		}
+
+		/// Clears an attempt's messages and starts the next attempt.
+		fn restart(proposal: u64, mut p: ProposalOf<T>) -> DispatchResult {
+			Self::clear_attempt(proposal);
 			p.attempt = p.attempt.saturating_add(1);
 			p.phase = SignPhase::Commit;
 			p.deadline = Self::round_deadline();
@@ -1260,8 +1265,7 @@ pub mod pallet {
 
 		/// Removes the head proposal and starts the clock of the next one.
 		fn finish_proposal(proposal: u64) {
-			let _ = SignCommitments::<T>::clear_prefix(proposal, u32::MAX, None);
-			let _ = SignShares::<T>::clear_prefix(proposal, u32::MAX, None);
+			Self::clear_attempt(proposal);
 			Proposals::<T>::remove(proposal);
 			Queue::<T>::mutate(|queue| queue.retain(|id| *id != proposal));
 			if let Some(next) = Queue::<T>::get().first() {

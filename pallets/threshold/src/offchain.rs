@@ -21,7 +21,6 @@ use blockful_chameleon::threshold::{
 	dkg, round1, round2, KeyShare, MemberIndex, SigningCommitments, SigningNonces,
 };
 use codec::{Decode, Encode};
-use frame_support::traits::Get;
 use frame_system::{
 	offchain::{CreateBare, SubmitTransaction},
 	pallet_prelude::BlockNumberFor,
@@ -313,17 +312,16 @@ enum NonceRecord {
 }
 
 /// Local storage of one member's nonces for one attempt.
-struct NonceStore<'a, T: Config> {
-	member: &'a Member<T>,
+struct NonceStore {
 	key: Vec<u8>,
 	pad_seed: [u8; 32],
 }
 
-impl<'a, T: Config> NonceStore<'a, T> {
-	fn new(member: &'a Member<T>, proposal: u64, attempt: u32) -> Result<Self, &'static str> {
+impl NonceStore {
+	fn new<T: Config>(member: &Member<T>, proposal: u64, attempt: u32) -> Result<Self, &'static str> {
 		let key = (b"blockful/threshold/nonces", &member.account, proposal, attempt).encode();
 		let pad_seed = member.seed(b"nonce-pad", 0, &(proposal, attempt).encode())?;
-		Ok(Self { member, key, pad_seed })
+		Ok(Self { key, pad_seed })
 	}
 
 	fn load(&self) -> Option<NonceRecord> {
@@ -371,7 +369,6 @@ impl<'a, T: Config> NonceStore<'a, T> {
 				}
 				self.apply_pad(&mut sealed);
 				self.save(&NonceRecord::Fresh { sealed, commitments: commitments.clone() });
-				let _ = self.member;
 				Some(commitments)
 			},
 		}
@@ -429,10 +426,4 @@ fn sign_step<T: Config>(m: &Member<T>) -> OcwResult {
 			m.send(Message::SignShare { proposal, attempt, shares })
 		},
 	}
-}
-
-/// Keeps `Get` in scope for the constants used through `T`.
-#[allow(dead_code)]
-fn _uses<T: Config>() -> u32 {
-	T::MaxMembers::get()
 }

@@ -280,16 +280,28 @@ pub fn public_key_package(
 	participants: u16,
 	qualified: &[(MemberIndex, &[[u8; 32]])],
 ) -> Result<PublicKeyPackage, ChError> {
+	let ones = alloc::vec![Scalar::ONE; qualified.len()];
+	weighted_key_package(threshold, participants, qualified, &ones)
+}
+
+/// `G_k = Σ_i w_i·C_{i,k}`, `Y = G_0` (not the identity) and `Y_j = Σ_k j^k·G_k`: the key
+/// package of a DKG (`w_i = 1`) or of a resharing (`w_i = λ_i`).
+fn weighted_key_package(
+	threshold: u16,
+	participants: u16,
+	dealers: &[(MemberIndex, &[[u8; 32]])],
+	weights: &[Scalar],
+) -> Result<PublicKeyPackage, ChError> {
 	check_params(threshold, participants)?;
 	let mut group: Vec<RistrettoPoint> =
 		alloc::vec![RistrettoPoint::default(); usize::from(threshold)];
-	for (dealer, commitment) in qualified {
+	for ((dealer, commitment), weight) in dealers.iter().zip(weights.iter()) {
 		let points = decode_commitment(commitment, *dealer)?;
 		if points.len() != group.len() {
 			return Err(ChError::InvalidDkgCommitment { participant: *dealer });
 		}
 		for (sum, point) in group.iter_mut().zip(points.iter()) {
-			*sum += point;
+			*sum += weight * point;
 		}
 	}
 	let constant = group.first().copied().unwrap_or_default();
@@ -330,31 +342,9 @@ pub fn reshared_public_key_package(
 	participants: u16,
 	dealers: &[(MemberIndex, &[[u8; 32]])],
 ) -> Result<PublicKeyPackage, ChError> {
-	check_params(threshold, participants)?;
 	let old: Vec<MemberIndex> = dealers.iter().map(|(o, _)| *o).collect();
 	let lambdas = super::lagrange_coefficients_at_zero(&old);
-	let mut group: Vec<RistrettoPoint> =
-		alloc::vec![RistrettoPoint::default(); usize::from(threshold)];
-	for ((dealer, commitment), lambda) in dealers.iter().zip(lambdas.iter()) {
-		let points = decode_commitment(commitment, *dealer)?;
-		if points.len() != group.len() {
-			return Err(ChError::InvalidDkgCommitment { participant: *dealer });
-		}
-		for (sum, point) in group.iter_mut().zip(points.iter()) {
-			*sum += lambda * point;
-		}
-	}
-	let constant = group.first().copied().unwrap_or_default();
-	if constant.is_identity() {
-		return Err(ChError::IdentityPublicKey);
-	}
-	Ok(PublicKeyPackage {
-		group_key: ChPublicKey(constant.compress().0),
-		threshold,
-		verification_shares: (1..=participants)
-			.map(|j| (j, ChPublicKey(evaluate_commitment(&group, j).compress().0)))
-			.collect(),
-	})
+	weighted_key_package(threshold, participants, dealers, &lambdas)
 }
 
 /// A new member's share after a resharing: `x′_j = Σ_o λ_o·g_o(j)` over the shares it
@@ -366,15 +356,8 @@ pub fn combine_reshared(
 ) -> Result<KeyShare, ChError> {
 	let old: Vec<MemberIndex> = shares.iter().map(|(o, _)| *o).collect();
 	let lambdas = super::lagrange_coefficients_at_zero(&old);
-	let mut sum = Scalar::ZERO;
-	for ((_, share), lambda) in shares.iter().zip(lambdas.iter()) {
-		let mut s = decode_scalar(*share)?;
-		sum += lambda * s;
-		s.zeroize();
-	}
-	let bytes = sum.to_bytes();
-	sum.zeroize();
-	KeyShare::from_parts(index, bytes, package)
+	let values: Vec<[u8; 32]> = shares.iter().map(|(_, share)| *share).collect();
+	weighted_share(index, &values, &lambdas, package)
 }
 
 /// `x_j = Σ_i f_i(j)`: a member's secret share from the shares it received from every
@@ -384,9 +367,22 @@ pub fn combine_shares(
 	shares: &[[u8; 32]],
 	package: &PublicKeyPackage,
 ) -> Result<KeyShare, ChError> {
+	let ones = alloc::vec![Scalar::ONE; shares.len()];
+	weighted_share(index, shares, &ones, package)
+}
+
+/// `Σ_i w_i·s_i` as member `index`'s key share, checked against `package`.
+fn weighted_share(
+	index: MemberIndex,
+	shares: &[[u8; 32]],
+	weights: &[Scalar],
+	package: &PublicKeyPackage,
+) -> Result<KeyShare, ChError> {
 	let mut sum = Scalar::ZERO;
-	for share in shares {
-		sum += decode_scalar(*share)?;
+	for (share, weight) in shares.iter().zip(weights.iter()) {
+		let mut s = decode_scalar(*share)?;
+		sum += weight * s;
+		s.zeroize();
 	}
 	let bytes = sum.to_bytes();
 	sum.zeroize();
