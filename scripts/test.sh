@@ -8,7 +8,16 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 . scripts/env.sh
 echo "[test] cargo target dir: $CARGO_TARGET_DIR"
+echo "[test] crate boundaries: the ML library has no chain dependency, the chain client no libtorch"
+if cargo tree --locked -p blockful-ml -e normal --prefix none | grep -E '^(subxt|subxt-signer|blockful-chain-client|blockful-chameleon) v'; then
+	echo "blockful-ml depends on chain crates (above)" >&2; exit 1
+fi
+if cargo tree --locked -p blockful-chain-client -e normal --prefix none | grep -E '^(tch|torch-sys|blockful-ml) v'; then
+	echo "blockful-chain-client depends on libtorch or the ML library (above)" >&2; exit 1
+fi
 # Tests that start nodes and train models are CPU-heavy: two at a time on two cores.
+# runtime/tests/metadata.rs fails when chain-client/metadata/blockful.scale is stale
+# (regenerate with scripts/gen-metadata.sh).
 cargo test --workspace --locked -- --test-threads=2
 echo "[test] pallets with --features try-runtime (their try_state hooks as the runtime runs them)"
 cargo test --locked -p pallet-model-archive -p pallet-live-chain -p pallet-unlearning \

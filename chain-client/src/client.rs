@@ -1,0 +1,303 @@
+//! A connection to a BlockFUL node: typed storage reads and signed submissions through the
+//! generated [`crate::api`], plus the pool-aware nonce and best-block helpers every flow
+//! uses. The flows themselves live in [`crate::publish`], [`crate::request`],
+//! [`crate::redact`] and [`crate::verify`].
+
+use std::time::{Duration, Instant};
+
+use subxt::{
+	client::{ClientAtBlock, OnlineClientAtBlockImpl},
+	config::{polkadot::PolkadotExtrinsicParamsBuilder, PolkadotConfig},
+	extrinsics::ExtrinsicEvents,
+	rpcs::client::{rpc_params, RpcClient},
+	utils::{AccountId32, MultiAddress, H256},
+	OnlineClient,
+};
+use subxt_signer::sr25519::Keypair;
+
+use crate::api;
+use crate::error::{failed, ChainError, ChainResult};
+use crate::types::{LiveHeader, LiveTx, Request};
+
+/// A client view pinned at one block.
+pub(crate) type AtBlock = ClientAtBlock<PolkadotConfig, OnlineClientAtBlockImpl<PolkadotConfig>>;
+
+/// A connection to a BlockFUL node.
+pub struct Chain {
+	pub(crate) api: OnlineClient<PolkadotConfig>,
+	pub(crate) rpc: RpcClient,
+	url: String,
+}
+
+/// Connects to `url`, retrying until `timeout` (for a node that is still starting).
+pub async fn connect_with_retry(url: &str, timeout: Duration) -> ChainResult<Chain> {
+	let start = Instant::now();
+	loop {
+		match Chain::connect(url).await {
+			Ok(c) => return Ok(c),
+			Err(e) if start.elapsed() > timeout => return Err(e),
+			Err(_) => tokio::time::sleep(Duration::from_millis(1000)).await,
+		}
+	}
+}
+
+impl Chain {
+	/// Connects to `url` (e.g. `ws://127.0.0.1:9944`).
+	pub async fn connect(url: &str) -> ChainResult<Self> {
+		let unreachable = |reason: String| ChainError::Unreachable { url: url.to_string(), reason };
+		let rpc =
+			RpcClient::from_insecure_url(url).await.map_err(|e| unreachable(e.to_string()))?;
+		let api = OnlineClient::<PolkadotConfig>::from_rpc_client(rpc.clone())
+			.await
+			.map_err(|e| unreachable(e.to_string()))?;
+		Ok(Self { api, rpc, url: url.to_string() })
+	}
+
+	/// The node URL.
+	pub fn url(&self) -> &str {
+		&self.url
+	}
+
+	/// A client view at the best block. subxt's `at_current_block` is the last *finalized*
+	/// block, which lags behind what this client has just submitted.
+	pub(crate) async fn at_best(&self) -> ChainResult<AtBlock> {
+		let what = "reading the best block";
+		match self.header_number(None).await.ok() {
+			Some(n) => self.api.at_block(n).await.map_err(failed(what)),
+			None => self.api.at_current_block().await.map_err(failed(what)),
+		}
+	}
+
+	/// `LiveChain.ChPublicKey`: the committee's chameleon-hash public key.
+	pub async fn ch_public_key(&self) -> ChainResult<[u8; 32]> {
+		let what = "reading LiveChain.ChPublicKey";
+		let at = self.at_best().await?;
+		let key = at
+			.storage()
+			.try_fetch(api::storage().live_chain().ch_public_key(), ())
+			.await
+			.map_err(failed(what))?;
+		let key = key.map(|k| k.decode().map_err(failed(what))).transpose()?;
+		key.map(|k| k.0).ok_or_else(|| {
+			ChainError::Invalid("the chain has no chameleon-hash public key (LiveChain.ChPublicKey)".into())
+		})
+	}
+
+	/// `LiveChain.Txs(id)`.
+	pub async fn tx(&self, id: u64) -> ChainResult<Option<LiveTx>> {
+		let what = format!("reading LiveChain.Txs({id})");
+		let at = self.at_best().await?;
+		let v = at
+			.storage()
+			.try_fetch(api::storage().live_chain().txs(), (id,))
+			.await
+			.map_err(failed(&what))?;
+		Ok(v.map(|v| v.decode().map_err(failed(&what))).transpose()?.map(LiveTx::from))
+	}
+
+	/// `LiveChain.Blocks(height)`.
+	pub async fn block(&self, height: u64) -> ChainResult<Option<LiveHeader>> {
+		let what = format!("reading LiveChain.Blocks({height})");
+		let at = self.at_best().await?;
+		let v = at
+			.storage()
+			.try_fetch(api::storage().live_chain().blocks(), (height,))
+			.await
+			.map_err(failed(&what))?;
+		Ok(v.map(|v| v.decode().map_err(failed(&what))).transpose()?.map(LiveHeader::from))
+	}
+
+	/// `LiveChain.NextTxId`.
+	pub async fn next_tx_id(&self) -> ChainResult<u64> {
+		let what = "reading LiveChain.NextTxId";
+		let at = self.at_best().await?;
+		let v = at
+			.storage()
+			.try_fetch(api::storage().live_chain().next_tx_id(), ())
+			.await
+			.map_err(failed(what))?;
+		Ok(v.map(|v| v.decode().map_err(failed(what))).transpose()?.unwrap_or(0))
+	}
+
+	/// Committee members (`Committee.Members`).
+	pub async fn committee(&self) -> ChainResult<Vec<AccountId32>> {
+		let what = "reading Committee.Members";
+		let at = self.at_best().await?;
+		let v = at
+			.storage()
+			.try_fetch(api::storage().committee().members(), ())
+			.await
+			.map_err(failed(what))?;
+		Ok(v.map(|v| v.decode().map_err(failed(what))).transpose()?.unwrap_or_default())
+	}
+
+	/// `Unlearning.Requests(id)`.
+	pub async fn request(&self, id: u64) -> ChainResult<Option<Request>> {
+		let what = format!("reading Unlearning.Requests({id})");
+		let at = self.at_best().await?;
+		let v = at
+			.storage()
+			.try_fetch(api::storage().unlearning().requests(), (id,))
+			.await
+			.map_err(failed(&what))?;
+		let Some(r) = v.map(|v| v.decode().map_err(failed(&what))).transpose()? else {
+			return Ok(None);
+		};
+		Ok(Some(Request {
+			affected: r.affected.0,
+			done: r.done.0,
+			status: format!("{:?}", r.status),
+			rounds: r.rounds,
+		}))
+	}
+
+	/// `Threshold.ActiveEpoch`: the epoch of the committee key in use, once its DKG ended.
+	pub async fn active_epoch(&self) -> ChainResult<Option<u32>> {
+		let what = "reading Threshold.ActiveEpoch";
+		let at = self.at_best().await?;
+		let v = at
+			.storage()
+			.try_fetch(api::storage().threshold().active_epoch(), ())
+			.await
+			.map_err(failed(what))?;
+		v.map(|v| v.decode().map_err(failed(what))).transpose()
+	}
+
+	/// Signs `call` with the pool-aware nonce, submits it and waits until it is in a best
+	/// block (or, with `finalized`, a finalized one) and succeeded; returns its events and
+	/// block hash.
+	pub(crate) async fn submit<Call: subxt::transactions::Payload>(
+		&self,
+		what: &str,
+		call: &Call,
+		signer: &Keypair,
+		finalized: bool,
+	) -> ChainResult<(ExtrinsicEvents<PolkadotConfig>, H256)> {
+		let at = self.at_best().await?;
+		// The nonce comes from the node's pool-aware RPC: the client's view is the finalized
+		// block, which lags behind transactions already in best blocks.
+		let nonce = self.next_nonce(&signer.public_key().into()).await?;
+		let params = PolkadotExtrinsicParamsBuilder::<PolkadotConfig>::new().nonce(nonce).build();
+		let progress = at
+			.transactions()
+			.sign_and_submit_then_watch(call, signer, params)
+			.await
+			.map_err(failed(what))?;
+		await_inclusion(what, progress, finalized).await
+	}
+
+	/// The next nonce of `who`, counting transactions in the pool (`system_accountNextIndex`).
+	pub async fn next_nonce(&self, who: &AccountId32) -> ChainResult<u64> {
+		self.rpc
+			.request::<u64>("system_accountNextIndex", rpc_params![who.to_string()])
+			.await
+			.map_err(failed(format!("reading the nonce of {who}")))
+	}
+
+	/// The number of block `hash`, or of the best block without one (`chain_getHeader`).
+	pub(crate) async fn header_number(&self, hash: Option<H256>) -> ChainResult<u64> {
+		let header: serde_json::Value = self
+			.rpc
+			.request("chain_getHeader", rpc_params![hash])
+			.await
+			.map_err(failed("chain_getHeader"))?;
+		header
+			.get("number")
+			.and_then(|n| n.as_str())
+			.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())
+			.ok_or_else(|| ChainError::Invalid(format!("header of {hash:?} has no number")))
+	}
+
+	/// Transfers `amount` from `funder` to each of `to` (nonces assigned here, so all
+	/// transfers travel together) and waits until every one is in a block.
+	pub async fn fund(&self, funder: &Keypair, to: &[&Keypair], amount: u128) -> ChainResult<()> {
+		let funder_id: AccountId32 = funder.public_key().into();
+		let at = self.at_best().await?;
+		let first = self.next_nonce(&funder_id).await?;
+		let mut progress = Vec::new();
+		for (i, k) in to.iter().enumerate() {
+			let dest: AccountId32 = k.public_key().into();
+			let call = api::transactions()
+				.balances()
+				.transfer_keep_alive(MultiAddress::Id(dest.clone()), amount);
+			let params = PolkadotExtrinsicParamsBuilder::<PolkadotConfig>::new()
+				.nonce(first + i as u64)
+				.build();
+			let p = at
+				.transactions()
+				.sign_and_submit_then_watch(&call, funder, params)
+				.await
+				.map_err(failed(format!("funding {dest}")))?;
+			progress.push((dest, p));
+		}
+		for (dest, p) in progress {
+			await_inclusion(&format!("funding {dest}"), p, false).await?;
+		}
+		Ok(())
+	}
+
+	/// Waits until the chain has finalized at least one block past the current finalized one.
+	pub async fn wait_for_blocks(&self, timeout: Duration) -> ChainResult<()> {
+		let start = Instant::now();
+		let finalized = || async {
+			let at = self.api.at_current_block().await.map_err(failed("reading the finalized block"))?;
+			Ok::<_, ChainError>(at.block_number())
+		};
+		let first = finalized().await?;
+		while start.elapsed() < timeout {
+			tokio::time::sleep(Duration::from_millis(500)).await;
+			if finalized().await? > first {
+				return Ok(());
+			}
+		}
+		Err(ChainError::Failed { what: "waiting for blocks".into(), reason: format!("no new block in {timeout:?}") })
+	}
+}
+
+/// Follows a submitted transaction until it is in a best block (or, with `finalized`, a
+/// finalized one) and its dispatch succeeded; returns its events and block hash.
+async fn await_inclusion<C>(
+	what: &str,
+	mut progress: subxt::transactions::TransactionProgress<PolkadotConfig, C>,
+	finalized: bool,
+) -> ChainResult<(ExtrinsicEvents<PolkadotConfig>, H256)>
+where
+	C: subxt::client::OnlineClientAtBlockT<PolkadotConfig>,
+{
+	use subxt::transactions::TransactionStatus as S;
+	while let Some(status) = progress.next().await {
+		let status = status.map_err(failed(what))?;
+		let in_block = match status {
+			S::InBestBlock(b) if !finalized => b,
+			S::InFinalizedBlock(b) => b,
+			S::Error { message } | S::Invalid { message } | S::Dropped { message } =>
+				return Err(ChainError::Failed { what: what.into(), reason: message }),
+			_ => continue,
+		};
+		let block = in_block.block_hash();
+		let events = in_block
+			.wait_for_success()
+			.await
+			.map_err(|e| ChainError::Rejected { what: what.into(), reason: e.to_string() })?;
+		return Ok((events, block));
+	}
+	Err(ChainError::Failed { what: what.into(), reason: "transaction status stream ended".into() })
+}
+
+impl Chain {
+	/// Waits until the committee's key is the live chain's (`Threshold.ActiveEpoch` set),
+	/// e.g. after a fresh chain's genesis DKG; returns the seconds waited.
+	pub async fn wait_for_committee_key(&self, timeout: Duration) -> ChainResult<f64> {
+		let start = Instant::now();
+		while self.active_epoch().await?.is_none() {
+			if start.elapsed() > timeout {
+				return Err(ChainError::Failed {
+					what: "waiting for the committee's DKG".into(),
+					reason: format!("no key after {timeout:?} (are the committee nodes running?)"),
+				});
+			}
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+		Ok(start.elapsed().as_secs_f64())
+	}
+}

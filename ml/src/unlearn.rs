@@ -1,0 +1,481 @@
+//! The two unlearning paradigms over a trained DAG.
+//!
+//! * **Parallel** (eqs. 7-8): the requester unlearns its start models, Δθ_s = w′_s − w_s;
+//!   every inherited model gets w′_y = w_y + α Σ_s c(s, y) Δθ_s. Coefficients come from
+//!   [`Dag::coefficients`] (O(V+E)); the update norm ‖α Σ_s c(s,y) Δθ_s‖ is computed from
+//!   the Gram matrix of the deltas before touching w_y, so models at or under ε are
+//!   skipped without being read. Models are streamed one at a time: memory is the start
+//!   deltas plus one model. [`propagate`] needs no training data, so the committee can run
+//!   it.
+//! * **Parallel + repair** (beyond the paper): the same, then every updated model gets a
+//!   short NegGrad+-style repair by its owner (independent per model, so still one
+//!   consensus).
+//! * **Sequential** (eqs. 17-18): in topological order over W ∪ N(W), each owner
+//!   re-aggregates from the current versions of its references and re-trains on its data
+//!   without the forgotten classes.
+
+use crate::propagation::StreamingUpdate;
+use crate::dag::Dag;
+use crate::error::{Result, WorkerError};
+use crate::fl::{DagManifest, Worker};
+use crate::models::Net;
+use crate::store::{Cid, Stores};
+use crate::topology::StartMethod;
+use crate::data::Dataset;
+use crate::train::{gradient_ascent_held_out, repair, train};
+use crate::weights::Weights;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// Which models forget which classes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnlearnRequest {
+	/// Start models W (ids).
+	pub start_models: Vec<String>,
+	/// Classes to forget.
+	pub forget_classes: Vec<u8>,
+}
+
+/// One model's new version.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ModelUpdate {
+	/// Model id.
+	pub model_id: String,
+	/// Version before unlearning.
+	pub old_cid: Cid,
+	/// Version after unlearning.
+	pub new_cid: Cid,
+	/// True for start models.
+	pub is_start: bool,
+	/// ‖w′ − w‖₂.
+	pub update_norm: f64,
+	/// Cumulative unlearning time: seconds from the start of the task until this model's
+	/// new version existed.
+	pub seconds: f64,
+}
+
+/// A model left untouched because its update norm was at most ε.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SkippedModel {
+	/// Model id.
+	pub model_id: String,
+	/// ‖α Σ_s c(s,y) Δθ_s‖₂.
+	pub update_norm: f64,
+	/// Σ_s c(s, y).
+	pub coefficient: f64,
+}
+
+/// Result of one unlearning task.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct UnlearnOutcome {
+	/// New versions, start models first, then in topological order.
+	pub updates: Vec<ModelUpdate>,
+	/// Models under ε (parallel only).
+	pub skipped: Vec<SkippedModel>,
+	/// Wall time of the whole task.
+	pub total_seconds: f64,
+}
+
+impl UnlearnOutcome {
+	/// New CID of a model, if it was updated.
+	pub fn new_cid(&self, id: &str) -> Option<Cid> {
+		self.updates.iter().find(|u| u.model_id == id).map(|u| u.new_cid)
+	}
+}
+
+/// Parallel-paradigm settings.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParallelConfig {
+	/// Discount α.
+	pub alpha: f64,
+	/// Skip threshold ε.
+	pub epsilon: f64,
+}
+
+/// Output of [`propagate`] for one inherited model.
+#[derive(Clone, Debug)]
+pub struct Propagated {
+	/// Node index.
+	pub node: usize,
+	/// New CID.
+	pub new_cid: Cid,
+	/// Update norm.
+	pub update_norm: f64,
+}
+
+/// A model [`propagate`] left untouched.
+#[derive(Clone, Copy, Debug)]
+pub struct SkippedNode {
+	/// Node index.
+	pub node: usize,
+	/// ‖α Σ_s c(s,y) Δθ_s‖₂ (≤ ε).
+	pub update_norm: f64,
+	/// Σ_s c(s, y).
+	pub coefficient: f64,
+}
+
+/// Eqs. 7-8, streaming: for every y in N(starts) in topological order, adds
+/// α Σ_s c(s,y) Δθ_s to w_y straight from the stored file to a new file in
+/// `stores.live` ([`StreamingUpdate`]: one verified read, no intermediate parse, no
+/// per-file sync) and calls `on_model`; one durable sync at the end. Models with update
+/// norm ≤ ε are reported in the second list and never read.
+pub fn propagate(
+	dag: &Dag,
+	cids: &[Cid],
+	deltas: &[(usize, Weights)],
+	cfg: ParallelConfig,
+	stores: &Stores,
+	mut on_model: impl FnMut(&Propagated),
+) -> Result<(Vec<Propagated>, Vec<SkippedNode>)> {
+	check_propagation_inputs(dag, cids, cfg)?;
+	let update = StreamingUpdate::new(&deltas.iter().map(|d| &d.1).collect::<Vec<_>>())?;
+	let starts: Vec<usize> = deltas.iter().map(|d| d.0).collect();
+	let coeffs = starts.iter().map(|&s| dag.coefficients(s)).collect::<Result<Vec<_>>>()?;
+	let gram = gram_matrix(deltas)?;
+	let mut updated = Vec::new();
+	let mut skipped = Vec::new();
+	for y in dag.inherited(&starts)? {
+		let c: Vec<f64> = coeffs.iter().map(|cs| cs[y]).collect();
+		let norm = cfg.alpha * quadratic_form(&gram, &c).max(0.0).sqrt();
+		if norm <= cfg.epsilon {
+			skipped.push(SkippedNode { node: y, update_norm: norm, coefficient: c.iter().sum() });
+			continue;
+		}
+		let scales: Vec<(usize, f32)> = c
+			.iter()
+			.enumerate()
+			.filter(|(_, &ca)| ca != 0.0)
+			.map(|(a, &ca)| (a, (cfg.alpha * ca) as f32))
+			.collect();
+		let new_cid = update.apply_into(stores, &cids[y], &scales, &stores.live)?;
+		let p = Propagated { node: y, new_cid, update_norm: norm };
+		on_model(&p);
+		updated.push(p);
+	}
+	stores.live.sync()?;
+	Ok((updated, skipped))
+}
+
+/// One CID per DAG node, α > 0 and ε ≥ 0 (finite).
+fn check_propagation_inputs(dag: &Dag, cids: &[Cid], cfg: ParallelConfig) -> Result<()> {
+	if cids.len() != dag.len() {
+		return Err(WorkerError::InvalidArgument(format!(
+			"{} CIDs for a DAG of {} models",
+			cids.len(),
+			dag.len()
+		)));
+	}
+	if !(cfg.alpha.is_finite() && cfg.alpha > 0.0 && cfg.epsilon.is_finite() && cfg.epsilon >= 0.0)
+	{
+		return Err(WorkerError::InvalidArgument(format!("alpha must be > 0, epsilon ≥ 0: {cfg:?}")));
+	}
+	Ok(())
+}
+
+/// G[a][b] = ⟨Δθ_a, Δθ_b⟩, so that ‖Σ c_a Δθ_a‖² = cᵀ G c without touching any model.
+fn gram_matrix(deltas: &[(usize, Weights)]) -> Result<Vec<Vec<f64>>> {
+	let k = deltas.len();
+	let mut gram = vec![vec![0.0; k]; k];
+	for a in 0..k {
+		for b in a..k {
+			let g = deltas[a].1.dot(&deltas[b].1)?;
+			gram[a][b] = g;
+			gram[b][a] = g;
+		}
+	}
+	Ok(gram)
+}
+
+/// cᵀ G c.
+fn quadratic_form(gram: &[Vec<f64>], c: &[f64]) -> f64 {
+	(0..c.len()).flat_map(|a| (0..c.len()).map(move |b| (a, b))).map(|(a, b)| c[a] * c[b] * gram[a][b]).sum()
+}
+
+/// Progress callback events.
+#[derive(Clone, Debug)]
+pub enum UnlearnEvent<'a> {
+	/// A model has its new version.
+	Updated(&'a ModelUpdate),
+}
+
+/// Splits `data` into (ascend, stop): a `fraction` of the samples (at least one, chosen
+/// with `seed`) held out for a stop rule, the rest to train on. A single sample serves
+/// both.
+fn held_out_split(data: &Dataset, fraction: f64, seed: u64) -> (Dataset, Dataset) {
+	use rand::seq::SliceRandom;
+	use rand::SeedableRng;
+	let mut order: Vec<usize> = (0..data.len()).collect();
+	order.shuffle(&mut rand_chacha::ChaCha8Rng::seed_from_u64(seed));
+	let held = ((data.len() as f64 * fraction).round() as usize).clamp(1, data.len());
+	if data.len() < 2 {
+		return (data.subset(&order), data.subset(&order));
+	}
+	let (stop, ascend) = order.split_at(held);
+	(data.subset(ascend), data.subset(stop))
+}
+
+/// Resolved request: start indices, N(W) in topological order.
+struct Plan {
+	dag: Dag,
+	starts: Vec<usize>,
+	inherited: Vec<usize>,
+	cids: Vec<Cid>,
+}
+
+fn plan(manifest: &DagManifest, req: &UnlearnRequest) -> Result<Plan> {
+	if req.start_models.is_empty() {
+		return Err(WorkerError::InvalidArgument("no start models".into()));
+	}
+	if req.forget_classes.is_empty() || req.forget_classes.iter().any(|&c| c >= 10) {
+		return Err(WorkerError::InvalidArgument(format!(
+			"forget classes {:?} must be non-empty, in 0..10",
+			req.forget_classes
+		)));
+	}
+	let dag = manifest.dag()?;
+	let mut starts =
+		req.start_models.iter().map(|s| manifest.position(s)).collect::<Result<Vec<_>>>()?;
+	starts.sort_unstable();
+	starts.dedup();
+	let inherited = dag.inherited(&starts)?;
+	let cids = manifest.models.iter().map(|m| m.cid).collect();
+	Ok(Plan { dag, starts, inherited, cids })
+}
+
+impl Worker {
+	fn owner_of(&self, manifest: &DagManifest, model: usize) -> Result<usize> {
+		self.topology.user_index(&manifest.models[model].owner)
+	}
+
+	/// Unlearns one start model: re-training from its (current) references on the
+	/// retained data, or gradient ascent from w_s on its forgotten data.
+	pub fn unlearn_start(
+		&self,
+		manifest: &DagManifest,
+		stores: &Stores,
+		model: usize,
+		forget: &[u8],
+		method: StartMethod,
+		current: &HashMap<usize, Cid>,
+	) -> Result<Weights> {
+		match method {
+			StartMethod::Retrain => self.retrain_model(manifest, stores, model, forget, current),
+			StartMethod::GradientAscent => {
+				let owner = self.owner_of(manifest, model)?;
+				let forget_data = self.data.forgotten_train_of(owner, forget);
+				if forget_data.is_empty() {
+					return Err(WorkerError::InvalidArgument(format!(
+                        "start model {} holds no sample of classes {forget:?}: nothing to ascend on",
+                        manifest.models[model].id
+                    )));
+				}
+				let w = stores.get_weights(&manifest.models[model].cid)?;
+				let mut net = Net::with_weights(self.spec, self.device, &w)?;
+				// Ascend on 80 % of the withdrawn samples; the stop rule reads the other
+				// 20 %, so "AD_f reached the target" is not true by construction of the
+				// samples ascended on.
+				let seed = self.topology.seed ^ model as u64;
+				let (ascend, stop) = held_out_split(&forget_data, 0.2, seed);
+				gradient_ascent_held_out(
+					&mut net,
+					&ascend,
+					&stop,
+					&self.topology.unlearning.ascent,
+					seed,
+				)?;
+				net.weights()
+			}
+		}
+	}
+
+	/// Eqs. 17-18 for one model: average the current versions of its references (the
+	/// updated one where `current` has it) and re-train on the owner's retained data.
+	pub fn retrain_model(
+		&self,
+		manifest: &DagManifest,
+		stores: &Stores,
+		model: usize,
+		forget: &[u8],
+		current: &HashMap<usize, Cid>,
+	) -> Result<Weights> {
+		let index = manifest.index();
+		let refs = manifest.models[model]
+			.refs
+			.iter()
+			.map(|r| {
+				let k = *index.get(r.as_str()).ok_or_else(|| {
+					WorkerError::InvalidTopology(format!("unknown reference {r}"))
+				})?;
+				stores.get_weights(current.get(&k).unwrap_or(&manifest.models[k].cid))
+			})
+			.collect::<Result<Vec<_>>>()?;
+		let genesis = stores.get_weights(&manifest.genesis)?;
+		let owner = self.owner_of(manifest, model)?;
+		let data = self.data.retained_train_of(owner, forget);
+		if data.is_empty() {
+			return Err(WorkerError::InvalidArgument(format!(
+				"model {}: its owner has no retained data to re-train on",
+				manifest.models[model].id
+			)));
+		}
+		let start = if refs.is_empty() {
+			genesis
+		} else {
+			Weights::mean(&refs.iter().collect::<Vec<_>>())?
+		};
+		let mut net = Net::with_weights(self.spec, self.device, &start)?;
+		train(
+			&mut net,
+			&data,
+			&self.topology.training,
+			self.topology.seed ^ (model as u64) << 4,
+			|_, _| {},
+		)?;
+		net.weights()
+	}
+
+	/// Repair of one model by its owner (retain descent + bounded forget ascent).
+	pub fn repair_model(
+		&self,
+		manifest: &DagManifest,
+		model: usize,
+		weights: &Weights,
+		forget: &[u8],
+	) -> Result<Weights> {
+		let owner = self.owner_of(manifest, model)?;
+		let retain = self.data.retained_train_of(owner, forget);
+		let forget_data = self.data.forgotten_train_of(owner, forget);
+		let mut net = Net::with_weights(self.spec, self.device, weights)?;
+		repair(
+			&mut net,
+			&retain,
+			&forget_data,
+			&self.topology.unlearning.repair,
+			self.topology.seed ^ 0x4e9 ^ model as u64,
+		)?;
+		net.weights()
+	}
+
+	/// The parallel paradigm (optionally with repair). New versions are staged in
+	/// `stores.live`; nothing is redacted (the caller applies them after consensus).
+	pub fn unlearn_parallel(
+		&self,
+		manifest: &DagManifest,
+		stores: &Stores,
+		req: &UnlearnRequest,
+		cfg: ParallelConfig,
+		with_repair: bool,
+		mut on_event: impl FnMut(UnlearnEvent<'_>),
+	) -> Result<UnlearnOutcome> {
+		let p = plan(manifest, req)?;
+		let t0 = Instant::now();
+		let forget = &req.forget_classes;
+		let method = self.topology.unlearning.start_method;
+		let mut out = UnlearnOutcome::default();
+		let mut deltas = Vec::with_capacity(p.starts.len());
+		for &s in &p.starts {
+			let old = stores.get_weights(&p.cids[s])?;
+			let mut new =
+				self.unlearn_start(manifest, stores, s, forget, method, &HashMap::new())?;
+			if with_repair {
+				new = self.repair_model(manifest, s, &new, forget)?;
+			}
+			// Δθ over the learnable parameters only: BatchNorm statistics stay each
+			// model's own (the ascent runs in eval mode and leaves them unchanged; a
+			// train-mode repair may move them, but they are not propagated).
+			let learnable = Net::with_weights(self.spec, self.device, &old)?.learnable_names();
+			let delta = new.sub(&old)?.learnable_only(&learnable);
+			let new_cid = stores.stage(&new)?;
+			let u = ModelUpdate {
+				model_id: manifest.models[s].id.clone(),
+				old_cid: p.cids[s],
+				new_cid,
+				is_start: true,
+				update_norm: delta.norm(),
+				seconds: t0.elapsed().as_secs_f64(),
+			};
+			on_event(UnlearnEvent::Updated(&u));
+			out.updates.push(u);
+			deltas.push((s, delta));
+		}
+		let starts_done = t0.elapsed().as_secs_f64();
+		let mut propagated = Vec::new();
+		let (_, skipped) = propagate(&p.dag, &p.cids, &deltas, cfg, stores, |m| {
+			propagated.push((m.clone(), t0.elapsed().as_secs_f64()));
+		})?;
+		drop(deltas);
+		for (m, at) in propagated {
+			let (new_cid, seconds) = if with_repair {
+				// Owners repair independently once their propagated version exists, so a
+				// model's cumulative time is its propagation time plus its own repair.
+				let r0 = Instant::now();
+				let w = stores.get_weights(&m.new_cid)?;
+				let repaired = self.repair_model(manifest, m.node, &w, forget)?;
+				let cid = stores.stage(&repaired)?;
+				(cid, at + r0.elapsed().as_secs_f64())
+			} else {
+				(m.new_cid, at)
+			};
+			let old = stores.get_weights(&p.cids[m.node])?;
+			let new = stores.get_weights(&new_cid)?;
+			let u = ModelUpdate {
+				model_id: manifest.models[m.node].id.clone(),
+				old_cid: p.cids[m.node],
+				new_cid,
+				is_start: false,
+				update_norm: new.distance(&old)?,
+				seconds,
+			};
+			on_event(UnlearnEvent::Updated(&u));
+			out.updates.push(u);
+		}
+		out.skipped = skipped
+			.into_iter()
+			.map(|k| SkippedModel {
+				model_id: manifest.models[k.node].id.clone(),
+				update_norm: k.update_norm,
+				coefficient: k.coefficient,
+			})
+			.collect();
+		out.total_seconds = t0.elapsed().as_secs_f64().max(starts_done);
+		Ok(out)
+	}
+
+	/// The sequential paradigm: W ∪ N(W) re-trained one model at a time in topological
+	/// order (each model would get its own consensus round on chain).
+	pub fn unlearn_sequential(
+		&self,
+		manifest: &DagManifest,
+		stores: &Stores,
+		req: &UnlearnRequest,
+		mut on_event: impl FnMut(UnlearnEvent<'_>),
+	) -> Result<UnlearnOutcome> {
+		let p = plan(manifest, req)?;
+		let t0 = Instant::now();
+		let mut current: HashMap<usize, Cid> = HashMap::new();
+		let mut out = UnlearnOutcome::default();
+		let mut order: Vec<usize> = p.starts.iter().chain(&p.inherited).copied().collect();
+		let topo_pos: HashMap<usize, usize> =
+			p.dag.topo_order().iter().enumerate().map(|(i, &n)| (n, i)).collect();
+		order.sort_by_key(|n| topo_pos[n]);
+		for y in order {
+			let w = self.retrain_model(manifest, stores, y, &req.forget_classes, &current)?;
+			let old = stores.get_weights(&p.cids[y])?;
+			let new_cid = stores.stage(&w)?;
+			current.insert(y, new_cid);
+			let u = ModelUpdate {
+				model_id: manifest.models[y].id.clone(),
+				old_cid: p.cids[y],
+				new_cid,
+				is_start: p.starts.contains(&y),
+				update_norm: w.distance(&old)?,
+				seconds: t0.elapsed().as_secs_f64(),
+			};
+			on_event(UnlearnEvent::Updated(&u));
+			out.updates.push(u);
+		}
+		out.total_seconds = t0.elapsed().as_secs_f64();
+		Ok(out)
+	}
+}

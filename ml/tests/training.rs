@@ -1,0 +1,410 @@
+//! Training, unlearning and the experiment on tiny synthetic data with the small CNN
+//! (CPU, one thread, seconds per test).
+
+
+use blockful_ml::dag::Dag;
+use blockful_ml::device::parse_device;
+use blockful_ml::experiment;
+use blockful_ml::fl::{DagManifest, Worker};
+use blockful_ml::metrics::{mia_auc, EvalSets, ModelMetrics};
+use blockful_ml::models::{Arch, ModelSpec, Net};
+use blockful_ml::store::{Cid, Stores};
+use blockful_ml::topology::Topology;
+use blockful_ml::unlearn::{propagate, ParallelConfig, UnlearnRequest};
+use blockful_ml::weights::{WeightTensor, Weights};
+use blockful_ml::WorkerError;
+use blockful_ml::synthetic::{synthetic, TINY};
+use tch::{Device, Kind, Tensor};
+
+fn setup() -> (Worker, tempfile::TempDir, Stores, DagManifest) {
+	tch::set_num_threads(1);
+	let topo = Topology::from_toml(TINY).unwrap();
+	let mut worker = Worker::from_datasets(
+		topo,
+		synthetic(2000, 12, 1).unwrap(),
+		synthetic(600, 12, 2).unwrap(),
+		Device::Cpu,
+		Arch::SmallCnn,
+		false,
+	)
+	.unwrap();
+	let dir = tempfile::tempdir().unwrap();
+	let stores = Stores::open(dir.path()).unwrap();
+	let manifest = worker.train_dag(&stores, false, |_| {}).unwrap();
+	(worker, dir, stores, manifest)
+}
+
+fn metrics(
+	worker: &Worker,
+	stores: &Stores,
+	manifest: &DagManifest,
+	id: &str,
+	cid: &Cid,
+) -> ModelMetrics {
+	let owner =
+		worker.topology.user_index(&manifest.models[manifest.position(id).unwrap()].owner).unwrap();
+	let sets = EvalSets::new(&worker.data, &[worker.topology.user_index("u2").unwrap()], &[1]);
+	let net =
+		Net::with_weights(worker.spec, worker.device, &stores.get_weights(cid).unwrap()).unwrap();
+	sets.evaluate(&net, owner).unwrap()
+}
+
+fn request() -> UnlearnRequest {
+	UnlearnRequest { start_models: vec!["a2".into()], forget_classes: vec![1] }
+}
+
+#[test]
+fn models_output_shapes_work() {
+	tch::set_num_threads(1);
+	for arch in [Arch::SmallCnn, Arch::Alexnet, Arch::Resnet18, Arch::Mobilenetv2] {
+		for (c, h) in [(1usize, 28usize), (3, 32), (5, 16)] {
+			let spec = ModelSpec { arch, channels: c, height: h, width: h, num_classes: 10 };
+			let net = Net::new(spec, Device::Cpu, 0).unwrap();
+			let x = Tensor::randn([2, c as i64, h as i64, h as i64], (Kind::Float, Device::Cpu));
+			assert_eq!(net.forward(&x, false).size(), [2, 10], "{arch:?} {c}x{h}x{h}");
+			let w = net.weights().unwrap();
+			assert!(w.num_params() > 1000);
+			// Weights survive a safetensors round trip into a fresh model.
+			let back = Weights::from_safetensors(&w.to_safetensors().unwrap()).unwrap();
+			let net2 = Net::with_weights(spec, Device::Cpu, &back).unwrap();
+			assert_eq!(net2.weights().unwrap(), w);
+		}
+	}
+	let err = Net::new(
+		ModelSpec { arch: Arch::SmallCnn, channels: 0, height: 28, width: 28, num_classes: 10 },
+		Device::Cpu,
+		0,
+	)
+	.unwrap_err();
+	assert!(err.to_string().contains("unsupported model spec"));
+}
+
+#[test]
+fn mismatched_weights_fail() {
+	let a = Net::new(
+		ModelSpec { arch: Arch::SmallCnn, channels: 1, height: 28, width: 28, num_classes: 10 },
+		Device::Cpu,
+		0,
+	)
+	.unwrap();
+	let b = Net::new(
+		ModelSpec { arch: Arch::SmallCnn, channels: 3, height: 28, width: 28, num_classes: 10 },
+		Device::Cpu,
+		0,
+	)
+	.unwrap();
+	let err = a.weights().unwrap().load_into(&b.vs).unwrap_err();
+	assert!(err.to_string().contains("shape"), "{err}");
+}
+
+#[test]
+fn device_names_parse() {
+	assert_eq!(parse_device("cpu").unwrap(), Device::Cpu);
+	assert!(parse_device("auto").is_ok());
+	assert!(parse_device("gpu").unwrap_err().to_string().contains("expected auto, cpu"));
+	assert!(parse_device("cuda:x").unwrap_err().to_string().contains("expected auto, cpu"));
+	if !tch::Cuda::is_available() {
+		assert!(parse_device("cuda:0").unwrap_err().to_string().contains("sees 0 CUDA"));
+	}
+}
+
+#[test]
+fn train_dag_publishes_verifiable_models() {
+	let (worker, dir, stores, manifest) = setup();
+	assert_eq!(manifest.models.len(), 4);
+	assert_eq!(manifest.models[3].refs, ["a2", "a3"]);
+	for m in &manifest.models {
+		assert!(stores.live.contains(&m.cid) && stores.archive.contains(&m.cid));
+		assert!(m.local_test_accuracy > 0.6, "{} reached only {}", m.id, m.local_test_accuracy);
+	}
+	let path = dir.path().join("manifest.json");
+	manifest.save(&path).unwrap();
+	let back = DagManifest::load(&path).unwrap();
+	assert_eq!(back.models.len(), 4);
+	assert_eq!(back.models[1].cid, manifest.models[1].cid);
+	// Training is deterministic: the same topology gives the same CIDs.
+	let topo = Topology::from_toml(TINY).unwrap();
+	let mut again = Worker::from_datasets(
+		topo,
+		synthetic(2000, 12, 1).unwrap(),
+		synthetic(600, 12, 2).unwrap(),
+		Device::Cpu,
+		Arch::SmallCnn,
+		false,
+	)
+	.unwrap();
+	let dir2 = tempfile::tempdir().unwrap();
+	let m2 = again.train_dag(&Stores::open(dir2.path()).unwrap(), false, |_| {}).unwrap();
+	assert_eq!(m2.models[0].cid, manifest.models[0].cid);
+	drop(worker);
+}
+
+#[test]
+fn sequential_unlearning_forgets_and_keeps_retained_accuracy() {
+	let (worker, _dir, stores, manifest) = setup();
+	let out = worker.unlearn_sequential(&manifest, &stores, &request(), |_| {}).unwrap();
+	let ids: Vec<&str> = out.updates.iter().map(|u| u.model_id.as_str()).collect();
+	assert_eq!(ids, ["a2", "a3", "a4"], "W ∪ N(W) in topological order");
+	assert!(out.updates.windows(2).all(|w| w[0].seconds <= w[1].seconds), "cumulative times grow");
+	for u in &out.updates {
+		let before = metrics(&worker, &stores, &manifest, &u.model_id, &u.old_cid);
+		let after = metrics(&worker, &stores, &manifest, &u.model_id, &u.new_cid);
+		// Stated bound: re-training keeps retained accuracy within 10 points.
+		assert!(
+			after.ad_f_train <= 0.05,
+			"{}: AD_f {} after re-training",
+			u.model_id,
+			after.ad_f_train
+		);
+		assert!(
+			after.ad_r_train >= before.ad_r_train - 0.10,
+			"{}: AD_r {} -> {}",
+			u.model_id,
+			before.ad_r_train,
+			after.ad_r_train
+		);
+	}
+	let a2 = metrics(&worker, &stores, &manifest, "a2", &manifest.models[1].cid);
+	assert!(a2.ad_f_train > 0.8, "the start model knew the class before: {}", a2.ad_f_train);
+}
+
+#[test]
+fn parallel_unlearning_drops_forgotten_class() {
+	let (worker, _dir, stores, manifest) = setup();
+	let cfg = ParallelConfig { alpha: 1.0, epsilon: 0.0 };
+	let plain =
+		worker.unlearn_parallel(&manifest, &stores, &request(), cfg, false, |_| {}).unwrap();
+	assert_eq!(plain.updates.len(), 3);
+	assert!(plain.updates[0].is_start && plain.updates[0].model_id == "a2");
+	let start_before = metrics(&worker, &stores, &manifest, "a2", &plain.updates[0].old_cid);
+	let start_after = metrics(&worker, &stores, &manifest, "a2", &plain.updates[0].new_cid);
+	assert!(start_before.ad_f_train > 0.8);
+	// The ascent stops on a held-out fifth of the withdrawn samples, so AD_f on all of them
+	// is not 0 by construction; stated bound: at most 10 %.
+	assert!(start_after.ad_f_train <= 0.10, "GA on the start model: {}", start_after.ad_f_train);
+	// a3 inherits from a2 alone (c = 1): the propagated update must carry the forgetting.
+	let a3 = plain.updates.iter().find(|u| u.model_id == "a3").unwrap();
+	let before = metrics(&worker, &stores, &manifest, "a3", &a3.old_cid);
+	let after = metrics(&worker, &stores, &manifest, "a3", &a3.new_cid);
+	assert!(
+		after.ad_f_train < before.ad_f_train * 0.5 + 1e-9,
+		"a3 AD_f {} -> {}",
+		before.ad_f_train,
+		after.ad_f_train
+	);
+
+	let repaired =
+		worker.unlearn_parallel(&manifest, &stores, &request(), cfg, true, |_| {}).unwrap();
+	for u in &repaired.updates {
+		let before = metrics(&worker, &stores, &manifest, &u.model_id, &u.old_cid);
+		let after = metrics(&worker, &stores, &manifest, &u.model_id, &u.new_cid);
+		assert!(after.ad_f_train <= 0.1, "{}: repaired AD_f {}", u.model_id, after.ad_f_train);
+		assert!(
+			after.ad_r_train >= before.ad_r_train - 0.15,
+			"{}: repaired AD_r {} -> {}",
+			u.model_id,
+			before.ad_r_train,
+			after.ad_r_train
+		);
+	}
+}
+
+#[test]
+fn parallel_skips_models_under_epsilon() {
+	let (worker, _dir, stores, manifest) = setup();
+	let cfg = ParallelConfig { alpha: 1.0, epsilon: 1e9 };
+	let out = worker.unlearn_parallel(&manifest, &stores, &request(), cfg, false, |_| {}).unwrap();
+	assert_eq!(out.updates.len(), 1, "only the start model changes");
+	let skipped: Vec<&str> = out.skipped.iter().map(|s| s.model_id.as_str()).collect();
+	assert_eq!(skipped, ["a3", "a4"]);
+	assert!(out.skipped.iter().all(|s| s.update_norm > 0.0 && s.update_norm <= 1e9));
+}
+
+#[test]
+fn bad_unlearning_requests_fail() {
+	let (worker, _dir, stores, manifest) = setup();
+	let cfg = ParallelConfig { alpha: 1.0, epsilon: 0.0 };
+	let unknown = UnlearnRequest { start_models: vec!["zz".into()], forget_classes: vec![1] };
+	let err =
+		worker.unlearn_parallel(&manifest, &stores, &unknown, cfg, false, |_| {}).unwrap_err();
+	assert!(err.to_string().contains("no model \"zz\""), "{err}");
+	let bad_class = UnlearnRequest { start_models: vec!["a2".into()], forget_classes: vec![10] };
+	assert!(worker.unlearn_sequential(&manifest, &stores, &bad_class, |_| {}).is_err());
+	// a1's owner u1 has background samples of class 1 but not of class... every class
+	// appears in the background, so ask a1 to ascend on nothing by forgetting no class.
+	let empty = UnlearnRequest { start_models: vec!["a2".into()], forget_classes: vec![] };
+	assert!(worker
+		.unlearn_parallel(&manifest, &stores, &empty, cfg, false, |_| {})
+		.unwrap_err()
+		.to_string()
+		.contains("non-empty"));
+	let bad_cfg = ParallelConfig { alpha: -1.0, epsilon: 0.0 };
+	assert!(worker
+		.unlearn_parallel(&manifest, &stores, &request(), bad_cfg, false, |_| {})
+		.unwrap_err()
+		.to_string()
+		.contains("alpha"));
+}
+
+fn w1(v: [f32; 3]) -> Weights {
+	Weights::new(vec![WeightTensor { name: "w".into(), shape: vec![3], data: v.to_vec() }]).unwrap()
+}
+
+#[test]
+fn propagate_applies_eq8_with_two_starts() {
+	// 0 → 2, 1 → 2, 2 → 3, 1 → 3: c(0,2) = 1/2, c(1,2) = 1/2, c(0,3) = 1/4, c(1,3) = 1/2 + 1/4.
+	let dag = Dag::new(vec![vec![], vec![], vec![0, 1], vec![2, 1]]).unwrap();
+	let dir = tempfile::tempdir().unwrap();
+	let stores = Stores::open(dir.path()).unwrap();
+	let cids: Vec<Cid> =
+		(0..4).map(|i| stores.publish(&w1([i as f32, 0.0, 1.0])).unwrap()).collect();
+	let d0 = w1([1.0, 0.0, 0.0]);
+	let d1 = w1([0.0, 2.0, 0.0]);
+	let cfg = ParallelConfig { alpha: 0.5, epsilon: 0.0 };
+	let mut seen = Vec::new();
+	let (done, skipped) =
+		propagate(&dag, &cids, &[(0, d0), (1, d1)], cfg, &stores, |p| seen.push(p.node)).unwrap();
+	assert!(skipped.is_empty());
+	assert_eq!(seen, [2, 3]);
+	let y2 = stores.get_weights(&done[0].new_cid).unwrap();
+	let y3 = stores.get_weights(&done[1].new_cid).unwrap();
+	assert_eq!(y2.tensors()[0].data, [2.0 + 0.5 * 0.5, 0.5 * 0.5 * 2.0, 1.0]);
+	assert_eq!(y3.tensors()[0].data, [3.0 + 0.5 * 0.25, 0.5 * 0.75 * 2.0, 1.0]);
+	assert!((done[1].update_norm - ((0.125f64).powi(2) + 0.75f64.powi(2)).sqrt()).abs() < 1e-9);
+	// Incompatible deltas are refused before anything is written.
+	let bad =
+		Weights::new(vec![WeightTensor { name: "v".into(), shape: vec![1], data: vec![0.0] }])
+			.unwrap();
+	assert!(propagate(&dag, &cids, &[(0, w1([0.0; 3])), (1, bad)], cfg, &stores, |_| {}).is_err());
+}
+
+#[test]
+fn nan_model_in_store_is_refused() {
+	let dir = tempfile::tempdir().unwrap();
+	let stores = Stores::open(dir.path()).unwrap();
+	// Hand-built safetensors with a NaN: valid hash, invalid weights.
+	let data: Vec<u8> = [1.0f32, f32::NAN].iter().flat_map(|v| v.to_le_bytes()).collect();
+	let view =
+		safetensors::tensor::TensorView::new(safetensors::Dtype::F32, vec![2], &data).unwrap();
+	let bytes = safetensors::tensor::serialize([("w".to_string(), view)], None).unwrap();
+	let cid = stores.live.put(&bytes).unwrap();
+	let err = stores.get_weights(&cid).unwrap_err();
+	assert!(
+		matches!(err, WorkerError::InvalidWeights(_)) && err.to_string().contains("non-finite"),
+		"{err}"
+	);
+}
+
+#[test]
+fn mia_auc_works() {
+	assert_eq!(mia_auc(&[0.1, 0.2], &[1.0, 2.0]), 1.0);
+	assert_eq!(mia_auc(&[1.0, 2.0], &[0.1, 0.2]), 0.0);
+	assert_eq!(mia_auc(&[0.5, 0.5], &[0.5, 0.5]), 0.5);
+	assert_eq!(mia_auc(&[], &[1.0]), 0.5);
+	assert!((mia_auc(&[0.1, 3.0], &[1.0, 2.0]) - 0.5).abs() < 1e-12);
+}
+
+#[test]
+fn organic_growth_works() {
+	tch::set_num_threads(1);
+	let text = TINY.split("[[models]]").next().unwrap().to_string()
+		+ "\n[organic]\nmodels = 6\ncandidates = 3\ntop = 2\n";
+	let topo =
+		Topology::from_toml(&text.replace("start_models = [\"a2\"]", "start_models = [\"m2\"]"))
+			.unwrap();
+	let mut worker = Worker::from_datasets(
+		topo,
+		synthetic(2000, 12, 1).unwrap(),
+		synthetic(600, 12, 2).unwrap(),
+		Device::Cpu,
+		Arch::SmallCnn,
+		false,
+	)
+	.unwrap();
+	let dir = tempfile::tempdir().unwrap();
+	let manifest = worker.train_dag(&Stores::open(dir.path()).unwrap(), false, |_| {}).unwrap();
+	assert_eq!(manifest.models.len(), 6);
+	assert!(manifest.models[0].refs.is_empty());
+	for (i, m) in manifest.models.iter().enumerate() {
+		assert_eq!(m.candidates.len(), i.min(3), "{}: K candidates evaluated (eq. 1)", m.id);
+		assert_eq!(m.refs.len(), i.min(2), "{}: top-N referenced", m.id);
+		// The referenced models are the best-scoring candidates.
+		let mut scores: Vec<f64> = m.candidates.iter().map(|c| c.1).collect();
+		scores.sort_by(|a, b| b.total_cmp(a));
+		for r in &m.refs {
+			let s = m.candidates.iter().find(|c| &c.0 == r).unwrap().1;
+			assert!(s >= scores[m.refs.len() - 1]);
+		}
+	}
+	assert!(
+		manifest.topology.organic.is_none() && manifest.topology.models.len() == 6,
+		"realised topology recorded"
+	);
+	manifest.dag().unwrap();
+}
+
+#[test]
+fn experiment_writes_report_files() {
+	tch::set_num_threads(1);
+	let topo = Topology::from_toml(TINY).unwrap();
+	let mut worker = Worker::from_datasets(
+		topo,
+		synthetic(2000, 12, 1).unwrap(),
+		synthetic(600, 12, 2).unwrap(),
+		Device::Cpu,
+		Arch::SmallCnn,
+		false,
+	)
+	.unwrap();
+	let dir = tempfile::tempdir().unwrap();
+	let report = experiment::run(&mut worker, dir.path(), false, |_| {}).unwrap();
+	for f in [
+		"report.json",
+		"report.md",
+		"results.csv",
+		"accuracy.svg",
+		"time_vs_depth.svg",
+		"weight_distance.svg",
+		"manifest.json",
+	] {
+		assert!(dir.path().join(f).is_file(), "{f} missing");
+	}
+	let json: serde_json::Value =
+		serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
+			.unwrap();
+	assert_eq!(json["dataset"], "fashion-mnist");
+	assert_eq!(json["model"], "small-cnn");
+	assert_eq!(json["forget_classes"], serde_json::json!([1]));
+	let results = json["results"].as_array().unwrap();
+	assert_eq!(results.len(), 3 * 4, "3 affected models × 4 methods");
+	for r in results {
+		let mut keys: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
+		keys.sort_unstable();
+		assert_eq!(
+			keys,
+			["ad_f_test", "ad_f_train", "ad_r_test", "ad_r_train", "method", "model_id", "seconds"]
+		);
+		assert!(["original", "retrain", "ga", "ga_repair"].contains(&r["method"].as_str().unwrap()));
+		for k in ["ad_f_test", "ad_f_train", "ad_r_test", "ad_r_train"] {
+			let v = r[k].as_f64().unwrap();
+			assert!((0.0..=1.0).contains(&v), "{k} = {v}");
+		}
+		let secs = r["seconds"].as_f64().unwrap();
+		match r["method"].as_str().unwrap() {
+			"original" => assert_eq!(secs, 0.0),
+			"retrain" | "ga_repair" => assert!(secs > 0.0),
+			// Gradient ascent: a measured, finite time (0 s exactly for a model left
+			// unchanged under ε), bounded by the test's own run time.
+			_ => assert!(secs.is_finite() && (0.0..600.0).contains(&secs), "ga seconds = {secs}"),
+		}
+	}
+	let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+	assert!(md.contains("| Model | #C_f | Metric |") && md.contains("AD_f ↓"));
+	let svg = std::fs::read_to_string(dir.path().join("accuracy.svg")).unwrap();
+	assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+	assert_eq!(
+		std::fs::read_to_string(dir.path().join("results.csv")).unwrap().lines().count(),
+		1 + 12
+	);
+	assert_eq!(report.results.len(), 12);
+}

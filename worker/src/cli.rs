@@ -1,0 +1,182 @@
+//! The worker's command-line arguments (clap).
+
+use blockful_ml::data::DatasetKind;
+use blockful_ml::models::Arch;
+use blockful_ml::topology::StartMethod;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub(crate) struct DemoArgs {
+	#[command(flatten)]
+	pub(crate) setup: TrainSetup,
+	#[command(flatten)]
+	pub(crate) request: RequestArgs,
+	#[command(flatten)]
+	pub(crate) common: Common,
+	/// WebSocket URL of a running node. Default: start `blockful-node --dev --tmp` and
+	/// stop it at the end.
+	#[arg(long)]
+	pub(crate) url: Option<String>,
+	/// The node binary to start when no --url is given (default: `blockful-node` beside
+	/// this binary, then on PATH).
+	#[arg(long)]
+	pub(crate) node_bin: Option<PathBuf>,
+	/// Report directory.
+	#[arg(long, default_value = "blockful-demo")]
+	pub(crate) out: PathBuf,
+	/// Apply the repaired gradient-ascent models in the parallel task (default: the
+	/// paper's plain gradient ascent).
+	#[arg(long)]
+	pub(crate) repair: bool,
+	/// Account that funds the users' accounts. The worker holds no committee key and no
+	/// trapdoor: the committee's nodes compute every collision.
+	#[arg(long, default_value = "//Alice")]
+	pub(crate) suri: String,
+}
+
+/// Where data comes from and where tensors live.
+#[derive(Args, Debug, Clone)]
+pub(crate) struct Common {
+	/// Directory with the data set files (default for Fashion-MNIST:
+	/// /usr/share/datasets/fashion-mnist).
+	#[arg(long)]
+	pub(crate) data_dir: Option<PathBuf>,
+	/// auto, cpu, cuda or cuda:N.
+	#[arg(long, default_value = "auto")]
+	pub(crate) device: String,
+}
+
+/// What to train.
+#[derive(Args, Debug, Clone)]
+pub(crate) struct TrainSetup {
+	/// A built-in topology name (fig4) or a TOML file.
+	#[arg(long, default_value = "fig4")]
+	pub(crate) topology: String,
+	/// Override the topology's data set.
+	#[arg(long, value_enum)]
+	pub(crate) dataset: Option<DatasetKind>,
+	/// Override the topology's architecture.
+	#[arg(long, value_enum)]
+	pub(crate) model: Option<Arch>,
+	/// Use the whole data set (each class split among its holders) instead of the
+	/// topology's per-user subset.
+	#[arg(long)]
+	pub(crate) full_data: bool,
+	/// Override local training epochs.
+	#[arg(long)]
+	pub(crate) epochs: Option<usize>,
+	/// Override the per-user training subset size.
+	#[arg(long)]
+	pub(crate) train_per_user: Option<usize>,
+	/// Override the seed.
+	#[arg(long)]
+	pub(crate) seed: Option<u64>,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct TrainArgs {
+	#[command(flatten)]
+	pub(crate) setup: TrainSetup,
+	#[command(flatten)]
+	pub(crate) common: Common,
+	/// Run directory to create (store/live, store/archive, manifest.json).
+	#[arg(long)]
+	pub(crate) out: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum Paradigm {
+	/// Gradient ascent propagated along the DAG (eqs. 7-8); one consensus.
+	Parallel,
+	/// Re-training in topological order (eqs. 17-18); one consensus per model.
+	Sequential,
+}
+
+/// Request overrides shared by `unlearn` and `experiment`.
+#[derive(Args, Debug, Clone)]
+pub(crate) struct RequestArgs {
+	/// Start models (comma separated); default: the topology's.
+	#[arg(long, value_delimiter = ',')]
+	pub(crate) start: Option<Vec<String>>,
+	/// Classes to forget (comma separated); default: the topology's.
+	#[arg(long, value_delimiter = ',')]
+	pub(crate) forget: Option<Vec<u8>>,
+	/// Discount α.
+	#[arg(long)]
+	pub(crate) alpha: Option<f64>,
+	/// Threshold ε.
+	#[arg(long)]
+	pub(crate) epsilon: Option<f64>,
+	/// How start models are unlearned in the parallel paradigm.
+	#[arg(long, value_enum)]
+	pub(crate) start_method: Option<StartMethod>,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct UnlearnArgs {
+	/// Run directory written by `train`.
+	#[arg(long)]
+	pub(crate) run: PathBuf,
+	/// Which paradigm.
+	#[arg(long, value_enum, default_value = "parallel")]
+	pub(crate) paradigm: Paradigm,
+	/// Parallel only: repair retained accuracy after the propagation.
+	#[arg(long)]
+	pub(crate) repair: bool,
+	/// Only stage the new versions in the live store; do not redact the old ones.
+	#[arg(long)]
+	pub(crate) dry_run: bool,
+	#[command(flatten)]
+	pub(crate) request: RequestArgs,
+	#[command(flatten)]
+	pub(crate) common: Common,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct EvalArgs {
+	/// Run directory written by `train`.
+	#[arg(long)]
+	pub(crate) run: PathBuf,
+	/// Models to evaluate (comma separated ids); default: all.
+	#[arg(long, value_delimiter = ',')]
+	pub(crate) models: Option<Vec<String>>,
+	/// Evaluate this CID instead (from the live or archive store).
+	#[arg(long)]
+	pub(crate) cid: Option<String>,
+	/// Forgotten classes for the AD_f / AD_r split; default: the topology's.
+	#[arg(long, value_delimiter = ',')]
+	pub(crate) forget: Option<Vec<u8>>,
+	#[command(flatten)]
+	pub(crate) common: Common,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct ExperimentArgs {
+	#[command(flatten)]
+	pub(crate) setup: TrainSetup,
+	#[command(flatten)]
+	pub(crate) request: RequestArgs,
+	#[command(flatten)]
+	pub(crate) common: Common,
+	/// Report directory.
+	#[arg(long, default_value = "blockful-report")]
+	pub(crate) out: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct BenchArgs {
+	/// Models in the GA-propagation benchmark.
+	#[arg(long, default_value_t = 64)]
+	pub(crate) models: usize,
+	/// Parameters per model in the GA-propagation benchmark (default: ResNet18 size).
+	#[arg(long, default_value_t = 11_173_962)]
+	pub(crate) params: usize,
+	/// Nodes of the large DP benchmark DAG (~4 edges per node).
+	#[arg(long, default_value_t = 250_000)]
+	pub(crate) nodes: usize,
+	/// Write the results as JSON here too.
+	#[arg(long)]
+	pub(crate) json: Option<PathBuf>,
+}
+

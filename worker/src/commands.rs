@@ -1,0 +1,291 @@
+//! The ML commands: `train`, `unlearn`, `eval`, `experiment`, `bench`, and the helpers
+//! they share with `demo` (topology overrides, data loading, progress bars).
+
+use anyhow::{bail, Context, Result};
+use blockful_ml::bench;
+use blockful_ml::data::DatasetKind;
+use blockful_ml::device::{device_name, parse_device};
+use blockful_ml::experiment::{self, ExperimentEvent};
+use blockful_ml::fl::{DagManifest, Progress, Worker};
+use blockful_ml::metrics::EvalSets;
+use blockful_ml::models::{Arch, Net};
+use blockful_ml::store::{Cid, Stores};
+use blockful_ml::topology::Topology;
+use blockful_ml::unlearn::{ParallelConfig, UnlearnEvent, UnlearnRequest};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::cli::*;
+
+pub(crate) fn bar(len: usize, what: &str) -> ProgressBar {
+	let pb = ProgressBar::new(len as u64);
+	pb.set_style(
+		ProgressStyle::with_template("{prefix:>28} [{elapsed_precise}] {bar:30} {pos}/{len} {msg}")
+			.unwrap_or_else(|_| ProgressStyle::default_bar()),
+	);
+	pb.set_prefix(what.to_string());
+	pb
+}
+
+pub(crate) fn load_topology(setup: &TrainSetup) -> Result<Topology> {
+	let mut t = Topology::load(&setup.topology)?;
+	if let Some(d) = setup.dataset {
+		t.dataset = d;
+	}
+	if let Some(m) = setup.model {
+		t.model = m;
+	}
+	if let Some(e) = setup.epochs {
+		t.training.epochs = e;
+	}
+	if let Some(n) = setup.train_per_user {
+		t.data.train_per_user = n;
+	}
+	if let Some(s) = setup.seed {
+		t.seed = s;
+	}
+	t.validate()?;
+	Ok(t)
+}
+
+pub(crate) fn apply_request(t: &mut Topology, r: &RequestArgs) -> Result<()> {
+	if let Some(s) = &r.start {
+		t.unlearning.start_models = s.clone();
+		t.unlearning.report_models.clear();
+	}
+	if let Some(f) = &r.forget {
+		t.unlearning.forget_classes = f.clone();
+	}
+	if let Some(a) = r.alpha {
+		t.unlearning.alpha = a;
+	}
+	if let Some(e) = r.epsilon {
+		t.unlearning.epsilon = e;
+	}
+	if let Some(m) = r.start_method {
+		t.unlearning.start_method = m;
+	}
+	t.validate()?;
+	Ok(())
+}
+
+fn data_dir(common: &Common, kind: DatasetKind) -> Result<PathBuf> {
+	match &common.data_dir {
+		Some(d) => Ok(d.clone()),
+		None => Ok(kind.default_dir()?),
+	}
+}
+
+pub(crate) fn make_worker(topology: Topology, common: &Common, arch: Arch, full: bool) -> Result<Worker> {
+	let device = parse_device(&common.device)?;
+	let dir = data_dir(common, topology.dataset)?;
+	tracing::info!(dataset = topology.dataset.name(), dir = %dir.display(), device = %device_name(device), "loading data");
+	Worker::new(topology, &dir, device, arch, full)
+		.with_context(|| format!("loading data from {}", dir.display()))
+}
+
+pub(crate) fn cmd_train(a: TrainArgs) -> Result<()> {
+	let topo = load_topology(&a.setup)?;
+	let arch = topo.model;
+	let mut worker = make_worker(topo, &a.common, arch, a.setup.full_data)?;
+	let stores = Stores::open(a.out.join("store"))?;
+	let total = worker.topology.organic.map(|o| o.models).unwrap_or(worker.topology.models.len());
+	let pb = bar(total, "train DAG");
+	let manifest = worker.train_dag(&stores, a.setup.full_data, |p| match p {
+		Progress::Model(i, _, id) => {
+			pb.set_position(i as u64);
+			pb.set_message(id.to_string());
+		}
+		Progress::Epoch(e, loss) => pb.set_message(format!("epoch {} loss {loss:.3}", e + 1)),
+	})?;
+	pb.finish_and_clear();
+	manifest.save(&a.out.join("manifest.json"))?;
+	println!("| model | owner | refs | local test acc | CID |\n|---|---|---|---:|---|");
+	for m in &manifest.models {
+		println!(
+			"| {} | {} | {} | {:.2}% | {} |",
+			m.id,
+			m.owner,
+			m.refs.join(" "),
+			m.local_test_accuracy * 100.0,
+			m.cid
+		);
+	}
+	println!("\nmanifest: {}", a.out.join("manifest.json").display());
+	Ok(())
+}
+
+fn load_run(run: &Path) -> Result<DagManifest> {
+	let path = run.join("manifest.json");
+	DagManifest::load(&path)
+		.with_context(|| format!("reading {} (run `blockful-worker train` first)", path.display()))
+}
+
+pub(crate) fn cmd_unlearn(a: UnlearnArgs) -> Result<()> {
+	let mut manifest = load_run(&a.run)?;
+	let mut topo = manifest.topology.clone();
+	apply_request(&mut topo, &a.request)?;
+	let worker = make_worker(topo, &a.common, manifest.spec.arch, manifest.full_data)?;
+	let stores = Stores::open(a.run.join("store"))?;
+	let un = &worker.topology.unlearning;
+	let req = UnlearnRequest {
+		start_models: un.start_models.clone(),
+		forget_classes: un.forget_classes.clone(),
+	};
+	let cfg = ParallelConfig { alpha: un.alpha, epsilon: un.epsilon };
+	let pb = bar(manifest.models.len(), "unlearn");
+	let on = |UnlearnEvent::Updated(u): UnlearnEvent<'_>| {
+		pb.inc(1);
+		pb.set_message(u.model_id.clone());
+	};
+	let outcome = match a.paradigm {
+		Paradigm::Parallel => {
+			worker.unlearn_parallel(&manifest, &stores, &req, cfg, a.repair, on)?
+		}
+		Paradigm::Sequential => {
+			if a.repair {
+				bail!("--repair applies to the parallel paradigm only");
+			}
+			worker.unlearn_sequential(&manifest, &stores, &req, on)?
+		}
+	};
+	pb.finish_and_clear();
+	if !a.dry_run {
+		for u in &outcome.updates {
+			stores.redact(&u.old_cid, &u.new_cid)?;
+			let i = manifest.position(&u.model_id)?;
+			manifest.models[i].cid = u.new_cid;
+		}
+		manifest.save(&a.run.join("manifest.json"))?;
+	}
+	let log = a.run.join(format!(
+		"unlearning-{}.json",
+		std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs()
+	));
+	std::fs::write(&log, serde_json::to_string_pretty(&outcome)?)?;
+	println!("| model | start | old CID | new CID | ‖Δw‖ | cumulative s |\n|---|:---:|---|---|---:|---:|");
+	for u in &outcome.updates {
+		println!(
+			"| {} | {} | {} | {} | {:.3} | {:.2} |",
+			u.model_id,
+			if u.is_start { "✓" } else { "" },
+			u.old_cid,
+			u.new_cid,
+			u.update_norm,
+			u.seconds
+		);
+	}
+	for s in &outcome.skipped {
+		println!("skipped {} (‖update‖ = {:.2e} ≤ ε)", s.model_id, s.update_norm);
+	}
+	println!(
+		"\ntotal {:.2} s; {}; log {}",
+		outcome.total_seconds,
+		if a.dry_run {
+			"dry run, nothing redacted"
+		} else {
+			"redacted in the live store, old versions archived"
+		},
+		log.display()
+	);
+	Ok(())
+}
+
+pub(crate) fn cmd_eval(a: EvalArgs) -> Result<()> {
+	let manifest = load_run(&a.run)?;
+	let mut topo = manifest.topology.clone();
+	if let Some(f) = &a.forget {
+		topo.unlearning.forget_classes = f.clone();
+		topo.validate()?;
+	}
+	let worker = make_worker(topo, &a.common, manifest.spec.arch, manifest.full_data)?;
+	let stores = Stores::open(a.run.join("store"))?;
+	let un = &worker.topology.unlearning;
+	let owners = un
+		.start_models
+		.iter()
+		.map(|s| {
+			let i = manifest.position(s)?;
+			Ok(worker.topology.user_index(&manifest.models[i].owner)?)
+		})
+		.collect::<Result<Vec<_>>>()?;
+	let sets = EvalSets::new(&worker.data, &owners, &un.forget_classes);
+	let owner_of = |i: usize| worker.topology.user_index(&manifest.models[i].owner);
+	let targets: Vec<(String, Cid, Option<usize>)> = match (&a.cid, &a.models) {
+		(Some(c), _) => vec![(c.clone(), c.parse()?, None)],
+		(None, Some(ids)) => ids
+			.iter()
+			.map(|id| {
+				let i = manifest.position(id)?;
+				Ok((id.clone(), manifest.models[i].cid, Some(owner_of(i)?)))
+			})
+			.collect::<Result<_>>()?,
+		(None, None) => (0..manifest.models.len())
+			.map(|i| {
+				Ok((manifest.models[i].id.clone(), manifest.models[i].cid, Some(owner_of(i)?)))
+			})
+			.collect::<Result<_>>()?,
+	};
+	println!("forgotten classes {:?}\n\n| model | AD_f train | AD_r train | AD_f test | AD_r test | MIA AUC | CID |\n|---|---:|---:|---:|---:|---:|---|", un.forget_classes);
+	for (id, cid, owner) in targets {
+		let w = stores.get_weights(&cid)?;
+		let net = Net::with_weights(worker.spec, worker.device, &w)?;
+		// A bare CID has no owner: AD_r (train) is then reported as 0.
+		let m = sets.evaluate(&net, owner.unwrap_or(usize::MAX))?;
+		println!(
+			"| {id} | {:.2}% | {:.2}% | {:.2}% | {:.2}% | {:.3} | {cid} |",
+			m.ad_f_train * 100.0,
+			m.ad_r_train * 100.0,
+			m.ad_f_test * 100.0,
+			m.ad_r_test * 100.0,
+			m.mia_auc
+		);
+	}
+	Ok(())
+}
+
+pub(crate) fn cmd_experiment(a: ExperimentArgs) -> Result<()> {
+	let started = Instant::now();
+	let mut topo = load_topology(&a.setup)?;
+	apply_request(&mut topo, &a.request)?;
+	let arch = topo.model;
+	let mut worker = make_worker(topo, &a.common, arch, a.setup.full_data)?;
+	std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
+	let mut pb: Option<ProgressBar> = None;
+	let report = experiment::run(&mut worker, &a.out, a.setup.full_data, |ev| match ev {
+		ExperimentEvent::Phase(name, n) => {
+			if let Some(p) = pb.take() {
+				p.finish();
+			}
+			pb = Some(bar(n, name));
+		}
+		ExperimentEvent::Step(msg) => {
+			if let Some(p) = &pb {
+				p.inc(1);
+				p.set_message(msg.to_string());
+			}
+		}
+	})?;
+	if let Some(p) = pb.take() {
+		p.finish();
+	}
+	println!("{}", report.markdown());
+	println!(
+		"report: {} (report.md, report.json, results.csv, *.svg); wall time {:.1} s",
+		a.out.display(),
+		started.elapsed().as_secs_f64()
+	);
+	Ok(())
+}
+
+
+/// `bench`: the ML micro-benchmarks, as a table (and JSON with `--json`).
+pub(crate) fn cmd_bench(a: BenchArgs) -> Result<()> {
+	let r = bench::run(a.models, a.params, a.nodes)?;
+	println!("{}", r.markdown());
+	if let Some(p) = a.json {
+		std::fs::write(&p, serde_json::to_string_pretty(&r)?)?;
+	}
+	Ok(())
+}

@@ -1,0 +1,181 @@
+//! The whole BlockFUL flow against a real `blockful-node --dev`: a tiny DAG (4 models, small
+//! CNN, synthetic data) is trained and unlearned by the worker, published on chain, and
+//! both paradigms are applied through redactions that the node's committee members sign in
+//! their off-chain workers (the worker holds no trapdoor and no committee key); afterwards
+//! the live chain must verify, the archive must hold every version and the request must
+//! record its consensus rounds.
+//! Then the bad inputs: each must be refused with a clear message and change nothing.
+//!
+//! All scenarios share one node (starting one costs tens of seconds here); it is killed
+//! when the guard drops, also when an assertion fails.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use blockful_chameleon::{dev_public_key, ChPublicKey};
+use blockful_chain_client::{connect_with_retry, Chain, ChainError, ProposedUpdate};
+use blockful_ml::experiment::{self, ExperimentRun};
+use blockful_ml::fl::Worker;
+use blockful_ml::models::Arch;
+use blockful_ml::synthetic::{synthetic, TINY};
+use blockful_ml::topology::Topology;
+use blockful_ml::Device;
+use blockful_worker::flow::{self as chainflow, FlowError, Signers};
+use subxt_signer::sr25519::dev;
+
+struct NodeGuard(Child);
+
+impl Drop for NodeGuard {
+	fn drop(&mut self) {
+		let _ = self.0.kill();
+		let _ = self.0.wait();
+	}
+}
+
+/// `blockful-node` from the same target directory as this test (cargo builds it for the
+/// node's own tests in the same `cargo test --workspace`), or `BLOCKFUL_NODE`.
+fn node_binary() -> PathBuf {
+	if let Ok(p) = std::env::var("BLOCKFUL_NODE") {
+		return PathBuf::from(p);
+	}
+	let exe = std::env::current_exe().expect("test exe path");
+	let dir = exe.parent().and_then(|d| d.parent()).expect("target/<profile>");
+	let bin = dir.join("blockful-node");
+	assert!(
+		bin.is_file(),
+		"{} does not exist: build the node first (`cargo build -p blockful-node`) or set BLOCKFUL_NODE",
+		bin.display()
+	);
+	bin
+}
+
+fn start_node() -> (NodeGuard, String) {
+	let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+	let p2p = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+	let child = Command::new(node_binary())
+		.args(["--dev", "--tmp", "--no-telemetry", "--no-prometheus", "--no-mdns", "--rpc-port"])
+		.arg(port.to_string())
+		.arg("--port")
+		.arg(p2p.to_string())
+		.stdout(Stdio::null())
+		.stderr(Stdio::null())
+		.spawn()
+		.expect("start blockful-node");
+	(NodeGuard(child), format!("ws://127.0.0.1:{port}"))
+}
+
+fn tiny_run(dir: &std::path::Path) -> ExperimentRun {
+	blockful_ml::device::set_threads(1);
+	let topo = Topology::from_toml(TINY).unwrap();
+	let mut worker = Worker::from_datasets(
+		topo,
+		synthetic(2000, 12, 1).unwrap(),
+		synthetic(600, 12, 2).unwrap(),
+		Device::Cpu,
+		Arch::SmallCnn,
+		false,
+	)
+	.unwrap();
+	experiment::run_full(&mut worker, dir, false, |_| {}).unwrap()
+}
+
+fn signers(prefix: &str) -> Signers {
+	Signers { funder: dev::alice(), account_prefix: prefix.into() }
+}
+
+#[test]
+fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
+	let rt = tokio::runtime::Runtime::new().unwrap();
+	let dir = tempfile::tempdir().unwrap();
+
+	// Refused when no node answers.
+	let err = rt.block_on(Chain::connect("ws://127.0.0.1:1")).err().expect("no node on port 1");
+	assert!(matches!(err, ChainError::Unreachable { .. }), "{err}");
+	assert!(err.to_string().contains("cannot reach the node"), "{err}");
+
+	let (_node, url) = start_node();
+	let run = tiny_run(&dir.path().join("exp"));
+	let chain = rt
+		.block_on(connect_with_retry(&url, Duration::from_secs(180)))
+		.expect("the dev node answers");
+	let next_tx = |chain: &Chain| rt.block_on(chain.next_tx_id()).unwrap();
+	let before = next_tx(&chain);
+
+	// Bad input: a request without start models.
+	let mut empty = run.manifest.clone();
+	empty.topology.unlearning.start_models.clear();
+	let err = rt
+		.block_on(chainflow::run(
+			&chain, &empty, &run.stores, &run.parallel, &run.sequential,
+			&signers("//Alice//t3"), &dir.path().join("c3"), |_| {},
+		))
+		.err()
+		.expect("an empty request is refused");
+	assert!(err.to_string().contains("no start models"), "{err}");
+	assert_eq!(next_tx(&chain), before);
+
+	// Bad input: a corrupted model file in the store.
+	let victim = run.parallel.updates.last().expect("an update").new_cid;
+	let path = run.stores.live.path_of(&victim);
+	let good = std::fs::read(&path).unwrap();
+	let mut bad = good.clone();
+	let mid = bad.len() / 2;
+	bad[mid] ^= 0xff;
+	std::fs::write(&path, &bad).unwrap();
+	let err = rt
+		.block_on(chainflow::run(
+			&chain, &run.manifest, &run.stores, &run.parallel, &run.sequential,
+			&signers("//Alice//t4"), &dir.path().join("c4"), |_| {},
+		))
+		.err()
+		.expect("a corrupted model is refused");
+	assert!(matches!(err, FlowError::Ml(_)), "{err}");
+	assert_eq!(next_tx(&chain), before, "nothing was published");
+	std::fs::write(&path, &good).unwrap();
+
+	// The real flow.
+	let report = rt
+		.block_on(chainflow::run(
+			&chain, &run.manifest, &run.stores, &run.parallel, &run.sequential,
+			&signers("//Alice//ok"), &dir.path().join("chain"),
+			|m| eprintln!("[chain] {m}"),
+		))
+		.expect("the flow succeeds");
+	assert!(report.verify_ok, "the live chain verifies after both tasks");
+	assert_eq!(report.published, 8, "two copies of the 4-model DAG");
+	let p = &report.parallel;
+	assert_eq!(p.status, "Completed");
+	assert_eq!(p.rounds, 1, "parallel takes one consensus round");
+	assert_eq!(p.affected.len(), 3, "a2 and its descendants a3, a4");
+	assert!(p.models_updated >= 1 && p.models_updated + p.models_skipped == 3);
+	assert!(p.lineage_ok && p.live_store_ok && p.verify_ok, "{p:?}");
+	let s = &report.sequential;
+	assert_eq!(s.status, "Completed");
+	assert_eq!(s.rounds as usize, s.models_updated, "sequential takes one round per model");
+	assert_eq!(s.models_updated, 3);
+	assert!(s.lineage_ok && s.live_store_ok && s.verify_ok, "{s:?}");
+	assert!(p.round1_seconds > 0.0 && p.c_con_seconds >= p.round1_seconds && p.c_tran_bytes > 0);
+	assert!(p.apply_weight_ref_time > 0, "the applying message was charged");
+	assert_eq!(p.attempts, 1, "nothing restarted with all members online");
+	assert_eq!(p.collisions, p.models_updated + p.blocks_touched);
+
+	// The chain's key is the committee's DKG key: the public dev trapdoor opens nothing.
+	let key = ChPublicKey(rt.block_on(chain.ch_public_key()).unwrap());
+	assert_ne!(key, dev_public_key());
+
+	// Bad input: a proposal by someone other than the requester is refused, changes
+	// nothing.
+	let tx = p.affected[0];
+	let live = rt.block_on(chain.tx(tx)).unwrap().unwrap();
+	let update = ProposedUpdate { tx, uri: b"bafkreiaaaa".to_vec() };
+	let err = rt
+		.block_on(chain.redact_by_threshold(&dev::bob(), p.request, vec![update], Duration::from_secs(30)))
+		.err()
+		.expect("only the requester may propose");
+	assert!(matches!(err, ChainError::Rejected { .. }), "{err}");
+	let after = rt.block_on(chain.tx(tx)).unwrap().unwrap();
+	assert_eq!((after.uri.clone(), after.version), (live.uri.clone(), live.version));
+	let verify = rt.block_on(chain.verify_live_chain()).unwrap();
+	assert_eq!(verify["ok"], serde_json::json!(true), "{verify}");
+}
