@@ -219,7 +219,7 @@ impl Chain {
 			let dest: AccountId32 = k.public_key().into();
 			let call = api::transactions()
 				.balances()
-				.transfer_keep_alive(MultiAddress::Id(dest.clone()), amount);
+				.transfer_keep_alive(MultiAddress::Id(dest), amount);
 			let params = PolkadotExtrinsicParamsBuilder::<PolkadotConfig>::new()
 				.nonce(first + i as u64)
 				.build();

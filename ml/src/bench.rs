@@ -12,7 +12,7 @@
 use crate::dag::Dag;
 use crate::error::Result;
 use crate::store::{Cid, Stores};
-use crate::unlearn::{propagate, ParallelConfig};
+use crate::unlearn::{propagate_unsynced, ParallelConfig};
 use crate::weights::{WeightTensor, Weights};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -40,19 +40,61 @@ pub struct PropagationBench {
 	pub axpy_gbps: f64,
 }
 
-/// End-to-end propagation through the store.
+/// Median, minimum and maximum of repeated timings (seconds).
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+pub struct Timing {
+	/// Median.
+	pub median: f64,
+	/// Fastest run.
+	pub min: f64,
+	/// Slowest run.
+	pub max: f64,
+}
+
+impl Timing {
+	/// Summarises `runs` (at least one).
+	pub fn of(runs: &[f64]) -> Timing {
+		let mut v = runs.to_vec();
+		v.sort_by(f64::total_cmp);
+		let median = if v.len() % 2 == 1 { v[v.len() / 2] } else { (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0 };
+		Timing { median, min: v[0], max: v[v.len() - 1] }
+	}
+}
+
+/// End-to-end propagation on one DAG: [`propagate`] from the store to the store against
+/// the memory-speed baseline, in the same run, repeated.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct StoreBench {
-	/// Models propagated.
+	/// Which DAG (`fig4`, `random-200`).
+	pub dag: String,
+	/// Models in the DAG.
+	pub dag_models: usize,
+	/// Start models (deltas).
+	pub starts: usize,
+	/// Models propagated (|N(W)|).
 	pub models: usize,
 	/// Parameters per model.
 	pub params: usize,
-	/// Seconds for `propagate` (load, verify, axpy, serialise, hash, write) over all models.
-	pub propagate_seconds: f64,
-	/// Seconds to memcpy the same bytes.
-	pub memcpy_seconds: f64,
-	/// propagate / memcpy.
+	/// Bytes read (= bytes written) per run.
+	pub bytes: u64,
+	/// Runs of each side.
+	pub repeats: usize,
+	/// `propagate`: map + verify CID + eqs. 7-8 + hash new CID + write, one sync at the end.
+	pub propagate: Timing,
+	/// Baseline: per model one sequential read of the file, one memcpy of its bytes, one
+	/// write of them to a new file; one sync at the end.
+	pub baseline: Timing,
+	/// propagate / baseline (medians).
 	pub ratio: f64,
+	/// The same without the final sync on either side (what the CPU does).
+	pub propagate_unsynced: Timing,
+	/// Baseline without the final sync.
+	pub baseline_unsynced: Timing,
+	/// Unsynced ratio (medians).
+	pub ratio_unsynced: f64,
+	/// sha2-256 over the same bytes once (median): the content addressing's share; the
+	/// pipeline hashes every byte twice (verify the old CID, make the new one).
+	pub sha256: Timing,
 }
 
 /// DP vs enumeration at one depth.
@@ -92,8 +134,8 @@ pub struct LargeDagBench {
 pub struct BenchReport {
 	/// In-memory propagation.
 	pub propagation: PropagationBench,
-	/// Store-backed propagation.
-	pub store: StoreBench,
+	/// Store-backed propagation, end to end, per DAG.
+	pub store: Vec<StoreBench>,
 	/// DP vs enumeration.
 	pub dp: Vec<DpBench>,
 	/// Large DAG.
@@ -147,36 +189,102 @@ pub fn propagation(models: usize, params: usize) -> Result<PropagationBench> {
 	})
 }
 
-/// `propagate` over a chain of `models` models stored on disk, vs memcpy of their bytes.
-pub fn store_propagation(models: usize, params: usize) -> Result<StoreBench> {
-	let dir = std::env::temp_dir().join(format!("blockful-bench-{}", std::process::id()));
-	let stores = Stores::open(&dir)?;
-	let n = models + 1;
-	let dag = Dag::new((0..n).map(|i| if i == 0 { vec![] } else { vec![i - 1] }).collect())?;
-	let mut cids: Vec<Cid> = Vec::with_capacity(n);
-	for i in 0..n {
-		cids.push(stores.publish(&weights_of(params, 100 + i as u64)?)?);
+/// The fig4 topology's DAG and its start models.
+fn fig4_dag() -> Result<(Dag, Vec<usize>)> {
+	let topo = crate::topology::Topology::load("fig4")?;
+	let index: std::collections::HashMap<&str, usize> =
+		topo.models.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+	let parents = topo.models.iter().map(|m| m.refs.iter().map(|r| index[r.as_str()]).collect()).collect();
+	let starts = topo.unlearning.start_models.iter().map(|s| index[s.as_str()]).collect();
+	Ok((Dag::new(parents)?, starts))
+}
+
+/// A random DAG of `n` models, each referencing 1-3 of the previous 16, all inheriting
+/// from model 0 (the start).
+fn random_dag(n: usize) -> Result<(Dag, Vec<usize>)> {
+	let mut rng = ChaCha8Rng::seed_from_u64(9);
+	let parents = (0..n)
+		.map(|y| {
+			let mut ps: Vec<usize> = Vec::new();
+			let want = if y == 0 { 0 } else { rng.random_range(1..=3usize).min(y) };
+			while ps.len() < want {
+				let p = rng.random_range(y.saturating_sub(16)..y);
+				if !ps.contains(&p) {
+					ps.push(p);
+				}
+			}
+			ps
+		})
+		.collect();
+	Ok((Dag::new(parents)?, vec![0]))
+}
+
+/// Per model: one sequential read of its file, one memcpy, one write to `out`.
+fn baseline_pass(stores: &Stores, cids: &[Cid], nodes: &[usize], out: &std::path::Path) -> Result<()> {
+	for &y in nodes {
+		let path = stores.live.path_of(&cids[y]);
+		let bytes = std::fs::read(&path).map_err(|e| crate::WorkerError::io(&path, e))?;
+		let copy = black_box(bytes.clone());
+		let dst = out.join(format!("{y}.bin"));
+		std::fs::write(&dst, &copy).map_err(|e| crate::WorkerError::io(&dst, e))?;
 	}
-	let delta = weights_of(params, 2)?;
-	let cfg = ParallelConfig { alpha: 1.0, epsilon: 0.0 };
-	let t = Instant::now();
-	let (done, _) = propagate(&dag, &cids, &[(0, delta)], cfg, &stores, |_| {})?;
-	let propagate_seconds = t.elapsed().as_secs_f64();
-	let src = vec![1u8; params * 4];
-	let mut dst = vec![0u8; params * 4];
-	let t = Instant::now();
-	for _ in 0..done.len() {
-		dst.copy_from_slice(&src);
-		black_box(&dst);
+	Ok(())
+}
+
+/// [`propagate`] on `dag` (models of `params` parameters, stored on disk) against the
+/// baseline, alternating, `repeats` times each.
+pub fn store_propagation(name: &str, dag: Dag, starts: Vec<usize>, params: usize, repeats: usize) -> Result<StoreBench> {
+	let dir = std::env::temp_dir().join(format!("blockful-bench-{}-{name}", std::process::id()));
+	let stores = Stores::open(dir.join("store"))?;
+	let cids = (0..dag.len()).map(|i| stores.publish(&weights_of(params, 100 + i as u64)?)).collect::<Result<Vec<_>>>()?;
+	let deltas: Vec<(usize, Weights)> =
+		starts.iter().map(|&s| Ok((s, weights_of(params, 7 + s as u64)?))).collect::<Result<_>>()?;
+	let nodes = dag.inherited(&starts)?;
+	let cfg = ParallelConfig { alpha: 1e-3, epsilon: 0.0 };
+	let base = crate::store::ModelStore::open(dir.join("baseline"), "baseline")?;
+	let (mut prop, mut prop_cpu, mut copy, mut copy_cpu, mut hash) = (vec![], vec![], vec![], vec![], vec![]);
+	for _ in 0..repeats.max(1) {
+		for cid in stores.live.list()? {
+			if !cids.contains(&cid) {
+				stores.live.remove(&cid)?;
+			}
+		}
+		stores.live.sync()?;
+		let t = Instant::now();
+		let (done, _) = propagate_unsynced(&dag, &cids, &deltas, cfg, &stores, |_| {})?;
+		prop_cpu.push(t.elapsed().as_secs_f64());
+		stores.live.sync()?;
+		prop.push(t.elapsed().as_secs_f64());
+		debug_assert_eq!(done.len(), nodes.len());
+		let t = Instant::now();
+		baseline_pass(&stores, &cids, &nodes, base.root())?;
+		let cpu = t.elapsed().as_secs_f64();
+		base.sync()?;
+		copy.push(t.elapsed().as_secs_f64());
+		copy_cpu.push(cpu);
+		let t = Instant::now();
+		for &y in &nodes {
+			black_box(Cid::of(&std::fs::read(stores.live.path_of(&cids[y])).unwrap_or_default()));
+		}
+		hash.push(t.elapsed().as_secs_f64());
 	}
-	let memcpy_seconds = t.elapsed().as_secs_f64();
 	let _ = std::fs::remove_dir_all(&dir);
+	let (p, b, pc, bc) = (Timing::of(&prop), Timing::of(&copy), Timing::of(&prop_cpu), Timing::of(&copy_cpu));
 	Ok(StoreBench {
-		models: done.len(),
+		dag: name.into(),
+		dag_models: dag.len(),
+		starts: starts.len(),
+		models: nodes.len(),
 		params,
-		propagate_seconds,
-		memcpy_seconds,
-		ratio: propagate_seconds / memcpy_seconds,
+		bytes: (nodes.len() * params * 4) as u64,
+		repeats: repeats.max(1),
+		ratio: p.median / b.median,
+		ratio_unsynced: pc.median / bc.median,
+		propagate: p,
+		baseline: b,
+		propagate_unsynced: pc,
+		baseline_unsynced: bc,
+		sha256: Timing::of(&hash),
 	})
 }
 
@@ -254,11 +362,22 @@ pub fn large_dag(nodes: usize) -> Result<LargeDagBench> {
 	})
 }
 
-/// Runs everything.
-pub fn run(models: usize, params: usize, nodes: usize) -> Result<BenchReport> {
+/// Runs everything: in-memory propagation of `models` × `params`, end-to-end propagation
+/// on fig4 and a 200-model DAG with `store_params` per model (`repeats` runs each), DP
+/// benchmarks, and the DP on a DAG of `nodes` nodes.
+pub fn run(models: usize, params: usize, store_params: usize, repeats: usize, nodes: usize) -> Result<BenchReport> {
 	Ok(BenchReport {
 		propagation: propagation(models, params)?,
-		store: store_propagation(8.min(models), params.min(2_000_000))?,
+		store: vec![
+			{
+				let (dag, starts) = fig4_dag()?;
+				store_propagation("fig4", dag, starts, store_params, repeats)?
+			},
+			{
+				let (dag, starts) = random_dag(200)?;
+				store_propagation("random-200", dag, starts, store_params, repeats)?
+			},
+		],
 		dp: dp_vs_enumeration(&[10, 15, 20])?,
 		large: large_dag(nodes)?,
 	})
@@ -274,12 +393,20 @@ impl BenchReport {
             "| GA propagation, K = {} models × {} params | seconds |\n|---|---:|\n| w_y += αc·Δθ (axpy) | {:.4} |\n| memcpy of the same bytes | {:.4} |\n| **ratio** | **{:.2}×** |\n| axpy throughput | {:.2} GB/s |\n",
             p.models, p.params, p.axpy_seconds, p.memcpy_seconds, p.ratio, p.axpy_gbps
         );
-		let st = &self.store;
 		let _ = writeln!(
-            s,
-            "| End-to-end `propagate`, {} models × {} params (read, verify CID, axpy, write, hash) | seconds |\n|---|---:|\n| propagate | {:.4} |\n| memcpy of the same bytes | {:.4} |\n| ratio | {:.1}× |\n",
-            st.models, st.params, st.propagate_seconds, st.memcpy_seconds, st.ratio
-        );
+			s,
+			"| End-to-end propagation (store → store) | models | MB | propagate (s) median [min, max] | baseline (s) median [min, max] | **ratio** | ratio without the final sync | sha2-256 once (s) |\n|---|---:|---:|---:|---:|---:|---:|---:|"
+		);
+		for st in &self.store {
+			let t = |x: &Timing| format!("{:.3} [{:.3}, {:.3}]", x.median, x.min, x.max);
+			let _ = writeln!(
+				s,
+				"| {} ({} models, {} start(s), {} params each, {} runs) | {} | {:.0} | {} | {} | **{:.2}×** | {:.2}× | {:.3} |",
+				st.dag, st.dag_models, st.starts, st.params, st.repeats, st.models, st.bytes as f64 / 1e6,
+				t(&st.propagate), t(&st.baseline), st.ratio, st.ratio_unsynced, st.sha256.median
+			);
+		}
+		let _ = writeln!(s);
 		let _ = writeln!(
 			s,
 			"| depth | paths | DP (s) | enumeration (s) | speed-up |\n|---:|---:|---:|---:|---:|"

@@ -1,13 +1,14 @@
 //! Eqs. 7-8 at memory speed: the parallel paradigm's data-free step, streamed from the
 //! model store to the model store.
 //!
-//! For every model y it touches, [`StreamingUpdate::apply`] reads the stored safetensors
-//! file once through a memory map and, chunk by chunk while the chunk is in cache,
-//! 1. feeds it to the sha2-256 that must reproduce y's CID (a corrupt file is refused and
-//!    nothing is written),
-//! 2. writes `w_y + Σ_s a_s Δθ_s` into the output buffer (the header is copied: the layout
-//!    of an update never changes), refusing non-finite results,
-//! 3. feeds the output chunk to the sha2-256 that becomes the new CID.
+//! For every model y it touches, [`StreamingUpdate::apply`] maps the stored safetensors
+//! file once and, at the same time on two cores,
+//! 1. hashes it with the sha2-256 that must reproduce y's CID (a corrupt file is refused and
+//!    nothing is written), and
+//! 2. chunk by chunk while the chunk is in cache, writes `w_y + Σ_s a_s Δθ_s` into the
+//!    output buffer (the header is copied: the layout of an update never changes), refusing
+//!    non-finite results, and feeds the output chunk to the sha2-256 that becomes the new
+//!    CID.
 //!
 //! No per-value parsing into intermediate `Weights`, no second read of any file, and no
 //! per-file `fsync`: the files are written with [`ModelStore::put_unsynced`] and made
@@ -68,27 +69,38 @@ impl StreamingUpdate {
 		if let Some(&(s, _)) = scales.iter().find(|(s, _)| *s >= self.deltas.len()) {
 			return Err(WorkerError::InvalidArgument(format!("no delta {s}")));
 		}
-		let n = self.header.len();
-		let mut output = vec![0u8; input.len()];
-		output[..n].copy_from_slice(&input[..n]);
-		let (mut read, mut written) = (Sha256::new(), Sha256::new());
-		read.update(&input[..n]);
-		written.update(&input[..n]);
-		for (k, (src, dst)) in input[n..].chunks(CHUNK).zip(output[n..].chunks_mut(CHUNK)).enumerate() {
-			read.update(src);
-			let first = k * CHUNK / 4;
-			if !self.axpy_chunk(src, dst, first, scales) {
-				return Err(WorkerError::InvalidWeights(format!(
-					"the update of {cid} produces a non-finite value"
-				)));
-			}
-			written.update(&*dst);
-		}
-		let actual = Cid::from_digest(read.finalize().into());
+		// The old CID is verified on the second core while this one computes the new file.
+		let (actual, written) = std::thread::scope(|scope| {
+			let verify = scope.spawn(|| Cid::from_digest(Sha256::digest(input).into()));
+			let written = self.updated_file(input, scales);
+			(verify.join(), written)
+		});
+		let actual = actual.map_err(|_| WorkerError::InvalidArgument("the verifying thread panicked".into()))?;
 		if actual != *cid {
 			return Err(WorkerError::CorruptModel { path, expected: cid.to_string(), actual: actual.to_string() });
 		}
-		Ok((output, Cid::from_digest(written.finalize().into())))
+		let (output, new) = written.ok_or_else(|| {
+			WorkerError::InvalidWeights(format!("the update of {cid} produces a non-finite value"))
+		})?;
+		Ok((output, new))
+	}
+
+	/// The new file `input + Σ a_s Δθ_s` and its CID, hashed chunk by chunk while each
+	/// chunk is in cache; `None` if a value is not finite.
+	fn updated_file(&self, input: &[u8], scales: &[(usize, f32)]) -> Option<(Vec<u8>, Cid)> {
+		let n = self.header.len();
+		let mut output = vec![0u8; input.len()];
+		output[..n].copy_from_slice(&input[..n]);
+		let mut written = Sha256::new();
+		written.update(&input[..n]);
+		for (k, (src, dst)) in input[n..].chunks(CHUNK).zip(output[n..].chunks_mut(CHUNK)).enumerate() {
+			if !self.axpy_chunk(src, dst, k * CHUNK / 4, scales) {
+				return None;
+			}
+			written.update(&*dst);
+		}
+		let cid = Cid::from_digest(written.finalize().into());
+		Some((output, cid))
 	}
 
 	/// `dst = src + Σ a_s Δθ_s[first..]` on one chunk; false if a result is not finite.
@@ -133,7 +145,7 @@ fn header_len(bytes: &[u8]) -> Result<usize> {
 		.and_then(|h| h.checked_add(8))
 		.filter(|&n| n <= bytes.len())
 		.ok_or_else(|| WorkerError::InvalidWeights("safetensors header longer than the file".into()))?;
-	if (bytes.len() - n) % 4 != 0 {
+	if !(bytes.len() - n).is_multiple_of(4) {
 		return Err(WorkerError::InvalidWeights("safetensors data is not a whole number of f32".into()));
 	}
 	Ok(n)

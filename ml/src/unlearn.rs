@@ -126,6 +126,22 @@ pub fn propagate(
 	deltas: &[(usize, Weights)],
 	cfg: ParallelConfig,
 	stores: &Stores,
+	on_model: impl FnMut(&Propagated),
+) -> Result<(Vec<Propagated>, Vec<SkippedNode>)> {
+	let out = propagate_unsynced(dag, cids, deltas, cfg, stores, on_model)?;
+	stores.live.sync()?;
+	Ok(out)
+}
+
+/// [`propagate`] without the final durable sync: the new files are written but may still
+/// be in the page cache; the caller must call `stores.live.sync()` (benchmarks time the two
+/// parts separately).
+pub fn propagate_unsynced(
+	dag: &Dag,
+	cids: &[Cid],
+	deltas: &[(usize, Weights)],
+	cfg: ParallelConfig,
+	stores: &Stores,
 	mut on_model: impl FnMut(&Propagated),
 ) -> Result<(Vec<Propagated>, Vec<SkippedNode>)> {
 	check_propagation_inputs(dag, cids, cfg)?;
@@ -153,7 +169,6 @@ pub fn propagate(
 		on_model(&p);
 		updated.push(p);
 	}
-	stores.live.sync()?;
 	Ok((updated, skipped))
 }
 

@@ -172,6 +172,13 @@ pub(crate) struct BenchArgs {
 	/// Parameters per model in the GA-propagation benchmark (default: ResNet18 size).
 	#[arg(long, default_value_t = 11_173_962)]
 	pub(crate) params: usize,
+	/// Parameters per model in the end-to-end (store → store) propagation benchmark, run on
+	/// the fig4 DAG and on a random 200-model DAG.
+	#[arg(long, default_value_t = 1_000_000)]
+	pub(crate) store_params: usize,
+	/// Runs of each side of the end-to-end benchmark (median, min, max reported).
+	#[arg(long, default_value_t = 5)]
+	pub(crate) repeats: usize,
 	/// Nodes of the large DP benchmark DAG (~4 edges per node).
 	#[arg(long, default_value_t = 250_000)]
 	pub(crate) nodes: usize,

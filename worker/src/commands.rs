@@ -282,7 +282,7 @@ pub(crate) fn cmd_experiment(a: ExperimentArgs) -> Result<()> {
 
 /// `bench`: the ML micro-benchmarks, as a table (and JSON with `--json`).
 pub(crate) fn cmd_bench(a: BenchArgs) -> Result<()> {
-	let r = bench::run(a.models, a.params, a.nodes)?;
+	let r = bench::run(a.models, a.params, a.store_params, a.repeats, a.nodes)?;
 	println!("{}", r.markdown());
 	if let Some(p) = a.json {
 		std::fs::write(&p, serde_json::to_string_pretty(&r)?)?;

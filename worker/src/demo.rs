@@ -67,8 +67,41 @@ pub(crate) fn cmd_demo(a: DemoArgs) -> Result<()> {
 	std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
 	let rt = tokio::runtime::Runtime::new()?;
 	let funder = keypair(&a.suri)?;
-
 	// The node first, so that a missing node fails before minutes of training.
+	let (node, url, chain) = start_or_connect(&a, &rt)?;
+	let run = run_experiment(&a)?;
+	let signers = flow::Signers { funder, account_prefix: "//Alice//blockful".into() };
+	let parallel = if a.repair { &run.repaired } else { &run.parallel };
+	let chain_report = rt.block_on(flow::run(
+		&chain,
+		&run.manifest,
+		&run.stores,
+		parallel,
+		&run.sequential,
+		&signers,
+		&a.out.join("chain"),
+		|msg| println!("[chain] {msg}"),
+	))?;
+	let chain_md = write_chain_report(&a, &url, &chain_report)?;
+	println!("{}", run.report.markdown());
+	println!("{chain_md}");
+	drop(node);
+	if !chain_report.verify_ok {
+		bail!("the live chain did not verify after unlearning; see {}", a.out.join("report.json").display());
+	}
+	println!(
+		"report: {} (report.md, chain.md, report.json, results.csv, *.svg); wall time {:.1} s",
+		a.out.display(),
+		started.elapsed().as_secs_f64()
+	);
+	Ok(())
+}
+
+/// Starts `blockful-node --dev` (unless `--url` names a node) and connects to it.
+fn start_or_connect(
+	a: &DemoArgs,
+	rt: &tokio::runtime::Runtime,
+) -> Result<(Option<NodeProcess>, String, Chain)> {
 	let (node, url) = match &a.url {
 		Some(u) => (None, u.clone()),
 		None => {
@@ -85,7 +118,11 @@ pub(crate) fn cmd_demo(a: DemoArgs) -> Result<()> {
 			None => format!("no node at {url}"),
 		})?;
 	println!("[demo] connected to {url}");
+	Ok((node, url, chain))
+}
 
+/// The ML side: train the DAG, unlearn with every method, evaluate (progress bars).
+fn run_experiment(a: &DemoArgs) -> Result<experiment::ExperimentRun> {
 	let mut topo = load_topology(&a.setup)?;
 	apply_request(&mut topo, &a.request)?;
 	let arch = topo.model;
@@ -108,26 +145,17 @@ pub(crate) fn cmd_demo(a: DemoArgs) -> Result<()> {
 	if let Some(p) = pb.take() {
 		p.finish();
 	}
-	let signers = flow::Signers { funder, account_prefix: "//Alice//blockful".into() };
-	let parallel = if a.repair { &run.repaired } else { &run.parallel };
-	let chain_report = rt.block_on(flow::run(
-		&chain,
-		&run.manifest,
-		&run.stores,
-		parallel,
-		&run.sequential,
-		&signers,
-		&a.out.join("chain"),
-		|msg| println!("[chain] {msg}"),
-	))?;
+	Ok(run)
+}
 
-	// report.json gains the chain section; chain.md holds the cost tables.
+/// Adds the chain section to `report.json` and writes `chain.md` (returned).
+fn write_chain_report(a: &DemoArgs, url: &str, chain_report: &flow::ChainReport) -> Result<String> {
 	let json_path = a.out.join("report.json");
 	let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json_path)?)?;
-	json["chain"] = serde_json::to_value(&chain_report)?;
+	json["chain"] = serde_json::to_value(chain_report)?;
 	json["chain"]["parallel_method"] = serde_json::json!(if a.repair { "ga_repair" } else { "ga" });
 	std::fs::write(&json_path, serde_json::to_string_pretty(&json)?)?;
-	let costs = flow::cost_table(&chain_report);
+	let costs = flow::cost_table(chain_report);
 	let chain_md = format!(
 		"# Chain costs\n\nNode: {url}\n\nEvery collision was computed by the committee's \
 		 off-chain workers (t-of-n threshold signing); this worker holds no trapdoor and no \
@@ -136,17 +164,5 @@ pub(crate) fn cmd_demo(a: DemoArgs) -> Result<()> {
 		chain_report.verify_ok
 	);
 	std::fs::write(a.out.join("chain.md"), &chain_md)?;
-	println!("{}", run.report.markdown());
-	println!("{chain_md}");
-	drop(node);
-	if !chain_report.verify_ok {
-		bail!("the live chain did not verify after unlearning; see {}", json_path.display());
-	}
-	println!(
-		"report: {} (report.md, chain.md, report.json, results.csv, *.svg); wall time {:.1} s",
-		a.out.display(),
-		started.elapsed().as_secs_f64()
-	);
-	Ok(())
+	Ok(chain_md)
 }
-

@@ -89,6 +89,10 @@ pub struct ParadigmReport {
 	pub collisions: usize,
 	/// Seconds to publish the task's copy of the DAG (all waves).
 	pub publish_seconds: f64,
+	/// Seconds from submitting the request to reading its affected set back.
+	pub request_seconds: f64,
+	/// Seconds for the final checks (request status, lineages, live store, integrity).
+	pub check_seconds: f64,
 	/// Seconds from submitting each proposal to its inclusion, summed.
 	pub propose_seconds: f64,
 	/// Seconds from submitting each proposal to its round 1 closing, summed.
@@ -298,6 +302,7 @@ async fn run_task<P: FnMut(&str)>(
 		request: filed.id,
 		affected: filed.request.affected.clone(),
 		publish_seconds,
+		request_seconds: filed.seconds,
 		..Default::default()
 	};
 	let (batches, skipped) = plan(cx.manifest, &published, &filed, outcome, paradigm)?;
@@ -312,7 +317,9 @@ async fn run_task<P: FnMut(&str)>(
 	}
 	report.blocks_touched = touched.len();
 	(report.c_tran_bytes, report.c_tran_seconds, report.transfers) = (tran.bytes, tran.seconds, tran.count);
+	let t = Instant::now();
 	check(cx, &stores, &published, &filed, &mut report).await?;
+	report.check_seconds = t.elapsed().as_secs_f64();
 	Ok(report)
 }
 
