@@ -23,6 +23,7 @@ pub mod error;
 pub mod publish;
 pub mod redact;
 pub mod request;
+pub mod throughput;
 pub mod types;
 pub mod verify;
 

@@ -187,3 +187,23 @@ pub(crate) struct BenchArgs {
 	pub(crate) json: Option<PathBuf>,
 }
 
+
+#[derive(Args, Debug)]
+pub(crate) struct ChainBenchArgs {
+	/// WebSocket URL of a running node (for meaningful figures: a release build,
+	/// `scripts/chain-bench.sh` starts one).
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	pub(crate) url: String,
+	/// Sending accounts (`//Alice//bench//<i>`), funded by `--suri`.
+	#[arg(long, default_value_t = 32)]
+	pub(crate) accounts: usize,
+	/// Transactions per account and kind.
+	#[arg(long, default_value_t = 100)]
+	pub(crate) per_account: usize,
+	/// Account that funds the senders.
+	#[arg(long, default_value = "//Alice")]
+	pub(crate) suri: String,
+	/// Write the results as JSON here too.
+	#[arg(long)]
+	pub(crate) json: Option<PathBuf>,
+}

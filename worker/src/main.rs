@@ -3,6 +3,7 @@
 //! ML lives in `blockful-ml`, the chain client in `blockful-chain-client`, and their
 //! composition (the chain flow) in this crate's library (`blockful_worker::flow`).
 
+mod chain_bench;
 mod cli;
 mod commands;
 mod demo;
@@ -41,6 +42,9 @@ enum Command {
 	/// (publish, request, redactions signed by the committee's off-chain workers, integrity
 	/// check), with the cost table.
 	Demo(DemoArgs),
+	/// Throughput in real blocks on a running node: a flood of `publish_model` beside a
+	/// flood of `transfer_keep_alive`, counted in finalized blocks (ratio).
+	ChainBench(ChainBenchArgs),
 }
 
 fn main() -> Result<()> {
@@ -63,5 +67,6 @@ fn main() -> Result<()> {
 		Command::Experiment(a) => commands::cmd_experiment(a),
 		Command::Demo(a) => demo::cmd_demo(a),
 		Command::Bench(a) => commands::cmd_bench(a),
+		Command::ChainBench(a) => chain_bench::cmd_chain_bench(a),
 	}
 }

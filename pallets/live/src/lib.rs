@@ -284,7 +284,8 @@ pub mod pallet {
 		InvalidCheck,
 		/// The randomness does not open the check value to SCALE `(uri, refs)`.
 		ChMismatch,
-		/// This block already holds `MaxTxsPerBlock` models.
+		/// The pending live block holds `MaxTxsPerBlock` models. (`publish_model` does not
+		/// return it: it seals a full live block and starts the next.)
 		LiveBlockFull,
 		/// A counter (transaction id, height or version) would overflow.
 		Overflow,
@@ -328,10 +329,10 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Accounts for `on_finalize` reading the pending list; the sealing itself is paid
-		/// by the `publish_model` calls that filled it.
+		/// Accounts for `on_finalize`: reading the pending list and the fixed part of sealing
+		/// it. The per-model part is paid by the `publish_model` calls that filled it.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
-			T::DbWeight::get().reads(1)
+			T::DbWeight::get().reads(1).saturating_add(<T as Config>::WeightInfo::seal_block(0))
 		}
 
 		fn on_finalize(_n: BlockNumberFor<T>) {
@@ -360,15 +361,16 @@ pub mod pallet {
 		/// Publishes a model: `uri` its CID, `refs` the distinct ids of the models it
 		/// aggregated (none of them locked by an open unlearning request), `(ch, rand)` a
 		/// chameleon hash of SCALE `(uri, refs)` under [`ChPublicKey`]. Holds
-		/// [`Config::ModelDeposit`] from the signer. The model joins this block's live block
-		/// and the archive (as version 0).
+		/// [`Config::ModelDeposit`] from the signer. The model joins the pending live block
+		/// (sealed at the end of the chain block, or as soon as it holds `MaxTxsPerBlock`
+		/// models) and the archive (as version 0).
 		#[pallet::call_index(0)]
 		#[pallet::weight(
 			<T as Config>::WeightInfo::publish_model(
 				uri.len().saturated_into::<u32>(),
 				refs.len().saturated_into::<u32>(),
 			)
-			.saturating_add(<T as Config>::WeightInfo::seal_block(1))
+			.saturating_add(Pallet::<T>::seal_share())
 		)]
 		pub fn publish_model(
 			origin: OriginFor<T>,
@@ -451,6 +453,20 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// What one `publish_model` pays towards sealing its live block: the per-model part
+		/// of `seal_block` plus `1 / MaxTxsPerBlock` of its fixed part. The `MaxTxsPerBlock`
+		/// publishes that fill a live block sealed mid-block pay its fixed part together; the
+		/// block's last live block has its fixed part charged in `on_initialize`.
+		pub fn seal_share() -> Weight {
+			let fixed = <T as Config>::WeightInfo::seal_block(0);
+			let per_model = <T as Config>::WeightInfo::seal_block(1).saturating_sub(fixed);
+			let share = fixed.saturating_add(Weight::from_parts(
+				u64::from(T::MaxTxsPerBlock::get()).saturating_sub(1),
+				u64::from(T::MaxTxsPerBlock::get()).saturating_sub(1),
+			));
+			per_model.saturating_add(share.saturating_div(u64::from(T::MaxTxsPerBlock::get()).max(1)))
+		}
+
 		/// Appends a checked model: id, edges, pending list, archive record, event.
 		pub(crate) fn do_publish(
 			owner: T::AccountId,
@@ -461,6 +477,12 @@ pub mod pallet {
 		) -> Result<u64, DispatchError> {
 			let tx = NextTxId::<T>::get();
 			let next = tx.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			// A full live block is sealed here and the model opens the next one, so a chain
+			// block can carry several live blocks' worth of models. Sealing is paid by the
+			// publishes that filled the block (`seal_share`).
+			if PendingTxs::<T>::decode_len().unwrap_or(0) >= T::MaxTxsPerBlock::get() as usize {
+				Self::seal_pending()?;
+			}
 			let height = NextHeight::<T>::get();
 			PendingTxs::<T>::try_mutate(|pending| pending.try_push(tx))
 				.map_err(|_| Error::<T>::LiveBlockFull)?;

@@ -595,17 +595,23 @@ fn publish_without_public_key_fails() {
 }
 
 #[test]
-fn publish_into_full_block_fails() {
+fn publish_into_full_live_block_seals_it_and_opens_the_next() {
 	ExtBuilder::default().build_and_execute(|| {
+		let first = NextHeight::<Test>::get();
 		for i in 0..MaxTxsPerBlock::get() {
 			publish(ALICE, &format!("bafy-{i}"), &[]);
 		}
-		let (uri, refs, ch, rand) = valid_publish_args("bafy-late", &[]);
-		assert_noop!(
-			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
-			Error::<Test>::LiveBlockFull
-		);
+		assert_eq!(NextHeight::<Test>::get(), first, "nothing sealed while there is room");
+		let late = publish(ALICE, "bafy-late", &[]);
+		// The full live block was sealed within the same chain block; the late model opened
+		// the next one.
+		assert_eq!(BlockTxs::<Test>::get(first).len() as u32, MaxTxsPerBlock::get());
+		assert_eq!(Txs::<Test>::get(late).unwrap().height, first + 1);
+		assert_eq!(PendingTxs::<Test>::get().to_vec(), vec![late]);
 		next_block();
+		assert_eq!(BlockTxs::<Test>::get(first + 1).to_vec(), vec![late]);
+		assert_eq!(NextHeight::<Test>::get(), first + 2);
+		assert!(LiveChain::verify_integrity().ok, "both live blocks link and verify");
 	});
 }
 
@@ -929,4 +935,22 @@ mod property {
 			});
 		}
 	}
+}
+
+#[test]
+fn publishes_pay_for_every_live_block_they_fill() {
+	// However many publishes a chain block carries, what they and `on_initialize` are
+	// charged covers sealing every live block they fill: ceil(n / M) fixed parts plus the
+	// per-model part of each.
+	let m = u64::from(MaxTxsPerBlock::get());
+	let fixed = <() as crate::weights::WeightInfo>::seal_block(0);
+	let per_model = <() as crate::weights::WeightInfo>::seal_block(1).saturating_sub(fixed);
+	for n in [1, m - 1, m, m + 1, 2 * m + 3, 10 * m] {
+		let charged = fixed.saturating_add(LiveChain::seal_share().saturating_mul(n));
+		let seals = n.div_ceil(m);
+		let actual = fixed.saturating_mul(seals).saturating_add(per_model.saturating_mul(n));
+		assert!(actual.all_lte(charged), "{n} publishes: charged {charged:?} < sealing {actual:?}");
+	}
+	// And the share is far below a whole seal's fixed part.
+	assert!(LiveChain::seal_share().ref_time() < fixed.ref_time() / 2 + per_model.ref_time());
 }

@@ -32,15 +32,33 @@ fn chain<T: Config>(owner: &T::AccountId, a: u32) -> Result<Vec<u64>, BenchmarkE
 	Ok(txs)
 }
 
+/// `a` models, each referencing the previous `MaxRefs` (or all earlier ones): the densest
+/// DAG the live chain accepts, so that the affected-set search pays for the most edges.
+fn dense<T: Config>(owner: &T::AccountId, a: u32) -> Result<Vec<u64>, BenchmarkError> {
+	pallet_live_chain::ChPublicKey::<T>::put(testing::dev_key());
+	let fan_in = pallet_live_chain::MaxRefsOf::<T>::get() as usize;
+	let mut txs: Vec<u64> = Vec::new();
+	for _ in 0..a {
+		let refs: Vec<u64> = txs.iter().rev().take(fan_in).copied().collect();
+		txs.push(
+			testing::publish_unchecked::<T>(owner, &refs)
+				.map_err(|_| BenchmarkError::Stop("publish"))?,
+		);
+	}
+	testing::seal::<T>().map_err(|_| BenchmarkError::Stop("seal"))?;
+	Ok(txs)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
 
-	/// A request whose affected set is a chain of `a` models.
+	/// A request whose affected set is `a` models of a dense DAG (fan-in `MaxRefs`): the
+	/// worst case of the affected-set search for `a` models.
 	#[benchmark]
 	fn request_unlearning(a: Linear<1, { T::MaxAffected::get() }>) -> Result<(), BenchmarkError> {
 		let caller: T::AccountId = whitelisted_caller();
-		let txs = chain::<T>(&caller, a)?;
+		let txs = dense::<T>(&caller, a)?;
 		let start = txs.first().copied().into_iter().collect::<Vec<_>>();
 		let classes = (0..T::MaxClasses::get().min(255) as u8).collect::<Vec<_>>();
 		fund::<T>(&caller);

@@ -1,0 +1,216 @@
+//! Throughput in **real blocks**: sign many transactions offline (one account per stream,
+//! consecutive nonces), hand them all to the node's pool at once, and count what the chain
+//! finalizes, block by block, with the blocks' own timestamps. Used by `blockful-worker
+//! chain-bench` to set `LiveChain.publish_model` beside `Balances.transfer_keep_alive` on
+//! the same node in the same run.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use blockful_chameleon::{hash, ChPublicKey};
+use rand_core::OsRng;
+use subxt::config::{polkadot::PolkadotExtrinsicParamsBuilder, PolkadotConfig};
+use subxt::rpcs::client::rpc_params;
+use subxt::utils::{AccountId32, MultiAddress};
+use subxt_signer::sr25519::Keypair;
+
+use crate::api;
+use crate::api::runtime_types::{blockful_chameleon as ch, bounded_collections::bounded_vec::BoundedVec};
+use crate::client::{AtBlock, Chain};
+use crate::error::{failed, ChainError, ChainResult};
+use crate::tx_message;
+
+/// Which transactions a flood carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum FloodKind {
+	/// `Balances.transfer_keep_alive` of 1 unit to the next account.
+	Transfer,
+	/// `LiveChain.publish_model` of a fresh URI without references (chameleon hash under
+	/// the committee's key, computed here).
+	Publish,
+}
+
+/// What the chain made of one flood.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Throughput {
+	/// The transactions' kind.
+	pub kind: FloodKind,
+	/// Transactions handed to the pool.
+	pub submitted: usize,
+	/// Successful ones found in finalized blocks.
+	pub included: usize,
+	/// Failed ones found in finalized blocks (`System.ExtrinsicFailed` from the flood).
+	pub failed: usize,
+	/// Finalized blocks from the first to the last that held one of them.
+	pub blocks: u64,
+	/// Most of them in one block.
+	pub max_per_block: usize,
+	/// Chain time they took: timestamp of the last block holding one, minus that of the
+	/// block before the first.
+	pub chain_seconds: f64,
+	/// `included / chain_seconds`.
+	pub per_second: f64,
+	/// Seconds to sign them (client side, before the clock above starts).
+	pub sign_seconds: f64,
+	/// Wall seconds from the first submission to the last one seen finalized.
+	pub wall_seconds: f64,
+}
+
+impl Chain {
+	/// Signs `per_account` transactions of `kind` for each of `accounts`, from each one's
+	/// next nonce; returns the encoded extrinsics, interleaved across accounts.
+	pub async fn sign_flood(
+		&self,
+		kind: FloodKind,
+		accounts: &[Keypair],
+		per_account: usize,
+	) -> ChainResult<Vec<Vec<u8>>> {
+		let key = match kind {
+			FloodKind::Publish => Some(ChPublicKey(self.ch_public_key().await?)),
+			FloodKind::Transfer => None,
+		};
+		let mut at = self.at_best().await?;
+		let mut streams = Vec::with_capacity(accounts.len());
+		for (i, signer) in accounts.iter().enumerate() {
+			let first = self.next_nonce(&signer.public_key().into()).await?;
+			let next: AccountId32 = accounts[(i + 1) % accounts.len()].public_key().into();
+			let mut stream = Vec::with_capacity(per_account);
+			for k in 0..per_account as u64 {
+				let params = PolkadotExtrinsicParamsBuilder::<PolkadotConfig>::new().nonce(first + k).build();
+				let tx = match (kind, &key) {
+					(FloodKind::Transfer, _) => {
+						let call = api::transactions().balances().transfer_keep_alive(MultiAddress::Id(next), 1);
+						sign(&mut at, &call, signer, params).await?
+					},
+					(FloodKind::Publish, Some(key)) => {
+						let uri = format!("bafy-flood-{}-{i}-{}", hex::encode(&signer.public_key().0[..4]), first + k);
+						let (check, rand) = hash(key, &tx_message(&uri, &[]), &mut OsRng)
+							.map_err(|e| ChainError::Invalid(format!("chameleon hash of {uri}: {e:?}")))?;
+						let call = api::transactions().live_chain().publish_model(
+							BoundedVec(uri.into_bytes()),
+							BoundedVec(Vec::new()),
+							ch::ChCheck(check.0),
+							ch::ChRandomness(rand.0),
+						);
+						sign(&mut at, &call, signer, params).await?
+					},
+					(FloodKind::Publish, None) => unreachable!("the key was read above"),
+				};
+				stream.push(tx);
+			}
+			streams.push(stream.into_iter());
+		}
+		// Interleave, so that every account's stream reaches the pool early.
+		let mut out = Vec::with_capacity(accounts.len() * per_account);
+		while out.len() < accounts.len() * per_account {
+			out.extend(streams.iter_mut().filter_map(Iterator::next));
+		}
+		Ok(out)
+	}
+
+	/// Submits every one of `txs` (`author_submitExtrinsic`, 64 in flight) and follows the
+	/// finalized blocks until all are in, none arrives for `stall`, or `timeout` passes.
+	pub async fn flood(
+		&self,
+		kind: FloodKind,
+		txs: Vec<Vec<u8>>,
+		sign_seconds: f64,
+		stall: Duration,
+		timeout: Duration,
+	) -> ChainResult<Throughput> {
+		let start_block = self.finalized_number().await?;
+		let start = Instant::now();
+		let submitted = txs.len();
+		for chunk in txs.chunks(64) {
+			let sends = chunk.iter().map(|tx| {
+				self.rpc.request::<serde_json::Value>("author_submitExtrinsic", rpc_params![format!("0x{}", hex::encode(tx))])
+			});
+			for r in futures::future::join_all(sends).await {
+				r.map_err(failed("submitting a flood transaction"))?;
+			}
+		}
+		let mut out = Throughput {
+			kind,
+			submitted,
+			included: 0,
+			failed: 0,
+			blocks: 0,
+			max_per_block: 0,
+			chain_seconds: 0.0,
+			per_second: 0.0,
+			sign_seconds,
+			wall_seconds: 0.0,
+		};
+		let (mut next, mut first, mut last) = (start_block + 1, None, None);
+		let mut progress_at = Instant::now();
+		while out.included + out.failed < submitted && start.elapsed() < timeout && progress_at.elapsed() < stall {
+			let finalized = self.finalized_number().await?;
+			while next <= finalized {
+				let (ok, bad) = count_in_block(&self.api.at_block(next).await.map_err(failed("reading a block"))?, kind).await?;
+				if ok + bad > 0 {
+					first.get_or_insert(next);
+					last = Some(next);
+					progress_at = Instant::now();
+				}
+				out.included += ok;
+				out.failed += bad;
+				out.max_per_block = out.max_per_block.max(ok);
+				next += 1;
+			}
+			tokio::time::sleep(Duration::from_millis(200)).await;
+		}
+		out.wall_seconds = start.elapsed().as_secs_f64();
+		if let (Some(first), Some(last)) = (first, last) {
+			out.blocks = last - first + 1;
+			out.chain_seconds = (self.timestamp(last).await? - self.timestamp(first - 1).await?) as f64 / 1e3;
+			out.per_second = out.included as f64 / out.chain_seconds.max(1e-9);
+		}
+		Ok(out)
+	}
+
+	/// The last finalized block's number.
+	async fn finalized_number(&self) -> ChainResult<u64> {
+		Ok(self.api.at_current_block().await.map_err(failed("reading the finalized block"))?.block_number())
+	}
+
+	/// `Timestamp.Now` at block `number` (milliseconds).
+	pub async fn timestamp(&self, number: u64) -> ChainResult<u64> {
+		let what = format!("reading Timestamp.Now at block {number}");
+		let at = self.api.at_block(number).await.map_err(failed(&what))?;
+		let v = at.storage().try_fetch(api::storage().timestamp().now(), ()).await.map_err(failed(&what))?;
+		Ok(v.map(|v| v.decode().map_err(failed(&what))).transpose()?.unwrap_or(0))
+	}
+}
+
+/// Signs one call with explicit parameters (nonce; immortal), offline: no request to
+/// the node per transaction.
+async fn sign<Call: subxt::transactions::Payload>(
+	at: &mut AtBlock,
+	call: &Call,
+	signer: &Keypair,
+	params: <<PolkadotConfig as subxt::config::Config>::TransactionExtensions as subxt::config::TransactionExtensions<PolkadotConfig>>::Params,
+) -> ChainResult<Vec<u8>> {
+	let mut signable = at.transactions().create_signable_offline(call, params).map_err(failed("signing"))?;
+	Ok(signable.sign(signer).map_err(failed("signing"))?.into_encoded())
+}
+
+/// Successful and failed extrinsics of `kind` in one block.
+async fn count_in_block(at: &AtBlock, kind: FloodKind) -> ChainResult<(usize, usize)> {
+	let events = at.events().fetch().await.map_err(failed("reading a block's events"))?;
+	let mut ok = 0;
+	let mut failed_in: BTreeSet<u32> = BTreeSet::new();
+	for ev in events.iter() {
+		let ev = ev.map_err(failed("decoding an event"))?;
+		let ours = match kind {
+			FloodKind::Transfer => ev.is::<api::balances::events::Transfer>(),
+			FloodKind::Publish => ev.is::<api::live_chain::events::ModelPublished>(),
+		};
+		ok += usize::from(ours);
+		if ev.is::<api::system::events::ExtrinsicFailed>() {
+			if let subxt::events::Phase::ApplyExtrinsic(i) = ev.phase() {
+				failed_in.insert(i);
+			}
+		}
+	}
+	Ok((ok, failed_in.len()))
+}
