@@ -151,6 +151,16 @@ impl Chain {
 		}))
 	}
 
+	/// `LiveChain.MaxUpdates` and `Unlearning.MaxAffected`: the most model updates one
+	/// redaction may carry and the most models one request may affect.
+	pub async fn redaction_limits(&self) -> ChainResult<(u32, u32)> {
+		let at = self.at_best().await?;
+		let c = at.constants();
+		let updates = c.entry(api::constants().live_chain().max_updates()).map_err(failed("reading LiveChain.MaxUpdates"))?;
+		let affected = c.entry(api::constants().unlearning().max_affected()).map_err(failed("reading Unlearning.MaxAffected"))?;
+		Ok((updates, affected))
+	}
+
 	/// `Threshold.ActiveEpoch`: the epoch of the committee key in use, once its DKG ended.
 	pub async fn active_epoch(&self) -> ChainResult<Option<u32>> {
 		let what = "reading Threshold.ActiveEpoch";

@@ -113,6 +113,7 @@ impl Chain {
 			} else if let Some(e) = decode::<RedactionApplied>(&ev, &what)? {
 				if e.proposal == proposal {
 					out.blocks = number.saturating_sub(proposed_at);
+					out.applied_at = number;
 					out.signers = e.signers;
 					out.attempts = e.attempts;
 					applied_phase = Some(phase);

@@ -25,8 +25,8 @@ use crate::tx_message;
 pub enum FloodKind {
 	/// `Balances.transfer_keep_alive` of 1 unit to the next account.
 	Transfer,
-	/// `LiveChain.publish_model` of a fresh URI without references (chameleon hash under
-	/// the committee's key, computed here).
+	/// `LiveChain.publish_model` of a fresh URI (chameleon hash under the committee's key,
+	/// computed here), referencing the models given to [`Chain::sign_flood`].
 	Publish,
 }
 
@@ -58,12 +58,14 @@ pub struct Throughput {
 
 impl Chain {
 	/// Signs `per_account` transactions of `kind` for each of `accounts`, from each one's
-	/// next nonce; returns the encoded extrinsics, interleaved across accounts.
+	/// next nonce (publishes reference `refs`); returns the encoded extrinsics, interleaved
+	/// across accounts.
 	pub async fn sign_flood(
 		&self,
 		kind: FloodKind,
 		accounts: &[Keypair],
 		per_account: usize,
+		refs: &[u64],
 	) -> ChainResult<Vec<Vec<u8>>> {
 		let key = match kind {
 			FloodKind::Publish => Some(ChPublicKey(self.ch_public_key().await?)),
@@ -84,11 +86,11 @@ impl Chain {
 					},
 					(FloodKind::Publish, Some(key)) => {
 						let uri = format!("bafy-flood-{}-{i}-{}", hex::encode(&signer.public_key().0[..4]), first + k);
-						let (check, rand) = hash(key, &tx_message(&uri, &[]), &mut OsRng)
+						let (check, rand) = hash(key, &tx_message(&uri, refs), &mut OsRng)
 							.map_err(|e| ChainError::Invalid(format!("chameleon hash of {uri}: {e:?}")))?;
 						let call = api::transactions().live_chain().publish_model(
 							BoundedVec(uri.into_bytes()),
-							BoundedVec(Vec::new()),
+							BoundedVec(refs.to_vec()),
 							ch::ChCheck(check.0),
 							ch::ChRandomness(rand.0),
 						);
@@ -108,11 +110,14 @@ impl Chain {
 		Ok(out)
 	}
 
-	/// Submits every one of `txs` (`author_submitExtrinsic`, 64 in flight) and follows the
-	/// finalized blocks until all are in, none arrives for `stall`, or `timeout` passes.
+	/// Submits every one of `txs` (signed by `senders`, interleaved as [`Chain::sign_flood`]
+	/// returns them; `author_submitExtrinsic`, one round per nonce) and follows the finalized blocks until all are in, none arrives for `stall`,
+	/// or `timeout` passes. Only transfers from / publishes by `senders` are counted.
+	#[allow(clippy::too_many_arguments)]
 	pub async fn flood(
 		&self,
 		kind: FloodKind,
+		senders: &[Keypair],
 		txs: Vec<Vec<u8>>,
 		sign_seconds: f64,
 		stall: Duration,
@@ -121,7 +126,10 @@ impl Chain {
 		let start_block = self.finalized_number().await?;
 		let start = Instant::now();
 		let submitted = txs.len();
-		for chunk in txs.chunks(64) {
+		// One round per nonce: every sender's next transaction in flight together, so no
+		// transaction reaches the pool before its predecessor (the pool's future queue is
+		// small and drops what overflows it).
+		for chunk in txs.chunks(senders.len().max(1)) {
 			let sends = chunk.iter().map(|tx| {
 				self.rpc.request::<serde_json::Value>("author_submitExtrinsic", rpc_params![format!("0x{}", hex::encode(tx))])
 			});
@@ -143,10 +151,11 @@ impl Chain {
 		};
 		let (mut next, mut first, mut last) = (start_block + 1, None, None);
 		let mut progress_at = Instant::now();
+		let ours: BTreeSet<[u8; 32]> = senders.iter().map(|k| k.public_key().0).collect();
 		while out.included + out.failed < submitted && start.elapsed() < timeout && progress_at.elapsed() < stall {
 			let finalized = self.finalized_number().await?;
 			while next <= finalized {
-				let (ok, bad) = count_in_block(&self.api.at_block(next).await.map_err(failed("reading a block"))?, kind).await?;
+				let (ok, bad) = count_in_block(&self.api.at_block(next).await.map_err(failed("reading a block"))?, kind, &ours).await?;
 				if ok + bad > 0 {
 					first.get_or_insert(next);
 					last = Some(next);
@@ -194,18 +203,26 @@ async fn sign<Call: subxt::transactions::Payload>(
 	Ok(signable.sign(signer).map_err(failed("signing"))?.into_encoded())
 }
 
-/// Successful and failed extrinsics of `kind` in one block.
-async fn count_in_block(at: &AtBlock, kind: FloodKind) -> ChainResult<(usize, usize)> {
+/// Successful extrinsics of `kind` by `ours` in one block, and failed extrinsics.
+async fn count_in_block(at: &AtBlock, kind: FloodKind, ours: &BTreeSet<[u8; 32]>) -> ChainResult<(usize, usize)> {
 	let events = at.events().fetch().await.map_err(failed("reading a block's events"))?;
 	let mut ok = 0;
 	let mut failed_in: BTreeSet<u32> = BTreeSet::new();
 	for ev in events.iter() {
 		let ev = ev.map_err(failed("decoding an event"))?;
-		let ours = match kind {
-			FloodKind::Transfer => ev.is::<api::balances::events::Transfer>(),
-			FloodKind::Publish => ev.is::<api::live_chain::events::ModelPublished>(),
+		let by: Option<AccountId32> = match kind {
+			FloodKind::Transfer => ev
+				.decode_fields_as::<api::balances::events::Transfer>()
+				.transpose()
+				.map_err(failed("decoding a transfer"))?
+				.map(|t| t.from),
+			FloodKind::Publish => ev
+				.decode_fields_as::<api::live_chain::events::ModelPublished>()
+				.transpose()
+				.map_err(failed("decoding a publish"))?
+				.map(|p| p.owner),
 		};
-		ok += usize::from(ours);
+		ok += usize::from(by.is_some_and(|a| ours.contains(&a.0)));
 		if ev.is::<api::system::events::ExtrinsicFailed>() {
 			if let subxt::events::Phase::ApplyExtrinsic(i) = ev.phase() {
 				failed_in.insert(i);

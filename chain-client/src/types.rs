@@ -95,6 +95,8 @@ pub struct ThresholdOutcome {
 	pub round1_seconds: f64,
 	/// Blocks from the proposal's block to the applied redaction.
 	pub blocks: u64,
+	/// Number of the block that applied it.
+	pub applied_at: u64,
 	/// Seconds from submitting to the applied redaction (in a best block).
 	pub seconds: f64,
 	/// Signing attempts (1 = no restart).

@@ -24,11 +24,28 @@ pub(crate) fn cmd_chain_bench(a: ChainBenchArgs) -> Result<()> {
 		chain.wait_for_blocks(Duration::from_secs(60)).await?;
 		let transfer = flood(&chain, FloodKind::Transfer, &accounts, a.per_account).await?;
 		let publish = flood(&chain, FloodKind::Publish, &accounts, a.per_account).await?;
-		let table = markdown(&a.url, &transfer, &publish);
+		let mut table = markdown(&a.url, &transfer, &publish);
+		let (max_updates, max_affected) = chain.redaction_limits().await?;
+		let n = a.redaction.unwrap_or(max_updates.min(max_affected));
+		let redaction = if n > 0 {
+			let r = one_block_redaction(&chain, &funder, &accounts, n, a.node_log.as_deref()).await?;
+			let _ = writeln!(
+				table,
+				"\none threshold redaction of {} models (MaxUpdates {max_updates}, MaxAffected {max_affected}): \
+				 {} collisions applied in block #{} ({} blocks / {:.1} s after the proposal); weight charged \
+				 for the applying message {:.1} ms; the block took {} to build",
+				r.models, r.collisions, r.outcome.applied_at, r.outcome.blocks, r.outcome.seconds,
+				r.outcome.apply_weight_ref_time as f64 / 1e9,
+				r.block_ms.map_or("(no node log)".to_string(), |ms| format!("{ms} ms")),
+			);
+			Some(r)
+		} else {
+			None
+		};
 		println!("{table}");
 		if let Some(p) = &a.json {
 			let json = serde_json::json!({ "url": a.url, "transfer": transfer, "publish": publish,
-				"ratio": publish.per_second / transfer.per_second.max(1e-9) });
+				"ratio": publish.per_second / transfer.per_second.max(1e-9), "redaction": redaction });
 			std::fs::write(p, serde_json::to_string_pretty(&json)?)?;
 		}
 		anyhow::Ok(())
@@ -38,10 +55,10 @@ pub(crate) fn cmd_chain_bench(a: ChainBenchArgs) -> Result<()> {
 /// Signs and floods `per_account` transactions of `kind` from every account.
 async fn flood(chain: &Chain, kind: FloodKind, accounts: &[blockful_chain_client::Keypair], per_account: usize) -> Result<Throughput> {
 	let t = Instant::now();
-	let txs = chain.sign_flood(kind, accounts, per_account).await?;
+	let txs = chain.sign_flood(kind, accounts, per_account, &[]).await?;
 	let sign_seconds = t.elapsed().as_secs_f64();
 	println!("[chain-bench] {kind:?}: {} transactions signed in {sign_seconds:.1} s; submitting", txs.len());
-	let r = chain.flood(kind, txs, sign_seconds, Duration::from_secs(60), Duration::from_secs(600)).await?;
+	let r = chain.flood(kind, accounts, txs, sign_seconds, Duration::from_secs(60), Duration::from_secs(600)).await?;
 	println!(
 		"[chain-bench] {kind:?}: {} of {} in {} blocks, {:.1} s chain time: {:.0}/s",
 		r.included, r.submitted, r.blocks, r.chain_seconds, r.per_second
@@ -63,4 +80,57 @@ fn markdown(url: &str, transfer: &Throughput, publish: &Throughput) -> String {
 	}
 	let _ = writeln!(s, "\npublish / transfer throughput: **{:.2}**", publish.per_second / transfer.per_second.max(1e-9));
 	s
+}
+
+/// The largest redaction in one block.
+#[derive(Debug, serde::Serialize)]
+struct OneBlockRedaction {
+	/// Models updated by the one redaction.
+	models: usize,
+	/// Collisions the committee computed (models + touched live blocks).
+	collisions: usize,
+	/// The threshold rounds, measured.
+	outcome: blockful_chain_client::ThresholdOutcome,
+	/// Build time of the applying block, from the node's log.
+	block_ms: Option<u64>,
+}
+
+/// A start model and `n - 1` children (the accounts' flood), one request over all `n`, one
+/// threshold redaction updating every one of them.
+async fn one_block_redaction(
+	chain: &Chain,
+	requester: &blockful_chain_client::Keypair,
+	accounts: &[blockful_chain_client::Keypair],
+	n: u32,
+	node_log: Option<&std::path::Path>,
+) -> Result<OneBlockRedaction> {
+	use blockful_chain_client::{ChPublicKey, Paradigm, ProposedUpdate};
+	let key = ChPublicKey(chain.ch_public_key().await?);
+	let root = chain.publish_model(requester, &format!("bafy-bench-root-{}", chain.next_tx_id().await?), &[], &key).await?;
+	let per = (n as usize - 1).div_ceil(accounts.len());
+	let senders = &accounts[..(n as usize - 1).div_ceil(per.max(1)).min(accounts.len())];
+	let mut txs = chain.sign_flood(FloodKind::Publish, senders, per, &[root]).await?;
+	txs.truncate(n as usize - 1);
+	let children = chain.flood(FloodKind::Publish, senders, txs, 0.0, Duration::from_secs(60), Duration::from_secs(600)).await?;
+	println!("[chain-bench] published a start model and {} children", children.included);
+	let filed = chain.file_request(requester, &[root], &[1], Paradigm::Parallel).await?;
+	let mut heights = std::collections::BTreeSet::new();
+	let mut updates = Vec::new();
+	for &tx in &filed.request.affected {
+		heights.insert(chain.tx(tx).await?.map(|t| t.height).unwrap_or_default());
+		updates.push(ProposedUpdate { tx, uri: format!("bafy-bench-redacted-{tx}").into_bytes() });
+	}
+	let models = updates.len();
+	println!("[chain-bench] request {} affects {models} models; proposing one redaction", filed.id);
+	let outcome = chain.redact_by_threshold(requester, filed.id, updates, Duration::from_secs(600)).await?;
+	let block_ms = node_log.and_then(|p| build_ms(p, outcome.applied_at));
+	Ok(OneBlockRedaction { models, collisions: models + heights.len(), outcome, block_ms })
+}
+
+/// "Prepared block for proposing at {number} ({ms} ms)" from a node log.
+fn build_ms(log: &std::path::Path, number: u64) -> Option<u64> {
+	let text = std::fs::read_to_string(log).ok()?;
+	let needle = format!("Prepared block for proposing at {number} (");
+	let at = text.find(&needle)? + needle.len();
+	text[at..].split(' ').next()?.parse().ok()
 }
