@@ -229,19 +229,20 @@ parameter_types! {
 	pub const MaxRefs: u32 = 16;
 	/// Models one block's live block can hold.
 	pub const MaxTxsPerBlock: u32 = 256;
-	/// Model updates one redaction can carry: the most whose declared weight (each update
-	/// in its own live block, plus the unlearning hook's bound) fits
-	/// `CommitteeMaxProposalWeight` with the committed weights (`tests/limits.rs`). The
-	/// weights come from a debug-node benchmark with an 88 ms base; issue 15 regenerates
-	/// them from a release build, which will raise this.
-	pub const MaxUpdates: u32 = 480;
+	/// Model updates one redaction can carry: the most for which, each update in its own
+	/// live block, both a committee motion (`redact` plus the unlearning hook under
+	/// `CommitteeMaxProposalWeight`) and the committee's threshold signing (the last
+	/// signer's round-2 message, 2 collisions per update, within one normal extrinsic) fit,
+	/// with the release-node weights (`tests/limits.rs`). The signing message binds:
+	/// 0.74 ms per collision.
+	pub const MaxUpdates: u32 = 436;
 	/// Start models of one unlearning request.
 	pub const MaxStarts: u32 = 16;
 	/// Classes one request may forget.
 	pub const MaxClasses: u32 = 100;
 	/// Models one request may affect (start models and all descendants): at most
 	/// `MaxUpdates`, so that a parallel request completes in one redaction.
-	pub const MaxAffected: u32 = 480;
+	pub const MaxAffected: u32 = 436;
 	/// Held from a model's publisher for as long as the model lives.
 	pub const ModelDeposit: Balance = 10 * MILLI_UNIT;
 	/// Held from a requester while the request is open.
