@@ -17,7 +17,10 @@ const VERSION: u32 = 16;
 const FEATURE_APIS: &[&str] = &["Benchmark", "TryRuntime"];
 
 fn file() -> std::path::PathBuf {
-	std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../chain-client/metadata/blockful.scale")
+	// Read at run time (cargo sets it for tests): a test binary reused from a build of the
+	// same sources at another path must still read this checkout's file.
+	let dir = std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo test");
+	std::path::Path::new(&dir).join("../chain-client/metadata/blockful.scale")
 }
 
 fn runtime_metadata() -> Vec<u8> {
