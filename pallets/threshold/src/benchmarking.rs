@@ -36,19 +36,21 @@ fn committee<T: Config>() -> Result<(Vec<T::MemberKey>, Vec<KeyShare>), Benchmar
 	Ok((keys, shares))
 }
 
-/// `u` models (the first a start, the others referencing it) and an open parallel request
-/// over them; the proposal replacing all of them is the head of the queue, in `phase`.
+/// A proposal of `u` collisions in the heaviest shape: `u / 2` models (the first a start,
+/// the others referencing it), each in its own live block (one collision for the model,
+/// one for its block's header), and an open parallel request over them; the proposal
+/// replacing all of them is the head of the queue, in `phase`.
 fn proposal<T: Config>(u: u32, phase: SignPhase) -> Result<ProposalOf<T>, BenchmarkError> {
 	let caller: T::AccountId = whitelisted_caller();
 	let mut txs = Vec::new();
-	for i in 0..u {
+	for i in 0..(u / 2).max(1) {
 		let refs: Vec<u64> = if i == 0 { vec![] } else { vec![txs[0]] };
 		txs.push(
 			pallet_live_chain::testing::publish_unchecked::<T>(&caller, &refs)
 				.map_err(|_| BenchmarkError::Stop("publish"))?,
 		);
+		pallet_live_chain::testing::seal::<T>().map_err(|_| BenchmarkError::Stop("seal"))?;
 	}
-	pallet_live_chain::testing::seal::<T>().map_err(|_| BenchmarkError::Stop("seal"))?;
 	let request =
 		<T as pallet_live_chain::Config>::OnRedaction::open_bench_request(&caller, &txs);
 	let heights: BTreeSet<u64> = txs
@@ -101,11 +103,11 @@ fn signed<T: Config>(key: &T::MemberKey, message: Message) -> (Submission<T::Mem
 mod benchmarks {
 	use super::*;
 
-	/// The `t`-th member's round-1 commitments for a redaction of `u` models: closes round
+	/// The `t`-th member's round-1 commitments for a redaction of `u` collisions: closes round
 	/// 1 and checks every signing package.
 	#[benchmark]
 	fn sign_commit(
-		u: Linear<1, { T::MaxUpdates::get().min(<T as pallet_live_chain::Config>::MaxTxsPerBlock::get()) }>,
+		u: Linear<2, { T::MaxUpdates::get().saturating_mul(2) }>,
 	) -> Result<(), BenchmarkError> {
 		let (keys, shares) = committee::<T>()?;
 		let p = proposal::<T>(u, SignPhase::Commit)?;
@@ -125,12 +127,13 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// The last signer's partial shares for a redaction of `u` models: verifies them,
+	/// The last signer's partial shares for a redaction of `u` collisions (`u / 2` models,
+	/// each in its own live block: the heaviest shape): verifies them,
 	/// aggregates every collision and applies the redaction (live chain checks, archive,
 	/// request hook).
 	#[benchmark]
 	fn sign_share(
-		u: Linear<1, { T::MaxUpdates::get().min(<T as pallet_live_chain::Config>::MaxTxsPerBlock::get()) }>,
+		u: Linear<2, { T::MaxUpdates::get().saturating_mul(2) }>,
 	) -> Result<(), BenchmarkError> {
 		let (keys, shares) = committee::<T>()?;
 		let p = proposal::<T>(u, SignPhase::Sign { signers: vec![1, 2, 3] })?;

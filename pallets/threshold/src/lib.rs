@@ -633,7 +633,8 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// Weight of a member message. The signing messages are benchmarked with `u` the
-		/// number of collisions (an upper bound of the models they redact): round 1 as the
+		/// number of collisions, in the heaviest shape (each model in its own live block, so
+		/// half of them header collisions): round 1 as the
 		/// `t`-th commitment (it checks every signing package), round 2 as the last signer
 		/// (it verifies the shares, aggregates every collision and applies the redaction).
 		/// The DKG messages (a few per key) are bounded by CH verifications: a proof of
