@@ -18,6 +18,7 @@
 //! The client holds no trapdoor and no committee key: collisions exist only as the
 //! committee's threshold signatures.
 
+pub mod calibrate;
 pub mod client;
 pub mod error;
 pub mod publish;

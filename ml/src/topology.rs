@@ -13,7 +13,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// Topologies compiled into the binary: (name, TOML text).
-pub const BUILTIN: &[(&str, &str)] = &[("fig4", include_str!("../topologies/fig4.toml"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+	("fig4", include_str!("../topologies/fig4.toml")),
+	("dag40", include_str!("../topologies/dag40.toml")),
+];
 
 /// A whole topology file.
 #[derive(Clone, Debug, Serialize, Deserialize)]

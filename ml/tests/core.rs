@@ -470,6 +470,19 @@ fn fig4_topology_has_the_required_shape() {
 	assert_eq!(dag.inherited(&starts).unwrap().len(), 6);
 }
 
+#[test]
+fn dag40_topology_is_the_larger_dag() {
+	let t = Topology::load("dag40").unwrap();
+	assert_eq!(t.models.len(), 40);
+	let dag = t.dag().unwrap();
+	assert!(dag.depths().into_iter().max().unwrap() >= 6, "depth at least 6");
+	let start = t.models.iter().position(|m| m.id == t.unlearning.start_models[0]).unwrap();
+	let owner = &t.models[start].owner;
+	let holds = |u: &str| t.users.iter().find(|x| x.id == u).unwrap().classes.contains(&1);
+	assert!(holds(owner), "the requester holds the forgotten class");
+	assert!(dag.inherited(&[start]).unwrap().len() >= 20, "most of the DAG inherits from the start");
+}
+
 fn fig4_with(edit: impl Fn(&str) -> String) -> Result<Topology, WorkerError> {
 	Topology::from_toml(&edit(blockful_ml::topology::BUILTIN[0].1))
 }

@@ -39,6 +39,8 @@ use blockful_ml::store::{Cid, ModelStore, Stores};
 use blockful_ml::unlearn::UnlearnOutcome;
 use serde::Serialize;
 
+use crate::cost_model::{self, Calibration, Prediction};
+
 /// How long the committee may take to sign one redaction, or to make its key.
 const COMMITTEE_TIMEOUT: Duration = Duration::from_secs(300);
 
@@ -109,11 +111,13 @@ pub struct ParadigmReport {
 	pub apply_weight_ref_time: u128,
 	/// Signing attempts, summed (one per redaction when nothing restarted).
 	pub attempts: u32,
-	/// Bytes moved through the model stores (uploads, archive copies, downloads).
+	/// Bytes the unlearning moved through the model stores (downloads of the old versions
+	/// and, sequentially, of the references; uploads of the new versions; archive copies of
+	/// the old ones). Publishing is not counted.
 	pub c_tran_bytes: u64,
 	/// Seconds spent moving them.
 	pub c_tran_seconds: f64,
-	/// Model transfers (each one upload, archive copy or download).
+	/// The unlearning's model transfers (each one upload, archive copy or download).
 	pub transfers: usize,
 	/// Status the request reached.
 	pub status: String,
@@ -124,6 +128,10 @@ pub struct ParadigmReport {
 	pub live_store_ok: bool,
 	/// `blockful_verifyLiveChain` after the task.
 	pub verify_ok: bool,
+	/// Mean number of references of the updated models (N^R of Table II).
+	pub mean_refs: f64,
+	/// Table II's prediction from the calibrated unit costs, beside the measurement.
+	pub table2: Prediction,
 }
 
 /// The chain part of a report.
@@ -141,6 +149,8 @@ pub struct ChainReport {
 	pub published: usize,
 	/// Seconds to upload and publish them (both tasks).
 	pub publish_seconds: f64,
+	/// Table II's unit costs, measured before the tasks.
+	pub calibration: Calibration,
 }
 
 /// A transfer counter for C_tran.
@@ -221,10 +231,22 @@ pub async fn run(
 	));
 	let accounts = accounts(manifest, &signers.account_prefix)?;
 	fund(chain, &signers.funder, &accounts, &mut progress).await?;
+	let calibration =
+		cost_model::calibrate(chain, &signers.funder, source, &manifest.models[0].cid, &out.join("calibration")).await?;
+	progress(&format!(
+		"calibration: C_CH {:.2} ms, C_con {:.2} s ({} blocks), C_tran {:.1} ms per model",
+		calibration.c_ch_seconds * 1e3,
+		calibration.c_con_seconds,
+		calibration.c_con_blocks,
+		calibration.c_tran_seconds * 1e3
+	));
 	let mut cx = Context { chain, manifest, source, accounts, key, progress };
-	let parallel = run_task(&mut cx, Paradigm::Parallel, parallel, out).await?;
-	let sequential = run_task(&mut cx, Paradigm::Sequential, sequential, out).await?;
+	let mut parallel = run_task(&mut cx, Paradigm::Parallel, parallel, out).await?;
+	let mut sequential = run_task(&mut cx, Paradigm::Sequential, sequential, out).await?;
+	parallel.table2 = cost_model::predict(true, &calibration, &parallel, parallel.mean_refs);
+	sequential.table2 = cost_model::predict(false, &calibration, &sequential, sequential.mean_refs);
 	Ok(ChainReport {
+		calibration,
 		url: chain.url().to_string(),
 		published: 2 * manifest.models.len(),
 		publish_seconds: parallel.publish_seconds + sequential.publish_seconds,
@@ -292,10 +314,11 @@ async fn run_task<P: FnMut(&str)>(
 ) -> FlowResult<ParadigmReport> {
 	let label = paradigm.label();
 	let stores = Stores::open(out.join(label))?;
-	let mut tran = Tran::default();
 	let t = Instant::now();
-	let published = publish(cx, &stores, &mut tran, label).await?;
+	let published = publish(cx, &stores, &mut Tran::default(), label).await?;
 	let publish_seconds = t.elapsed().as_secs_f64();
+	// C_tran counts the unlearning's transfers only, as Table II does.
+	let mut tran = Tran::default();
 	let filed = file_request(cx, &published, paradigm).await?;
 	let mut report = ParadigmReport {
 		paradigm: label.into(),
@@ -307,6 +330,7 @@ async fn run_task<P: FnMut(&str)>(
 	};
 	let (batches, skipped) = plan(cx.manifest, &published, &filed, outcome, paradigm)?;
 	report.models_skipped = skipped;
+	report.mean_refs = mean_refs(cx.manifest, &published, &batches)?;
 	let mut touched = BTreeSet::new();
 	for batch in batches {
 		transfer(cx, &stores, &published, &batch, paradigm, &mut tran).await?;
@@ -400,6 +424,13 @@ fn plan(
 		Paradigm::Sequential => plan.into_iter().map(|p| vec![p]).collect(),
 	};
 	Ok((batches, skipped))
+}
+
+/// N^R: the mean number of references of the models `batches` update.
+fn mean_refs(manifest: &DagManifest, published: &Published, batches: &[Vec<Replacement>]) -> FlowResult<f64> {
+	let dag = manifest.dag()?;
+	let refs: Vec<usize> = batches.iter().flatten().map(|(tx, _, _)| dag.parents(published.model_of[tx]).len()).collect();
+	Ok(if refs.is_empty() { 0.0 } else { refs.iter().sum::<usize>() as f64 / refs.len() as f64 })
 }
 
 /// Step 4a, C_tran: download the old version (and, sequentially, the references its owner
@@ -513,8 +544,16 @@ fn vanished(tx: u64) -> FlowError {
 	FlowError::Invalid(format!("tx {tx} is not on chain"))
 }
 
-/// The cost table of a chain report.
+/// The cost table of a chain report, then Table II as a prediction.
 pub fn cost_table(r: &ChainReport) -> String {
+	let mut s = phase_table(r);
+	s.push('\n');
+	s.push_str(&cost_model::table(&r.calibration, &[("parallel", &r.parallel.table2), ("sequential", &r.sequential.table2)]));
+	s
+}
+
+/// Measured costs per phase.
+fn phase_table(r: &ChainReport) -> String {
 	let mut s = String::new();
 	s.push_str("| Paradigm | consensus rounds | models updated | skipped | collisions | attempts | round 1 (s / blocks) | applied (s / blocks) | apply weight (ms) | C_tran (MB) | C_tran (s) | status | lineage | live store | chain intact |\n");
 	s.push_str("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -5,4 +5,5 @@
 //! on a running chain, from the models and outcomes the ML library produced. The
 //! `blockful-worker` binary adds the command line, progress and output.
 
+pub mod cost_model;
 pub mod flow;
