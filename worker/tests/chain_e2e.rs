@@ -110,8 +110,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 			&chain, &empty, &run.stores, &run.parallel, &run.sequential,
 			&signers("//Alice//t3"), &dir.path().join("c3"), |_| {},
 		))
-		.err()
-		.expect("an empty request is refused");
+		.expect_err("an empty request is refused");
 	assert!(err.to_string().contains("no start models"), "{err}");
 	assert_eq!(next_tx(&chain), before);
 
@@ -128,8 +127,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 			&chain, &run.manifest, &run.stores, &run.parallel, &run.sequential,
 			&signers("//Alice//t4"), &dir.path().join("c4"), |_| {},
 		))
-		.err()
-		.expect("a corrupted model is refused");
+		.expect_err("a corrupted model is refused");
 	assert!(matches!(err, FlowError::Ml(_)), "{err}");
 	assert_eq!(next_tx(&chain), before, "nothing was published");
 	std::fs::write(&path, &good).unwrap();
@@ -171,8 +169,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	let update = ProposedUpdate { tx, uri: b"bafkreiaaaa".to_vec() };
 	let err = rt
 		.block_on(chain.redact_by_threshold(&dev::bob(), p.request, vec![update], Duration::from_secs(30)))
-		.err()
-		.expect("only the requester may propose");
+		.expect_err("only the requester may propose");
 	assert!(matches!(err, ChainError::Rejected { .. }), "{err}");
 	let after = rt.block_on(chain.tx(tx)).unwrap().unwrap();
 	assert_eq!((after.uri.clone(), after.version), (live.uri.clone(), live.version));
