@@ -5,7 +5,7 @@
 //! - [`collision_seconds`]: C_CH, one chameleon-hash collision computed the committee's way
 //!   (t-of-n: every signer's round 1 and round 2, the share checks, the aggregation and the
 //!   final verification), natively, with throw-away shares — a cost, not a key.
-//! - [`Chain::consensus_seconds`]: C_con, the smallest consensus a redaction needs on this
+//! - [`Chain::one_model_redaction`]: C_con, the smallest consensus a redaction needs on this
 //!   chain: one model, one request, one threshold redaction, proposal to applied.
 
 use std::time::{Duration, Instant};
@@ -53,7 +53,7 @@ impl Chain {
 	/// C_con: publishes one model as `requester`, files a request on it and has the
 	/// committee redact it in one threshold redaction; returns what that took (proposal to
 	/// applied, with its two collisions).
-	pub async fn consensus_seconds(&self, requester: &Keypair, timeout: Duration) -> ChainResult<ThresholdOutcome> {
+	pub async fn one_model_redaction(&self, requester: &Keypair, timeout: Duration) -> ChainResult<ThresholdOutcome> {
 		let key = ChPublicKey(self.ch_public_key().await?);
 		let uri = format!("bafy-calibration-{}", self.next_tx_id().await?);
 		let tx = self.publish_model(requester, &uri, &[], &key).await?;

@@ -68,16 +68,20 @@ impl Chain {
 		}
 	}
 
+	/// Storage item `addr` at `keys`, read at the best block and decoded; `what` names it
+	/// in errors.
+	pub(crate) async fn read<Addr: subxt::storage::Address>(
+		&self,
+		addr: Addr,
+		keys: Addr::KeyParts,
+		what: &str,
+	) -> ChainResult<Option<Addr::Value>> {
+		read_at(&self.at_best().await?, addr, keys, what).await
+	}
+
 	/// `LiveChain.ChPublicKey`: the committee's chameleon-hash public key.
 	pub async fn ch_public_key(&self) -> ChainResult<[u8; 32]> {
-		let what = "reading LiveChain.ChPublicKey";
-		let at = self.at_best().await?;
-		let key = at
-			.storage()
-			.try_fetch(api::storage().live_chain().ch_public_key(), ())
-			.await
-			.map_err(failed(what))?;
-		let key = key.map(|k| k.decode().map_err(failed(what))).transpose()?;
+		let key = self.read(api::storage().live_chain().ch_public_key(), (), "reading LiveChain.ChPublicKey").await?;
 		key.map(|k| k.0).ok_or_else(|| {
 			ChainError::Invalid("the chain has no chameleon-hash public key (LiveChain.ChPublicKey)".into())
 		})
@@ -86,61 +90,31 @@ impl Chain {
 	/// `LiveChain.Txs(id)`.
 	pub async fn tx(&self, id: u64) -> ChainResult<Option<LiveTx>> {
 		let what = format!("reading LiveChain.Txs({id})");
-		let at = self.at_best().await?;
-		let v = at
-			.storage()
-			.try_fetch(api::storage().live_chain().txs(), (id,))
-			.await
-			.map_err(failed(&what))?;
-		Ok(v.map(|v| v.decode().map_err(failed(&what))).transpose()?.map(LiveTx::from))
+		Ok(self.read(api::storage().live_chain().txs(), (id,), &what).await?.map(LiveTx::from))
 	}
 
 	/// `LiveChain.Blocks(height)`.
 	pub async fn block(&self, height: u64) -> ChainResult<Option<LiveHeader>> {
 		let what = format!("reading LiveChain.Blocks({height})");
-		let at = self.at_best().await?;
-		let v = at
-			.storage()
-			.try_fetch(api::storage().live_chain().blocks(), (height,))
-			.await
-			.map_err(failed(&what))?;
-		Ok(v.map(|v| v.decode().map_err(failed(&what))).transpose()?.map(LiveHeader::from))
+		Ok(self.read(api::storage().live_chain().blocks(), (height,), &what).await?.map(LiveHeader::from))
 	}
 
 	/// `LiveChain.NextTxId`.
 	pub async fn next_tx_id(&self) -> ChainResult<u64> {
-		let what = "reading LiveChain.NextTxId";
-		let at = self.at_best().await?;
-		let v = at
-			.storage()
-			.try_fetch(api::storage().live_chain().next_tx_id(), ())
-			.await
-			.map_err(failed(what))?;
-		Ok(v.map(|v| v.decode().map_err(failed(what))).transpose()?.unwrap_or(0))
+		let next = self.read(api::storage().live_chain().next_tx_id(), (), "reading LiveChain.NextTxId").await?;
+		Ok(next.unwrap_or(0))
 	}
 
 	/// Committee members (`Committee.Members`).
 	pub async fn committee(&self) -> ChainResult<Vec<AccountId32>> {
-		let what = "reading Committee.Members";
-		let at = self.at_best().await?;
-		let v = at
-			.storage()
-			.try_fetch(api::storage().committee().members(), ())
-			.await
-			.map_err(failed(what))?;
-		Ok(v.map(|v| v.decode().map_err(failed(what))).transpose()?.unwrap_or_default())
+		let members = self.read(api::storage().committee().members(), (), "reading Committee.Members").await?;
+		Ok(members.unwrap_or_default())
 	}
 
 	/// `Unlearning.Requests(id)`.
 	pub async fn request(&self, id: u64) -> ChainResult<Option<Request>> {
 		let what = format!("reading Unlearning.Requests({id})");
-		let at = self.at_best().await?;
-		let v = at
-			.storage()
-			.try_fetch(api::storage().unlearning().requests(), (id,))
-			.await
-			.map_err(failed(&what))?;
-		let Some(r) = v.map(|v| v.decode().map_err(failed(&what))).transpose()? else {
+		let Some(r) = self.read(api::storage().unlearning().requests(), (id,), &what).await? else {
 			return Ok(None);
 		};
 		Ok(Some(Request {
@@ -163,14 +137,23 @@ impl Chain {
 
 	/// `Threshold.ActiveEpoch`: the epoch of the committee key in use, once its DKG ended.
 	pub async fn active_epoch(&self) -> ChainResult<Option<u32>> {
-		let what = "reading Threshold.ActiveEpoch";
-		let at = self.at_best().await?;
-		let v = at
-			.storage()
-			.try_fetch(api::storage().threshold().active_epoch(), ())
-			.await
-			.map_err(failed(what))?;
-		v.map(|v| v.decode().map_err(failed(what))).transpose()
+		self.read(api::storage().threshold().active_epoch(), (), "reading Threshold.ActiveEpoch").await
+	}
+
+	/// Waits until the committee's key is the live chain's (`Threshold.ActiveEpoch` set),
+	/// e.g. after a fresh chain's genesis DKG; returns the seconds waited.
+	pub async fn wait_for_committee_key(&self, timeout: Duration) -> ChainResult<f64> {
+		let start = Instant::now();
+		while self.active_epoch().await?.is_none() {
+			if start.elapsed() > timeout {
+				return Err(ChainError::Failed {
+					what: "waiting for the committee's DKG".into(),
+					reason: format!("no key after {timeout:?} (are the committee nodes running?)"),
+				});
+			}
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+		Ok(start.elapsed().as_secs_f64())
 	}
 
 	/// Signs `call` with the pool-aware nonce, submits it and waits until it is in a best
@@ -264,6 +247,17 @@ impl Chain {
 	}
 }
 
+/// Storage item `addr` at `keys`, read at `at` and decoded; `what` names it in errors.
+pub(crate) async fn read_at<Addr: subxt::storage::Address>(
+	at: &AtBlock,
+	addr: Addr,
+	keys: Addr::KeyParts,
+	what: &str,
+) -> ChainResult<Option<Addr::Value>> {
+	let value = at.storage().try_fetch(addr, keys).await.map_err(failed(what))?;
+	value.map(|v| v.decode().map_err(failed(what))).transpose()
+}
+
 /// Follows a submitted transaction until it is in a best block (or, with `finalized`, a
 /// finalized one) and its dispatch succeeded; returns its events and block hash.
 async fn await_inclusion<C>(
@@ -292,22 +286,4 @@ where
 		return Ok((events, block));
 	}
 	Err(ChainError::Failed { what: what.into(), reason: "transaction status stream ended".into() })
-}
-
-impl Chain {
-	/// Waits until the committee's key is the live chain's (`Threshold.ActiveEpoch` set),
-	/// e.g. after a fresh chain's genesis DKG; returns the seconds waited.
-	pub async fn wait_for_committee_key(&self, timeout: Duration) -> ChainResult<f64> {
-		let start = Instant::now();
-		while self.active_epoch().await?.is_none() {
-			if start.elapsed() > timeout {
-				return Err(ChainError::Failed {
-					what: "waiting for the committee's DKG".into(),
-					reason: format!("no key after {timeout:?} (are the committee nodes running?)"),
-				});
-			}
-			tokio::time::sleep(Duration::from_millis(500)).await;
-		}
-		Ok(start.elapsed().as_secs_f64())
-	}
 }

@@ -16,7 +16,7 @@ use subxt_signer::sr25519::Keypair;
 
 use crate::api;
 use crate::api::runtime_types::{blockful_chameleon as ch, bounded_collections::bounded_vec::BoundedVec};
-use crate::client::{AtBlock, Chain};
+use crate::client::{read_at, AtBlock, Chain};
 use crate::error::{failed, ChainError, ChainResult};
 use crate::tx_message;
 
@@ -186,8 +186,7 @@ impl Chain {
 	pub async fn timestamp(&self, number: u64) -> ChainResult<u64> {
 		let what = format!("reading Timestamp.Now at block {number}");
 		let at = self.api.at_block(number).await.map_err(failed(&what))?;
-		let v = at.storage().try_fetch(api::storage().timestamp().now(), ()).await.map_err(failed(&what))?;
-		Ok(v.map(|v| v.decode().map_err(failed(&what))).transpose()?.unwrap_or(0))
+		Ok(read_at(&at, api::storage().timestamp().now(), (), &what).await?.unwrap_or(0))
 	}
 }
 

@@ -28,6 +28,35 @@ pub(crate) fn bar(len: usize, what: &str) -> ProgressBar {
 	pb
 }
 
+/// One progress bar per experiment phase, advanced by its steps.
+#[derive(Default)]
+pub(crate) struct PhaseBars(Option<ProgressBar>);
+
+impl PhaseBars {
+	/// Starts a new bar on a phase (finishing the previous one), advances it on a step.
+	pub(crate) fn on(&mut self, ev: ExperimentEvent<'_>) {
+		match ev {
+			ExperimentEvent::Phase(name, n) => {
+				self.finish();
+				self.0 = Some(bar(n, name));
+			}
+			ExperimentEvent::Step(msg) => {
+				if let Some(p) = &self.0 {
+					p.inc(1);
+					p.set_message(msg.to_string());
+				}
+			}
+		}
+	}
+
+	/// Finishes the current bar.
+	pub(crate) fn finish(&mut self) {
+		if let Some(p) = self.0.take() {
+			p.finish();
+		}
+	}
+}
+
 pub(crate) fn load_topology(setup: &TrainSetup) -> Result<Topology> {
 	let mut t = Topology::load(&setup.topology)?;
 	if let Some(d) = setup.dataset {
@@ -252,24 +281,9 @@ pub(crate) fn cmd_experiment(a: ExperimentArgs) -> Result<()> {
 	let arch = topo.model;
 	let mut worker = make_worker(topo, &a.common, arch, a.setup.full_data)?;
 	std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
-	let mut pb: Option<ProgressBar> = None;
-	let report = experiment::run(&mut worker, &a.out, a.setup.full_data, |ev| match ev {
-		ExperimentEvent::Phase(name, n) => {
-			if let Some(p) = pb.take() {
-				p.finish();
-			}
-			pb = Some(bar(n, name));
-		}
-		ExperimentEvent::Step(msg) => {
-			if let Some(p) = &pb {
-				p.inc(1);
-				p.set_message(msg.to_string());
-			}
-		}
-	})?;
-	if let Some(p) = pb.take() {
-		p.finish();
-	}
+	let mut bars = PhaseBars::default();
+	let report = experiment::run(&mut worker, &a.out, a.setup.full_data, |ev| bars.on(ev))?;
+	bars.finish();
 	println!("{}", report.markdown());
 	println!(
 		"report: {} (report.md, report.json, results.csv, *.svg); wall time {:.1} s",

@@ -84,7 +84,7 @@ pub async fn calibrate(
 	dir: &Path,
 ) -> Result<Calibration, FlowError> {
 	let c_ch = calibrate::collision_seconds(3, 4, 21)?;
-	let consensus = chain.consensus_seconds(requester, Duration::from_secs(300)).await?;
+	let consensus = chain.one_model_redaction(requester, Duration::from_secs(300)).await?;
 	let (c_tran, bytes) = transfer_seconds(source, model, dir)?;
 	Ok(Calibration {
 		c_ch_seconds: c_ch,

@@ -3,14 +3,13 @@
 
 use anyhow::{bail, Context, Result};
 use blockful_chain_client::{connect_with_retry, keypair, Chain};
-use blockful_ml::experiment::{self, ExperimentEvent};
+use blockful_ml::experiment;
 use blockful_worker::flow;
-use indicatif::ProgressBar;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::cli::DemoArgs;
-use crate::commands::{apply_request, bar, load_topology, make_worker};
+use crate::commands::{apply_request, load_topology, make_worker, PhaseBars};
 
 /// A node this process started; killed when dropped.
 struct NodeProcess {
@@ -127,24 +126,9 @@ fn run_experiment(a: &DemoArgs) -> Result<experiment::ExperimentRun> {
 	apply_request(&mut topo, &a.request)?;
 	let arch = topo.model;
 	let mut worker = make_worker(topo, &a.common, arch, a.setup.full_data)?;
-	let mut pb: Option<ProgressBar> = None;
-	let run = experiment::run_full(&mut worker, &a.out, a.setup.full_data, |ev| match ev {
-		ExperimentEvent::Phase(name, n) => {
-			if let Some(p) = pb.take() {
-				p.finish();
-			}
-			pb = Some(bar(n, name));
-		}
-		ExperimentEvent::Step(msg) => {
-			if let Some(p) = &pb {
-				p.inc(1);
-				p.set_message(msg.to_string());
-			}
-		}
-	})?;
-	if let Some(p) = pb.take() {
-		p.finish();
-	}
+	let mut bars = PhaseBars::default();
+	let run = experiment::run_full(&mut worker, &a.out, a.setup.full_data, |ev| bars.on(ev))?;
+	bars.finish();
 	Ok(run)
 }
 

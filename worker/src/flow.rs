@@ -34,6 +34,7 @@ use blockful_chain_client::{
 	ProposedUpdate,
 };
 
+use blockful_ml::dag::Dag;
 use blockful_ml::fl::DagManifest;
 use blockful_ml::store::{Cid, ModelStore, Stores};
 use blockful_ml::unlearn::UnlearnOutcome;
@@ -189,6 +190,8 @@ impl Tran {
 struct Context<'a, P: FnMut(&str)> {
 	chain: &'a Chain,
 	manifest: &'a DagManifest,
+	/// The manifest's reference DAG, built once.
+	dag: Dag,
 	/// Holds every model version the outcomes name.
 	source: &'a Stores,
 	/// The users' accounts, by user id.
@@ -223,6 +226,7 @@ pub async fn run(
 	mut progress: impl FnMut(&str),
 ) -> FlowResult<ChainReport> {
 	check_inputs(manifest, source, [parallel, sequential])?;
+	let dag = manifest.dag()?;
 	let waited = chain.wait_for_committee_key(COMMITTEE_TIMEOUT).await?;
 	let key = ChPublicKey(chain.ch_public_key().await?);
 	progress(&format!(
@@ -240,7 +244,7 @@ pub async fn run(
 		calibration.c_con_blocks,
 		calibration.c_tran_seconds * 1e3
 	));
-	let mut cx = Context { chain, manifest, source, accounts, key, progress };
+	let mut cx = Context { chain, manifest, dag, source, accounts, key, progress };
 	let mut parallel = run_task(&mut cx, Paradigm::Parallel, parallel, out).await?;
 	let mut sequential = run_task(&mut cx, Paradigm::Sequential, sequential, out).await?;
 	parallel.table2 = cost_model::predict(true, &calibration, &parallel, parallel.mean_refs);
@@ -330,7 +334,7 @@ async fn run_task<P: FnMut(&str)>(
 	};
 	let (batches, skipped) = plan(cx.manifest, &published, &filed, outcome, paradigm)?;
 	report.models_skipped = skipped;
-	report.mean_refs = mean_refs(cx.manifest, &published, &batches)?;
+	report.mean_refs = mean_refs(&cx.dag, &published, &batches);
 	let mut touched = BTreeSet::new();
 	for batch in batches {
 		transfer(cx, &stores, &published, &batch, paradigm, &mut tran).await?;
@@ -354,7 +358,7 @@ async fn publish<P: FnMut(&str)>(
 	tran: &mut Tran,
 	label: &str,
 ) -> FlowResult<Published> {
-	let dag = cx.manifest.dag()?;
+	let dag = &cx.dag;
 	let order = dag.topo_order().to_vec();
 	let slot: HashMap<usize, usize> = order.iter().enumerate().map(|(k, &i)| (i, k)).collect();
 	let mut models = Vec::with_capacity(order.len());
@@ -427,10 +431,13 @@ fn plan(
 }
 
 /// N^R: the mean number of references of the models `batches` update.
-fn mean_refs(manifest: &DagManifest, published: &Published, batches: &[Vec<Replacement>]) -> FlowResult<f64> {
-	let dag = manifest.dag()?;
+fn mean_refs(dag: &Dag, published: &Published, batches: &[Vec<Replacement>]) -> f64 {
 	let refs: Vec<usize> = batches.iter().flatten().map(|(tx, _, _)| dag.parents(published.model_of[tx]).len()).collect();
-	Ok(if refs.is_empty() { 0.0 } else { refs.iter().sum::<usize>() as f64 / refs.len() as f64 })
+	if refs.is_empty() {
+		0.0
+	} else {
+		refs.iter().sum::<usize>() as f64 / refs.len() as f64
+	}
 }
 
 /// Step 4a, C_tran: download the old version (and, sequentially, the references its owner
@@ -443,11 +450,10 @@ async fn transfer<P: FnMut(&str)>(
 	paradigm: Paradigm,
 	tran: &mut Tran,
 ) -> FlowResult<()> {
-	let dag = cx.manifest.dag()?;
 	for &(tx, old, new) in batch {
 		tran.download(&stores.live, &old)?;
 		if paradigm == Paradigm::Sequential {
-			for p in dag.parents(published.model_of[&tx]) {
+			for p in cx.dag.parents(published.model_of[&tx]) {
 				let parent = published.tx_of[p];
 				let live = cx.chain.tx(parent).await?.ok_or_else(|| vanished(parent))?;
 				tran.download(&stores.live, &live.uri_str().parse()?)?;
