@@ -156,6 +156,29 @@ impl Dag {
 		Ok(c)
 	}
 
+	/// c(s, ·) counting only the paths from `s` that pass through no other node of
+	/// `starts`: with several start models, one that inherits from another is unlearned
+	/// on its own and its Δθ carries what it inherited, so the paths through it must not
+	/// count the first start's Δθ a second time. Equals [`Dag::coefficients`] for one
+	/// start.
+	pub fn coefficients_avoiding(&self, s: usize, starts: &[usize]) -> Result<Vec<f64>> {
+		self.check_node(s)?;
+		let mut c = vec![0.0f64; self.len()];
+		c[s] = 1.0;
+		let pos = self.topo.iter().position(|&y| y == s).unwrap_or(0);
+		for &y in &self.topo[pos + 1..] {
+			let ps = &self.parents[y];
+			if ps.is_empty() || starts.contains(&y) {
+				continue;
+			}
+			let sum: f64 = ps.iter().map(|&p| c[p]).sum();
+			if sum != 0.0 {
+				c[y] = sum / ps.len() as f64;
+			}
+		}
+		Ok(c)
+	}
+
 	/// The same quantity by enumerating every path (exponential; for tests and benches).
 	/// Gives up with an error after `max_paths` paths.
 	pub fn path_sum_enumerated(&self, s: usize, y: usize, max_paths: u64) -> Result<f64> {

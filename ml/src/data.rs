@@ -436,19 +436,26 @@ pub enum ShareSize {
 
 /// Non-IID partition by class. User `u` draws a `1 − background` share of its samples
 /// evenly from its own classes `user_classes[u]` and a `background` share evenly from
-/// all ten classes (0 = strictly by class). No sample goes to two users. Deterministic
-/// in `seed`.
+/// every class not in `private` (0 = strictly by class). A private class is held only by
+/// the users that list it. No sample goes to two users. Deterministic in `seed`.
 pub fn partition_by_class(
 	labels: &[u8],
 	user_classes: &[Vec<u8>],
 	size: ShareSize,
 	background: f64,
+	private: &[u8],
 	seed: u64,
 ) -> Result<Vec<Vec<usize>>> {
 	if !(0.0..=1.0).contains(&background) {
 		return Err(WorkerError::InvalidArgument(format!(
 			"background share {background} not in [0, 1]"
 		)));
+	}
+	let shared: Vec<usize> = (0..10).filter(|c| !private.contains(&(*c as u8))).collect();
+	if background > 0.0 && shared.is_empty() {
+		return Err(WorkerError::InvalidArgument(
+			"a background share needs at least one class that is not private".into(),
+		));
 	}
 	let mut rng = ChaCha8Rng::seed_from_u64(seed);
 	let mut pools: Vec<Vec<usize>> = vec![Vec::new(); 10];
@@ -476,8 +483,8 @@ pub fn partition_by_class(
 			}
 			demand[u][c as usize] += per_user * (1.0 - background) / classes.len() as f64;
 		}
-		for d in demand[u].iter_mut() {
-			*d += per_user * background / 10.0;
+		for &c in &shared {
+			demand[u][c] += per_user * background / shared.len() as f64;
 		}
 	}
 	let mut cursor = [0usize; 10];

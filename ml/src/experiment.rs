@@ -1,16 +1,27 @@
 //! The full experiment of the paper's §VI on one topology: train the DAG, run the
 //! sequential paradigm (re-training), the parallel paradigm (gradient ascent) and the
-//! parallel paradigm with repair, evaluate every affected model and write the report.
+//! parallel paradigm with repair — each [`Options::repeats`] times, for median / min /
+//! max times — train the references (a centrally trained model of the same architecture,
+//! the membership audit's reference models), evaluate every affected model under every
+//! method on the training and test splits, and write the report.
 
 use crate::dag::Dag;
+use crate::data::Dataset;
 use crate::device::device_name;
-use crate::error::Result;
+use crate::error::{Result, WorkerError};
 use crate::fl::{DagManifest, Progress, Worker};
+use crate::forget::ForgetSet;
 use crate::metrics::{EvalSets, ModelMetrics};
+use crate::mia::Audit;
 use crate::models::Net;
-use crate::report::{LayerDistances, ModelDetail, Report, ResultRow, WallTimes, METHODS};
+use crate::report::{
+	AuditInfo, CentralReference, ForgetSetReport, LayerDistances, ModelDetail, Report,
+	ResultRow, Timing, WallTimes, METHODS,
+};
 use crate::store::{Cid, Stores};
+use crate::train::{accuracy, train};
 use crate::unlearn::{ParallelConfig, UnlearnEvent, UnlearnOutcome, UnlearnRequest};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
@@ -22,6 +33,32 @@ pub enum ExperimentEvent<'a> {
 	Phase(&'a str, usize),
 	/// One step of the current phase is done.
 	Step(&'a str),
+}
+
+/// How much to measure: data, repeats of every timed task, reference models.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Options {
+	/// Use every training sample (each class split among its holders).
+	pub full_data: bool,
+	/// Runs of every unlearning method; times are reported as median, min and max.
+	pub repeats: usize,
+	/// Reference models of the calibrated membership-inference audit (0 = no audit).
+	pub audit_references: usize,
+	/// Train the centrally trained reference model (same architecture, all users' data).
+	pub central_reference: bool,
+}
+
+impl Options {
+	/// The full protocol: 5 runs of every method, 4 audit references, the central model.
+	pub fn full(full_data: bool) -> Options {
+		Options { full_data, repeats: 5, audit_references: 4, central_reference: true }
+	}
+
+	/// One run of every method, 2 audit references, no central model (a smoke run; the
+	/// report says so).
+	pub fn quick(full_data: bool) -> Options {
+		Options { full_data, repeats: 1, audit_references: 2, central_reference: false }
+	}
 }
 
 /// Everything an experiment produced: the report and what a chain client needs to replay
@@ -46,17 +83,155 @@ pub struct ExperimentRun {
 pub fn run(
 	worker: &mut Worker,
 	out: &Path,
-	full_data: bool,
+	opts: Options,
 	on: impl FnMut(ExperimentEvent<'_>),
 ) -> Result<Report> {
-	run_full(worker, out, full_data, on).map(|r| r.report)
+	run_full(worker, out, opts, on).map(|r| r.report)
+}
+
+/// One method's outcome over its repeated runs: the first run's versions (runs are
+/// deterministic in the seeds) and every run's times.
+struct Repeated {
+	first: UnlearnOutcome,
+	per_model: BTreeMap<String, Vec<f64>>,
+	completion: Vec<f64>,
+}
+
+impl Repeated {
+	fn collect(runs: Vec<UnlearnOutcome>) -> Result<Repeated> {
+		let mut per_model: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+		let mut completion = Vec::new();
+		for o in &runs {
+			for u in &o.updates {
+				per_model.entry(u.model_id.clone()).or_default().push(u.seconds);
+			}
+			completion.push(o.updates.iter().map(|u| u.seconds).fold(0.0, f64::max));
+		}
+		let first = runs
+			.into_iter()
+			.next()
+			.ok_or_else(|| WorkerError::InvalidArgument("repeats must be at least 1".into()))?;
+		Ok(Repeated { first, per_model, completion })
+	}
+}
+
+/// The request of the topology, resolved against the trained DAG.
+struct Request {
+	req: UnlearnRequest,
+	cfg: ParallelConfig,
+	starts: Vec<usize>,
+	/// W ∪ N(W) in topological order.
+	affected: Vec<usize>,
+	forget: ForgetSet,
+}
+
+fn resolve(worker: &Worker, manifest: &DagManifest, dag: &Dag) -> Result<Request> {
+	let un = &worker.topology.unlearning;
+	let req = UnlearnRequest {
+		start_models: un.start_models.clone(),
+		forget_classes: un.forget_classes.clone(),
+	};
+	let starts =
+		req.start_models.iter().map(|s| manifest.position(s)).collect::<Result<Vec<_>>>()?;
+	let forget = ForgetSet::for_request(manifest, &worker.topology, &starts, &req.forget_classes)?;
+	let mut affected: Vec<usize> = starts.iter().chain(&dag.inherited(&starts)?).copied().collect();
+	let pos: BTreeMap<usize, usize> =
+		dag.topo_order().iter().enumerate().map(|(i, &n)| (n, i)).collect();
+	affected.sort_by_key(|n| pos[n]);
+	affected.dedup();
+	let cfg = ParallelConfig { alpha: un.alpha, epsilon: un.epsilon };
+	Ok(Request { req, cfg, starts, affected, forget })
+}
+
+/// Runs the three methods `repeats` times each (progress for the first run).
+fn unlearn_all(
+	worker: &Worker,
+	manifest: &DagManifest,
+	stores: &Stores,
+	r: &Request,
+	repeats: usize,
+	on: &mut dyn FnMut(ExperimentEvent<'_>),
+) -> Result<[Repeated; 3]> {
+	let n = r.affected.len() * repeats;
+	let mut runs: [Vec<UnlearnOutcome>; 3] = Default::default();
+	let titles = ["sequential (re-training)", "parallel (gradient ascent)", "parallel + repair"];
+	for (k, title) in titles.iter().enumerate() {
+		on(ExperimentEvent::Phase(title, n));
+		for _ in 0..repeats {
+			let label = METHODS[k + 1];
+			let mut step = |ev: UnlearnEvent<'_>| {
+				let UnlearnEvent::Updated(u) = ev;
+				on(ExperimentEvent::Step(&format!("{label} {}", u.model_id)));
+			};
+			let o = match k {
+				0 => worker.unlearn_sequential(manifest, stores, &r.req, &mut step)?,
+				1 => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, false, &mut step)?,
+				_ => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, true, &mut step)?,
+			};
+			runs[k].push(o);
+		}
+	}
+	let [a, b, c] = runs;
+	Ok([Repeated::collect(a)?, Repeated::collect(b)?, Repeated::collect(c)?])
+}
+
+/// The centrally trained reference: the same architecture from the genesis model on the
+/// union of every user's training samples, same settings; its accuracy on each user's own
+/// (retained) test classes.
+fn central_reference(worker: &Worker, sets: &EvalSets) -> Result<CentralReference> {
+	let t0 = Instant::now();
+	let all: Vec<usize> = worker.data.user_train.iter().flatten().copied().collect();
+	let data = worker.data.train.subset(&all);
+	let mut net = Net::with_weights(worker.spec, worker.device, &worker.genesis()?)?;
+	train(&mut net, &data, &worker.topology.training, worker.topology.seed ^ 0xce17, |_, _| {})?;
+	let own_test = sets
+		.own_test
+		.iter()
+		.zip(&worker.topology.users)
+		.map(|(d, u)| (u.id.clone(), accuracy(&net, d).unwrap_or(0.0)))
+		.collect();
+	Ok(CentralReference {
+		train_samples: data.len(),
+		test_accuracy: accuracy(&net, &worker.data.test).unwrap_or(0.0),
+		own_test,
+		seconds: t0.elapsed().as_secs_f64(),
+	})
+}
+
+/// The calibrated membership-inference audit: reference models trained on the
+/// requesters' retained samples plus half of the forgotten classes' test samples; the
+/// other half are the non-members.
+fn audit(worker: &Worker, forget: &ForgetSet, sets: &EvalSets, refs: usize) -> Result<Option<Audit>> {
+	if refs == 0 || sets.forget_train.is_empty() || sets.forget_test.len() < 2 {
+		return Ok(None);
+	}
+	let half: Vec<usize> = (0..sets.forget_test.len()).collect();
+	let (non_members, shadow_pool): (Vec<usize>, Vec<usize>) =
+		half.iter().partition(|&&i| i % 2 == 0);
+	let retained: Vec<Dataset> =
+		forget.requesters.iter().map(|&u| forget.retained(&worker.data, u)).collect();
+	let pool = sets.forget_test.subset(&shadow_pool);
+	let mut parts: Vec<&Dataset> = retained.iter().collect();
+	parts.push(&pool);
+	let shadow = Dataset::concat(&parts)?;
+	Audit::train(
+		sets.forget_train.clone(),
+		sets.forget_test.subset(&non_members),
+		&shadow,
+		worker.spec,
+		worker.device,
+		&worker.topology.training,
+		refs,
+		worker.topology.seed ^ 0x3141,
+	)
+	.map(Some)
 }
 
 /// Like [`run`], and keeps the manifest, the store and the three outcomes.
 pub fn run_full(
 	worker: &mut Worker,
 	out: &Path,
-	full_data: bool,
+	opts: Options,
 	mut on: impl FnMut(ExperimentEvent<'_>),
 ) -> Result<ExperimentRun> {
 	let t_total = Instant::now();
@@ -65,7 +240,7 @@ pub fn run_full(
 	let total_models =
 		worker.topology.organic.map(|o| o.models).unwrap_or(worker.topology.models.len());
 	on(ExperimentEvent::Phase("train DAG", total_models));
-	let manifest = worker.train_dag(&stores, full_data, |p| {
+	let manifest = worker.train_dag(&stores, opts.full_data, |p| {
 		if let Progress::Model(_, _, id) = p {
 			on(ExperimentEvent::Step(id));
 		}
@@ -73,151 +248,156 @@ pub fn run_full(
 	manifest.save(&out.join("manifest.json"))?;
 	let train_dag = t0.elapsed().as_secs_f64();
 
-	let un = worker.topology.unlearning.clone();
-	let req = UnlearnRequest {
-		start_models: un.start_models.clone(),
-		forget_classes: un.forget_classes.clone(),
-	};
 	let dag = manifest.dag()?;
-	let starts =
-		req.start_models.iter().map(|s| manifest.position(s)).collect::<Result<Vec<_>>>()?;
-	let inherited = dag.inherited(&starts)?;
-	let n_affected = starts.len() + inherited.len();
-	let cfg = ParallelConfig { alpha: un.alpha, epsilon: un.epsilon };
+	let r = resolve(worker, &manifest, &dag)?;
+	let sets = EvalSets::new(&worker.data, &r.forget, &worker.topology);
+	let [seq, par, rep] = unlearn_all(worker, &manifest, &stores, &r, opts.repeats.max(1), &mut on)?;
 
-	let step = |label: &str, ev: UnlearnEvent<'_>, on: &mut dyn FnMut(ExperimentEvent<'_>)| {
-		let UnlearnEvent::Updated(u) = ev;
-		on(ExperimentEvent::Step(&format!("{label} {}", u.model_id)));
-	};
-	on(ExperimentEvent::Phase("sequential (re-training)", n_affected));
-	let seq =
-		worker.unlearn_sequential(&manifest, &stores, &req, |e| step("retrain", e, &mut on))?;
-	on(ExperimentEvent::Phase("parallel (gradient ascent)", n_affected));
-	let par = worker
-		.unlearn_parallel(&manifest, &stores, &req, cfg, false, |e| step("ga", e, &mut on))?;
-	on(ExperimentEvent::Phase("parallel + repair", n_affected));
-	let rep = worker
-		.unlearn_parallel(&manifest, &stores, &req, cfg, true, |e| step("ga_repair", e, &mut on))?;
+	let t_ref = Instant::now();
+	on(ExperimentEvent::Phase("references (central model, audit)", 1));
+	let central = if opts.central_reference { Some(central_reference(worker, &sets)?) } else { None };
+	let audit = audit(worker, &r.forget, &sets, opts.audit_references)?;
+	on(ExperimentEvent::Step("references"));
+	let references = t_ref.elapsed().as_secs_f64();
 
 	let t_eval = Instant::now();
-	on(ExperimentEvent::Phase("evaluate", n_affected * METHODS.len()));
-	let owners = starts
-		.iter()
-		.map(|&s| worker.topology.user_index(&manifest.models[s].owner))
-		.collect::<Result<Vec<_>>>()?;
-	let sets = EvalSets::new(&worker.data, &owners, &req.forget_classes);
-	let affected: Vec<usize> = {
-		let mut v: Vec<usize> = starts.iter().chain(&inherited).copied().collect();
-		let pos: BTreeMap<usize, usize> =
-			dag.topo_order().iter().enumerate().map(|(i, &n)| (n, i)).collect();
-		v.sort_by_key(|n| pos[n]);
-		v
-	};
-	let depths = dag.depths();
-	let coeff_total = total_coefficients(&dag, &starts)?;
-	let outcomes: [(&str, Option<&UnlearnOutcome>); 4] = [
-		("original", None),
-		("retrain", Some(&seq)),
-		("ga", Some(&par)),
-		("ga_repair", Some(&rep)),
-	];
-	let mut results = Vec::new();
-	let mut details = Vec::new();
-	let mut layer_distances =
-		LayerDistances { model_id: String::new(), to_original: BTreeMap::new() };
-	let deepest = affected.iter().copied().max_by_key(|&y| (depths[y], y));
-	for &y in &affected {
-		let m = &manifest.models[y];
-		let owner = worker.topology.user_index(&m.owner)?;
-		let original = stores.get_weights(&m.cid)?;
-		let retrained_cid = seq.new_cid(&m.id).unwrap_or(m.cid);
-		let retrained = stores.get_weights(&retrained_cid)?;
-		let mut detail = ModelDetail {
-			model_id: m.id.clone(),
-			owner: m.owner.clone(),
-			depth: depths[y],
-			is_start: starts.contains(&y),
-			coefficient: coeff_total[y],
-			cids: BTreeMap::new(),
-			mia_auc: BTreeMap::new(),
-			l2_to_original: BTreeMap::new(),
-			l2_to_retrain: BTreeMap::new(),
-		};
-		for (method, outcome) in outcomes {
-			let (cid, seconds) = version_of(&manifest, y, outcome);
-			let w = stores.get_weights(&cid)?;
-			let net = Net::with_weights(worker.spec, worker.device, &w)?;
-			let mm: ModelMetrics = sets.evaluate(&net, owner)?;
-			results.push(ResultRow {
-				model_id: m.id.clone(),
-				method: method.to_string(),
-				ad_f_train: mm.ad_f_train,
-				ad_r_train: mm.ad_r_train,
-				ad_f_test: mm.ad_f_test,
-				ad_r_test: mm.ad_r_test,
-				seconds,
-			});
-			detail.cids.insert(method.into(), cid.to_string());
-			detail.mia_auc.insert(method.into(), mm.mia_auc);
-			detail.l2_to_original.insert(method.into(), w.distance(&original)?);
-			detail.l2_to_retrain.insert(method.into(), w.distance(&retrained)?);
-			if Some(y) == deepest && method != "original" {
-				layer_distances.model_id = m.id.clone();
-				layer_distances.to_original.insert(method.into(), w.layer_distances(&original)?);
-			}
-			on(ExperimentEvent::Step(&format!("eval {} {method}", m.id)));
-		}
-		details.push(detail);
-	}
+	on(ExperimentEvent::Phase("evaluate", r.affected.len() * METHODS.len()));
+	let outcomes: [(&str, Option<&Repeated>); 4] =
+		[("original", None), ("retrain", Some(&seq)), ("ga", Some(&par)), ("ga_repair", Some(&rep))];
+	let ev = Evaluation { worker, manifest: &manifest, stores: &stores, sets: &sets, audit: audit.as_ref(), dag: &dag, r: &r };
+	let (results, details, layer_distances) = ev.all(&outcomes, &mut on)?;
+	let evaluation = t_eval.elapsed().as_secs_f64();
+
+	let un = &worker.topology.unlearning;
 	let report_models = if un.report_models.is_empty() {
-		default_report_models(&affected, &starts, &depths, &manifest)
+		default_report_models(&r.affected, &r.starts, &dag.depths(), &manifest)
 	} else {
 		un.report_models.clone()
 	};
-	let evaluation = t_eval.elapsed().as_secs_f64();
 	let samples: usize = worker.data.user_train.iter().map(Vec::len).sum();
 	let mut report = Report {
 		dataset: worker.data.kind.name().into(),
 		model: worker.spec.arch.name().into(),
-		forget_classes: req.forget_classes.clone(),
+		forget_classes: r.req.forget_classes.clone(),
+		forget_set: ForgetSetReport {
+			requesters: r.forget.requesters.iter().map(|&u| worker.topology.users[u].id.clone()).collect(),
+			withdrawn_samples: r.forget.all_withdrawn_indices(&worker.data).len(),
+			other_holders: r.forget.other_holders(&worker.data, &worker.topology),
+		},
 		results,
 		topology: worker.topology.name.clone(),
 		device: device_name(worker.device),
-		start_models: req.start_models.clone(),
+		start_models: r.req.start_models.clone(),
 		report_models,
-		alpha: cfg.alpha,
-		epsilon: cfg.epsilon,
-		full_data,
+		alpha: r.cfg.alpha,
+		epsilon: r.cfg.epsilon,
+		full_data: opts.full_data,
+		options: opts,
 		train_samples_per_user: samples as f64 / worker.data.user_train.len().max(1) as f64,
 		models: details,
-		skipped: par.skipped.clone(),
+		skipped: par.first.skipped.clone(),
+		summary: Vec::new(),
+		central,
+		audit: audit.as_ref().map(|a| AuditInfo { references: a.references, members: sets.forget_train.len() }),
 		wall_seconds: WallTimes {
 			train_dag,
-			sequential: seq.total_seconds,
-			parallel: par.total_seconds,
-			parallel_repair: rep.total_seconds,
+			sequential: Timing::of(&seq.completion),
+			parallel: Timing::of(&par.completion),
+			parallel_repair: Timing::of(&rep.completion),
+			references,
 			evaluation,
 			total: 0.0,
 		},
 		layer_distances,
 	};
+	report.summary = report.summarise();
 	report.wall_seconds.total = t_total.elapsed().as_secs_f64();
 	report.write(out)?;
-	Ok(ExperimentRun { report, manifest, stores, sequential: seq, parallel: par, repaired: rep })
+	Ok(ExperimentRun {
+		report,
+		manifest,
+		stores,
+		sequential: seq.first,
+		parallel: par.first,
+		repaired: rep.first,
+	})
 }
 
-fn version_of(manifest: &DagManifest, y: usize, outcome: Option<&UnlearnOutcome>) -> (Cid, f64) {
-	let m = &manifest.models[y];
-	match outcome.and_then(|o| o.updates.iter().find(|u| u.model_id == m.id)) {
-		Some(u) => (u.new_cid, u.seconds),
-		None => (m.cid, 0.0),
+/// What evaluating the versions needs.
+struct Evaluation<'a> {
+	worker: &'a Worker,
+	manifest: &'a DagManifest,
+	stores: &'a Stores,
+	sets: &'a EvalSets,
+	audit: Option<&'a Audit>,
+	dag: &'a Dag,
+	r: &'a Request,
+}
+
+impl Evaluation<'_> {
+	/// Every affected model under every method: result rows, per-model details and the
+	/// deepest model's layer distances.
+	fn all(
+		&self,
+		outcomes: &[(&str, Option<&Repeated>)],
+		on: &mut dyn FnMut(ExperimentEvent<'_>),
+	) -> Result<(Vec<ResultRow>, Vec<ModelDetail>, LayerDistances)> {
+		let depths = self.dag.depths();
+		let coeff_total = total_coefficients(self.dag, &self.r.starts)?;
+		let deepest = self.r.affected.iter().copied().max_by_key(|&y| (depths[y], y));
+		let mut results = Vec::new();
+		let mut details = Vec::new();
+		let mut layers = LayerDistances { model_id: String::new(), to_original: BTreeMap::new() };
+		for &y in &self.r.affected {
+			let m = &self.manifest.models[y];
+			let owner = self.worker.topology.user_index(&m.owner)?;
+			let original = self.stores.get_weights(&m.cid)?;
+			let retrained = self.stores.get_weights(&version_of(self.manifest, y, outcomes[1].1))?;
+			let mut detail = ModelDetail {
+				model_id: m.id.clone(),
+				owner: m.owner.clone(),
+				depth: depths[y],
+				is_start: self.r.starts.contains(&y),
+				coefficient: coeff_total[y],
+				cids: BTreeMap::new(),
+				l2_to_original: BTreeMap::new(),
+				l2_to_retrain: BTreeMap::new(),
+			};
+			for &(method, outcome) in outcomes {
+				let cid = version_of(self.manifest, y, outcome);
+				let w = self.stores.get_weights(&cid)?;
+				let net = Net::with_weights(self.worker.spec, self.worker.device, &w)?;
+				let mm: ModelMetrics = self.sets.evaluate(&net, owner)?;
+				let mia = match self.audit {
+					Some(a) => Some(a.auc(&net, self.worker.topology.seed ^ y as u64)?),
+					None => None,
+				};
+				let times = outcome.and_then(|o| o.per_model.get(&m.id)).cloned().unwrap_or_default();
+				results.push(ResultRow::new(&m.id, method, &mm, mia, &times));
+				detail.cids.insert(method.into(), cid.to_string());
+				detail.l2_to_original.insert(method.into(), w.distance(&original)?);
+				detail.l2_to_retrain.insert(method.into(), w.distance(&retrained)?);
+				if Some(y) == deepest && method != "original" {
+					layers.model_id = m.id.clone();
+					layers.to_original.insert(method.into(), w.layer_distances(&original)?);
+				}
+				on(ExperimentEvent::Step(&format!("eval {} {method}", m.id)));
+			}
+			details.push(detail);
+		}
+		Ok((results, details, layers))
 	}
+}
+
+fn version_of(manifest: &DagManifest, y: usize, outcome: Option<&Repeated>) -> Cid {
+	let m = &manifest.models[y];
+	outcome.and_then(|o| o.first.new_cid(&m.id)).unwrap_or(m.cid)
 }
 
 fn total_coefficients(dag: &Dag, starts: &[usize]) -> Result<Vec<f64>> {
 	let mut total = vec![0.0; dag.len()];
 	for &s in starts {
-		for (t, c) in total.iter_mut().zip(dag.coefficients(s)?) {
+		for (t, c) in total.iter_mut().zip(dag.coefficients_avoiding(s, starts)?) {
 			*t += c;
 		}
 	}

@@ -47,13 +47,15 @@ impl FederatedData {
 		let classes: Vec<Vec<u8>> = topo.users.iter().map(|u| u.classes.clone()).collect();
 		let size =
 			if full { ShareSize::Full } else { ShareSize::PerUser(topo.data.train_per_user) };
-		let bg = topo.data.background;
-		let user_train = partition_by_class(train.labels(), &classes, size, bg, topo.seed)?;
+		let (bg, private) = (topo.data.background, &topo.data.private);
+		let user_train =
+			partition_by_class(train.labels(), &classes, size, bg, private, topo.seed)?;
 		let user_test = partition_by_class(
 			test.labels(),
 			&classes,
 			ShareSize::PerUser(topo.data.test_per_user),
 			bg,
+			private,
 			topo.seed ^ 0x7e57,
 		)?;
 		Ok(FederatedData { kind, train, test, user_train, user_test })

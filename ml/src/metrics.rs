@@ -2,13 +2,17 @@
 //! loss-threshold membership-inference score on the forgotten data.
 //!
 //! As in the paper (§VI-A), the train-split metrics use training data: AD_f on the
-//! withdrawn samples (the start owners' training samples of the forgotten classes), AD_r
-//! on the model owner's own training data without the forgotten classes. The test-split
-//! metrics use the global test set split by class.
+//! withdrawn samples (the [`ForgetSet`]: the requesters' training samples of the forgotten
+//! classes), AD_r on the model owner's training data that stays. The test-split metrics use
+//! the global test set: AD_f on the forgotten classes, AD_r on the owner's own classes
+//! without the forgotten ones (the model's task; `ad_r_test_all` over every retained
+//! class is reported beside it).
 
 use crate::data::{split_forget_retain, Dataset};
 use crate::error::Result;
 use crate::fl::FederatedData;
+use crate::forget::ForgetSet;
+use crate::topology::Topology;
 use crate::models::Net;
 use crate::train::accuracy_and_losses;
 use serde::{Deserialize, Serialize};
@@ -27,6 +31,8 @@ pub struct EvalSets {
 	pub forget_test: Dataset,
 	/// Test-split samples of the other classes.
 	pub retain_test: Dataset,
+	/// Per user: test-split samples of its own classes, without the forgotten ones.
+	pub own_test: Vec<Dataset>,
 }
 
 /// Accuracies in [0, 1] and the membership-inference AUC.
@@ -38,10 +44,12 @@ pub struct ModelMetrics {
 	pub ad_r_train: f64,
 	/// Accuracy on forgotten classes (test).
 	pub ad_f_test: f64,
-	/// Accuracy on retained classes (test).
+	/// Accuracy on the owner's own retained classes (test).
 	pub ad_r_test: f64,
-	/// AUC of the loss-threshold attack separating D_f (train, members) from forgotten
-	/// classes in the test split (non-members); 0.5 = no membership signal.
+	/// Accuracy on every retained class (test).
+	pub ad_r_test_all: f64,
+	/// AUC of the plain loss-threshold attack separating D_f (train, members) from the
+	/// forgotten classes in the test split (non-members); 0.5 = no membership signal.
 	pub mia_auc: f64,
 }
 
@@ -54,32 +62,32 @@ fn spread_take(indices: Vec<usize>, n: usize) -> Vec<usize> {
 }
 
 impl EvalSets {
-	/// Builds the splits for `forget` classes withdrawn by the owners `start_owners`.
-	pub fn new(data: &FederatedData, start_owners: &[usize], forget: &[u8]) -> Self {
-		let mut f_train = Vec::new();
-		for &u in start_owners {
-			let (f, _) = split_forget_retain(&data.user_train[u], data.train.labels(), forget);
-			f_train.extend(f);
-		}
-		f_train.sort_unstable();
-		f_train.dedup();
-		let retain_train = data
-			.user_train
-			.iter()
-			.map(|idx| {
-				data.train.subset(&spread_take(
-					split_forget_retain(idx, data.train.labels(), forget).1,
-					MAX_EVAL,
-				))
-			})
+	/// Builds the splits of one request's forget set; `topology` gives each user's classes.
+	pub fn new(data: &FederatedData, forget: &ForgetSet, topology: &Topology) -> Self {
+		let f_train = forget.all_withdrawn_indices(data);
+		let retain_train = (0..data.user_train.len())
+			.map(|u| data.train.subset(&spread_take(forget.retained_indices(data, u), MAX_EVAL)))
 			.collect();
 		let all_test: Vec<usize> = (0..data.test.len()).collect();
-		let (f_test, r_test) = split_forget_retain(&all_test, data.test.labels(), forget);
+		let (f_test, r_test) = split_forget_retain(&all_test, data.test.labels(), &forget.classes);
+		let own_test = topology
+			.users
+			.iter()
+			.map(|u| {
+				let own: Vec<usize> = r_test
+					.iter()
+					.copied()
+					.filter(|&i| u.classes.contains(&data.test.labels()[i]))
+					.collect();
+				data.test.subset(&spread_take(own, MAX_EVAL))
+			})
+			.collect();
 		EvalSets {
 			forget_train: data.train.subset(&spread_take(f_train, MAX_EVAL)),
 			retain_train,
 			forget_test: data.test.subset(&spread_take(f_test, MAX_EVAL)),
 			retain_test: data.test.subset(&spread_take(r_test, MAX_EVAL)),
+			own_test,
 		}
 	}
 
@@ -87,7 +95,11 @@ impl EvalSets {
 	pub fn evaluate(&self, net: &Net, owner: usize) -> Result<ModelMetrics> {
 		let (ad_f_train, member) = accuracy_and_losses(net, &self.forget_train)?;
 		let (ad_f_test, non_member) = accuracy_and_losses(net, &self.forget_test)?;
-		let (ad_r_test, _) = accuracy_and_losses(net, &self.retain_test)?;
+		let (ad_r_test_all, _) = accuracy_and_losses(net, &self.retain_test)?;
+		let ad_r_test = match self.own_test.get(owner) {
+			Some(d) => crate::train::accuracy(net, d),
+			None => None,
+		};
 		let (ad_r_train, _) = match self.retain_train.get(owner) {
 			Some(d) => accuracy_and_losses(net, d)?,
 			None => (None, Vec::new()),
@@ -97,35 +109,15 @@ impl EvalSets {
 			ad_r_train: ad_r_train.unwrap_or(0.0),
 			ad_f_test: ad_f_test.unwrap_or(0.0),
 			ad_r_test: ad_r_test.unwrap_or(0.0),
+			ad_r_test_all: ad_r_test_all.unwrap_or(0.0),
 			mia_auc: mia_auc(&member, &non_member),
 		})
 	}
 }
 
-/// AUC of "lower loss ⇒ member": P(loss_member < loss_non_member) + ½ P(tie), by ranks
-/// in O(n log n). 0.5 when either side is empty.
+/// AUC of "lower loss ⇒ member" (the plain loss-threshold attack; see [`crate::mia`] for
+/// the calibrated one): P(loss_member < loss_non_member) + ½ P(tie). 0.5 when either side
+/// is empty.
 pub fn mia_auc(member_losses: &[f32], non_member_losses: &[f32]) -> f64 {
-	let (m, n) = (member_losses.len(), non_member_losses.len());
-	if m == 0 || n == 0 {
-		return 0.5;
-	}
-	let mut all: Vec<(f32, bool)> = member_losses
-		.iter()
-		.map(|&l| (l, true))
-		.chain(non_member_losses.iter().map(|&l| (l, false)))
-		.collect();
-	// Descending loss: rank 1 = highest loss. Members should get high ranks (low loss).
-	all.sort_by(|a, b| b.0.total_cmp(&a.0));
-	let mut rank_sum = 0.0;
-	let mut i = 0;
-	while i < all.len() {
-		let mut j = i;
-		while j + 1 < all.len() && all[j + 1].0 == all[i].0 {
-			j += 1;
-		}
-		let avg_rank = (i + j) as f64 / 2.0 + 1.0;
-		rank_sum += avg_rank * all[i..=j].iter().filter(|x| x.1).count() as f64;
-		i = j + 1;
-	}
-	(rank_sum - (m * (m + 1)) as f64 / 2.0) / (m as f64 * n as f64)
+	crate::mia::auc(member_losses, non_member_losses)
 }

@@ -67,7 +67,8 @@ pub fn write_fashion_mnist(dir: &Path, train: usize, test: usize) -> Result<()> 
 	Ok(())
 }
 
-/// A four-model topology over three users; `a2` (user u2) holds class 1.
+/// A four-model topology over three users; only `a2`'s owner u2 holds class 1 (private:
+/// the background shares come from the other classes).
 pub const TINY: &str = r#"
 name = "tiny"
 seed = 3
@@ -76,6 +77,7 @@ seed = 3
 train_per_user = 150
 test_per_user = 40
 background = 0.1
+private = [1]
 
 [training]
 epochs = 4

@@ -63,7 +63,7 @@ fn default_arch() -> Arch {
 }
 
 /// Data share sizes.
-#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DataShares {
 	/// Training samples per user (split evenly over its classes); ignored with full data.
@@ -74,11 +74,16 @@ pub struct DataShares {
 	/// the user's own classes); 0 = strictly non-IID by class.
 	#[serde(default)]
 	pub background: f64,
+	/// Classes held only by the users that list them: background shares are drawn from
+	/// the other classes. Makes "the requester's samples of class c" and "class c"
+	/// the same data when only the requesters hold c.
+	#[serde(default)]
+	pub private: Vec<u8>,
 }
 
 impl Default for DataShares {
 	fn default() -> Self {
-		DataShares { train_per_user: 600, test_per_user: 200, background: 0.0 }
+		DataShares { train_per_user: 600, test_per_user: 200, background: 0.0, private: Vec::new() }
 	}
 }
 
@@ -288,6 +293,9 @@ impl Topology {
 				"unlearning: alpha must be > 0 and epsilon ≥ 0 (got {}, {})",
 				un.alpha, un.epsilon
 			));
+		}
+		if let Some(c) = self.data.private.iter().find(|&&c| c >= 10) {
+			return err(format!("data.private: class {c} not in 0..10"));
 		}
 		if !(0.0..=1.0).contains(&self.data.background) {
 			return err(format!("data.background {} not in [0, 1]", self.data.background));

@@ -18,6 +18,8 @@ use crate::propagation::StreamingUpdate;
 use crate::dag::Dag;
 use crate::error::{Result, WorkerError};
 use crate::fl::{DagManifest, Worker};
+use crate::forget::ForgetSet;
+use crate::topology::Topology;
 use crate::models::Net;
 use crate::store::{Cid, Stores};
 use crate::topology::StartMethod;
@@ -51,7 +53,11 @@ pub struct ModelUpdate {
 	/// ‖w′ − w‖₂.
 	pub update_norm: f64,
 	/// Cumulative unlearning time: seconds from the start of the task until this model's
-	/// new version existed.
+	/// new version existed, on the task's critical path. Sequential: measured one model
+	/// after the other. Parallel: every piece measured, the participants working in
+	/// parallel as they would — a start model's own unlearning by its owner; an inherited
+	/// model's is the slowest start plus the committee's propagation up to it (plus its
+	/// owner's own repair, with repair).
 	pub seconds: f64,
 }
 
@@ -73,7 +79,8 @@ pub struct UnlearnOutcome {
 	pub updates: Vec<ModelUpdate>,
 	/// Models under ε (parallel only).
 	pub skipped: Vec<SkippedModel>,
-	/// Wall time of the whole task.
+	/// Wall time of the whole task on this machine (every participant's work one after
+	/// the other).
 	pub total_seconds: f64,
 }
 
@@ -147,7 +154,8 @@ pub fn propagate_unsynced(
 	check_propagation_inputs(dag, cids, cfg)?;
 	let update = StreamingUpdate::new(&deltas.iter().map(|d| &d.1).collect::<Vec<_>>())?;
 	let starts: Vec<usize> = deltas.iter().map(|d| d.0).collect();
-	let coeffs = starts.iter().map(|&s| dag.coefficients(s)).collect::<Result<Vec<_>>>()?;
+	let coeffs =
+		starts.iter().map(|&s| dag.coefficients_avoiding(s, &starts)).collect::<Result<Vec<_>>>()?;
 	let gram = gram_matrix(deltas)?;
 	let mut updated = Vec::new();
 	let mut skipped = Vec::new();
@@ -230,15 +238,16 @@ fn held_out_split(data: &Dataset, fraction: f64, seed: u64) -> (Dataset, Dataset
 	(data.subset(ascend), data.subset(stop))
 }
 
-/// Resolved request: start indices, N(W) in topological order.
+/// Resolved request: start indices, N(W) in topological order, the forget set.
 struct Plan {
 	dag: Dag,
 	starts: Vec<usize>,
 	inherited: Vec<usize>,
 	cids: Vec<Cid>,
+	forget: ForgetSet,
 }
 
-fn plan(manifest: &DagManifest, req: &UnlearnRequest) -> Result<Plan> {
+fn plan(manifest: &DagManifest, topology: &Topology, req: &UnlearnRequest) -> Result<Plan> {
 	if req.start_models.is_empty() {
 		return Err(WorkerError::InvalidArgument("no start models".into()));
 	}
@@ -255,7 +264,8 @@ fn plan(manifest: &DagManifest, req: &UnlearnRequest) -> Result<Plan> {
 	starts.dedup();
 	let inherited = dag.inherited(&starts)?;
 	let cids = manifest.models.iter().map(|m| m.cid).collect();
-	Ok(Plan { dag, starts, inherited, cids })
+	let forget = ForgetSet::for_request(manifest, topology, &starts, &req.forget_classes)?;
+	Ok(Plan { dag, starts, inherited, cids, forget })
 }
 
 impl Worker {
@@ -270,7 +280,7 @@ impl Worker {
 		manifest: &DagManifest,
 		stores: &Stores,
 		model: usize,
-		forget: &[u8],
+		forget: &ForgetSet,
 		method: StartMethod,
 		current: &HashMap<usize, Cid>,
 	) -> Result<Weights> {
@@ -278,12 +288,12 @@ impl Worker {
 			StartMethod::Retrain => self.retrain_model(manifest, stores, model, forget, current),
 			StartMethod::GradientAscent => {
 				let owner = self.owner_of(manifest, model)?;
-				let forget_data = self.data.forgotten_train_of(owner, forget);
+				let forget_data = forget.withdrawn(&self.data, owner);
 				if forget_data.is_empty() {
 					return Err(WorkerError::InvalidArgument(format!(
-                        "start model {} holds no sample of classes {forget:?}: nothing to ascend on",
-                        manifest.models[model].id
-                    )));
+						"start model {} holds no sample of classes {:?}: nothing to ascend on",
+						manifest.models[model].id, forget.classes
+					)));
 				}
 				let w = stores.get_weights(&manifest.models[model].cid)?;
 				let mut net = Net::with_weights(self.spec, self.device, &w)?;
@@ -311,7 +321,7 @@ impl Worker {
 		manifest: &DagManifest,
 		stores: &Stores,
 		model: usize,
-		forget: &[u8],
+		forget: &ForgetSet,
 		current: &HashMap<usize, Cid>,
 	) -> Result<Weights> {
 		let index = manifest.index();
@@ -327,7 +337,7 @@ impl Worker {
 			.collect::<Result<Vec<_>>>()?;
 		let genesis = stores.get_weights(&manifest.genesis)?;
 		let owner = self.owner_of(manifest, model)?;
-		let data = self.data.retained_train_of(owner, forget);
+		let data = forget.retained(&self.data, owner);
 		if data.is_empty() {
 			return Err(WorkerError::InvalidArgument(format!(
 				"model {}: its owner has no retained data to re-train on",
@@ -356,11 +366,11 @@ impl Worker {
 		manifest: &DagManifest,
 		model: usize,
 		weights: &Weights,
-		forget: &[u8],
+		forget: &ForgetSet,
 	) -> Result<Weights> {
 		let owner = self.owner_of(manifest, model)?;
-		let retain = self.data.retained_train_of(owner, forget);
-		let forget_data = self.data.forgotten_train_of(owner, forget);
+		let retain = forget.retained(&self.data, owner);
+		let forget_data = forget.withdrawn(&self.data, owner);
 		let mut net = Net::with_weights(self.spec, self.device, weights)?;
 		repair(
 			&mut net,
@@ -383,13 +393,17 @@ impl Worker {
 		with_repair: bool,
 		mut on_event: impl FnMut(UnlearnEvent<'_>),
 	) -> Result<UnlearnOutcome> {
-		let p = plan(manifest, req)?;
+		let p = plan(manifest, &self.topology, req)?;
 		let t0 = Instant::now();
-		let forget = &req.forget_classes;
+		let forget = &p.forget;
 		let method = self.topology.unlearning.start_method;
 		let mut out = UnlearnOutcome::default();
 		let mut deltas = Vec::with_capacity(p.starts.len());
+		// Each start model is unlearned by its own owner, so the owners work in parallel:
+		// a start's time is its own, and the propagation begins once the slowest is done.
+		let mut starts_ready = 0.0f64;
 		for &s in &p.starts {
+			let ts = Instant::now();
 			let old = stores.get_weights(&p.cids[s])?;
 			let mut new =
 				self.unlearn_start(manifest, stores, s, forget, method, &HashMap::new())?;
@@ -402,22 +416,24 @@ impl Worker {
 			let learnable = Net::with_weights(self.spec, self.device, &old)?.learnable_names();
 			let delta = new.sub(&old)?.learnable_only(&learnable);
 			let new_cid = stores.stage(&new)?;
+			let own = ts.elapsed().as_secs_f64();
+			starts_ready = starts_ready.max(own);
 			let u = ModelUpdate {
 				model_id: manifest.models[s].id.clone(),
 				old_cid: p.cids[s],
 				new_cid,
 				is_start: true,
 				update_norm: delta.norm(),
-				seconds: t0.elapsed().as_secs_f64(),
+				seconds: own,
 			};
 			on_event(UnlearnEvent::Updated(&u));
 			out.updates.push(u);
 			deltas.push((s, delta));
 		}
-		let starts_done = t0.elapsed().as_secs_f64();
+		let tp = Instant::now();
 		let mut propagated = Vec::new();
 		let (_, skipped) = propagate(&p.dag, &p.cids, &deltas, cfg, stores, |m| {
-			propagated.push((m.clone(), t0.elapsed().as_secs_f64()));
+			propagated.push((m.clone(), starts_ready + tp.elapsed().as_secs_f64()));
 		})?;
 		drop(deltas);
 		for (m, at) in propagated {
@@ -453,7 +469,7 @@ impl Worker {
 				coefficient: k.coefficient,
 			})
 			.collect();
-		out.total_seconds = t0.elapsed().as_secs_f64().max(starts_done);
+		out.total_seconds = t0.elapsed().as_secs_f64();
 		Ok(out)
 	}
 
@@ -466,7 +482,7 @@ impl Worker {
 		req: &UnlearnRequest,
 		mut on_event: impl FnMut(UnlearnEvent<'_>),
 	) -> Result<UnlearnOutcome> {
-		let p = plan(manifest, req)?;
+		let p = plan(manifest, &self.topology, req)?;
 		let t0 = Instant::now();
 		let mut current: HashMap<usize, Cid> = HashMap::new();
 		let mut out = UnlearnOutcome::default();
@@ -475,7 +491,7 @@ impl Worker {
 			p.dag.topo_order().iter().enumerate().map(|(i, &n)| (n, i)).collect();
 		order.sort_by_key(|n| topo_pos[n]);
 		for y in order {
-			let w = self.retrain_model(manifest, stores, y, &req.forget_classes, &current)?;
+			let w = self.retrain_model(manifest, stores, y, &p.forget, &current)?;
 			let old = stores.get_weights(&p.cids[y])?;
 			let new_cid = stores.stage(&w)?;
 			current.insert(y, new_cid);

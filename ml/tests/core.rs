@@ -6,6 +6,8 @@ use blockful_ml::data::{
 	load_cifar10, load_fashion_mnist, parse_idx_images, partition_by_class, split_forget_retain,
 	DatasetKind, ShareSize,
 };
+use blockful_ml::mia::{auc_interval, Audit, Verdict};
+use blockful_ml::report::Timing;
 use blockful_ml::store::{Cid, ModelStore, Stores};
 use blockful_ml::topology::Topology;
 use blockful_ml::weights::{WeightTensor, Weights};
@@ -204,7 +206,7 @@ fn cifar10_bad_label_and_missing_files_fail() {
 fn partition_is_class_correct_and_disjoint() {
 	let labels: Vec<u8> = (0..1000).map(|i| (i % 10) as u8).collect();
 	let classes = vec![vec![0, 1], vec![1, 2, 3], vec![9]];
-	let parts = partition_by_class(&labels, &classes, ShareSize::PerUser(30), 0.0, 1).unwrap();
+	let parts = partition_by_class(&labels, &classes, ShareSize::PerUser(30), 0.0, &[], 1).unwrap();
 	let mut seen = std::collections::HashSet::new();
 	for (u, idx) in parts.iter().enumerate() {
 		assert_eq!(idx.len(), 30);
@@ -215,7 +217,7 @@ fn partition_is_class_correct_and_disjoint() {
 	}
 	// Even split over the user's classes.
 	assert_eq!(parts[1].iter().filter(|&&i| labels[i] == 2).count(), 10);
-	let full = partition_by_class(&labels, &classes, ShareSize::Full, 0.0, 1).unwrap();
+	let full = partition_by_class(&labels, &classes, ShareSize::Full, 0.0, &[], 1).unwrap();
 	assert_eq!(full[2].len(), 100);
 	// Class 1 is wanted by user 0 (weight 1/2) and user 1 (weight 1/3): split 60 / 40.
 	assert_eq!(full[0].iter().filter(|&&i| labels[i] == 1).count(), 60);
@@ -225,10 +227,17 @@ fn partition_is_class_correct_and_disjoint() {
 		100 * 5,
 		"classes 4-8 are wanted by nobody"
 	);
-	let mixed = partition_by_class(&labels, &classes, ShareSize::PerUser(40), 0.5, 2).unwrap();
+	let mixed = partition_by_class(&labels, &classes, ShareSize::PerUser(40), 0.5, &[], 2).unwrap();
 	let foreign = mixed[2].iter().filter(|&&i| labels[i] != 9).count();
 	assert_eq!(foreign, 18, "half of 40 is background, 2 of those 20 are class 9 itself");
 	assert!(mixed.iter().all(|p| p.len() == 40));
+	// Class 1 private: background comes from the other nine classes, so users 0 and 1
+	// (who list class 1) are its only holders.
+	let private =
+		partition_by_class(&labels, &classes, ShareSize::PerUser(36), 0.5, &[1], 2).unwrap();
+	assert_eq!(private[2].iter().filter(|&&i| labels[i] == 1).count(), 0);
+	assert_eq!(private[2].iter().filter(|&&i| labels[i] != 9).count(), 16, "18 background, 2 of them class 9");
+	assert!(private[0].iter().any(|&i| labels[i] == 1));
 	let (f, r) = split_forget_retain(&parts[1], &labels, &[1]);
 	assert!(f.iter().all(|&i| labels[i] == 1) && r.iter().all(|&i| labels[i] != 1));
 	assert_eq!(f.len() + r.len(), 30);
@@ -237,13 +246,17 @@ fn partition_is_class_correct_and_disjoint() {
 #[test]
 fn partition_oversubscribed_class_fails() {
 	let labels: Vec<u8> = (0..100).map(|i| (i % 10) as u8).collect();
-	let err = partition_by_class(&labels, &[vec![0], vec![0]], ShareSize::PerUser(6), 0.0, 1)
+	let err = partition_by_class(&labels, &[vec![0], vec![0]], ShareSize::PerUser(6), 0.0, &[], 1)
 		.unwrap_err();
 	assert!(err.to_string().contains("only 4 left"), "{err}");
-	let err = partition_by_class(&labels, &[vec![11]], ShareSize::PerUser(6), 0.0, 1).unwrap_err();
+	let err = partition_by_class(&labels, &[vec![11]], ShareSize::PerUser(6), 0.0, &[], 1).unwrap_err();
 	assert!(err.to_string().contains("class 11"), "{err}");
-	let err = partition_by_class(&labels, &[vec![1]], ShareSize::PerUser(6), 1.5, 1).unwrap_err();
+	let err = partition_by_class(&labels, &[vec![1]], ShareSize::PerUser(6), 1.5, &[], 1).unwrap_err();
 	assert!(err.to_string().contains("background share"), "{err}");
+	let all: Vec<u8> = (0..10).collect();
+	let err =
+		partition_by_class(&labels, &[vec![1]], ShareSize::PerUser(6), 0.5, &all, 1).unwrap_err();
+	assert!(err.to_string().contains("not private"), "{err}");
 }
 
 fn sample_weights(seed: u64) -> Weights {
@@ -419,13 +432,55 @@ fn dp_coefficients_equal_path_sums() {
 }
 
 #[test]
+fn coefficients_avoiding_other_starts_skip_their_paths() {
+	// 0 → 1 → 3, 0 → 2 → 3, 3 → 4: with starts {0, 1}, c(0, ·) may not go through 1.
+	let dag = Dag::new(vec![vec![], vec![0], vec![0], vec![1, 2], vec![3]]).unwrap();
+	let plain = dag.coefficients(0).unwrap();
+	assert_eq!(plain, vec![1.0, 1.0, 1.0, 1.0, 1.0]);
+	let avoiding = dag.coefficients_avoiding(0, &[0, 1]).unwrap();
+	assert_eq!(avoiding, vec![1.0, 0.0, 1.0, 0.5, 0.5], "only the path through 2 counts");
+	let from_1 = dag.coefficients_avoiding(1, &[0, 1]).unwrap();
+	assert_eq!(from_1, vec![0.0, 1.0, 0.0, 0.5, 0.5]);
+	// One start: the same as the plain coefficients.
+	let mut rng = ChaCha8Rng::seed_from_u64(3);
+	for _ in 0..20 {
+		let n = rng.random_range(2..30);
+		let dag = random_dag(n, 3, &mut rng);
+		let s = rng.random_range(0..n);
+		assert_eq!(dag.coefficients(s).unwrap(), dag.coefficients_avoiding(s, &[s]).unwrap());
+	}
+	assert!(dag.coefficients_avoiding(99, &[]).is_err());
+}
+
+#[test]
+fn timing_and_auc_intervals_work() {
+	let t = Timing::of(&[3.0, 1.0, 2.0, 10.0, 4.0]);
+	assert_eq!((t.median, t.min, t.max, t.runs), (3.0, 1.0, 10.0, 5));
+	assert_eq!(Timing::of(&[1.0, 2.0]).median, 1.5);
+	assert_eq!(Timing::of(&[]), Timing::default());
+	// Separable scores: AUC 1 and a degenerate interval; overlapping: an interval around
+	// the point estimate that is deterministic in the seed.
+	let members: Vec<f32> = (0..50).map(|i| i as f32 / 100.0).collect();
+	let others: Vec<f32> = (0..50).map(|i| 1.0 + i as f32 / 100.0).collect();
+	let sep = auc_interval(&members, &others, 100, 1);
+	assert_eq!((sep.value, sep.low, sep.high), (1.0, 1.0, 1.0));
+	let mixed: Vec<f32> = (0..50).map(|i| 0.3 + i as f32 / 100.0).collect();
+	let i = auc_interval(&members, &mixed, 200, 7);
+	assert!(i.low < i.value && i.value < i.high, "{i:?}");
+	assert!(i.low > 0.5 && i.high <= 1.0, "{i:?}");
+	assert_eq!(i, auc_interval(&members, &mixed, 200, 7));
+	let same = auc_interval(&members, &members, 200, 7);
+	assert!(same.low < 0.5 && same.high > 0.5, "no signal: {same:?}");
+	assert_eq!(Audit::verdict(same), Verdict::Inconclusive);
+	assert_eq!(Audit::verdict(i), Verdict::HasPower);
+}
+
+#[test]
 fn dp_coefficients_on_100k_nodes_work() {
 	let mut rng = ChaCha8Rng::seed_from_u64(9);
 	let dag = random_dag(100_000, 3, &mut rng);
 	let s = (10..100).find(|&s| dag.children(s).len() >= 2).unwrap();
-	let t = std::time::Instant::now();
 	let c = dag.coefficients(s).unwrap();
-	assert!(t.elapsed().as_secs_f64() < 2.0, "DP took {:?}", t.elapsed());
 	// c is an average of parents' values, so it stays in [0, 1].
 	assert!(c.iter().all(|&v| (0.0..=1.0).contains(&v)));
 	assert_eq!(c[s], 1.0);

@@ -14,6 +14,8 @@ pub(crate) struct DemoArgs {
 	pub(crate) request: RequestArgs,
 	#[command(flatten)]
 	pub(crate) common: Common,
+	#[command(flatten)]
+	pub(crate) protocol: Protocol,
 	/// WebSocket URL of a running node. Default: start `blockful-node --dev --tmp` and
 	/// stop it at the end.
 	#[arg(long)]
@@ -33,6 +35,32 @@ pub(crate) struct DemoArgs {
 	/// trapdoor: the committee's nodes compute every collision.
 	#[arg(long, default_value = "//Alice")]
 	pub(crate) suri: String,
+}
+
+/// How much the experiment measures.
+#[derive(Args, Debug, Clone)]
+pub(crate) struct Protocol {
+	/// A smoke run: one run of every method (no median), two audit reference models, no
+	/// central reference model. The report says so.
+	#[arg(long)]
+	pub(crate) quick: bool,
+	/// Runs of every unlearning method (times: median, min, max); default 5, 1 with --quick.
+	#[arg(long)]
+	pub(crate) repeats: Option<usize>,
+}
+
+impl Protocol {
+	pub(crate) fn options(&self, full_data: bool) -> blockful_ml::experiment::Options {
+		let mut o = if self.quick {
+			blockful_ml::experiment::Options::quick(full_data)
+		} else {
+			blockful_ml::experiment::Options::full(full_data)
+		};
+		if let Some(r) = self.repeats {
+			o.repeats = r.max(1);
+		}
+		o
+	}
 }
 
 /// Where data comes from and where tensors live.
@@ -159,6 +187,8 @@ pub(crate) struct ExperimentArgs {
 	pub(crate) request: RequestArgs,
 	#[command(flatten)]
 	pub(crate) common: Common,
+	#[command(flatten)]
+	pub(crate) protocol: Protocol,
 	/// Report directory.
 	#[arg(long, default_value = "blockful-report")]
 	pub(crate) out: PathBuf,

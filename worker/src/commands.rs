@@ -7,6 +7,7 @@ use blockful_ml::data::DatasetKind;
 use blockful_ml::device::{device_name, parse_device};
 use blockful_ml::experiment::{self, ExperimentEvent};
 use blockful_ml::fl::{DagManifest, Progress, Worker};
+use blockful_ml::forget::ForgetSet;
 use blockful_ml::metrics::EvalSets;
 use blockful_ml::models::{Arch, Net};
 use blockful_ml::store::{Cid, Stores};
@@ -231,15 +232,10 @@ pub(crate) fn cmd_eval(a: EvalArgs) -> Result<()> {
 	let worker = make_worker(topo, &a.common, manifest.spec.arch, manifest.full_data)?;
 	let stores = Stores::open(a.run.join("store"))?;
 	let un = &worker.topology.unlearning;
-	let owners = un
-		.start_models
-		.iter()
-		.map(|s| {
-			let i = manifest.position(s)?;
-			Ok(worker.topology.user_index(&manifest.models[i].owner)?)
-		})
-		.collect::<Result<Vec<_>>>()?;
-	let sets = EvalSets::new(&worker.data, &owners, &un.forget_classes);
+	let starts =
+		un.start_models.iter().map(|s| manifest.position(s)).collect::<Result<Vec<_>, _>>()?;
+	let forget = ForgetSet::for_request(&manifest, &worker.topology, &starts, &un.forget_classes)?;
+	let sets = EvalSets::new(&worker.data, &forget, &worker.topology);
 	let owner_of = |i: usize| worker.topology.user_index(&manifest.models[i].owner);
 	let targets: Vec<(String, Cid, Option<usize>)> = match (&a.cid, &a.models) {
 		(Some(c), _) => vec![(c.clone(), c.parse()?, None)],
@@ -282,7 +278,9 @@ pub(crate) fn cmd_experiment(a: ExperimentArgs) -> Result<()> {
 	let mut worker = make_worker(topo, &a.common, arch, a.setup.full_data)?;
 	std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
 	let mut bars = PhaseBars::default();
-	let report = experiment::run(&mut worker, &a.out, a.setup.full_data, |ev| bars.on(ev))?;
+	let report = experiment::run(&mut worker, &a.out, a.protocol.options(a.setup.full_data), |ev| {
+		bars.on(ev)
+	})?;
 	bars.finish();
 	println!("{}", report.markdown());
 	println!(

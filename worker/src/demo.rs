@@ -127,7 +127,8 @@ fn run_experiment(a: &DemoArgs) -> Result<experiment::ExperimentRun> {
 	let arch = topo.model;
 	let mut worker = make_worker(topo, &a.common, arch, a.setup.full_data)?;
 	let mut bars = PhaseBars::default();
-	let run = experiment::run_full(&mut worker, &a.out, a.setup.full_data, |ev| bars.on(ev))?;
+	let opts = a.protocol.options(a.setup.full_data);
+	let run = experiment::run_full(&mut worker, &a.out, opts, |ev| bars.on(ev))?;
 	bars.finish();
 	Ok(run)
 }

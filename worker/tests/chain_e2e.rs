@@ -77,7 +77,7 @@ fn tiny_run(dir: &std::path::Path) -> ExperimentRun {
 		false,
 	)
 	.unwrap();
-	experiment::run_full(&mut worker, dir, false, |_| {}).unwrap()
+	experiment::run_full(&mut worker, dir, experiment::Options::quick(false), |_| {}).unwrap()
 }
 
 fn signers(prefix: &str) -> Signers {

@@ -1,0 +1,125 @@
+//! What a request withdraws — one definition for every method.
+//!
+//! A request names its start models W and the classes C to forget. Its **forget set** is
+//! the training samples of classes C held by the **requesters**, the owners of W. Every
+//! method reads it from here and nowhere else:
+//! - re-training (sequential) re-trains each affected model on its owner's data minus the
+//!   owner's withdrawn samples ([`ForgetSet::retained`]) — an owner outside the request
+//!   withdraws nothing;
+//! - gradient ascent and every retain-aware variant (parallel) ascend on the start owner's
+//!   withdrawn samples ([`ForgetSet::withdrawn`]) and descend on its retained ones;
+//! - repair by an inherited model's owner uses that owner's retained and withdrawn samples
+//!   (the latter empty outside the request);
+//! - the metrics read AD_f (train) on the union of the withdrawn samples.
+//!
+//! Two checks make the request well-formed: every model a requester owns trained on the
+//! withdrawn samples, so it must be in W ([`ForgetSet::for_request`] refuses otherwise);
+//! and when another user also holds samples of C, the test-split AD_f of class C measures
+//! that user's legitimate data too — [`ForgetSet::other_holders`] lists them and the report
+//! says so.
+
+use crate::data::{split_forget_retain, Dataset};
+use crate::error::{Result, WorkerError};
+use crate::fl::{DagManifest, FederatedData};
+use crate::topology::Topology;
+use serde::{Deserialize, Serialize};
+
+/// The samples one request withdraws: classes `classes` of the users `requesters`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForgetSet {
+	/// User indices of the owners of the start models, sorted.
+	pub requesters: Vec<usize>,
+	/// Forgotten classes.
+	pub classes: Vec<u8>,
+}
+
+/// A user outside the request who holds samples of a forgotten class.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherHolder {
+	/// User id.
+	pub user: String,
+	/// Its training samples of the forgotten classes (it keeps them).
+	pub samples: usize,
+}
+
+impl ForgetSet {
+	/// The forget set of a request with start models `starts` (manifest positions):
+	/// refuses a request that leaves out a model of a requester.
+	pub fn for_request(
+		manifest: &DagManifest,
+		topology: &Topology,
+		starts: &[usize],
+		classes: &[u8],
+	) -> Result<ForgetSet> {
+		let mut requesters = starts
+			.iter()
+			.map(|&s| topology.user_index(&manifest.models[s].owner))
+			.collect::<Result<Vec<_>>>()?;
+		requesters.sort_unstable();
+		requesters.dedup();
+		for (y, m) in manifest.models.iter().enumerate() {
+			let owner = topology.user_index(&m.owner)?;
+			if requesters.contains(&owner) && !starts.contains(&y) {
+				return Err(WorkerError::InvalidArgument(format!(
+					"model {} of requester {} trained on the withdrawn samples: it must be a \
+					 start model too",
+					m.id, m.owner
+				)));
+			}
+		}
+		Ok(ForgetSet { requesters, classes: classes.to_vec() })
+	}
+
+	/// True when `user` withdraws samples in this request.
+	pub fn is_requester(&self, user: usize) -> bool {
+		self.requesters.contains(&user)
+	}
+
+	/// Indices (into the training split) of `user`'s withdrawn samples; empty outside the
+	/// request.
+	pub fn withdrawn_indices(&self, data: &FederatedData, user: usize) -> Vec<usize> {
+		if !self.is_requester(user) {
+			return Vec::new();
+		}
+		split_forget_retain(&data.user_train[user], data.train.labels(), &self.classes).0
+	}
+
+	/// Indices of `user`'s training samples that stay.
+	pub fn retained_indices(&self, data: &FederatedData, user: usize) -> Vec<usize> {
+		if !self.is_requester(user) {
+			return data.user_train[user].clone();
+		}
+		split_forget_retain(&data.user_train[user], data.train.labels(), &self.classes).1
+	}
+
+	/// `user`'s withdrawn samples.
+	pub fn withdrawn(&self, data: &FederatedData, user: usize) -> Dataset {
+		data.train.subset(&self.withdrawn_indices(data, user))
+	}
+
+	/// `user`'s training samples that stay.
+	pub fn retained(&self, data: &FederatedData, user: usize) -> Dataset {
+		data.train.subset(&self.retained_indices(data, user))
+	}
+
+	/// Every withdrawn sample (D_f), sorted.
+	pub fn all_withdrawn_indices(&self, data: &FederatedData) -> Vec<usize> {
+		let mut all: Vec<usize> =
+			self.requesters.iter().flat_map(|&u| self.withdrawn_indices(data, u)).collect();
+		all.sort_unstable();
+		all
+	}
+
+	/// Users outside the request holding training samples of the forgotten classes.
+	pub fn other_holders(&self, data: &FederatedData, topology: &Topology) -> Vec<OtherHolder> {
+		(0..data.user_train.len())
+			.filter(|u| !self.is_requester(*u))
+			.filter_map(|u| {
+				let n = split_forget_retain(&data.user_train[u], data.train.labels(), &self.classes)
+					.0
+					.len();
+				(n > 0).then(|| OtherHolder { user: topology.users[u].id.clone(), samples: n })
+			})
+			.collect()
+	}
+}
