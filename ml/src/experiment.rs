@@ -20,7 +20,7 @@ use crate::report::{
 };
 use crate::store::{Cid, Stores};
 use crate::train::{accuracy, train};
-use crate::unlearn::{ParallelConfig, UnlearnEvent, UnlearnOutcome, UnlearnRequest};
+use crate::unlearn::{ParallelConfig, Repair, UnlearnEvent, UnlearnOutcome, UnlearnRequest};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -75,7 +75,9 @@ pub struct ExperimentRun {
 	pub sequential: UnlearnOutcome,
 	/// Parallel paradigm (gradient ascent).
 	pub parallel: UnlearnOutcome,
-	/// Parallel paradigm with repair.
+	/// Parallel paradigm, repair at the start models only.
+	pub repaired_starts: UnlearnOutcome,
+	/// Parallel paradigm, repair everywhere.
 	pub repaired: UnlearnOutcome,
 }
 
@@ -134,6 +136,9 @@ fn resolve(worker: &Worker, manifest: &DagManifest, dag: &Dag) -> Result<Request
 	let starts =
 		req.start_models.iter().map(|s| manifest.position(s)).collect::<Result<Vec<_>>>()?;
 	let forget = ForgetSet::for_request(manifest, &worker.topology, &starts, &req.forget_classes)?;
+	let mut starts = starts;
+	starts.sort_unstable();
+	starts.dedup();
 	let mut affected: Vec<usize> = starts.iter().chain(&dag.inherited(&starts)?).copied().collect();
 	let pos: BTreeMap<usize, usize> =
 		dag.topo_order().iter().enumerate().map(|(i, &n)| (n, i)).collect();
@@ -143,7 +148,7 @@ fn resolve(worker: &Worker, manifest: &DagManifest, dag: &Dag) -> Result<Request
 	Ok(Request { req, cfg, starts, affected, forget })
 }
 
-/// Runs the three methods `repeats` times each (progress for the first run).
+/// Runs the four unlearning methods `repeats` times each.
 fn unlearn_all(
 	worker: &Worker,
 	manifest: &DagManifest,
@@ -151,10 +156,15 @@ fn unlearn_all(
 	r: &Request,
 	repeats: usize,
 	on: &mut dyn FnMut(ExperimentEvent<'_>),
-) -> Result<[Repeated; 3]> {
+) -> Result<[Repeated; 4]> {
 	let n = r.affected.len() * repeats;
-	let mut runs: [Vec<UnlearnOutcome>; 3] = Default::default();
-	let titles = ["sequential (re-training)", "parallel (gradient ascent)", "parallel + repair"];
+	let mut runs: [Vec<UnlearnOutcome>; 4] = Default::default();
+	let titles = [
+		"sequential (re-training)",
+		"parallel (gradient ascent)",
+		"parallel, repair at the starts",
+		"parallel, repair everywhere",
+	];
 	for (k, title) in titles.iter().enumerate() {
 		on(ExperimentEvent::Phase(title, n));
 		for _ in 0..repeats {
@@ -165,14 +175,15 @@ fn unlearn_all(
 			};
 			let o = match k {
 				0 => worker.unlearn_sequential(manifest, stores, &r.req, &mut step)?,
-				1 => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, false, &mut step)?,
-				_ => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, true, &mut step)?,
+				1 => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, Repair::None, &mut step)?,
+				2 => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, Repair::Starts, &mut step)?,
+				_ => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, Repair::All, &mut step)?,
 			};
 			runs[k].push(o);
 		}
 	}
-	let [a, b, c] = runs;
-	Ok([Repeated::collect(a)?, Repeated::collect(b)?, Repeated::collect(c)?])
+	let [a, b, c, d] = runs;
+	Ok([Repeated::collect(a)?, Repeated::collect(b)?, Repeated::collect(c)?, Repeated::collect(d)?])
 }
 
 /// The centrally trained reference: the same architecture from the genesis model on the
@@ -227,7 +238,7 @@ fn audit(worker: &Worker, forget: &ForgetSet, sets: &EvalSets, refs: usize) -> R
 	.map(Some)
 }
 
-/// Like [`run`], and keeps the manifest, the store and the three outcomes.
+/// Like [`run`], and keeps the manifest, the store and the four outcomes (first runs).
 pub fn run_full(
 	worker: &mut Worker,
 	out: &Path,
@@ -235,6 +246,7 @@ pub fn run_full(
 	mut on: impl FnMut(ExperimentEvent<'_>),
 ) -> Result<ExperimentRun> {
 	let t_total = Instant::now();
+	let opts = Options { repeats: opts.repeats.max(1), ..opts };
 	let stores = Stores::open(out.join("store"))?;
 	let t0 = Instant::now();
 	let total_models =
@@ -251,7 +263,7 @@ pub fn run_full(
 	let dag = manifest.dag()?;
 	let r = resolve(worker, &manifest, &dag)?;
 	let sets = EvalSets::new(&worker.data, &r.forget, &worker.topology);
-	let [seq, par, rep] = unlearn_all(worker, &manifest, &stores, &r, opts.repeats.max(1), &mut on)?;
+	let [seq, par, rep_starts, rep] = unlearn_all(worker, &manifest, &stores, &r, opts.repeats, &mut on)?;
 
 	let t_ref = Instant::now();
 	on(ExperimentEvent::Phase("references (central model, audit)", 1));
@@ -262,8 +274,13 @@ pub fn run_full(
 
 	let t_eval = Instant::now();
 	on(ExperimentEvent::Phase("evaluate", r.affected.len() * METHODS.len()));
-	let outcomes: [(&str, Option<&Repeated>); 4] =
-		[("original", None), ("retrain", Some(&seq)), ("ga", Some(&par)), ("ga_repair", Some(&rep))];
+	let outcomes: [(&str, Option<&Repeated>); 5] = [
+		("original", None),
+		("retrain", Some(&seq)),
+		("ga", Some(&par)),
+		("ga_repair_starts", Some(&rep_starts)),
+		("ga_repair", Some(&rep)),
+	];
 	let ev = Evaluation { worker, manifest: &manifest, stores: &stores, sets: &sets, audit: audit.as_ref(), dag: &dag, r: &r };
 	let (results, details, layer_distances) = ev.all(&outcomes, &mut on)?;
 	let evaluation = t_eval.elapsed().as_secs_f64();
@@ -303,6 +320,7 @@ pub fn run_full(
 			train_dag,
 			sequential: Timing::of(&seq.completion),
 			parallel: Timing::of(&par.completion),
+			parallel_repair_starts: Timing::of(&rep_starts.completion),
 			parallel_repair: Timing::of(&rep.completion),
 			references,
 			evaluation,
@@ -319,6 +337,7 @@ pub fn run_full(
 		stores,
 		sequential: seq.first,
 		parallel: par.first,
+		repaired_starts: rep_starts.first,
 		repaired: rep.first,
 	})
 }

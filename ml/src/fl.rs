@@ -2,7 +2,7 @@
 //! models in publication order, each from the mean of its references, into a store.
 
 use crate::dag::Dag;
-use crate::data::{partition_by_class, split_forget_retain, Dataset, DatasetKind, ShareSize};
+use crate::data::{partition_by_class, Dataset, DatasetKind, ShareSize};
 use crate::error::{Result, WorkerError};
 use crate::models::{ModelSpec, Net};
 use crate::store::{Cid, Stores};
@@ -64,18 +64,6 @@ impl FederatedData {
 	/// A user's training data.
 	pub fn train_of(&self, user: usize) -> Dataset {
 		self.train.subset(&self.user_train[user])
-	}
-
-	/// A user's training data without the forgotten classes.
-	pub fn retained_train_of(&self, user: usize, forget: &[u8]) -> Dataset {
-		let (_, retain) = split_forget_retain(&self.user_train[user], self.train.labels(), forget);
-		self.train.subset(&retain)
-	}
-
-	/// A user's training samples of the forgotten classes.
-	pub fn forgotten_train_of(&self, user: usize, forget: &[u8]) -> Dataset {
-		let (f, _) = split_forget_retain(&self.user_train[user], self.train.labels(), forget);
-		self.train.subset(&f)
 	}
 
 	/// A user's local test data.

@@ -25,7 +25,8 @@ const MAX_EVAL: usize = 1000;
 pub struct EvalSets {
 	/// D_f (train): the withdrawn samples.
 	pub forget_train: Dataset,
-	/// Per user: its training samples of the other classes (D_r of its models).
+	/// Per user: its training samples that stay (D_r of its models; all of them for a user
+	/// outside the request).
 	pub retain_train: Vec<Dataset>,
 	/// Test-split samples of the forgotten classes (also the MIA non-members).
 	pub forget_test: Dataset,

@@ -70,8 +70,8 @@ pub struct DataShares {
 	pub train_per_user: usize,
 	/// Local test samples per user.
 	pub test_per_user: usize,
-	/// Share of each user's samples drawn evenly from all classes (the rest comes from
-	/// the user's own classes); 0 = strictly non-IID by class.
+	/// Share of each user's samples drawn evenly from every class not in `private` (the
+	/// rest comes from the user's own classes); 0 = strictly non-IID by class.
 	#[serde(default)]
 	pub background: f64,
 	/// Classes held only by the users that list them: background shares are drawn from
@@ -79,11 +79,22 @@ pub struct DataShares {
 	/// the same data when only the requesters hold c.
 	#[serde(default)]
 	pub private: Vec<u8>,
+	/// Use every training sample by default (each class split among its holders in
+	/// proportion to their demand; `train_per_user` then applies only to a per-user run,
+	/// such as the worker's `--quick`).
+	#[serde(default)]
+	pub full: bool,
 }
 
 impl Default for DataShares {
 	fn default() -> Self {
-		DataShares { train_per_user: 600, test_per_user: 200, background: 0.0, private: Vec::new() }
+		DataShares {
+			train_per_user: 600,
+			test_per_user: 200,
+			background: 0.0,
+			private: Vec::new(),
+			full: false,
+		}
 	}
 }
 

@@ -1,18 +1,20 @@
 //! The two unlearning paradigms over a trained DAG.
 //!
-//! * **Parallel** (eqs. 7-8): the requester unlearns its start models, Δθ_s = w′_s − w_s;
+//! * **Parallel** (eqs. 7-8): the requesters unlearn their start models, Δθ_s = w′_s − w_s;
 //!   every inherited model gets w′_y = w_y + α Σ_s c(s, y) Δθ_s. Coefficients come from
-//!   [`Dag::coefficients`] (O(V+E)); the update norm ‖α Σ_s c(s,y) Δθ_s‖ is computed from
+//!   [`Dag::coefficients_avoiding`] (O(V+E); no path through another start); the update norm ‖α Σ_s c(s,y) Δθ_s‖ is computed from
 //!   the Gram matrix of the deltas before touching w_y, so models at or under ε are
 //!   skipped without being read. Models are streamed one at a time: memory is the start
 //!   deltas plus one model. [`propagate`] needs no training data, so the committee can run
 //!   it.
-//! * **Parallel + repair** (beyond the paper): the same, then every updated model gets a
-//!   short NegGrad+-style repair by its owner (independent per model, so still one
-//!   consensus).
+//! * **Parallel with repair** (beyond the paper, [`Repair`]): NegGrad+ at the start models
+//!   (the start owners' retain-aware repair after the ascent, propagated as Δθ), and
+//!   optionally every inherited owner's own repair after the propagation (independent per
+//!   model, so still one consensus).
 //! * **Sequential** (eqs. 17-18): in topological order over W ∪ N(W), each owner
 //!   re-aggregates from the current versions of its references and re-trains on its data
-//!   without the forgotten classes.
+//!   without its withdrawn samples (the [`ForgetSet`]; an owner outside the request keeps
+//!   all of its data).
 
 use crate::propagation::StreamingUpdate;
 use crate::dag::Dag;
@@ -55,9 +57,10 @@ pub struct ModelUpdate {
 	/// Cumulative unlearning time: seconds from the start of the task until this model's
 	/// new version existed, on the task's critical path. Sequential: measured one model
 	/// after the other. Parallel: every piece measured, the participants working in
-	/// parallel as they would — a start model's own unlearning by its owner; an inherited
-	/// model's is the slowest start plus the committee's propagation up to it (plus its
-	/// owner's own repair, with repair).
+	/// parallel as they would, each owner on its own models one after the other — a start
+	/// model's is its owner's running sum; an inherited model's is the last start plus the
+	/// committee's propagation up to it and the task's one durable sync (then, with
+	/// [`Repair::All`], plus its owner's repair once the owner is free).
 	pub seconds: f64,
 }
 
@@ -89,6 +92,22 @@ impl UnlearnOutcome {
 	pub fn new_cid(&self, id: &str) -> Option<Cid> {
 		self.updates.iter().find(|u| u.model_id == id).map(|u| u.new_cid)
 	}
+}
+
+/// Who repairs after the ascent in the parallel paradigm (every variant is propagated by
+/// eqs. 7-8 and needs one consensus).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Repair {
+	/// The paper's plain gradient ascent at the start models.
+	None,
+	/// NegGrad+ at the start models: after the ascent, each start owner runs the
+	/// retain-aware repair (retain descent + bounded forget ascent on its own samples), and
+	/// the resulting Δθ is what eqs. 7-8 propagate. Inherited owners do nothing.
+	Starts,
+	/// As `Starts`, and every inherited model's owner then repairs its propagated version
+	/// on its own data, independently of the others.
+	All,
 }
 
 /// Parallel-paradigm settings.
@@ -382,7 +401,7 @@ impl Worker {
 		net.weights()
 	}
 
-	/// The parallel paradigm (optionally with repair). New versions are staged in
+	/// The parallel paradigm with the given [`Repair`]. New versions are staged in
 	/// `stores.live`; nothing is redacted (the caller applies them after consensus).
 	pub fn unlearn_parallel(
 		&self,
@@ -390,7 +409,7 @@ impl Worker {
 		stores: &Stores,
 		req: &UnlearnRequest,
 		cfg: ParallelConfig,
-		with_repair: bool,
+		repair: Repair,
 		mut on_event: impl FnMut(UnlearnEvent<'_>),
 	) -> Result<UnlearnOutcome> {
 		let p = plan(manifest, &self.topology, req)?;
@@ -399,15 +418,18 @@ impl Worker {
 		let method = self.topology.unlearning.start_method;
 		let mut out = UnlearnOutcome::default();
 		let mut deltas = Vec::with_capacity(p.starts.len());
-		// Each start model is unlearned by its own owner, so the owners work in parallel:
-		// a start's time is its own, and the propagation begins once the slowest is done.
+		// Owners work in parallel, each on its own models one after the other: `busy[u]` is
+		// when owner u is next free. A start is done at its owner's running sum; the
+		// propagation begins once the last start is done.
+		let mut busy: HashMap<usize, f64> = HashMap::new();
 		let mut starts_ready = 0.0f64;
 		for &s in &p.starts {
+			let owner = self.owner_of(manifest, s)?;
 			let ts = Instant::now();
 			let old = stores.get_weights(&p.cids[s])?;
 			let mut new =
 				self.unlearn_start(manifest, stores, s, forget, method, &HashMap::new())?;
-			if with_repair {
+			if repair != Repair::None {
 				new = self.repair_model(manifest, s, &new, forget)?;
 			}
 			// Δθ over the learnable parameters only: BatchNorm statistics stay each
@@ -416,35 +438,45 @@ impl Worker {
 			let learnable = Net::with_weights(self.spec, self.device, &old)?.learnable_names();
 			let delta = new.sub(&old)?.learnable_only(&learnable);
 			let new_cid = stores.stage(&new)?;
-			let own = ts.elapsed().as_secs_f64();
-			starts_ready = starts_ready.max(own);
+			let done = busy.get(&owner).copied().unwrap_or(0.0) + ts.elapsed().as_secs_f64();
+			busy.insert(owner, done);
+			starts_ready = starts_ready.max(done);
 			let u = ModelUpdate {
 				model_id: manifest.models[s].id.clone(),
 				old_cid: p.cids[s],
 				new_cid,
 				is_start: true,
 				update_norm: delta.norm(),
-				seconds: own,
+				seconds: done,
 			};
 			on_event(UnlearnEvent::Updated(&u));
 			out.updates.push(u);
 			deltas.push((s, delta));
 		}
+		// The committee's propagation: a model's version exists once written and the task's
+		// one durable sync is done, so the sync's time is added to every model's.
 		let tp = Instant::now();
 		let mut propagated = Vec::new();
-		let (_, skipped) = propagate(&p.dag, &p.cids, &deltas, cfg, stores, |m| {
+		let (_, skipped) = propagate_unsynced(&p.dag, &p.cids, &deltas, cfg, stores, |m| {
 			propagated.push((m.clone(), starts_ready + tp.elapsed().as_secs_f64()));
 		})?;
+		let ts = Instant::now();
+		stores.live.sync()?;
+		let sync = ts.elapsed().as_secs_f64();
 		drop(deltas);
-		for (m, at) in propagated {
-			let (new_cid, seconds) = if with_repair {
-				// Owners repair independently once their propagated version exists, so a
-				// model's cumulative time is its propagation time plus its own repair.
+		for (m, written) in propagated {
+			let at = written + sync;
+			let (new_cid, seconds) = if repair == Repair::All {
+				// Each owner repairs its propagated versions once they exist and it is free.
+				let owner = self.owner_of(manifest, m.node)?;
 				let r0 = Instant::now();
 				let w = stores.get_weights(&m.new_cid)?;
 				let repaired = self.repair_model(manifest, m.node, &w, forget)?;
 				let cid = stores.stage(&repaired)?;
-				(cid, at + r0.elapsed().as_secs_f64())
+				let free = busy.get(&owner).copied().unwrap_or(0.0).max(at);
+				let done = free + r0.elapsed().as_secs_f64();
+				busy.insert(owner, done);
+				(cid, done)
 			} else {
 				(m.new_cid, at)
 			};
@@ -485,6 +517,7 @@ impl Worker {
 		let p = plan(manifest, &self.topology, req)?;
 		let t0 = Instant::now();
 		let mut current: HashMap<usize, Cid> = HashMap::new();
+		let mut bookkeeping = 0.0f64;
 		let mut out = UnlearnOutcome::default();
 		let mut order: Vec<usize> = p.starts.iter().chain(&p.inherited).copied().collect();
 		let topo_pos: HashMap<usize, usize> =
@@ -492,8 +525,11 @@ impl Worker {
 		order.sort_by_key(|n| topo_pos[n]);
 		for y in order {
 			let w = self.retrain_model(manifest, stores, y, &p.forget, &current)?;
-			let old = stores.get_weights(&p.cids[y])?;
 			let new_cid = stores.stage(&w)?;
+			// The model's time ends with its version; bookkeeping below is not counted.
+			let done = t0.elapsed().as_secs_f64() - bookkeeping;
+			let tb = Instant::now();
+			let old = stores.get_weights(&p.cids[y])?;
 			current.insert(y, new_cid);
 			let u = ModelUpdate {
 				model_id: manifest.models[y].id.clone(),
@@ -501,10 +537,11 @@ impl Worker {
 				new_cid,
 				is_start: p.starts.contains(&y),
 				update_norm: w.distance(&old)?,
-				seconds: t0.elapsed().as_secs_f64(),
+				seconds: done,
 			};
 			on_event(UnlearnEvent::Updated(&u));
 			out.updates.push(u);
+			bookkeeping += tb.elapsed().as_secs_f64();
 		}
 		out.total_seconds = t0.elapsed().as_secs_f64();
 		Ok(out)

@@ -516,6 +516,8 @@ fn fig4_topology_has_the_required_shape() {
 		.map(|u| u.id.as_str())
 		.collect();
 	assert_eq!(holders, ["user5", "user7"]);
+	assert_eq!(t.data.private, [1], "no background share hands class 1 to anyone else");
+	assert!(t.data.full, "fig4 uses every training sample by default");
 	let starts: Vec<usize> = t
 		.unlearning
 		.start_models
@@ -536,6 +538,15 @@ fn dag40_topology_is_the_larger_dag() {
 	let holds = |u: &str| t.users.iter().find(|x| x.id == u).unwrap().classes.contains(&1);
 	assert!(holds(owner), "the requester holds the forgotten class");
 	assert!(dag.inherited(&[start]).unwrap().len() >= 20, "most of the DAG inherits from the start");
+	// The forget set's rules: the requester is the only holder of the private class, and
+	// every model it owns is a start model.
+	let holders: Vec<&str> = t.users.iter().filter(|u| holds(&u.id)).map(|u| u.id.as_str()).collect();
+	assert_eq!(holders, [owner.as_str()]);
+	assert_eq!(t.data.private, [1]);
+	let owned: Vec<&str> =
+		t.models.iter().filter(|m| &m.owner == owner).map(|m| m.id.as_str()).collect();
+	assert_eq!(owned, t.unlearning.start_models);
+	assert!(t.data.full, "dag40 uses every training sample by default");
 }
 
 fn fig4_with(edit: impl Fn(&str) -> String) -> Result<Topology, WorkerError> {

@@ -27,10 +27,11 @@ pub(crate) struct DemoArgs {
 	/// Report directory.
 	#[arg(long, default_value = "blockful-demo")]
 	pub(crate) out: PathBuf,
-	/// Apply the repaired gradient-ascent models in the parallel task (default: the
-	/// paper's plain gradient ascent).
-	#[arg(long)]
-	pub(crate) repair: bool,
+	/// Apply the repaired gradient-ascent models in the parallel task: `starts` (NegGrad+
+	/// at the start models, propagated) or `all` (and every inherited owner's repair;
+	/// `--repair` alone). Default: the paper's plain gradient ascent.
+	#[arg(long, value_enum, num_args = 0..=1, default_missing_value = "all")]
+	pub(crate) repair: Option<RepairArg>,
 	/// Account that funds the users' accounts. The worker holds no committee key and no
 	/// trapdoor: the committee's nodes compute every collision.
 	#[arg(long, default_value = "//Alice")]
@@ -88,7 +89,8 @@ pub(crate) struct TrainSetup {
 	#[arg(long, value_enum)]
 	pub(crate) model: Option<Arch>,
 	/// Use the whole data set (each class split among its holders) instead of the
-	/// topology's per-user subset.
+	/// topology's per-user subset (the default where the topology says `full = true`, as
+	/// fig4 and dag40 do, except with --quick).
 	#[arg(long)]
 	pub(crate) full_data: bool,
 	/// Override local training epochs.
@@ -102,6 +104,15 @@ pub(crate) struct TrainSetup {
 	pub(crate) seed: Option<u64>,
 }
 
+impl TrainSetup {
+	/// Whether to use every training sample: `--full-data`, or the topology's
+	/// `[data] full = true` unless `--quick` or `--train-per-user` asks for the per-user
+	/// subset.
+	pub(crate) fn use_full_data(&self, topo: &blockful_ml::topology::Topology, quick: bool) -> bool {
+		self.full_data || (topo.data.full && !quick && self.train_per_user.is_none())
+	}
+}
+
 #[derive(Args, Debug)]
 pub(crate) struct TrainArgs {
 	#[command(flatten)]
@@ -111,6 +122,24 @@ pub(crate) struct TrainArgs {
 	/// Run directory to create (store/live, store/archive, manifest.json).
 	#[arg(long)]
 	pub(crate) out: PathBuf,
+}
+
+/// Who repairs in the parallel paradigm (`blockful_ml::unlearn::Repair`).
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum RepairArg {
+	/// The start models' owners (NegGrad+), propagated by eqs. 7-8.
+	Starts,
+	/// The start models' owners and every inherited model's owner.
+	All,
+}
+
+/// The library's [`blockful_ml::unlearn::Repair`] for `--repair [starts|all]`.
+pub(crate) fn repair_of(r: Option<RepairArg>) -> blockful_ml::unlearn::Repair {
+	match r {
+		None => blockful_ml::unlearn::Repair::None,
+		Some(RepairArg::Starts) => blockful_ml::unlearn::Repair::Starts,
+		Some(RepairArg::All) => blockful_ml::unlearn::Repair::All,
+	}
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -149,9 +178,11 @@ pub(crate) struct UnlearnArgs {
 	/// Which paradigm.
 	#[arg(long, value_enum, default_value = "parallel")]
 	pub(crate) paradigm: Paradigm,
-	/// Parallel only: repair retained accuracy after the propagation.
-	#[arg(long)]
-	pub(crate) repair: bool,
+	/// Parallel only: who repairs after the ascent — `starts` (NegGrad+ at the start
+	/// models, then propagated) or `all` (and every inherited model's owner). `--repair`
+	/// alone means `all`.
+	#[arg(long, value_enum, num_args = 0..=1, default_missing_value = "all")]
+	pub(crate) repair: Option<RepairArg>,
 	/// Only stage the new versions in the live store; do not redact the old ones.
 	#[arg(long)]
 	pub(crate) dry_run: bool,

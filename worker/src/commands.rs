@@ -118,11 +118,12 @@ pub(crate) fn make_worker(topology: Topology, common: &Common, arch: Arch, full:
 pub(crate) fn cmd_train(a: TrainArgs) -> Result<()> {
 	let topo = load_topology(&a.setup)?;
 	let arch = topo.model;
-	let mut worker = make_worker(topo, &a.common, arch, a.setup.full_data)?;
+	let full = a.setup.use_full_data(&topo, false);
+	let mut worker = make_worker(topo, &a.common, arch, full)?;
 	let stores = Stores::open(a.out.join("store"))?;
 	let total = worker.topology.organic.map(|o| o.models).unwrap_or(worker.topology.models.len());
 	let pb = bar(total, "train DAG");
-	let manifest = worker.train_dag(&stores, a.setup.full_data, |p| match p {
+	let manifest = worker.train_dag(&stores, full, |p| match p {
 		Progress::Model(i, _, id) => {
 			pb.set_position(i as u64);
 			pb.set_message(id.to_string());
@@ -171,10 +172,10 @@ pub(crate) fn cmd_unlearn(a: UnlearnArgs) -> Result<()> {
 	};
 	let outcome = match a.paradigm {
 		Paradigm::Parallel => {
-			worker.unlearn_parallel(&manifest, &stores, &req, cfg, a.repair, on)?
+			worker.unlearn_parallel(&manifest, &stores, &req, cfg, crate::cli::repair_of(a.repair), on)?
 		}
 		Paradigm::Sequential => {
-			if a.repair {
+			if a.repair.is_some() {
 				bail!("--repair applies to the parallel paradigm only");
 			}
 			worker.unlearn_sequential(&manifest, &stores, &req, on)?
@@ -252,18 +253,23 @@ pub(crate) fn cmd_eval(a: EvalArgs) -> Result<()> {
 			})
 			.collect::<Result<_>>()?,
 	};
-	println!("forgotten classes {:?}\n\n| model | AD_f train | AD_r train | AD_f test | AD_r test | MIA AUC | CID |\n|---|---:|---:|---:|---:|---:|---|", un.forget_classes);
+	println!("forgotten classes {:?}\n\n| model | AD_f train | AD_r train | AD_f test | AD_r test (own classes) | AD_r test (all) | loss-threshold MIA AUC (uncalibrated) | CID |\n|---|---:|---:|---:|---:|---:|---:|---|", un.forget_classes);
 	for (id, cid, owner) in targets {
 		let w = stores.get_weights(&cid)?;
 		let net = Net::with_weights(worker.spec, worker.device, &w)?;
-		// A bare CID has no owner: AD_r (train) is then reported as 0.
+		// A bare CID has no owner: the owner-dependent columns are then "–".
 		let m = sets.evaluate(&net, owner.unwrap_or(usize::MAX))?;
+		let owned = |v: f64| match owner {
+			Some(_) => format!("{:.2}%", v * 100.0),
+			None => "–".into(),
+		};
 		println!(
-			"| {id} | {:.2}% | {:.2}% | {:.2}% | {:.2}% | {:.3} | {cid} |",
+			"| {id} | {:.2}% | {} | {:.2}% | {} | {:.2}% | {:.3} | {cid} |",
 			m.ad_f_train * 100.0,
-			m.ad_r_train * 100.0,
+			owned(m.ad_r_train),
 			m.ad_f_test * 100.0,
-			m.ad_r_test * 100.0,
+			owned(m.ad_r_test),
+			m.ad_r_test_all * 100.0,
 			m.mia_auc
 		);
 	}
@@ -275,10 +281,11 @@ pub(crate) fn cmd_experiment(a: ExperimentArgs) -> Result<()> {
 	let mut topo = load_topology(&a.setup)?;
 	apply_request(&mut topo, &a.request)?;
 	let arch = topo.model;
-	let mut worker = make_worker(topo, &a.common, arch, a.setup.full_data)?;
+	let full = a.setup.use_full_data(&topo, a.protocol.quick);
+	let mut worker = make_worker(topo, &a.common, arch, full)?;
 	std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
 	let mut bars = PhaseBars::default();
-	let report = experiment::run(&mut worker, &a.out, a.protocol.options(a.setup.full_data), |ev| {
+	let report = experiment::run(&mut worker, &a.out, a.protocol.options(full), |ev| {
 		bars.on(ev)
 	})?;
 	bars.finish();

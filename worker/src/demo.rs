@@ -8,7 +8,7 @@ use blockful_worker::flow;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::cli::DemoArgs;
+use crate::cli::{DemoArgs, RepairArg};
 use crate::commands::{apply_request, load_topology, make_worker, PhaseBars};
 
 /// A node this process started; killed when dropped.
@@ -70,7 +70,11 @@ pub(crate) fn cmd_demo(a: DemoArgs) -> Result<()> {
 	let (node, url, chain) = start_or_connect(&a, &rt)?;
 	let run = run_experiment(&a)?;
 	let signers = flow::Signers { funder, account_prefix: "//Alice//blockful".into() };
-	let parallel = if a.repair { &run.repaired } else { &run.parallel };
+	let parallel = match a.repair {
+		None => &run.parallel,
+		Some(RepairArg::Starts) => &run.repaired_starts,
+		Some(RepairArg::All) => &run.repaired,
+	};
 	let chain_report = rt.block_on(flow::run(
 		&chain,
 		&run.manifest,
@@ -125,9 +129,10 @@ fn run_experiment(a: &DemoArgs) -> Result<experiment::ExperimentRun> {
 	let mut topo = load_topology(&a.setup)?;
 	apply_request(&mut topo, &a.request)?;
 	let arch = topo.model;
-	let mut worker = make_worker(topo, &a.common, arch, a.setup.full_data)?;
+	let full = a.setup.use_full_data(&topo, a.protocol.quick);
+	let mut worker = make_worker(topo, &a.common, arch, full)?;
 	let mut bars = PhaseBars::default();
-	let opts = a.protocol.options(a.setup.full_data);
+	let opts = a.protocol.options(full);
 	let run = experiment::run_full(&mut worker, &a.out, opts, |ev| bars.on(ev))?;
 	bars.finish();
 	Ok(run)
@@ -138,7 +143,11 @@ fn write_chain_report(a: &DemoArgs, url: &str, chain_report: &flow::ChainReport)
 	let json_path = a.out.join("report.json");
 	let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json_path)?)?;
 	json["chain"] = serde_json::to_value(chain_report)?;
-	json["chain"]["parallel_method"] = serde_json::json!(if a.repair { "ga_repair" } else { "ga" });
+	json["chain"]["parallel_method"] = serde_json::json!(match a.repair {
+		None => "ga",
+		Some(RepairArg::Starts) => "ga_repair_starts",
+		Some(RepairArg::All) => "ga_repair",
+	});
 	std::fs::write(&json_path, serde_json::to_string_pretty(&json)?)?;
 	let costs = flow::cost_table(chain_report);
 	let chain_md = format!(

@@ -25,7 +25,7 @@ fn experiment_command_produces_report_files() {
 	let topo = topology_file(dir.path());
 	let out = dir.path().join("report");
 	let o = worker()
-		.args(["experiment", "--device", "cpu", "--epochs", "2", "--topology"])
+		.args(["experiment", "--device", "cpu", "--epochs", "2", "--repeats", "2", "--topology"])
 		.arg(&topo)
 		.arg("--data-dir")
 		.arg(&data)
@@ -36,6 +36,16 @@ fn experiment_command_produces_report_files() {
 	let stdout = String::from_utf8_lossy(&o.stdout);
 	assert!(o.status.success(), "stderr: {}", String::from_utf8_lossy(&o.stderr));
 	assert!(stdout.contains("AD_r ↑") && stdout.contains("Wall time"), "{stdout}");
+	assert!(stdout.contains("trained centrally on all") && stdout.contains(", 2 runs)"), "{stdout}");
+	let json: serde_json::Value =
+		serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+	assert_eq!(json["options"]["repeats"], 2);
+	assert!(json["central"]["test_accuracy"].as_f64().unwrap() > 0.5, "{}", json["central"]);
+	for r in json["results"].as_array().unwrap() {
+		let runs = r["time"]["runs"].as_u64().unwrap();
+		assert_eq!(runs, if r["method"] == "original" { 0 } else { 2 }, "{r}");
+		assert!(r["time"]["min"].as_f64().unwrap() <= r["time"]["max"].as_f64().unwrap());
+	}
 	for f in [
 		"report.json",
 		"report.md",
