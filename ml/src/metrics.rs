@@ -4,7 +4,7 @@
 //! As in the paper (§VI-A), the train-split metrics use training data: AD_f on the
 //! withdrawn samples (the [`ForgetSet`]: the requesters' training samples of the forgotten
 //! classes), AD_r on the model owner's training data that stays. The test-split metrics use
-//! the global test set: AD_f on the forgotten classes, AD_r on the owner's own classes
+//! the test samples that no owner holds as local test data: AD_f on the forgotten classes, AD_r on the owner's own classes
 //! without the forgotten ones (the model's task; `ad_r_test_all` over every retained
 //! class is reported beside it).
 
@@ -69,7 +69,10 @@ impl EvalSets {
 		let retain_train = (0..data.user_train.len())
 			.map(|u| data.train.subset(&spread_take(forget.retained_indices(data, u), MAX_EVAL)))
 			.collect();
-		let all_test: Vec<usize> = (0..data.test.len()).collect();
+		// Owners hold their local test samples (eq. 1 chooses references on them, the repair
+		// its version): the test-split metrics use only samples no owner holds.
+		let local: std::collections::HashSet<usize> = data.user_test.iter().flatten().copied().collect();
+		let all_test: Vec<usize> = (0..data.test.len()).filter(|i| !local.contains(i)).collect();
 		let (f_test, r_test) = split_forget_retain(&all_test, data.test.labels(), &forget.classes);
 		let own_test = topology
 			.users

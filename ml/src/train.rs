@@ -299,15 +299,26 @@ impl Default for RepairConfig {
 	}
 }
 
+/// Steps between two validations of the repair.
+pub const VALIDATE_EVERY: usize = 5;
+
 /// Runs the repair; `forget` may be empty (then it is plain retain descent, which for
 /// class-level unlearning also pushes the forgotten logits further down).
+///
+/// With a non-empty `validation` set (the owner's local test data without the forgotten
+/// classes — the data eq. 1 already uses to choose references) the accuracy on it is
+/// checked before the first step and every [`VALIDATE_EVERY`] steps, and the best version
+/// stays in `net` (the latest on ties, so that the repair goes as far as it does no harm):
+/// a repair that would hurt the owner's model is not kept. Returns the number of steps of
+/// the version kept.
 pub fn repair(
 	net: &mut Net,
 	retain: &Dataset,
 	forget: &Dataset,
 	cfg: &RepairConfig,
 	seed: u64,
-) -> Result<()> {
+	validation: &Dataset,
+) -> Result<usize> {
 	if retain.is_empty() {
 		return Err(WorkerError::InvalidArgument("repair needs retained samples".into()));
 	}
@@ -322,7 +333,9 @@ pub fn repair(
 	let pick = |rng: &mut ChaCha8Rng, n: usize| -> Vec<usize> {
 		(0..cfg.batch_size.min(n)).map(|_| rand::Rng::random_range(rng, 0..n)).collect()
 	};
-	for _ in 0..cfg.steps {
+	let validate = |net: &Net| accuracy(net, validation).unwrap_or(0.0);
+	let mut best = if validation.is_empty() { None } else { Some((validate(net), 0, net.weights()?)) };
+	for step in 1..=cfg.steps {
 		let (x, y) = retain.batch(&pick(&mut rng, retain.len()), net.device());
 		let mut loss = net.forward(&x, true).cross_entropy_for_logits(&y) * cfg.beta;
 		if !forget.is_empty() {
@@ -335,6 +348,20 @@ pub fn repair(
 		}
 		check_finite(&loss, "repair")?;
 		opt.backward_step_clip_norm(&loss, 5.0);
+		if let Some((acc, kept, w)) = best.as_mut() {
+			if step % VALIDATE_EVERY == 0 || step == cfg.steps {
+				let now = validate(net);
+				if now >= *acc {
+					(*acc, *kept, *w) = (now, step, net.weights()?);
+				}
+			}
+		}
 	}
-	Ok(())
+	match best {
+		Some((_, kept, w)) if kept < cfg.steps => {
+			w.load_into(&net.vs)?;
+			Ok(kept)
+		}
+		_ => Ok(cfg.steps),
+	}
 }

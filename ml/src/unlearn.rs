@@ -379,7 +379,8 @@ impl Worker {
 		net.weights()
 	}
 
-	/// Repair of one model by its owner (retain descent + bounded forget ascent).
+	/// Repair of one model by its owner (retain descent + bounded forget ascent), the
+	/// version kept chosen on the owner's local test data without the forgotten classes.
 	pub fn repair_model(
 		&self,
 		manifest: &DagManifest,
@@ -390,6 +391,7 @@ impl Worker {
 		let owner = self.owner_of(manifest, model)?;
 		let retain = forget.retained(&self.data, owner);
 		let forget_data = forget.withdrawn(&self.data, owner);
+		let validation = self.data.test_of(owner).filter_classes(&forget.classes, false);
 		let mut net = Net::with_weights(self.spec, self.device, weights)?;
 		repair(
 			&mut net,
@@ -397,6 +399,7 @@ impl Worker {
 			&forget_data,
 			&self.topology.unlearning.repair,
 			self.topology.seed ^ 0x4e9 ^ model as u64,
+			&validation,
 		)?;
 		net.weights()
 	}

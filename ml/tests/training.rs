@@ -9,7 +9,7 @@ use blockful_ml::fl::{DagManifest, Worker};
 use blockful_ml::forget::ForgetSet;
 use blockful_ml::metrics::{mia_auc, EvalSets, ModelMetrics};
 use blockful_ml::mia::{Audit, Verdict};
-use blockful_ml::train::TrainConfig;
+use blockful_ml::train::{accuracy, repair, RepairConfig, TrainConfig};
 use blockful_ml::models::{Arch, ModelSpec, Net};
 use blockful_ml::store::{Cid, Stores};
 use blockful_ml::topology::Topology;
@@ -550,4 +550,32 @@ fn calibrated_audit_has_power_on_a_memorising_model_only() {
 	// Bad input: no reference model.
 	let err = Audit::train(members, non_members, &shadow, spec, Device::Cpu, &cfg, 0, 5).unwrap_err();
 	assert!(err.to_string().contains("at least one reference"), "{err}");
+}
+
+#[test]
+fn validated_repair_never_keeps_a_worse_version() {
+	let (worker, _dir, stores, manifest) = setup();
+	let a3 = manifest.position("a3").unwrap();
+	let w = stores.get_weights(&manifest.models[a3].cid).unwrap();
+	let u3 = worker.topology.user_index("u3").unwrap();
+	let validation = worker.data.test_of(u3);
+	let empty = validation.filter_classes(&[], true);
+	// A harmful repair: u3's samples with every label shifted by one.
+	let own = worker.data.train_of(u3);
+	let (pixels, _) = blockful_ml::synthetic::synthetic_pixels(own.len(), 12, 99);
+	let wrong: Vec<u8> = (0..own.len()).map(|i| ((i % 10 + 1) % 10) as u8).collect();
+	let mislabelled = blockful_ml::data::Dataset::from_u8(&pixels, wrong, 1, 12, 12).unwrap();
+	let cfg = RepairConfig { steps: 20, lr: 0.05, batch_size: 16, beta: 1.0, forget_loss_bound: 5.0 };
+	let before =
+		accuracy(&Net::with_weights(worker.spec, worker.device, &w).unwrap(), &validation).unwrap();
+	let mut blind = Net::with_weights(worker.spec, worker.device, &w).unwrap();
+	assert_eq!(repair(&mut blind, &mislabelled, &empty, &cfg, 1, &empty).unwrap(), 20);
+	let ruined = accuracy(&blind, &validation).unwrap();
+	assert!(ruined < before - 0.2, "the harmful repair should hurt: {before} -> {ruined}");
+	// With the owner's validation data, no version worse than the start is kept.
+	let mut checked = Net::with_weights(worker.spec, worker.device, &w).unwrap();
+	let kept = repair(&mut checked, &mislabelled, &empty, &cfg, 1, &validation).unwrap();
+	assert!(kept < 20, "the last version is not kept");
+	let after = accuracy(&checked, &validation).unwrap();
+	assert!(after >= before, "{before} -> {after} (kept {kept} steps)");
 }
