@@ -11,6 +11,7 @@
 
 use crate::dag::Dag;
 use crate::error::Result;
+use crate::report::Timing;
 use crate::store::{Cid, Stores};
 use crate::unlearn::{propagate_unsynced, ParallelConfig};
 use crate::weights::{WeightTensor, Weights};
@@ -38,27 +39,6 @@ pub struct PropagationBench {
 	pub ratio: f64,
 	/// GB/s of model bytes updated.
 	pub axpy_gbps: f64,
-}
-
-/// Median, minimum and maximum of repeated timings (seconds).
-#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
-pub struct Timing {
-	/// Median.
-	pub median: f64,
-	/// Fastest run.
-	pub min: f64,
-	/// Slowest run.
-	pub max: f64,
-}
-
-impl Timing {
-	/// Summarises `runs` (at least one).
-	pub fn of(runs: &[f64]) -> Timing {
-		let mut v = runs.to_vec();
-		v.sort_by(f64::total_cmp);
-		let median = if v.len() % 2 == 1 { v[v.len() / 2] } else { (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0 };
-		Timing { median, min: v[0], max: v[v.len() - 1] }
-	}
 }
 
 /// End-to-end propagation on one DAG: [`propagate`] from the store to the store against

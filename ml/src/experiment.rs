@@ -20,7 +20,7 @@ use crate::report::{
 };
 use crate::store::{Cid, Stores};
 use crate::train::{accuracy, train};
-use crate::unlearn::{ParallelConfig, Repair, UnlearnEvent, UnlearnOutcome, UnlearnRequest};
+use crate::unlearn::{plan, ParallelConfig, Plan, Repair, UnlearnEvent, UnlearnOutcome, UnlearnRequest};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -117,35 +117,26 @@ impl Repeated {
 	}
 }
 
-/// The request of the topology, resolved against the trained DAG.
+/// The request of the topology, resolved against the trained DAG (the same [`plan`] the
+/// unlearning methods make).
 struct Request {
 	req: UnlearnRequest,
 	cfg: ParallelConfig,
-	starts: Vec<usize>,
+	plan: Plan,
 	/// W ∪ N(W) in topological order.
 	affected: Vec<usize>,
-	forget: ForgetSet,
 }
 
-fn resolve(worker: &Worker, manifest: &DagManifest, dag: &Dag) -> Result<Request> {
+fn resolve(worker: &Worker, manifest: &DagManifest) -> Result<Request> {
 	let un = &worker.topology.unlearning;
 	let req = UnlearnRequest {
 		start_models: un.start_models.clone(),
 		forget_classes: un.forget_classes.clone(),
 	};
-	let starts =
-		req.start_models.iter().map(|s| manifest.position(s)).collect::<Result<Vec<_>>>()?;
-	let forget = ForgetSet::for_request(manifest, &worker.topology, &starts, &req.forget_classes)?;
-	let mut starts = starts;
-	starts.sort_unstable();
-	starts.dedup();
-	let mut affected: Vec<usize> = starts.iter().chain(&dag.inherited(&starts)?).copied().collect();
-	let pos: BTreeMap<usize, usize> =
-		dag.topo_order().iter().enumerate().map(|(i, &n)| (n, i)).collect();
-	affected.sort_by_key(|n| pos[n]);
-	affected.dedup();
+	let plan = plan(manifest, &worker.topology, &req)?;
+	let affected = plan.affected();
 	let cfg = ParallelConfig { alpha: un.alpha, epsilon: un.epsilon };
-	Ok(Request { req, cfg, starts, affected, forget })
+	Ok(Request { req, cfg, plan, affected })
 }
 
 /// Runs the four unlearning methods `repeats` times each.
@@ -159,13 +150,15 @@ fn unlearn_all(
 ) -> Result<[Repeated; 4]> {
 	let n = r.affected.len() * repeats;
 	let mut runs: [Vec<UnlearnOutcome>; 4] = Default::default();
-	let titles = [
-		"sequential (re-training)",
-		"parallel (gradient ascent)",
-		"parallel, repair at the starts",
-		"parallel, repair everywhere",
+	// (phase title, the parallel paradigm's repair; `None` = the sequential paradigm), in
+	// the order of `METHODS[1..]`.
+	let methods = [
+		("sequential (re-training)", None),
+		("parallel (gradient ascent)", Some(Repair::None)),
+		("parallel, repair at the starts", Some(Repair::Starts)),
+		("parallel, repair everywhere", Some(Repair::All)),
 	];
-	for (k, title) in titles.iter().enumerate() {
+	for (k, (title, repair)) in methods.into_iter().enumerate() {
 		on(ExperimentEvent::Phase(title, n));
 		for _ in 0..repeats {
 			let label = METHODS[k + 1];
@@ -173,11 +166,9 @@ fn unlearn_all(
 				let UnlearnEvent::Updated(u) = ev;
 				on(ExperimentEvent::Step(&format!("{label} {}", u.model_id)));
 			};
-			let o = match k {
-				0 => worker.unlearn_sequential(manifest, stores, &r.req, &mut step)?,
-				1 => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, Repair::None, &mut step)?,
-				2 => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, Repair::Starts, &mut step)?,
-				_ => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, Repair::All, &mut step)?,
+			let o = match repair {
+				None => worker.unlearn_sequential(manifest, stores, &r.req, &mut step)?,
+				Some(rp) => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, rp, &mut step)?,
 			};
 			runs[k].push(o);
 		}
@@ -216,9 +207,8 @@ fn audit(worker: &Worker, forget: &ForgetSet, sets: &EvalSets, refs: usize) -> R
 	if refs == 0 || sets.forget_train.is_empty() || sets.forget_test.len() < 2 {
 		return Ok(None);
 	}
-	let half: Vec<usize> = (0..sets.forget_test.len()).collect();
 	let (non_members, shadow_pool): (Vec<usize>, Vec<usize>) =
-		half.iter().partition(|&&i| i % 2 == 0);
+		(0..sets.forget_test.len()).partition(|i| i % 2 == 0);
 	let retained: Vec<Dataset> =
 		forget.requesters.iter().map(|&u| forget.retained(&worker.data, u)).collect();
 	let pool = sets.forget_test.subset(&shadow_pool);
@@ -260,15 +250,15 @@ pub fn run_full(
 	manifest.save(&out.join("manifest.json"))?;
 	let train_dag = t0.elapsed().as_secs_f64();
 
-	let dag = manifest.dag()?;
-	let r = resolve(worker, &manifest, &dag)?;
-	let sets = EvalSets::new(&worker.data, &r.forget, &worker.topology);
+	let r = resolve(worker, &manifest)?;
+	let (dag, forget) = (&r.plan.dag, &r.plan.forget);
+	let sets = EvalSets::new(&worker.data, forget, &worker.topology);
 	let [seq, par, rep_starts, rep] = unlearn_all(worker, &manifest, &stores, &r, opts.repeats, &mut on)?;
 
 	let t_ref = Instant::now();
 	on(ExperimentEvent::Phase("references (central model, audit)", 1));
 	let central = if opts.central_reference { Some(central_reference(worker, &sets)?) } else { None };
-	let audit = audit(worker, &r.forget, &sets, opts.audit_references)?;
+	let audit = audit(worker, forget, &sets, opts.audit_references)?;
 	on(ExperimentEvent::Step("references"));
 	let references = t_ref.elapsed().as_secs_f64();
 
@@ -281,13 +271,13 @@ pub fn run_full(
 		("ga_repair_starts", Some(&rep_starts)),
 		("ga_repair", Some(&rep)),
 	];
-	let ev = Evaluation { worker, manifest: &manifest, stores: &stores, sets: &sets, audit: audit.as_ref(), dag: &dag, r: &r };
+	let ev = Evaluation { worker, manifest: &manifest, stores: &stores, sets: &sets, audit: audit.as_ref(), r: &r };
 	let (results, details, layer_distances) = ev.all(&outcomes, &mut on)?;
 	let evaluation = t_eval.elapsed().as_secs_f64();
 
 	let un = &worker.topology.unlearning;
 	let report_models = if un.report_models.is_empty() {
-		default_report_models(&r.affected, &r.starts, &dag.depths(), &manifest)
+		default_report_models(&r.affected, &r.plan.starts, &dag.depths(), &manifest)
 	} else {
 		un.report_models.clone()
 	};
@@ -297,9 +287,9 @@ pub fn run_full(
 		model: worker.spec.arch.name().into(),
 		forget_classes: r.req.forget_classes.clone(),
 		forget_set: ForgetSetReport {
-			requesters: r.forget.requesters.iter().map(|&u| worker.topology.users[u].id.clone()).collect(),
-			withdrawn_samples: r.forget.all_withdrawn_indices(&worker.data).len(),
-			other_holders: r.forget.other_holders(&worker.data, &worker.topology),
+			requesters: forget.requesters.iter().map(|&u| worker.topology.users[u].id.clone()).collect(),
+			withdrawn_samples: forget.all_withdrawn_indices(&worker.data).len(),
+			other_holders: forget.other_holders(&worker.data, &worker.topology),
 		},
 		results,
 		topology: worker.topology.name.clone(),
@@ -349,7 +339,6 @@ struct Evaluation<'a> {
 	stores: &'a Stores,
 	sets: &'a EvalSets,
 	audit: Option<&'a Audit>,
-	dag: &'a Dag,
 	r: &'a Request,
 }
 
@@ -361,8 +350,9 @@ impl Evaluation<'_> {
 		outcomes: &[(&str, Option<&Repeated>)],
 		on: &mut dyn FnMut(ExperimentEvent<'_>),
 	) -> Result<(Vec<ResultRow>, Vec<ModelDetail>, LayerDistances)> {
-		let depths = self.dag.depths();
-		let coeff_total = total_coefficients(self.dag, &self.r.starts)?;
+		let (dag, starts) = (&self.r.plan.dag, &self.r.plan.starts);
+		let depths = dag.depths();
+		let coeff_total = total_coefficients(dag, starts)?;
 		let deepest = self.r.affected.iter().copied().max_by_key(|&y| (depths[y], y));
 		let mut results = Vec::new();
 		let mut details = Vec::new();
@@ -376,7 +366,7 @@ impl Evaluation<'_> {
 				model_id: m.id.clone(),
 				owner: m.owner.clone(),
 				depth: depths[y],
-				is_start: self.r.starts.contains(&y),
+				is_start: starts.contains(&y),
 				coefficient: coeff_total[y],
 				cids: BTreeMap::new(),
 				l2_to_original: BTreeMap::new(),

@@ -26,7 +26,7 @@ fn method_title(m: &str) -> &'static str {
 	}
 }
 
-/// Seconds over repeated runs.
+/// Seconds over repeated runs (the report's unlearning times and the benchmarks').
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Timing {
 	/// Median.

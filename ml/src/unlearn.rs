@@ -258,15 +258,28 @@ fn held_out_split(data: &Dataset, fraction: f64, seed: u64) -> (Dataset, Dataset
 }
 
 /// Resolved request: start indices, N(W) in topological order, the forget set.
-struct Plan {
-	dag: Dag,
-	starts: Vec<usize>,
-	inherited: Vec<usize>,
-	cids: Vec<Cid>,
-	forget: ForgetSet,
+pub(crate) struct Plan {
+	pub(crate) dag: Dag,
+	/// W, sorted and without repeats.
+	pub(crate) starts: Vec<usize>,
+	pub(crate) inherited: Vec<usize>,
+	pub(crate) cids: Vec<Cid>,
+	pub(crate) forget: ForgetSet,
 }
 
-fn plan(manifest: &DagManifest, topology: &Topology, req: &UnlearnRequest) -> Result<Plan> {
+impl Plan {
+	/// W ∪ N(W) in topological order.
+	pub(crate) fn affected(&self) -> Vec<usize> {
+		let mut order: Vec<usize> = self.starts.iter().chain(&self.inherited).copied().collect();
+		let topo_pos: HashMap<usize, usize> =
+			self.dag.topo_order().iter().enumerate().map(|(i, &n)| (n, i)).collect();
+		order.sort_by_key(|n| topo_pos[n]);
+		order
+	}
+}
+
+/// Checks a request against the manifest and resolves it.
+pub(crate) fn plan(manifest: &DagManifest, topology: &Topology, req: &UnlearnRequest) -> Result<Plan> {
 	if req.start_models.is_empty() {
 		return Err(WorkerError::InvalidArgument("no start models".into()));
 	}
@@ -520,18 +533,15 @@ impl Worker {
 		let p = plan(manifest, &self.topology, req)?;
 		let t0 = Instant::now();
 		let mut current: HashMap<usize, Cid> = HashMap::new();
-		let mut bookkeeping = 0.0f64;
+		// Seconds spent re-training and storing so far; the bookkeeping after each model's
+		// version (its update norm, the progress event) is not counted.
+		let mut work = 0.0f64;
 		let mut out = UnlearnOutcome::default();
-		let mut order: Vec<usize> = p.starts.iter().chain(&p.inherited).copied().collect();
-		let topo_pos: HashMap<usize, usize> =
-			p.dag.topo_order().iter().enumerate().map(|(i, &n)| (n, i)).collect();
-		order.sort_by_key(|n| topo_pos[n]);
-		for y in order {
+		for y in p.affected() {
+			let tm = Instant::now();
 			let w = self.retrain_model(manifest, stores, y, &p.forget, &current)?;
 			let new_cid = stores.stage(&w)?;
-			// The model's time ends with its version; bookkeeping below is not counted.
-			let done = t0.elapsed().as_secs_f64() - bookkeeping;
-			let tb = Instant::now();
+			work += tm.elapsed().as_secs_f64();
 			let old = stores.get_weights(&p.cids[y])?;
 			current.insert(y, new_cid);
 			let u = ModelUpdate {
@@ -540,11 +550,10 @@ impl Worker {
 				new_cid,
 				is_start: p.starts.contains(&y),
 				update_norm: w.distance(&old)?,
-				seconds: done,
+				seconds: work,
 			};
 			on_event(UnlearnEvent::Updated(&u));
 			out.updates.push(u);
-			bookkeeping += tb.elapsed().as_secs_f64();
 		}
 		out.total_seconds = t0.elapsed().as_secs_f64();
 		Ok(out)

@@ -19,10 +19,10 @@ use blockful_ml::WorkerError;
 use blockful_ml::synthetic::{synthetic, TINY};
 use tch::{Device, Kind, Tensor};
 
-fn setup() -> (Worker, tempfile::TempDir, Stores, DagManifest) {
-	tch::set_num_threads(1);
-	let topo = Topology::from_toml(TINY).unwrap();
-	let mut worker = Worker::from_datasets(
+/// A worker for `topo` on the synthetic data every test here uses (2,000 training and 600
+/// test images of 12×12), CPU, small CNN.
+fn synthetic_worker(topo: Topology) -> Worker {
+	Worker::from_datasets(
 		topo,
 		synthetic(2000, 12, 1).unwrap(),
 		synthetic(600, 12, 2).unwrap(),
@@ -30,7 +30,13 @@ fn setup() -> (Worker, tempfile::TempDir, Stores, DagManifest) {
 		Arch::SmallCnn,
 		false,
 	)
-	.unwrap();
+	.unwrap()
+}
+
+fn setup() -> (Worker, tempfile::TempDir, Stores, DagManifest) {
+	tch::set_num_threads(1);
+	let topo = Topology::from_toml(TINY).unwrap();
+	let mut worker = synthetic_worker(topo);
 	let dir = tempfile::tempdir().unwrap();
 	let stores = Stores::open(dir.path()).unwrap();
 	let manifest = worker.train_dag(&stores, false, |_| {}).unwrap();
@@ -129,15 +135,7 @@ fn train_dag_publishes_verifiable_models() {
 	assert_eq!(back.models[1].cid, manifest.models[1].cid);
 	// Training is deterministic: the same topology gives the same CIDs.
 	let topo = Topology::from_toml(TINY).unwrap();
-	let mut again = Worker::from_datasets(
-		topo,
-		synthetic(2000, 12, 1).unwrap(),
-		synthetic(600, 12, 2).unwrap(),
-		Device::Cpu,
-		Arch::SmallCnn,
-		false,
-	)
-	.unwrap();
+	let mut again = synthetic_worker(topo);
 	let dir2 = tempfile::tempdir().unwrap();
 	let m2 = again.train_dag(&Stores::open(dir2.path()).unwrap(), false, |_| {}).unwrap();
 	assert_eq!(m2.models[0].cid, manifest.models[0].cid);
@@ -319,15 +317,7 @@ fn organic_growth_works() {
 	let topo =
 		Topology::from_toml(&text.replace("start_models = [\"a2\"]", "start_models = [\"m2\"]"))
 			.unwrap();
-	let mut worker = Worker::from_datasets(
-		topo,
-		synthetic(2000, 12, 1).unwrap(),
-		synthetic(600, 12, 2).unwrap(),
-		Device::Cpu,
-		Arch::SmallCnn,
-		false,
-	)
-	.unwrap();
+	let mut worker = synthetic_worker(topo);
 	let dir = tempfile::tempdir().unwrap();
 	let manifest = worker.train_dag(&Stores::open(dir.path()).unwrap(), false, |_| {}).unwrap();
 	assert_eq!(manifest.models.len(), 6);
@@ -354,15 +344,7 @@ fn organic_growth_works() {
 fn experiment_writes_report_files() {
 	tch::set_num_threads(1);
 	let topo = Topology::from_toml(TINY).unwrap();
-	let mut worker = Worker::from_datasets(
-		topo,
-		synthetic(2000, 12, 1).unwrap(),
-		synthetic(600, 12, 2).unwrap(),
-		Device::Cpu,
-		Arch::SmallCnn,
-		false,
-	)
-	.unwrap();
+	let mut worker = synthetic_worker(topo);
 	let dir = tempfile::tempdir().unwrap();
 	let report =
 		experiment::run(&mut worker, dir.path(), experiment::Options::quick(false), |_| {}).unwrap();
@@ -476,15 +458,7 @@ fn forget_set_is_one_definition_for_every_method() {
 	// Without `private`, the background hands class 1 to u1 and u3, and the forget set
 	// says so (they keep those samples).
 	let shared = Topology::from_toml(&TINY.replace("private = [1]\n", "")).unwrap();
-	let w2 = Worker::from_datasets(
-		shared,
-		synthetic(2000, 12, 1).unwrap(),
-		synthetic(600, 12, 2).unwrap(),
-		Device::Cpu,
-		Arch::SmallCnn,
-		false,
-	)
-	.unwrap();
+	let w2 = synthetic_worker(shared);
 	let holders = f.other_holders(&w2.data, &w2.topology);
 	let names: Vec<&str> = holders.iter().map(|h| h.user.as_str()).collect();
 	assert_eq!(names, ["u1", "u3"]);
