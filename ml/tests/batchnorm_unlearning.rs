@@ -10,6 +10,8 @@ use blockful_ml::train::{accuracy, gradient_ascent, train, AscentConfig, TrainCo
 use blockful_ml::synthetic::synthetic;
 use tch::Device;
 
+mod common;
+
 fn propagated_update_keeps_the_descendant_sane(arch: Arch) {
 	tch::set_num_threads(2);
 	let spec = ModelSpec { arch, channels: 1, height: 16, width: 16, num_classes: 10 };
@@ -73,10 +75,12 @@ fn propagated_update_keeps_the_descendant_sane(arch: Arch) {
 
 #[test]
 fn resnet18_propagated_update_keeps_batchnorm_sane() {
+	let _rng = common::torch_rng();
 	propagated_update_keeps_the_descendant_sane(Arch::Resnet18);
 }
 
 #[test]
 fn mobilenetv2_propagated_update_keeps_batchnorm_sane() {
+	let _rng = common::torch_rng();
 	propagated_update_keeps_the_descendant_sane(Arch::Mobilenetv2);
 }

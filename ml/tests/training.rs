@@ -19,6 +19,8 @@ use blockful_ml::WorkerError;
 use blockful_ml::synthetic::{synthetic, TINY};
 use tch::{Device, Kind, Tensor};
 
+mod common;
+
 /// A worker for `topo` on the synthetic data every test here uses (2,000 training and 600
 /// test images of 12×12), CPU, small CNN.
 fn synthetic_worker(topo: Topology) -> Worker {
@@ -66,6 +68,7 @@ fn request() -> UnlearnRequest {
 
 #[test]
 fn models_output_shapes_work() {
+	let _rng = common::torch_rng();
 	tch::set_num_threads(1);
 	for arch in [Arch::SmallCnn, Arch::Alexnet, Arch::Resnet18, Arch::Mobilenetv2] {
 		for (c, h) in [(1usize, 28usize), (3, 32), (5, 16)] {
@@ -92,6 +95,7 @@ fn models_output_shapes_work() {
 
 #[test]
 fn mismatched_weights_fail() {
+	let _rng = common::torch_rng();
 	let a = Net::new(
 		ModelSpec { arch: Arch::SmallCnn, channels: 1, height: 28, width: 28, num_classes: 10 },
 		Device::Cpu,
@@ -121,6 +125,7 @@ fn device_names_parse() {
 
 #[test]
 fn train_dag_publishes_verifiable_models() {
+	let _rng = common::torch_rng();
 	let (worker, dir, stores, manifest) = setup();
 	assert_eq!(manifest.models.len(), 4);
 	assert_eq!(manifest.models[3].refs, ["a2", "a3"]);
@@ -144,6 +149,7 @@ fn train_dag_publishes_verifiable_models() {
 
 #[test]
 fn sequential_unlearning_forgets_and_keeps_retained_accuracy() {
+	let _rng = common::torch_rng();
 	let (worker, _dir, stores, manifest) = setup();
 	let out = worker.unlearn_sequential(&manifest, &stores, &request(), |_| {}).unwrap();
 	let ids: Vec<&str> = out.updates.iter().map(|u| u.model_id.as_str()).collect();
@@ -173,6 +179,7 @@ fn sequential_unlearning_forgets_and_keeps_retained_accuracy() {
 
 #[test]
 fn parallel_unlearning_drops_forgotten_class() {
+	let _rng = common::torch_rng();
 	let (worker, _dir, stores, manifest) = setup();
 	let cfg = ParallelConfig { alpha: 1.0, epsilon: 0.0 };
 	let plain =
@@ -218,6 +225,7 @@ fn parallel_unlearning_drops_forgotten_class() {
 
 #[test]
 fn parallel_skips_models_under_epsilon() {
+	let _rng = common::torch_rng();
 	let (worker, _dir, stores, manifest) = setup();
 	let cfg = ParallelConfig { alpha: 1.0, epsilon: 1e9 };
 	let out = worker.unlearn_parallel(&manifest, &stores, &request(), cfg, Repair::None, |_| {}).unwrap();
@@ -229,6 +237,7 @@ fn parallel_skips_models_under_epsilon() {
 
 #[test]
 fn bad_unlearning_requests_fail() {
+	let _rng = common::torch_rng();
 	let (worker, _dir, stores, manifest) = setup();
 	let cfg = ParallelConfig { alpha: 1.0, epsilon: 0.0 };
 	let unknown = UnlearnRequest { start_models: vec!["zz".into()], forget_classes: vec![1] };
@@ -257,6 +266,7 @@ fn w1(v: [f32; 3]) -> Weights {
 
 #[test]
 fn propagate_applies_eq8_with_two_starts() {
+	let _rng = common::torch_rng();
 	// 0 → 2, 1 → 2, 2 → 3, 1 → 3: c(0,2) = 1/2, c(1,2) = 1/2, c(0,3) = 1/4, c(1,3) = 1/2 + 1/4.
 	let dag = Dag::new(vec![vec![], vec![], vec![0, 1], vec![2, 1]]).unwrap();
 	let dir = tempfile::tempdir().unwrap();
@@ -285,6 +295,7 @@ fn propagate_applies_eq8_with_two_starts() {
 
 #[test]
 fn nan_model_in_store_is_refused() {
+	let _rng = common::torch_rng();
 	let dir = tempfile::tempdir().unwrap();
 	let stores = Stores::open(dir.path()).unwrap();
 	// Hand-built safetensors with a NaN: valid hash, invalid weights.
@@ -311,6 +322,7 @@ fn mia_auc_works() {
 
 #[test]
 fn organic_growth_works() {
+	let _rng = common::torch_rng();
 	tch::set_num_threads(1);
 	let text = TINY.split("[[models]]").next().unwrap().to_string()
 		+ "\n[organic]\nmodels = 6\ncandidates = 3\ntop = 2\n";
@@ -342,6 +354,7 @@ fn organic_growth_works() {
 
 #[test]
 fn experiment_writes_report_files() {
+	let _rng = common::torch_rng();
 	tch::set_num_threads(1);
 	let topo = Topology::from_toml(TINY).unwrap();
 	let mut worker = synthetic_worker(topo);
@@ -434,6 +447,7 @@ fn experiment_writes_report_files() {
 
 #[test]
 fn forget_set_is_one_definition_for_every_method() {
+	let _rng = common::torch_rng();
 	let (worker, _dir, _stores, manifest) = setup();
 	let a2 = manifest.position("a2").unwrap();
 	let f = ForgetSet::for_request(&manifest, &worker.topology, &[a2], &[1]).unwrap();
@@ -471,6 +485,7 @@ fn forget_set_is_one_definition_for_every_method() {
 
 #[test]
 fn request_leaving_out_a_requesters_model_is_refused_without_writing() {
+	let _rng = common::torch_rng();
 	let (worker, dir, stores, manifest) = setup();
 	let live = dir.path().join("live");
 	let count = |p: &std::path::Path| std::fs::read_dir(p).map(|d| d.count()).unwrap_or(0);
@@ -495,6 +510,7 @@ fn request_leaving_out_a_requesters_model_is_refused_without_writing() {
 
 #[test]
 fn calibrated_audit_has_power_on_a_memorising_model_only() {
+	let _rng = common::torch_rng();
 	tch::set_num_threads(1);
 	let spec = ModelSpec { arch: Arch::SmallCnn, channels: 1, height: 12, width: 12, num_classes: 10 };
 	// Synthetic images with random labels: only a model that saw a sample can fit it, so
@@ -528,6 +544,7 @@ fn calibrated_audit_has_power_on_a_memorising_model_only() {
 
 #[test]
 fn validated_repair_never_keeps_a_worse_version() {
+	let _rng = common::torch_rng();
 	let (worker, _dir, stores, manifest) = setup();
 	let a3 = manifest.position("a3").unwrap();
 	let w = stores.get_weights(&manifest.models[a3].cid).unwrap();
@@ -553,3 +570,4 @@ fn validated_repair_never_keeps_a_worse_version() {
 	let after = accuracy(&checked, &validation).unwrap();
 	assert!(after >= before, "{before} -> {after} (kept {kept} steps)");
 }
+
