@@ -244,8 +244,9 @@ pub enum UnlearnEvent<'a> {
 /// The most withdrawn samples the gradient-ascent stop rule reads. The rule is checked
 /// every 5 ascent steps, and a check reads every held-out sample, so the held-out set
 /// sets the ascent's cost: with 6,000 withdrawn samples a fifth (1,200) made the checks
-/// three quarters of it. 256 samples all misclassified bound the forgotten class's
-/// accuracy below 1.2 % (one-sided 95 %); the samples above the cap are ascended on.
+/// about two thirds of it (measured on dag40). 256 samples all misclassified bound the
+/// forgotten class's accuracy below 1.2 % (one-sided 95 %); the samples above the cap are
+/// ascended on.
 pub const STOP_SAMPLES_MAX: usize = 256;
 
 /// Splits `data` into (ascend, stop): a `fraction` of the samples, at least one and at
