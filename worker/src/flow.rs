@@ -235,12 +235,19 @@ pub async fn run(
 	));
 	let accounts = accounts(manifest, &signers.account_prefix)?;
 	fund(chain, &signers.funder, &accounts, &mut progress).await?;
+	progress(&format!(
+		"calibrating the unit costs: C_CH, {} one-model redactions for C_con, C_tran",
+		cost_model::CONSENSUS_RUNS
+	));
 	let calibration =
 		cost_model::calibrate(chain, &signers.funder, source, &manifest.models[0].cid, &out.join("calibration")).await?;
 	progress(&format!(
-		"calibration: C_CH {:.2} ms, C_con {:.2} s ({} blocks), C_tran {:.1} ms per model",
+		"calibration: C_CH {:.2} ms, C_con {:.2} s ({:.2}–{:.2} s over {} runs, {} blocks), C_tran {:.1} ms per model",
 		calibration.c_ch_seconds * 1e3,
 		calibration.c_con_seconds,
+		calibration.c_con_runs.min,
+		calibration.c_con_runs.max,
+		calibration.c_con_runs.runs,
 		calibration.c_con_blocks,
 		calibration.c_tran_seconds * 1e3
 	));
