@@ -4,9 +4,9 @@
 //! As in the paper (§VI-A), the train-split metrics use training data: AD_f on the
 //! withdrawn samples (the [`ForgetSet`]: the requesters' training samples of the forgotten
 //! classes), AD_r on the model owner's training data that stays. The test-split metrics use
-//! the test samples that no owner holds as local test data: AD_f on the forgotten classes, AD_r on the owner's own classes
-//! without the forgotten ones (the model's task; `ad_r_test_all` over every retained
-//! class is reported beside it).
+//! the test samples that no owner holds as local test data: AD_f on the forgotten classes,
+//! AD_r on the owner's own classes without the forgotten ones (the model's task;
+//! `ad_r_test_all` over every retained class is reported beside it).
 
 use crate::data::{split_forget_retain, Dataset};
 use crate::error::Result;

@@ -126,8 +126,7 @@ fn transfer_seconds(source: &Stores, model: &Cid, dir: &Path) -> Result<(f64, u6
 		bytes = data.len() as u64;
 		std::fs::remove_dir_all(store.root()).ok();
 	}
-	times.sort_by(f64::total_cmp);
-	Ok((times[times.len() / 2], bytes))
+	Ok((Timing::of(&times).median, bytes))
 }
 
 /// Table II's prediction for a finished task, beside what it measured. `n_r` is the mean
