@@ -8,7 +8,8 @@
 #   - a WASM-capable Rust toolchain for the runtime: a rustup wasm target with rust-src when
 #     one is available, otherwise Debian's rustc-web 1.96 + lld-22 with a self-built
 #     wasm32v1-none core/alloc/compiler_builtins installed into Debian's sysroot;
-#   - libtorch (PyTorch 2.11.0 from PyPI in a venv) for the ML worker.
+#   - libtorch (PyTorch 2.11.0 from PyPI in a venv) for the ML worker;
+#   - kubo v0.43.1 (the IPFS node of the model stores), built with Go from the module proxy.
 # Everything cached lives under $BLOCKFUL_CACHE (default ~/.cache/blockful).
 set -euo pipefail
 
@@ -128,6 +129,36 @@ export LIBTORCH="$VENV/lib/python3.11/site-packages/torch"
 export LIBTORCH_BYPASS_VERSION_CHECK=1
 ENV
 sed -i "s#python3.11#$("$VENV/bin/python" -c 'import sys; print(f"python{sys.version_info[0]}.{sys.version_info[1]}")')#" "$ENVF"
+
+# ---------------------------------------------------------------- kubo (IPFS) v0.43.1
+# `go install github.com/ipfs/kubo/cmd/ipfs@v0.43.1` refuses a module whose go.mod has a
+# replace directive, and kubo v0.43.1 replaces go-libp2p by a fork commit
+# (github.com/lidel/go-libp2p) that the module proxy does not serve. So the pinned module is
+# downloaded, copied, and built with upstream go-libp2p v0.49.0 (the version kubo requires)
+# and the quic-go v0.60.0 / webtransport-go v0.11.1 that v0.49.0 requires (the fork only
+# moved those forward; BlockFUL's nodes use TCP alone, QUIC and WebTransport are off).
+KUBO_VERSION=0.43.1
+KUBO_BIN="$CACHE/kubo/v$KUBO_VERSION/ipfs"
+if "$KUBO_BIN" version 2>/dev/null | grep -q "ipfs version $KUBO_VERSION"; then
+	say "kubo $KUBO_VERSION present ($KUBO_BIN)"
+else
+	command -v go >/dev/null || die "go is missing: kubo (IPFS) is built with Go (>= 1.26)"
+	say "building kubo $KUBO_VERSION (Go module proxy; about 2 minutes)"
+	export GOMODCACHE="$CACHE/go/mod" GOCACHE="$CACHE/go/build" GOFLAGS="-buildvcs=false -mod=mod" GOTOOLCHAIN=local
+	(cd "$CACHE" && go mod download "github.com/ipfs/kubo@v$KUBO_VERSION") || die "go mod download kubo@v$KUBO_VERSION failed"
+	src="$CACHE/kubo/src-v$KUBO_VERSION"
+	rm -rf "$src"
+	cp -r "$GOMODCACHE/github.com/ipfs/kubo@v$KUBO_VERSION" "$src" && chmod -R u+w "$src"
+	sed -i -e '/^replace github.com\/libp2p\/go-libp2p =>/d' \
+		-e 's#github.com/quic-go/quic-go v0.62.0 // indirect#github.com/quic-go/quic-go v0.60.0 // indirect#' \
+		-e 's#github.com/quic-go/webtransport-go v0.13.0 // indirect#github.com/quic-go/webtransport-go v0.11.1 // indirect#' \
+		"$src/go.mod"
+	(cd "$src" && go build -trimpath -o "$KUBO_BIN.tmp" ./cmd/ipfs) || die "building kubo failed"
+	mv "$KUBO_BIN.tmp" "$KUBO_BIN"
+	"$KUBO_BIN" version | grep -q "ipfs version $KUBO_VERSION" || die "the built kubo does not report version $KUBO_VERSION"
+	say "kubo $KUBO_VERSION built: $KUBO_BIN"
+fi
+echo "export BLOCKFUL_KUBO=\"$KUBO_BIN\"" >>"$ENVF"
 
 # ---------------------------------------------------------------- polkadot.js test client
 JS_DIR="$(cd "$(dirname "$0")/.." && pwd)/e2e/js"

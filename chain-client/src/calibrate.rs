@@ -17,6 +17,7 @@ use subxt_signer::sr25519::Keypair;
 
 use crate::client::Chain;
 use crate::error::{ChainError, ChainResult};
+use crate::throughput::label_uri;
 use crate::types::{Paradigm, ProposedUpdate, ThresholdOutcome};
 
 /// Median seconds of one t-of-n collision (`runs` repetitions), computed natively.
@@ -55,10 +56,12 @@ impl Chain {
 	/// applied, with its two collisions).
 	pub async fn one_model_redaction(&self, requester: &Keypair, timeout: Duration) -> ChainResult<ThresholdOutcome> {
 		let key = ChPublicKey(self.ch_public_key().await?);
-		let uri = format!("bafy-calibration-{}", self.next_tx_id().await?);
+		// The chain accepts only model CIDs as URIs: those of two distinct labels.
+		let label = format!("calibration-{}", self.next_tx_id().await?);
+		let uri = label_uri(&label);
 		let tx = self.publish_model(requester, &uri, &[], &key).await?;
 		let filed = self.file_request(requester, &[tx], &[0], Paradigm::Parallel).await?;
-		let update = ProposedUpdate { tx, uri: format!("{uri}-redacted").into_bytes() };
+		let update = ProposedUpdate { tx, uri: label_uri(&format!("{label}-redacted")).into_bytes() };
 		self.redact_by_threshold(requester, filed.id, vec![update], timeout).await
 	}
 }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use blockful_chameleon::{hash, ChPublicKey};
 use rand_core::OsRng;
+use sha2::{Digest, Sha256};
 use subxt::config::{polkadot::PolkadotExtrinsicParamsBuilder, PolkadotConfig};
 use subxt::rpcs::client::rpc_params;
 use subxt::utils::{AccountId32, MultiAddress};
@@ -20,12 +21,22 @@ use crate::client::{read_at, AtBlock, Chain};
 use crate::error::{failed, ChainError, ChainResult};
 use crate::tx_message;
 
+/// A model URI the chain accepts for a synthetic model (a flood's, a calibration's): the
+/// CID of the raw block holding `label`'s bytes, what `ipfs add --cid-version 1` gives a
+/// file holding them. Distinct labels give distinct URIs.
+pub fn label_uri(label: &str) -> String {
+	let digest: [u8; 32] = Sha256::digest(label.as_bytes()).into();
+	// The canonical CID string is lower-case base32 with a `b` prefix: ASCII, one char a byte.
+	blockful_model_cid::raw_cid(digest).iter().map(|&b| char::from(b)).collect()
+}
+
 /// Which transactions a flood carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum FloodKind {
 	/// `Balances.transfer_keep_alive` of 1 unit to the next account.
 	Transfer,
-	/// `LiveChain.publish_model` of a fresh URI (chameleon hash under the committee's key,
+	/// `LiveChain.publish_model` of a fresh URI ([`label_uri`]: a model CID, the only URIs
+	/// the chain accepts; chameleon hash under the committee's key,
 	/// computed here), referencing the models given to [`Chain::sign_flood`].
 	Publish,
 }
@@ -85,7 +96,7 @@ impl Chain {
 						sign(&mut at, &call, signer, params).await?
 					},
 					(FloodKind::Publish, Some(key)) => {
-						let uri = format!("bafy-flood-{}-{i}-{}", hex::encode(&signer.public_key().0[..4]), first + k);
+						let uri = label_uri(&format!("flood-{}-{i}-{}", hex::encode(&signer.public_key().0[..4]), first + k));
 						let (check, rand) = hash(key, &tx_message(&uri, refs), &mut OsRng)
 							.map_err(|e| ChainError::Invalid(format!("chameleon hash of {uri}: {e:?}")))?;
 						let call = api::transactions().live_chain().publish_model(
@@ -229,4 +240,20 @@ async fn count_in_block(at: &AtBlock, kind: FloodKind, ours: &BTreeSet<[u8; 32]>
 		}
 	}
 	Ok((ok, failed_in.len()))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::label_uri;
+
+	#[test]
+	fn label_uris_are_model_cids() {
+		// What `printf a | ipfs add --cid-version 1 -Q` prints.
+		assert_eq!(label_uri("a"), "bafkreigks6arfsq3xxfpvqrrwonchxcnu6do76auprhhfomao6c273sixm");
+		for label in ["flood-0a1b2c3d-0-7", "calibration-3", "calibration-3-redacted"] {
+			let uri = label_uri(label);
+			assert!(blockful_model_cid::parse(uri.as_bytes()).is_ok(), "{uri}");
+		}
+		assert_ne!(label_uri("calibration-3"), label_uri("calibration-3-redacted"));
+	}
 }

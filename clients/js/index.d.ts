@@ -110,6 +110,23 @@ export declare function redactRequestKind(api: ApiPromise): 'optional' | 'requir
 export declare function uriText(value: unknown): string;
 
 // ---------------------------------------------------------------------------------------
+// model CIDs: the only URIs the chain accepts
+
+/**
+ * The model CID of a file of at most 256 KiB (262,144 bytes): the CIDv1 (codec `raw`,
+ * sha2-256, base32 lower-case, 59 characters) that `ipfs add --cid-version 1` prints for
+ * it. A string is hashed as its UTF-8 bytes. Throws a `RangeError` for a longer input (a
+ * dag-pb DAG, whose root CID the Rust store computes).
+ */
+export declare function rawCid(bytes: Uint8Array | ArrayBuffer | ArrayBufferView | string): string;
+/**
+ * Whether `uri` is a model CID as the runtime checks it (`liveChain.MalformedUri`
+ * otherwise): the canonical base32 string of a CIDv1, codec raw (0x55) or dag-pb (0x70),
+ * sha2-256 multihash.
+ */
+export declare function isModelCid(uri: unknown): boolean;
+
+// ---------------------------------------------------------------------------------------
 // the threshold committee (pallet `Threshold`)
 
 /** The committee key the live chain uses (the result of the committee's DKG). */
@@ -135,7 +152,9 @@ export interface CommitteeKey {
 /** One model a redaction replaces and its new URI. */
 export interface RedactionUpdate {
 	tx: number | bigint;
-	/** UTF-8 string or 0x-hex / bytes. */
+	/** The new URI, a model CID (`rawCid`, `isModelCid`): a string (polkadot.js encodes it as
+	 * UTF-8, a 0x-hex string as its bytes) or bytes. Anything but a model CID is refused with
+	 * `liveChain.MalformedUri` (an empty URI with `liveChain.EmptyUri`). */
 	uri: string | Uint8Array;
 }
 

@@ -7,6 +7,7 @@
 // The methods return JSON (not SCALE): the result types below are `Json` / `Vec<Json>`
 // (plain objects with camelCase keys, byte strings as 0x-hex) and `Vec<u64>`.
 //
+// `rawCid` and `isModelCid` make and check model CIDs, the only URIs the chain accepts.
 // The helpers at the end of this file wrap the threshold committee (pallet `Threshold`):
 // its key (`committeeKey`, `waitCommitteeKey`), the requester's `proposeRedaction`, the
 // wait for the committee's `RedactionApplied` (`awaitRedaction`), and the node-local pause
@@ -206,6 +207,137 @@ export function uriText(value) {
 }
 
 // ---------------------------------------------------------------------------------------
+// model CIDs
+//
+// A model's URI on chain is the CID IPFS gives its bytes (`ipfs add --cid-version 1`, raw
+// leaves, 256 KiB chunks): a CIDv1 in multibase base32 lower-case (prefix `b`), codec `raw`
+// (0x55, a file of at most one chunk) or `dag-pb` (0x70, the root of a longer one), with a
+// sha2-256 multihash: 59 characters, `bafkrei…` or `bafybei…`. The runtime
+// (`blockful-model-cid`) accepts exactly the canonical strings of such CIDs:
+// `liveChain.EmptyUri` for an empty URI, `liveChain.MalformedUri` for anything else.
+// Pure JavaScript (no node:crypto), so that it also runs in the browser.
+
+/** Length of a model CID's string: `b` + base32 of its 36 bytes. */
+const CID_STR_LEN = 59;
+/** The largest file that is one raw block (`ipfs add`'s default chunk size, 256 KiB). */
+const RAW_CID_MAX_BYTES = 262_144;
+/** The base32 alphabet of multibase `b` (RFC 4648, lower case, no padding). */
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+const SHA256_K = new Uint32Array([
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+
+/** SHA-256 (FIPS 180-4) of `data`, 32 bytes. Synchronous and dependency-free. */
+function sha256(data) {
+	const bitLen = data.length * 8;
+	const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);
+	padded.set(data);
+	padded[data.length] = 0x80;
+	const view = new DataView(padded.buffer);
+	view.setUint32(padded.length - 8, Math.floor(bitLen / 0x1_0000_0000));
+	view.setUint32(padded.length - 4, bitLen >>> 0);
+	const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+	const w = new Uint32Array(64);
+	const rotr = (x, n) => (x >>> n) | (x << (32 - n));
+	for (let off = 0; off < padded.length; off += 64) {
+		for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + 4 * i);
+		for (let i = 16; i < 64; i++) {
+			const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
+			const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+			w[i] = (w[i - 16] + s0 + w[i - 7] + s1) >>> 0;
+		}
+		let [a, b, c, d, e, f, g, hh] = h;
+		for (let i = 0; i < 64; i++) {
+			const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + SHA256_K[i] + w[i]) >>> 0;
+			const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+			hh = g; g = f; f = e; e = (d + t1) >>> 0; d = c; c = b; b = a; a = (t1 + t2) >>> 0;
+		}
+		h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+	}
+	const out = new Uint8Array(32);
+	const ov = new DataView(out.buffer);
+	for (let i = 0; i < 8; i++) ov.setUint32(4 * i, h[i]);
+	return out;
+}
+
+/** RFC 4648 base32, lower case, no padding. */
+function base32(bytes) {
+	let out = '';
+	let acc = 0;
+	let bits = 0;
+	for (const b of bytes) {
+		acc = ((acc << 8) | b) & 0xfff;
+		bits += 8;
+		while (bits >= 5) {
+			bits -= 5;
+			out += BASE32[(acc >> bits) & 31];
+		}
+	}
+	if (bits > 0) out += BASE32[(acc << (5 - bits)) & 31];
+	return out;
+}
+
+/**
+ * The model CID of a file of at most 256 KiB: the CIDv1 (codec `raw`, sha2-256, base32
+ * lower-case) that `ipfs add --cid-version 1` prints for it, e.g. `rawCid('')` is
+ * `bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku`. `bytes` is a `Uint8Array`
+ * (the file's bytes) or a string (hashed as its UTF-8 bytes, e.g. a test label). A longer
+ * file is a dag-pb DAG whose root CID this does not compute (the Rust store does): it
+ * throws a RangeError.
+ */
+export function rawCid(bytes) {
+	let data;
+	if (typeof bytes === 'string') data = new TextEncoder().encode(bytes);
+	else if (bytes instanceof Uint8Array) data = bytes;
+	else if (ArrayBuffer.isView(bytes)) data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	else if (bytes instanceof ArrayBuffer) data = new Uint8Array(bytes);
+	else throw new TypeError(`rawCid takes a Uint8Array or a string, not ${bytes === null ? 'null' : typeof bytes}`);
+	if (data.length > RAW_CID_MAX_BYTES) {
+		throw new RangeError(`rawCid: ${data.length} bytes is more than one raw block (${RAW_CID_MAX_BYTES} bytes, 256 KiB); `
+			+ 'IPFS stores a longer file as a dag-pb DAG whose root CID this does not compute');
+	}
+	const cid = new Uint8Array(36);
+	cid.set([0x01, 0x55, 0x12, 0x20], 0);
+	cid.set(sha256(data), 4);
+	return `b${base32(cid)}`;
+}
+
+/**
+ * Whether `uri` is a model CID as the runtime checks it: 59 characters, `b` then lower-case
+ * base32 decoding to 36 bytes — version 0x01, codec 0x55 (raw) or 0x70 (dag-pb), multihash
+ * 0x12 (sha2-256) of length 0x20 — in the canonical encoding (the last character's 2 spare
+ * bits zero). Anything else (another base, CIDv0 `Qm…`, upper case, padding) is `false`.
+ */
+export function isModelCid(uri) {
+	if (typeof uri !== 'string' || uri.length !== CID_STR_LEN || uri[0] !== 'b') return false;
+	const bytes = new Uint8Array(36);
+	let acc = 0;
+	let bits = 0;
+	let n = 0;
+	for (let i = 1; i < CID_STR_LEN; i++) {
+		const v = BASE32.indexOf(uri[i]);
+		if (v < 0) return false;
+		acc = (acc << 5) | v;
+		bits += 5;
+		if (bits >= 8) {
+			bits -= 8;
+			bytes[n++] = (acc >> bits) & 0xff;
+			acc &= (1 << bits) - 1;
+		}
+	}
+	if (acc !== 0) return false; // trailing bits: not the canonical string
+	return bytes[0] === 0x01 && (bytes[1] === 0x55 || bytes[1] === 0x70) && bytes[2] === 0x12 && bytes[3] === 0x20;
+}
+
+// ---------------------------------------------------------------------------------------
 // the threshold committee (pallet `Threshold`)
 //
 // The live chain's chameleon-hash key is the committee's group key, made by a DKG among the
@@ -287,10 +419,11 @@ export async function waitCommitteeKey(api, { timeoutMs = 120_000, intervalMs = 
  * Signs and sends `threshold.proposeRedaction(request, updates)` as `signer` (the
  * request's requester): `updates` is `[{ tx, uri }]`, the new URIs of the models the
  * redaction replaces (a parallel request: every affected model; a sequential one: the next
- * model, in topological order, after the previous proposal was applied). Resolves once in
+ * model, in topological order, after the previous proposal was applied); each URI must be a
+ * model CID ({@link rawCid}, {@link isModelCid}). Resolves once in
  * a block to `{ proposal, request, items, blockHash, blockNumber, events }`; rejects on a
  * dispatch error with an Error whose `module` is `{ section, name }` (e.g.
- * `threshold.NotRequester`, `unlearning.StartNotUpdated`). `options` go to `signAndSend`
+ * `threshold.NotRequester`, `unlearning.StartNotUpdated`, `liveChain.MalformedUri`). `options` go to `signAndSend`
  * (default `{ nonce: -1 }`).
  */
 export function proposeRedaction(api, signer, request, updates, options = {}) {

@@ -13,7 +13,8 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-	awaitRedaction, committeeKey, lineage, proposeRedaction, rpc, setThresholdPaused, verifyLiveChain, waitCommitteeKey,
+	awaitRedaction, committeeKey, isModelCid, lineage, proposeRedaction, rawCid, rpc, setThresholdPaused, verifyLiveChain,
+	waitCommitteeKey,
 } from '@blockful/api-definitions';
 import { chAdapt, chHash, chVerify, devKey, devSecret } from './chameleon.js';
 
@@ -161,13 +162,16 @@ const modelMessage = (uri, refs) => api.createType('(Bytes, Vec<u64>)', [uri, re
 /** The CH message of a live-block header: SCALE (height: u64, version: u32). */
 const headerMessage = (height, version) => api.createType('(u64, u32)', [height, version]).toU8a();
 
-/** Publishes a model as `who` with a CH computed in JavaScript under the chain's key;
- * resolves to { tx, check, rand }. */
-async function publish(who, uri, refs = []) {
+/** Publishes a model as `who` with a CH computed in JavaScript under the chain's key. Its
+ * URI is the model CID of the bytes of `label` (`rawCid`: what `ipfs add --cid-version 1`
+ * gives a file holding them), the only kind of URI the chain accepts; resolves to
+ * { tx, label, uri, refs, check, rand }. */
+async function publish(who, label, refs = []) {
+	const uri = rawCid(label);
 	const { check, rand } = chHash(await chPublicKey(), modelMessage(uri, refs));
-	const events = await send(api.tx.liveChain.publishModel(uri, refs, check, rand), who, `publish ${uri}`);
+	const events = await send(api.tx.liveChain.publishModel(uri, refs, check, rand), who, `publish ${label} (${uri})`);
 	const tx = events.find(({ event }) => api.events.liveChain.ModelPublished.is(event)).event.data.tx.toNumber();
-	return { tx, uri, refs, check, rand };
+	return { tx, label, uri, refs, check, rand };
 }
 
 /** Files an unlearning request of class 1 from `start` as `who`; resolves to its id. */
@@ -245,7 +249,7 @@ test('a committee motion for System.setStorage fails with CallFiltered', async (
 test('a client cannot produce a collision: a motion LiveChain.redact with dev-trapdoor collisions fails TxCollisionInvalid and changes nothing', async () => {
 	const alice = dev('Alice');
 	const pk = await chPublicKey();
-	const m = await publish(alice, 'bafkreiforgedcollision00000000000000000000000000000000000000');
+	const m = await publish(alice, 'forged-collision-m0');
 	const id = await request(alice, [m.tx], 'Parallel');
 	const before = await snapshot(m.tx, id);
 
@@ -253,7 +257,7 @@ test('a client cannot produce a collision: a motion LiveChain.redact with dev-tr
 	const height = live.height.toNumber();
 	const header = (await api.query.liveChain.blocks(height)).unwrap();
 	const x = devSecret();
-	const uri1 = 'bafkreiforgedcollision11111111111111111111111111111111111111';
+	const uri1 = rawCid('forged-collision-m0-v1');
 	const rand = chAdapt(x, live.ch.toU8a(true), modelMessage(uri1, []));
 	const headerRand = chAdapt(x, header.chCurr.toU8a(true), headerMessage(height, header.version.toNumber() + 1));
 	// The trapdoor everybody knows opens nothing under the committee's key ...
@@ -268,18 +272,22 @@ test('a client cannot produce a collision: a motion LiveChain.redact with dev-tr
 
 test('threshold.proposeRedaction is refused for a non-requester and for malformed proposals', async () => {
 	const [alice, bob] = ['Alice', 'Bob'].map(dev);
-	const m0 = await publish(alice, 'bafkreirefused0000000000000000000000000000000000000000000000');
-	const m1 = await publish(bob, 'bafkreirefused1111111111111111111111111111111111111111111111', [m0.tx]);
+	const m0 = await publish(alice, 'refused-m0');
+	const m1 = await publish(bob, 'refused-m1', [m0.tx]);
 	const id = await request(alice, [m0.tx], 'Parallel');
 	const before = await snapshot(m0.tx, id);
-	const uri = (m) => `${m.uri.slice(0, 40)}-unlearned`;
+	const uri = (m) => rawCid(`${m.label}-unlearned-r${id}`);
 	const cases = [
 		['Bob, not the requester', bob, id, [{ tx: m0.tx, uri: uri(m0) }, { tx: m1.tx, uri: uri(m1) }], 'threshold.NotRequester'],
 		['an unknown request', alice, 999_999, [{ tx: m0.tx, uri: uri(m0) }], 'threshold.UnknownRequest'],
 		['no updates', alice, id, [], 'threshold.NoUpdates'],
 		['a model twice', alice, id, [{ tx: m0.tx, uri: uri(m0) }, { tx: m0.tx, uri: uri(m0) }], 'threshold.DuplicateUpdate'],
-		['a model that does not exist', alice, id, [{ tx: 999_999, uri: 'bafkreinone' }], 'threshold.UnknownTx'],
+		['a model that does not exist', alice, id, [{ tx: 999_999, uri: rawCid('refused-none') }], 'threshold.UnknownTx'],
 		['without its start model', alice, id, [{ tx: m1.tx, uri: uri(m1) }], 'unlearning.StartNotUpdated'],
+		// The live chain's URI check: a model CID (canonical base32 CIDv1, raw or dag-pb, sha2-256).
+		['a URI that is not a model CID', alice, id, [{ tx: m0.tx, uri: 'bafkrei-not-a-cid' }, { tx: m1.tx, uri: uri(m1) }], 'liveChain.MalformedUri'],
+		['an upper-case CID', alice, id, [{ tx: m0.tx, uri: uri(m0).toUpperCase() }, { tx: m1.tx, uri: uri(m1) }], 'liveChain.MalformedUri'],
+		['an empty URI', alice, id, [{ tx: m0.tx, uri: '' }, { tx: m1.tx, uri: uri(m1) }], 'liveChain.EmptyUri'],
 	];
 	// All in one block: explicit nonces, as two transactions of one signer sent at once
 	// could otherwise be given the same one.
@@ -299,9 +307,8 @@ test('threshold.proposeRedaction is refused for a non-requester and for malforme
 test('a parallel request redacted by the committee\'s threshold signature: JS checks the new openings; versions 0..=current once each', async () => {
 	const [alice, bob] = ['Alice', 'Bob'].map(dev);
 	const pk = await chPublicKey();
-	const uri0 = 'bafkreiredactme0000000000000000000000000000000000000000000';
-	const m0 = await publish(alice, uri0);
-	const m1 = await publish(bob, 'bafkreiredactme1111111111111111111111111111111111111111111', [m0.tx]);
+	const m0 = await publish(alice, 'redact-me-m0');
+	const m1 = await publish(bob, 'redact-me-m1', [m0.tx]);
 	const id = await request(alice, [m0.tx], 'Parallel');
 	const affected = (await api.query.unlearning.requests(id)).unwrap().affected.map((t) => t.toNumber());
 	assert.deepEqual(affected, [m0.tx, m1.tx]);
@@ -312,7 +319,7 @@ test('a parallel request redacted by the committee\'s threshold signature: JS ch
 		headersBefore.set(height, (await api.query.liveChain.blocks(height)).unwrap());
 	}
 
-	const newUri = (m) => `${m.uri.slice(0, 40)}-unlearned-r${id}`;
+	const newUri = (m) => rawCid(`${m.label}-unlearned-r${id}`);
 	const t0 = Date.now();
 	const proposed = await proposeRedaction(api, alice, id, models.map((m) => ({ tx: m.tx, uri: newUri(m) })));
 	assert.equal(proposed.items, models.length + headersBefore.size, 'one collision per model and per touched live block');
@@ -373,10 +380,10 @@ test('a parallel request redacted by the committee\'s threshold signature: JS ch
 
 test('a sequential request with committee members paused: 3 of 4 sign; with all paused nothing happens until they resume', async () => {
 	const [alice, bob] = ['Alice', 'Bob'].map(dev);
-	const s0 = await publish(alice, 'bafkreisequential000000000000000000000000000000000000000000');
-	const s1 = await publish(bob, 'bafkreisequential111111111111111111111111111111111111111111', [s0.tx]);
+	const s0 = await publish(alice, 'sequential-m0');
+	const s1 = await publish(bob, 'sequential-m1', [s0.tx]);
 	const id = await request(alice, [s0.tx], 'Sequential');
-	const newUri = (m) => `${m.uri.slice(0, 40)}-unlearned-r${id}`;
+	const newUri = (m) => rawCid(`${m.label}-unlearned-r${id}`);
 	// Out of topological order: refused.
 	await assert.rejects(proposeRedaction(api, alice, id, [{ tx: s1.tx, uri: newUri(s1) }]),
 		(e) => e.module?.name === 'SequentialOutOfOrder');
@@ -444,7 +451,9 @@ test('publishes a model with a chameleon hash computed in JavaScript and reads i
 	const publicKey = await chPublicKey();
 	assert.equal(publicKey.length, 32, 'LiveChain.ChPublicKey is a 32-byte key');
 
+	// The CID kubo gives the empty file (`ipfs add --cid-version 1`).
 	const uri = 'bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku';
+	assert.equal(rawCid(new Uint8Array()), uri);
 	const refs = [];
 	const message = api.createType('(Bytes, Vec<u64>)', [uri, refs]).toU8a();
 	const { check, rand } = chHash(publicKey, message);
@@ -483,7 +492,7 @@ test('publishes a model with a chameleon hash computed in JavaScript and reads i
 
 test('a chameleon hash for another message is refused by the runtime', async () => {
 	const publicKey = await chPublicKey();
-	const message = api.createType('(Bytes, Vec<u64>)', ['bafkreiother', []]).toU8a();
+	const message = api.createType('(Bytes, Vec<u64>)', [rawCid('another model'), []]).toU8a();
 	const { check, rand } = chHash(publicKey, message);
 	const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
 	const before = (await api.query.liveChain.nextTxId()).toNumber();
@@ -499,4 +508,33 @@ test('a chameleon hash for another message is refused by the runtime', async () 
 	assert.equal(meta.section.toLowerCase(), 'livechain');
 	assert.equal(meta.name, 'ChMismatch');
 	assert.equal((await api.query.liveChain.nextTxId()).toNumber(), before);
+});
+
+test('a URI that is not a model CID is refused by the runtime (MalformedUri, EmptyUri) and changes nothing', async () => {
+	const publicKey = await chPublicKey();
+	const alice = dev('Alice');
+	/** Sends publishModel(uri) with a valid CH of (uri, []): the URI is the only fault. */
+	const refusal = (uri) => {
+		const { check, rand } = chHash(publicKey, modelMessage(uri, []));
+		return new Promise((resolve, reject) => {
+			api.tx.liveChain.publishModel(uri, [], check, rand)
+				.signAndSend(alice, { nonce: -1 }, ({ status, dispatchError }) => {
+					if (dispatchError) resolve(dispatchError);
+					else if (status.isInBlock) reject(new Error(`the URI ${JSON.stringify(uri)} was accepted`));
+				}).catch(reject);
+		});
+	};
+	const name = (err) => {
+		assert.ok(err.isModule, err.toString());
+		const meta = api.registry.findMetaError(err.asModule);
+		return `${meta.section}.${meta.name}`;
+	};
+	const before = (await api.query.liveChain.nextTxId()).toNumber();
+	const archiveBefore = (await api.query.archive.nextSeq()).toNumber();
+	// Printable ASCII, `bafkrei`-prefixed, but no CID.
+	assert.equal(isModelCid('bafkrei-not-a-cid'), false);
+	assert.equal(name(await refusal('bafkrei-not-a-cid')), 'liveChain.MalformedUri');
+	assert.equal(name(await refusal('')), 'liveChain.EmptyUri');
+	assert.equal((await api.query.liveChain.nextTxId()).toNumber(), before, 'no transaction was appended');
+	assert.equal((await api.query.archive.nextSeq()).toNumber(), archiveBefore, 'nothing was archived');
 });

@@ -5,7 +5,7 @@ import './style.css';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
-import { typesBundle, verifyLiveChain, lineage as rpcLineage, liveModel as rpcLiveModel, failureTargets, uriText }
+import { typesBundle, verifyLiveChain, lineage as rpcLineage, liveModel as rpcLiveModel, failureTargets, uriText, isModelCid }
 	from '@blockful/api-definitions';
 import { createDag } from './dag.js';
 
@@ -14,6 +14,24 @@ const params = new URLSearchParams(location.search);
 const wsUrl = params.get('ws') || DEFAULT_WS;
 /** How many blocks back the explorer reads events from (committee motions, redactions). */
 const HISTORY = Math.max(0, Number(params.get('history') ?? 300) || 0);
+
+/**
+ * The IPFS gateway a model's URI (its CID) links to, `<gateway>/ipfs/<cid>`: `?gateway=`
+ * or the header field (kept in the URL's `gateway` parameter, like `ws`). Only http(s)
+ * URLs; without one a CID is plain text. Nothing is fetched from it: it is only a link.
+ */
+function normalizeGateway(value) {
+	const text = String(value ?? '').trim();
+	if (!text) return '';
+	try {
+		const u = new URL(text);
+		if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+		return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+	} catch {
+		return null;
+	}
+}
+let gateway = normalizeGateway(params.get('gateway')) ?? '';
 
 const $ = (sel) => document.querySelector(sel);
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -32,6 +50,15 @@ function variant(v) {
 	return String(v ?? '');
 }
 const variantData = (v) => (v && typeof v === 'object' ? Object.values(v)[0] : null);
+
+/** A model's URI as HTML: its CID, a link to `<gateway>/ipfs/<cid>` when a gateway is set
+ * and the URI is a model CID (what the chain accepts); anything else stays plain text. */
+function uriHtml(uri, gw = gateway) {
+	const text = String(uri ?? '');
+	if (!gw || !isModelCid(text)) return esc(text);
+	const href = `${gw}/ipfs/${text}`;
+	return `<a class="cid" href="${esc(href)}" target="_blank" rel="noopener noreferrer" title="${esc(href)}">${esc(text)}</a>`;
+}
 
 // Well-known development accounts (sr25519 //Alice … //Ferdie), named in the UI.
 const DEV_NAMES = {
@@ -444,13 +471,13 @@ function renderDetail() {
 	const role = req ? ((req.start ?? []).map(Number).includes(d.tx) ? `start model of request #${req.id}` : ((req.affected ?? []).map(Number).includes(d.tx) ? `affected by request #${req.id}` : 'not affected by the selected request')) : '';
 	const rows = (d.versions ?? []).map((v) => {
 		const reason = `${v.reason}${v.request !== null && v.request !== undefined ? ` r${v.request}` : ''}`;
-		return `<tr data-version="${v.version}"><td>${v.version}</td><td class="mono uri" title="${esc(v.uriText ?? v.uri)}">${esc(v.uriText ?? v.uri)}</td>
+		return `<tr data-version="${v.version}"><td>${v.version}</td><td class="mono uri" title="${esc(v.uriText ?? v.uri)}">${uriHtml(v.uriText ?? v.uri)}</td>
 			<td>#${v.blockNumber} ${finMark(Number(v.blockNumber))}</td><td><span class="tag ${esc(v.reason)}">${esc(reason)}</span></td><td>${v.seq}</td></tr>`;
 	}).join('');
 	box.innerHTML = `
 		<dl>
 			<dt>owner</dt><dd>${esc(accountName(m.owner))} <span class="mono muted">${esc(short(m.owner, 5))}</span></dd>
-			<dt>uri</dt><dd class="mono" title="${esc(m.uriText ?? m.uri)}">${esc(m.uriText ?? uriText(m.uri))}</dd>
+			<dt>uri</dt><dd class="mono uri" id="detail-uri" title="${esc(m.uriText ?? m.uri)}">${uriHtml(m.uriText ?? uriText(m.uri))}</dd>
 			<dt>refs</dt><dd>${m.refs.length ? m.refs.map((r) => `#${r}`).join(', ') : '— (root)'}</dd>
 			<dt>version</dt><dd><b>${m.version}</b>${m.version > 0 ? ' (redacted)' : ' (as published)'}</dd>
 			<dt>live block</dt><dd>height ${m.height}</dd>
@@ -604,9 +631,32 @@ $('#endpoint-form').addEventListener('submit', (e) => {
 	const url = $('#endpoint').value.trim();
 	if (url && url !== wsUrl) { const p = new URLSearchParams(location.search); p.set('ws', url); location.search = p.toString(); }
 });
+/** Sets the IPFS gateway (empty: none), keeps it in the URL's `gateway` parameter without
+ * reloading (the connection stays) and re-renders the URIs. */
+function setGateway(value) {
+	const gw = normalizeGateway(value);
+	const field = $('#gateway');
+	if (gw === null) {
+		field.setCustomValidity('an http:// or https:// URL');
+		field.reportValidity();
+		return false;
+	}
+	field.setCustomValidity('');
+	gateway = gw;
+	field.value = gw;
+	const p = new URLSearchParams(location.search);
+	if (gw) p.set('gateway', gw); else p.delete('gateway');
+	const search = p.toString();
+	history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+	renderDetail();
+	return true;
+}
+$('#gateway').value = gateway;
+$('#gateway-form').addEventListener('submit', (e) => { e.preventDefault(); setGateway($('#gateway').value); });
+$('#gateway').addEventListener('input', () => $('#gateway').setCustomValidity(''));
 window.addEventListener('resize', () => dag.cy.resize());
 
-Object.assign(window.blockfulExplorer, { renderAll, renderDetail });
+Object.assign(window.blockfulExplorer, { renderAll, renderDetail, setGateway, uriHtml, gateway: () => gateway });
 renderDetail();
 renderLegend(null);
 connect(wsUrl).catch((e) => { console.error('cannot connect', e); setConn(`cannot connect: ${e.message}`, 'error'); });

@@ -7,7 +7,8 @@
 // workers — then opens the built explorer in headless Chromium (Debian's `chromium`, driven
 // by playwright-core; no browser download) and checks what a person would: every model in
 // the DAG, the affected set highlighted, the redacted model's lineage, every live block
-// green, the committee key and the applied proposal, the refused motion, no console errors.
+// green, the committee key and the applied proposal, the refused motion, the models' CIDs
+// linking to an IPFS gateway once one is set (header field or `?gateway=`), no console errors.
 // Screenshots go to explorer/test/screenshots/.
 //
 // BLOCKFUL_NODE picks the node binary (default $CARGO_TARGET_DIR/debug/blockful-node with
@@ -26,7 +27,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { chromium } from 'playwright-core';
 import {
-	rpc, lineage, liveModel, verifyLiveChain, redactRequestKind, waitCommitteeKey, proposeRedaction, awaitRedaction,
+	rpc, lineage, liveModel, verifyLiveChain, redactRequestKind, waitCommitteeKey, proposeRedaction, awaitRedaction, rawCid,
 } from '@blockful/api-definitions';
 import { chAdapt, chHash, chVerify, devKey } from './chameleon.js';
 import { serveDist } from '../serve.js';
@@ -38,6 +39,10 @@ const cache = process.env.BLOCKFUL_CACHE ?? join(process.env.HOME, '.cache', 'bl
 const nodeBin = process.env.BLOCKFUL_NODE ??
 	join(process.env.CARGO_TARGET_DIR ?? join(cache, 'target'), 'debug', 'blockful-node');
 const chromiumBin = process.env.CHROMIUM ?? '/usr/bin/chromium';
+/** An IPFS gateway for the page's links (nothing is fetched from it). */
+const GATEWAY = 'http://127.0.0.1:8080';
+/** A model's URI: the CID of the bytes of its label (the chain accepts model CIDs only). */
+const modelUri = (label) => rawCid(`explorer-test-${label}`);
 const t0 = Date.now();
 const log = (...a) => console.log(`[explorer-test +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 
@@ -159,11 +164,14 @@ test('scenario: publish a DAG, file a parallel request, a forged motion is refus
 	assert.notDeepEqual([...pk], [...dev.publicKey], 'the chain key is the committee\'s, not the public dev key');
 
 	// m0 (Alice); m1 (Bob) and m2 (Charlie) aggregate m0; m3 (Dave) aggregates m1 and m2.
+	const labels = new Map();
 	const publish = async (who, name, refs) => {
-		const uri = `bafy-explorer-test-${name}`;
+		const uri = modelUri(name);
 		const { check, rand } = chHash(pk, modelMessage(uri, refs));
 		const { events } = await send(api.tx.liveChain.publishModel(uri, refs, check, rand), who);
-		return findEvent(events, 'liveChain', 'ModelPublished').data[0].toNumber();
+		const tx = findEvent(events, 'liveChain', 'ModelPublished').data[0].toNumber();
+		labels.set(tx, name);
+		return tx;
 	};
 	const m0 = await publish(alice, 'm0', []);
 	const [m1, m2] = await Promise.all([publish(bob, 'm1', [m0]), publish(charlie, 'm2', [m0])]);
@@ -182,7 +190,8 @@ test('scenario: publish a DAG, file a parallel request, a forged motion is refus
 	scenario.affected = affected;
 	scenario.start = [m0];
 	log(`request ${requestId}: affected ${affected.join(', ')}`);
-	const newUri = (uri) => `${uri}-unlearned-r${requestId}`;
+	const newLabel = (tx) => `${labels.get(tx)}-unlearned-r${requestId}`;
+	scenario.uris = { m0: modelUri('m0'), m0New: modelUri(`m0-unlearned-r${requestId}`) };
 
 	// The committee's 2/3 with collisions from the public dev trapdoor: refused, since no
 	// trapdoor of the chain's key exists anywhere.
@@ -190,7 +199,8 @@ test('scenario: publish a DAG, file a parallel request, a forged motion is refus
 	const heights = new Set();
 	for (const tx of affected) {
 		const live = (await api.query.liveChain.txs(tx)).unwrap();
-		const uri = newUri(Buffer.from(live.uri.toU8a(true)).toString());
+		assert.equal(Buffer.from(live.uri.toU8a(true)).toString(), modelUri(labels.get(tx)));
+		const uri = modelUri(newLabel(tx));
 		const refs = live.refs.map((r) => r.toNumber());
 		const rand = chAdapt(dev.secret, live.ch.toU8a(true), modelMessage(uri, refs));
 		assert.equal(chVerify(pk, modelMessage(uri, refs), rand, live.ch.toU8a(true)), false, 'a dev-trapdoor collision does not open under the chain key');
@@ -241,7 +251,7 @@ test('scenario: publish a DAG, file a parallel request, a forged motion is refus
 	assert.equal(report.ok, true, JSON.stringify(report.failures));
 	const model = await liveModel(api, m0);
 	assert.equal(model.version, 1);
-	assert.equal(model.uriText, `bafy-explorer-test-m0-unlearned-r${requestId}`);
+	assert.equal(model.uriText, scenario.uris.m0New);
 	assert.ok(chVerify(pk, modelMessage(model.uriText, []), Buffer.from(model.rand.slice(2), 'hex'), Buffer.from(model.ch.slice(2), 'hex')),
 		'the committee\'s collision opens m0\'s check value to its new URI (checked in JS)');
 	scenario.lineage = (await lineage(api, m0)).map((v) => v.version);
@@ -268,14 +278,17 @@ test('the explorer shows the story in headless Chromium', async () => {
 	const page = context.pages()[0] ?? await context.newPage();
 	const consoleErrors = [];
 	const consoleAll = [];
-	page.on('console', (msg) => {
-		consoleAll.push(`${msg.type()}: ${msg.text()}`);
-		if (msg.type() === 'error') consoleErrors.push(msg.text());
-	});
-	page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
 	// Nothing but the page's own origin and the node's WebSocket may be reached.
 	const foreign = [];
-	page.on('request', (req) => { const u = req.url(); if (!u.startsWith(web.url) && !u.startsWith('data:')) foreign.push(u); });
+	const watch = (p) => {
+		p.on('console', (msg) => {
+			consoleAll.push(`${msg.type()}: ${msg.text()}`);
+			if (msg.type() === 'error') consoleErrors.push(msg.text());
+		});
+		p.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+		p.on('request', (req) => { const u = req.url(); if (!u.startsWith(web.url) && !u.startsWith('data:')) foreign.push(u); });
+	};
+	watch(page);
 
 	const url = `${web.url}?ws=${encodeURIComponent(`ws://127.0.0.1:${rpcPort}`)}`;
 	log(`opening ${url}`);
@@ -314,7 +327,9 @@ test('the explorer shows the story in headless Chromium', async () => {
 	await page.mouse.click(box.x + pos.x, box.y + pos.y);
 	await page.waitForSelector('#lineage-table tbody tr');
 	const detail = await page.textContent('#detail');
-	assert.match(detail, new RegExp(`bafy-explorer-test-m0-unlearned-r${scenario.requestId}`), 'live record shows the new URI');
+	assert.ok(detail.includes(scenario.uris.m0New), 'live record shows the new URI (its CID)');
+	// No gateway set: the CIDs are plain text, no links.
+	assert.equal(await page.locator('#detail a').count(), 0, 'no gateway, no link');
 	assert.match(await page.textContent('#detail-checks'), /CH of the model\s*✓ ok/);
 	const versions = await page.$$eval('#lineage-table tbody tr', (rows) => rows.map((r) => Number(r.dataset.version)));
 	assert.deepEqual(versions, scenario.lineage, 'the lineage table lists what blockful_lineage returns');
@@ -327,7 +342,25 @@ test('the explorer shows the story in headless Chromium', async () => {
 	}
 	const lineageText = await page.textContent('#lineage-table');
 	assert.match(lineageText, /published/);
-	assert.match(lineageText, /bafy-explorer-test-m0/);
+	assert.ok(lineageText.includes(scenario.uris.m0), 'the lineage shows the published CID');
+
+	// An IPFS gateway typed into the header field: every CID of the model links to
+	// <gateway>/ipfs/<cid>, kept in the URL's `gateway` parameter, without a reload.
+	await page.fill('#gateway', GATEWAY);
+	await page.click('#gateway-form button[type="submit"]');
+	await page.waitForSelector('#detail-uri a');
+	assert.equal(await page.getAttribute('#detail-uri a', 'href'), `${GATEWAY}/ipfs/${scenario.uris.m0New}`);
+	assert.equal(await page.textContent('#detail-uri a'), scenario.uris.m0New);
+	const lineageLinks = Object.fromEntries(await page.$$eval('#lineage-table tbody tr',
+		(rows) => rows.map((r) => [r.dataset.version, r.querySelector('a')?.getAttribute('href') ?? null])));
+	assert.equal(lineageLinks['0'], `${GATEWAY}/ipfs/${scenario.uris.m0}`, 'the published version links to its CID');
+	if (scenario.requestKind === 'required') {
+		assert.equal(lineageLinks['1'], `${GATEWAY}/ipfs/${scenario.uris.m0New}`, 'the redacted version links to its CID');
+	}
+	assert.equal(new URLSearchParams(await page.evaluate(() => location.search)).get('gateway'), GATEWAY, 'the gateway is kept in the URL');
+	// A URI that is not a model CID never becomes a link, gateway or not.
+	const notCid = await page.evaluate((u) => window.blockfulExplorer.uriHtml(u), 'bafkrei-not-a-cid');
+	assert.ok(!notCid.includes('<a'), notCid);
 
 	// The live chain: every block green.
 	const live = await page.$$eval('#live-table tbody tr[data-height]', (rows) => rows.map((r) => ({ h: Number(r.dataset.height), check: r.dataset.check })));
@@ -370,14 +403,29 @@ test('the explorer shows the story in headless Chromium', async () => {
 	// Live: a model published now appears in the DAG and the archive without a reload.
 	const eve = new Keyring({ type: 'sr25519' }).addFromUri('//Eve');
 	const pk = (await api.query.liveChain.chPublicKey()).unwrap().toU8a(true);
-	const uri = 'bafy-explorer-test-m4';
+	const uri = modelUri('m4');
 	const { check, rand } = chHash(pk, modelMessage(uri, [m3]));
 	const tLive = Date.now();
-	await send(api.tx.liveChain.publishModel(uri, [m3], check, rand), eve);
+	const { events: m4Events } = await send(api.tx.liveChain.publishModel(uri, [m3], check, rand), eve);
+	const m4 = findEvent(m4Events, 'liveChain', 'ModelPublished').data[0].toNumber();
 	await page.waitForFunction((n) => window.blockfulExplorer.dag.cy.nodes().length === n
 		&& document.querySelectorAll('#archive-table tbody tr[data-seq]').length === 2 * n - 1, scenario.models.length + 1, { timeout: 30_000 });
 	log(`a new model showed up in ${Date.now() - tLive} ms after it was sent`);
 	await page.waitForFunction(() => document.querySelector('#integrity')?.dataset.state === 'ok');
+
+	// The gateway as a URL parameter (`?gateway=`), in a second tab: the new model's row in
+	// the archive opens its record, whose CID links to the gateway.
+	const tab = await context.newPage();
+	watch(tab);
+	await tab.goto(`${url}&gateway=${encodeURIComponent(`${GATEWAY}/`)}`);
+	await tab.waitForSelector(`#archive-table tbody tr[data-tx="${m4}"]`, { timeout: 60_000 });
+	assert.equal(await tab.inputValue('#gateway'), GATEWAY, 'the field shows the URL\'s gateway (trailing slash dropped)');
+	await tab.locator(`#archive-table tbody tr[data-tx="${m4}"]`).first().click();
+	await tab.waitForFunction((tx) => document.querySelector('#detail-title')?.textContent === `tx #${tx}`
+		&& document.querySelector('#detail-uri a'), m4);
+	assert.equal(await tab.getAttribute('#detail-uri a', 'href'), `${GATEWAY}/ipfs/${uri}`);
+	assert.equal(await tab.getAttribute('#lineage-table tbody tr[data-version="0"] a', 'href'), `${GATEWAY}/ipfs/${uri}`);
+	await tab.close();
 
 	assert.deepEqual(consoleErrors, [], 'no console errors');
 	assert.deepEqual(foreign.filter((u) => !u.startsWith('ws://127.0.0.1')), [], 'no request leaves the page origin');

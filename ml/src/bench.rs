@@ -12,7 +12,7 @@
 use crate::dag::Dag;
 use crate::error::Result;
 use crate::report::Timing;
-use crate::store::{Cid, Stores};
+use crate::store::{Cid, KuboOptions, ModelStore, Stores};
 use crate::unlearn::{propagate_unsynced, ParallelConfig};
 use crate::weights::{WeightTensor, Weights};
 use rand::{Rng, SeedableRng};
@@ -47,6 +47,9 @@ pub struct PropagationBench {
 pub struct StoreBench {
 	/// Which DAG (`fig4`, `random-200`).
 	pub dag: String,
+	/// The live store's backend: `local` (a directory) or `kubo` (an IPFS node's RPC API).
+	#[serde(default)]
+	pub backend: String,
 	/// Models in the DAG.
 	pub dag_models: usize,
 	/// Start models (deltas).
@@ -114,8 +117,11 @@ pub struct LargeDagBench {
 pub struct BenchReport {
 	/// In-memory propagation.
 	pub propagation: PropagationBench,
-	/// Store-backed propagation, end to end, per DAG.
+	/// Store-backed propagation, end to end, per DAG and backend.
 	pub store: Vec<StoreBench>,
+	/// Model add and read: raw copy, local store, kubo.
+	#[serde(default)]
+	pub store_io: Vec<StoreIoBench>,
 	/// DP vs enumeration.
 	pub dp: Vec<DpBench>,
 	/// Large DAG.
@@ -199,10 +205,11 @@ fn random_dag(n: usize) -> Result<(Dag, Vec<usize>)> {
 	Ok((Dag::new(parents)?, vec![0]))
 }
 
-/// Per model: one sequential read of its file, one memcpy, one write to `out`.
-fn baseline_pass(stores: &Stores, cids: &[Cid], nodes: &[usize], out: &std::path::Path) -> Result<()> {
+/// Per model: one sequential read of its file (in the local store `files`), one memcpy, one
+/// write to `out`.
+fn baseline_pass(files: &ModelStore, cids: &[Cid], nodes: &[usize], out: &std::path::Path) -> Result<()> {
 	for &y in nodes {
-		let path = stores.live.path_of(&cids[y]);
+		let path = files.local_path(&cids[y]).expect("a local store");
 		let bytes = std::fs::read(&path).map_err(|e| crate::WorkerError::io(&path, e))?;
 		let copy = black_box(bytes.clone());
 		let dst = out.join(format!("{y}.bin"));
@@ -211,12 +218,32 @@ fn baseline_pass(stores: &Stores, cids: &[Cid], nodes: &[usize], out: &std::path
 	Ok(())
 }
 
-/// [`propagate`] on `dag` (models of `params` parameters, stored on disk) against the
-/// baseline, alternating, `repeats` times each.
-pub fn store_propagation(name: &str, dag: Dag, starts: Vec<usize>, params: usize, repeats: usize) -> Result<StoreBench> {
-	let dir = std::env::temp_dir().join(format!("blockful-bench-{}-{name}", std::process::id()));
-	let stores = Stores::open(dir.join("store"))?;
-	let cids = (0..dag.len()).map(|i| stores.publish(&weights_of(params, 100 + i as u64)?)).collect::<Result<Vec<_>>>()?;
+/// [`propagate`] on `dag` (models of `params` parameters, in a local live store, or on the
+/// kubo node whose API is `kubo`) against the baseline (read a local file, memcpy, write a
+/// local file), alternating, `repeats` times each.
+pub fn store_propagation(
+	name: &str,
+	dag: Dag,
+	starts: Vec<usize>,
+	params: usize,
+	repeats: usize,
+	kubo: Option<&str>,
+) -> Result<StoreBench> {
+	let dir = std::env::temp_dir().join(format!("blockful-bench-{}-{name}-{}", std::process::id(), kubo.is_some()));
+	let mut stores = Stores::open(dir.join("store"))?;
+	// The baseline reads local files: the local live store, or a mirror of the IPFS one.
+	let files = stores.live.clone();
+	if let Some(api) = kubo {
+		stores.live = ModelStore::ipfs(api, "live", KuboOptions::default())?;
+	}
+	let mut cids = Vec::with_capacity(dag.len());
+	for i in 0..dag.len() {
+		let bytes = weights_of(params, 100 + i as u64)?.to_safetensors()?;
+		cids.push(stores.live.put(&bytes)?);
+		if kubo.is_some() {
+			files.put(&bytes)?;
+		}
+	}
 	let deltas: Vec<(usize, Weights)> =
 		starts.iter().map(|&s| Ok((s, weights_of(params, 7 + s as u64)?))).collect::<Result<_>>()?;
 	let nodes = dag.inherited(&starts)?;
@@ -237,20 +264,26 @@ pub fn store_propagation(name: &str, dag: Dag, starts: Vec<usize>, params: usize
 		prop.push(t.elapsed().as_secs_f64());
 		debug_assert_eq!(done.len(), nodes.len());
 		let t = Instant::now();
-		baseline_pass(&stores, &cids, &nodes, base.root())?;
+		baseline_pass(&files, &cids, &nodes, base.root().expect("a local store"))?;
 		let cpu = t.elapsed().as_secs_f64();
 		base.sync()?;
 		copy.push(t.elapsed().as_secs_f64());
 		copy_cpu.push(cpu);
 		let t = Instant::now();
 		for &y in &nodes {
-			black_box(Cid::of(&std::fs::read(stores.live.path_of(&cids[y])).unwrap_or_default()));
+			black_box(Cid::of(&std::fs::read(files.local_path(&cids[y]).expect("a local store")).unwrap_or_default()));
 		}
 		hash.push(t.elapsed().as_secs_f64());
+	}
+	if kubo.is_some() {
+		for cid in stores.live.list()? {
+			stores.live.remove(&cid)?;
+		}
 	}
 	let _ = std::fs::remove_dir_all(&dir);
 	let (p, b, pc, bc) = (Timing::of(&prop), Timing::of(&copy), Timing::of(&prop_cpu), Timing::of(&copy_cpu));
 	Ok(StoreBench {
+		backend: if kubo.is_some() { "kubo" } else { "local" }.into(),
 		dag: name.into(),
 		dag_models: dag.len(),
 		starts: starts.len(),
@@ -342,22 +375,102 @@ pub fn large_dag(nodes: usize) -> Result<LargeDagBench> {
 	})
 }
 
+/// One store operation on one model size, against a raw copy of the same bytes.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StoreIoBench {
+	/// Model bytes.
+	pub bytes: usize,
+	/// Runs of each (each run stores other bytes of the same size).
+	pub repeats: usize,
+	/// `cp`: `std::fs::copy` of the model file to a new file, then `fsync` of it.
+	pub cp: Timing,
+	/// Local store `put` (CID + write + `fsync` + rename).
+	pub local_put: Timing,
+	/// Local store `get` (read + CID check).
+	pub local_get: Timing,
+	/// kubo `add` through the RPC API (pinned; the answer checked against the CID computed here).
+	pub kubo_add: Option<Timing>,
+	/// kubo `cat` through the RPC API (the bytes checked against their CID).
+	pub kubo_cat: Option<Timing>,
+}
+
+/// Add and read of models of each of `sizes` bytes: `cp`, the local store and (with `kubo`)
+/// a kubo node, interleaved in one run, `repeats` times each.
+pub fn store_io(sizes: &[usize], repeats: usize, kubo: Option<&str>) -> Result<Vec<StoreIoBench>> {
+	let dir = std::env::temp_dir().join(format!("blockful-bench-io-{}", std::process::id()));
+	let local = ModelStore::open(dir.join("local"), "bench")?;
+	let ipfs = kubo.map(|api| ModelStore::ipfs(api, "bench", KuboOptions::default())).transpose()?;
+	let mut out = Vec::new();
+	for &size in sizes {
+		let (mut cp, mut put, mut get, mut add, mut cat) = (vec![], vec![], vec![], vec![], vec![]);
+		for run in 0..repeats.max(1) {
+			let mut rng = ChaCha8Rng::seed_from_u64((size + run) as u64);
+			let bytes: Vec<u8> = (0..size).map(|_| rng.random()).collect();
+			let src = dir.join("source.bin");
+			std::fs::write(&src, &bytes).map_err(|e| crate::WorkerError::io(&src, e))?;
+			let dst = dir.join(format!("copy-{run}.bin"));
+			let t = Instant::now();
+			std::fs::copy(&src, &dst).map_err(|e| crate::WorkerError::io(&dst, e))?;
+			std::fs::File::open(&dst).and_then(|f| f.sync_all()).map_err(|e| crate::WorkerError::io(&dst, e))?;
+			cp.push(t.elapsed().as_secs_f64());
+			let t = Instant::now();
+			let cid = local.put(&bytes)?;
+			put.push(t.elapsed().as_secs_f64());
+			let t = Instant::now();
+			black_box(local.get(&cid)?);
+			get.push(t.elapsed().as_secs_f64());
+			if let Some(ipfs) = &ipfs {
+				let t = Instant::now();
+				let c = ipfs.put(&bytes)?;
+				add.push(t.elapsed().as_secs_f64());
+				let t = Instant::now();
+				black_box(ipfs.get(&c)?);
+				cat.push(t.elapsed().as_secs_f64());
+				ipfs.remove(&c)?;
+			}
+			local.remove(&cid)?;
+			let _ = std::fs::remove_file(&dst);
+		}
+		let repeats = repeats.max(1);
+		let timing = |v: &[f64]| (!v.is_empty()).then(|| Timing::of(v));
+		out.push(StoreIoBench {
+			bytes: size,
+			repeats,
+			cp: Timing::of(&cp),
+			local_put: Timing::of(&put),
+			local_get: Timing::of(&get),
+			kubo_add: timing(&add),
+			kubo_cat: timing(&cat),
+		});
+	}
+	let _ = std::fs::remove_dir_all(&dir);
+	Ok(out)
+}
+
 /// Runs everything: in-memory propagation of `models` × `params`, end-to-end propagation
-/// on fig4 and a 200-model DAG with `store_params` per model (`repeats` runs each), DP
-/// benchmarks, and the DP on a DAG of `nodes` nodes.
-pub fn run(models: usize, params: usize, store_params: usize, repeats: usize, nodes: usize) -> Result<BenchReport> {
+/// on fig4 and a 200-model DAG with `store_params` per model (`repeats` runs each; with
+/// `kubo`, also with the live store on that IPFS node), the store I/O benchmark (4 MB and
+/// 45 MB models), DP benchmarks, and the DP on a DAG of `nodes` nodes.
+pub fn run(
+	models: usize,
+	params: usize,
+	store_params: usize,
+	repeats: usize,
+	nodes: usize,
+	kubo: Option<&str>,
+) -> Result<BenchReport> {
+	let mut store = Vec::new();
+	let backends = if kubo.is_some() { vec![None, kubo] } else { vec![None] };
+	for backend in backends {
+		let (dag, starts) = fig4_dag()?;
+		store.push(store_propagation("fig4", dag, starts, store_params, repeats, backend)?);
+		let (dag, starts) = random_dag(200)?;
+		store.push(store_propagation("random-200", dag, starts, store_params, repeats, backend)?);
+	}
 	Ok(BenchReport {
 		propagation: propagation(models, params)?,
-		store: vec![
-			{
-				let (dag, starts) = fig4_dag()?;
-				store_propagation("fig4", dag, starts, store_params, repeats)?
-			},
-			{
-				let (dag, starts) = random_dag(200)?;
-				store_propagation("random-200", dag, starts, store_params, repeats)?
-			},
-		],
+		store,
+		store_io: store_io(&[4_000_000, 45_000_000], repeats, kubo)?,
 		dp: dp_vs_enumeration(&[10, 15, 20])?,
 		large: large_dag(nodes)?,
 	})
@@ -375,18 +488,35 @@ impl BenchReport {
         );
 		let _ = writeln!(
 			s,
-			"| End-to-end propagation (store → store) | models | MB | propagate (s) median [min, max] | baseline (s) median [min, max] | **ratio** | ratio without the final sync | sha2-256 once (s) |\n|---|---:|---:|---:|---:|---:|---:|---:|"
+			"| End-to-end propagation (store → store) | live store | models | MB | propagate (s) median [min, max] | baseline (s) median [min, max] | **ratio** | ratio without the final sync | CID hash once (s) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|"
 		);
+		let t = |x: &Timing| format!("{:.3} [{:.3}, {:.3}]", x.median, x.min, x.max);
 		for st in &self.store {
-			let t = |x: &Timing| format!("{:.3} [{:.3}, {:.3}]", x.median, x.min, x.max);
 			let _ = writeln!(
 				s,
-				"| {} ({} models, {} start(s), {} params each, {} runs) | {} | {:.0} | {} | {} | **{:.2}×** | {:.2}× | {:.3} |",
-				st.dag, st.dag_models, st.starts, st.params, st.repeats, st.models, st.bytes as f64 / 1e6,
+				"| {} ({} models, {} start(s), {} params each, {} runs) | {} | {} | {:.0} | {} | {} | **{:.2}×** | {:.2}× | {:.3} |",
+				st.dag, st.dag_models, st.starts, st.params, st.repeats, st.backend, st.models, st.bytes as f64 / 1e6,
 				t(&st.propagate), t(&st.baseline), st.ratio, st.ratio_unsynced, st.sha256.median
 			);
 		}
 		let _ = writeln!(s);
+		if !self.store_io.is_empty() {
+			let _ = writeln!(
+				s,
+				"| Model I/O (s, median [min, max]) | MB | runs | cp + fsync | local put | local get | kubo add | kubo cat | kubo add / cp |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+			);
+			for io in &self.store_io {
+				let opt = |x: &Option<Timing>| x.as_ref().map_or("–".to_string(), t);
+				let ratio = io.kubo_add.as_ref().map_or("–".to_string(), |a| format!("{:.1}×", a.median / io.cp.median));
+				let _ = writeln!(
+					s,
+					"| {:.0} MB model | {:.0} | {} | {} | {} | {} | {} | {} | {} |",
+					io.bytes as f64 / 1e6, io.bytes as f64 / 1e6, io.repeats, t(&io.cp), t(&io.local_put), t(&io.local_get),
+					opt(&io.kubo_add), opt(&io.kubo_cat), ratio
+				);
+			}
+			let _ = writeln!(s);
+		}
 		let _ = writeln!(
 			s,
 			"| depth | paths | DP (s) | enumeration (s) | speed-up |\n|---:|---:|---:|---:|---:|"

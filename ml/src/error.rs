@@ -21,7 +21,7 @@ pub enum WorkerError {
 		/// What is wrong with it.
 		reason: String,
 	},
-	/// A string is not a CIDv1 (raw, sha2-256, base32).
+	/// A string is not a model CID (CIDv1, raw or dag-pb, sha2-256, base32 lower-case).
 	#[error("malformed CID {cid:?}: {reason}")]
 	MalformedCid {
 		/// The string given.
@@ -30,24 +30,44 @@ pub enum WorkerError {
 		reason: String,
 	},
 	/// A model is not in the store.
-	#[error("model {cid} is not in the {store} store ({path})")]
+	#[error("model {cid} is not in the {store} store ({location})")]
 	ModelNotFound {
 		/// The CID looked up.
 		cid: String,
 		/// Which store (live / archive).
 		store: String,
-		/// Where it was looked for.
-		path: PathBuf,
+		/// Where it was looked for: a file, or `IPFS <API URL>`.
+		location: String,
 	},
-	/// A stored file does not hash to its CID.
-	#[error("corrupt model file {path}: content hashes to {actual}, expected {expected}")]
+	/// Stored bytes do not hash to their CID (tampered, truncated or swapped): never loaded.
+	#[error("corrupt model {expected} at {location}: its bytes hash to {actual}")]
 	CorruptModel {
-		/// The file.
-		path: PathBuf,
-		/// The CID it should have.
+		/// Where the bytes came from: a file, or `IPFS <API URL>`.
+		location: String,
+		/// The CID asked for.
 		expected: String,
-		/// The CID of what is actually there.
+		/// The CID of the bytes actually read.
 		actual: String,
+	},
+	/// The store's IPFS daemon cannot be reached (down, wrong address, timed out).
+	#[error("the {store} store's IPFS daemon at {location} is unavailable: {reason}")]
+	StoreUnavailable {
+		/// Which store.
+		store: String,
+		/// The daemon's API URL.
+		location: String,
+		/// What failed, after the retries.
+		reason: String,
+	},
+	/// The store's IPFS daemon refused a call or answered something unexpected.
+	#[error("the {store} store's IPFS daemon at {location}: {reason}")]
+	Store {
+		/// Which store.
+		store: String,
+		/// The daemon's API URL.
+		location: String,
+		/// The daemon's message.
+		reason: String,
 	},
 	/// Weights that cannot be used: NaN/inf, wrong dtype, mismatched names or shapes.
 	#[error("invalid weights: {0}")]

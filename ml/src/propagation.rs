@@ -15,9 +15,8 @@
 //! durable by one [`ModelStore::sync`] per task.
 
 use crate::error::{Result, WorkerError};
-use crate::store::{Cid, ModelStore, Stores};
+use crate::store::{Cid, CidHasher, ModelStore, Stores};
 use crate::weights::Weights;
-use sha2::{Digest, Sha256};
 
 /// Bytes processed per step: small enough that input, output and deltas stay in L2.
 const CHUNK: usize = 64 * 1024;
@@ -58,12 +57,12 @@ impl StreamingUpdate {
 	/// file `w + Σ scales[s] · Δθ_s` with its CID. `scales` pairs a delta index with its
 	/// factor α·c(s, y).
 	pub fn apply(&self, stores: &Stores, cid: &Cid, scales: &[(usize, f32)]) -> Result<(Vec<u8>, Cid)> {
-		let (path, map) = stores.map(cid)?;
-		let input: &[u8] = &map;
+		let (location, bytes) = stores.map(cid)?;
+		let input: &[u8] = &bytes;
 		if input.len() != self.file_len() || input[..self.header.len()] != self.header[..] {
 			return Err(WorkerError::InvalidWeights(format!(
 				"model {cid} ({}) does not have the layout of the update (another architecture?)",
-				path.display()
+				location
 			)));
 		}
 		if let Some(&(s, _)) = scales.iter().find(|(s, _)| *s >= self.deltas.len()) {
@@ -71,13 +70,13 @@ impl StreamingUpdate {
 		}
 		// The old CID is verified on the second core while this one computes the new file.
 		let (actual, written) = std::thread::scope(|scope| {
-			let verify = scope.spawn(|| Cid::from_digest(Sha256::digest(input).into()));
+			let verify = scope.spawn(|| Cid::of(input));
 			let written = self.updated_file(input, scales);
 			(verify.join(), written)
 		});
 		let actual = actual.map_err(|_| WorkerError::InvalidArgument("the verifying thread panicked".into()))?;
 		if actual != *cid {
-			return Err(WorkerError::CorruptModel { path, expected: cid.to_string(), actual: actual.to_string() });
+			return Err(WorkerError::CorruptModel { location, expected: cid.to_string(), actual: actual.to_string() });
 		}
 		let (output, new) = written.ok_or_else(|| {
 			WorkerError::InvalidWeights(format!("the update of {cid} produces a non-finite value"))
@@ -91,7 +90,7 @@ impl StreamingUpdate {
 		let n = self.header.len();
 		let mut output = vec![0u8; input.len()];
 		output[..n].copy_from_slice(&input[..n]);
-		let mut written = Sha256::new();
+		let mut written = CidHasher::new();
 		written.update(&input[..n]);
 		for (k, (src, dst)) in input[n..].chunks(CHUNK).zip(output[n..].chunks_mut(CHUNK)).enumerate() {
 			if !self.axpy_chunk(src, dst, k * CHUNK / 4, scales) {
@@ -99,7 +98,7 @@ impl StreamingUpdate {
 			}
 			written.update(&*dst);
 		}
-		let cid = Cid::from_digest(written.finalize().into());
+		let cid = written.finalize();
 		Some((output, cid))
 	}
 
@@ -196,7 +195,7 @@ mod tests {
 		let stores = Stores::open(dir.path()).unwrap();
 		let w = model(1.0, 100);
 		let cid = stores.live.put_weights(&w).unwrap();
-		let path = stores.live.path_of(&cid);
+		let path = stores.live.local_path(&cid).unwrap();
 		let mut bytes = std::fs::read(&path).unwrap();
 		let last = bytes.len() - 1;
 		bytes[last] ^= 1;

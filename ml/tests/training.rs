@@ -130,7 +130,7 @@ fn train_dag_publishes_verifiable_models() {
 	assert_eq!(manifest.models.len(), 4);
 	assert_eq!(manifest.models[3].refs, ["a2", "a3"]);
 	for m in &manifest.models {
-		assert!(stores.live.contains(&m.cid) && stores.archive.contains(&m.cid));
+		assert!(stores.live.contains(&m.cid).unwrap() && stores.archive.contains(&m.cid).unwrap());
 		assert!(m.local_test_accuracy > 0.6, "{} reached only {}", m.id, m.local_test_accuracy);
 	}
 	let path = dir.path().join("manifest.json");

@@ -11,7 +11,7 @@ use blockful_runtime::{
 };
 use common::{new_test_ext_dev_trapdoor as new_test_ext, run_motion};
 use frame_support::{assert_noop, assert_ok, traits::Hooks, BoundedVec};
-use pallet_live_chain::testing::{publish_args, redaction, DetRng};
+use pallet_live_chain::testing::{publish_args, redaction, uri, DetRng};
 use pallet_unlearning::{Paradigm, RequestStatus};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
 use sp_runtime::DispatchError;
@@ -22,13 +22,15 @@ fn next_block() {
 	System::set_block_number(n + 1);
 }
 
-/// Publishes a model by `who` referencing `refs`; returns its tx id.
-fn publish(who: Sr25519Keyring, uri: &str, refs: &[u64]) -> u64 {
+/// Publishes a model by `who` referencing `refs`, its URI the model CID of `label`
+/// (`uri(label)`); returns its tx id.
+fn publish(who: Sr25519Keyring, label: &str, refs: &[u64]) -> u64 {
 	let id = pallet_live_chain::NextTxId::<Runtime>::get();
-	let (ch, rand) = publish_args(uri.as_bytes(), refs, id);
+	let model = uri(label.as_bytes());
+	let (ch, rand) = publish_args(&model, refs, id);
 	assert_ok!(LiveChain::publish_model(
 		RuntimeOrigin::signed(who.to_account_id()),
-		uri.as_bytes().to_vec().try_into().expect("uri fits"),
+		model.try_into().expect("uri fits"),
 		refs.to_vec().try_into().expect("refs fit"),
 		ch,
 		rand,
@@ -38,11 +40,11 @@ fn publish(who: Sr25519Keyring, uri: &str, refs: &[u64]) -> u64 {
 
 /// A chain of models: m0 by Alice, m1 → m0, m2 → m1, m3 → m1, m2, all sealed.
 fn dag() -> [u64; 4] {
-	let m0 = publish(Alice, "bafkrei-m0", &[]);
-	let m1 = publish(Bob, "bafkrei-m1", &[m0]);
+	let m0 = publish(Alice, "m0", &[]);
+	let m1 = publish(Bob, "m1", &[m0]);
 	next_block();
-	let m2 = publish(Charlie, "bafkrei-m2", &[m1]);
-	let m3 = publish(Dave, "bafkrei-m3", &[m1, m2]);
+	let m2 = publish(Charlie, "m2", &[m1]);
+	let m3 = publish(Dave, "m3", &[m1, m2]);
 	next_block();
 	[m0, m1, m2, m3]
 }
@@ -83,9 +85,9 @@ fn three_of_four_committee_motion_redacts() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, ..] = dag();
 		let id = request(Alice, &[m0], Paradigm::Parallel);
-		let result = run_motion(redact_call(id, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 3, &[Alice, Bob, Charlie]);
+		let result = run_motion(redact_call(id, &[(m0, uri(b"m0-v1"))], 1), 3, &[Alice, Bob, Charlie]);
 		assert_eq!(result, Some(Ok(())));
-		assert_eq!(uri_of(m0), b"bafkrei-m0-v1".to_vec());
+		assert_eq!(uri_of(m0), uri(b"m0-v1"));
 		assert_eq!(pallet_live_chain::Txs::<Runtime>::get(m0).map(|t| t.version), Some(1));
 		assert_chain_verifies();
 	});
@@ -96,9 +98,9 @@ fn two_of_four_committee_motion_does_not_redact() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, ..] = dag();
 		let id = request(Alice, &[m0], Paradigm::Parallel);
-		let result = run_motion(redact_call(id, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 2, &[Alice, Bob]);
+		let result = run_motion(redact_call(id, &[(m0, uri(b"m0-v1"))], 1), 2, &[Alice, Bob]);
 		assert_eq!(result, Some(Err(DispatchError::BadOrigin)));
-		assert_eq!(uri_of(m0), b"bafkrei-m0".to_vec());
+		assert_eq!(uri_of(m0), uri(b"m0"));
 		assert_chain_verifies();
 	});
 }
@@ -109,7 +111,7 @@ fn signed_and_root_cannot_redact() {
 		let [m0, ..] = dag();
 		let id = request(Alice, &[m0], Paradigm::Parallel);
 		let RuntimeCall::LiveChain(pallet_live_chain::Call::redact { request, updates, headers }) =
-			redact_call(id, &[(m0, b"bafkrei-m0-v1".to_vec())], 1)
+			redact_call(id, &[(m0, uri(b"m0-v1"))], 1)
 		else {
 			unreachable!()
 		};
@@ -122,7 +124,7 @@ fn signed_and_root_cannot_redact() {
 			LiveChain::redact(RuntimeOrigin::root(), request, updates, headers),
 			DispatchError::BadOrigin
 		);
-		assert_eq!(uri_of(m0), b"bafkrei-m0".to_vec());
+		assert_eq!(uri_of(m0), uri(b"m0"));
 	});
 }
 
@@ -131,9 +133,9 @@ fn committee_motion_without_a_request_does_not_redact() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, ..] = dag();
 		// No request was filed: a unanimous committee still cannot rewrite a model.
-		let result = run_motion(redact_call(0, &[(m0, b"bafkrei-m0-v1".to_vec())], 1), 4, &[Alice, Bob, Charlie, Dave]);
+		let result = run_motion(redact_call(0, &[(m0, uri(b"m0-v1"))], 1), 4, &[Alice, Bob, Charlie, Dave]);
 		assert_eq!(result, Some(Err(pallet_unlearning::Error::<Runtime>::UnknownRequest.into())));
-		assert_eq!(uri_of(m0), b"bafkrei-m0".to_vec());
+		assert_eq!(uri_of(m0), uri(b"m0"));
 	});
 }
 
@@ -141,9 +143,9 @@ fn committee_motion_without_a_request_does_not_redact() {
 fn archive_lists_every_version_of_a_redacted_model_once() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, m1, ..] = dag();
-		for (round, uri) in ["bafkrei-m1-v1", "bafkrei-m1-v2"].into_iter().enumerate() {
+		for (round, label) in ["m1-v1", "m1-v2"].into_iter().enumerate() {
 			let id = request(Bob, &[m1], Paradigm::Parallel);
-			let result = run_motion(redact_call(id, &[(m1, uri.as_bytes().to_vec())], 20 + round as u64), 3, &[Alice, Bob, Charlie]);
+			let result = run_motion(redact_call(id, &[(m1, uri(label.as_bytes()))], 20 + round as u64), 3, &[Alice, Bob, Charlie]);
 			assert_eq!(result, Some(Ok(())));
 			next_block();
 		}
@@ -151,7 +153,7 @@ fn archive_lists_every_version_of_a_redacted_model_once() {
 		assert_eq!(lineage.iter().map(|v| v.version).collect::<Vec<_>>(), vec![0, 1, 2]);
 		assert_eq!(
 			lineage.iter().map(|v| v.uri.clone()).collect::<Vec<_>>(),
-			vec![b"bafkrei-m1".to_vec(), b"bafkrei-m1-v1".to_vec(), b"bafkrei-m1-v2".to_vec()]
+			vec![uri(b"m1"), uri(b"m1-v1"), uri(b"m1-v2")]
 		);
 		assert_eq!(LiveChain::api_lineage(m0).expect("m0 exists").len(), 1);
 		assert_chain_verifies();
@@ -166,7 +168,7 @@ fn parallel_request_completes_in_one_motion() {
 		let affected = pallet_unlearning::Requests::<Runtime>::get(request).expect("stored").affected;
 		assert_eq!(affected.into_inner(), vec![m0, m1, m2, m3]);
 		let changes: Vec<_> =
-			[m0, m1, m2, m3].iter().map(|&t| (t, format!("bafkrei-par-{t}").into_bytes())).collect();
+			[m0, m1, m2, m3].iter().map(|&t| (t, uri(format!("par-{t}").as_bytes()))).collect();
 		let result = run_motion(redact_call(request, &changes, 2), 3, &[Alice, Bob, Charlie]);
 		assert_eq!(result, Some(Ok(())));
 		let r = pallet_unlearning::Requests::<Runtime>::get(request).expect("stored");
@@ -182,7 +184,7 @@ fn sequential_request_over_four_models_takes_four_motions() {
 		let [m0, m1, m2, m3] = dag();
 		let request = request(Alice, &[m0], Paradigm::Sequential);
 		for (i, tx) in [m0, m1, m2, m3].into_iter().enumerate() {
-			let change = [(tx, format!("bafkrei-seq-{tx}").into_bytes())];
+			let change = [(tx, uri(format!("seq-{tx}").as_bytes()))];
 			let result = run_motion(redact_call(request, &change, 10 + i as u64), 3, &[Alice, Bob, Charlie]);
 			assert_eq!(result, Some(Ok(())), "motion {i}");
 			next_block();

@@ -20,6 +20,7 @@ use frame_support::{
 	traits::{Hooks, OffchainWorker},
 	BoundedVec,
 };
+use pallet_live_chain::testing::uri;
 use pallet_threshold::{crypto, ActiveEpoch, Event, ProposedUpdate};
 use pallet_unlearning::Paradigm;
 use parking_lot::RwLock;
@@ -122,13 +123,14 @@ fn applied() -> bool {
 /// Publishes m0 ← m1 under the chain's key and files Alice's parallel request on m0.
 fn models_and_request() -> u64 {
 	let key = pallet_live_chain::ChPublicKey::<Runtime>::get().unwrap();
-	for (uri, refs) in [("bafkrei-m0", vec![]), ("bafkrei-m1", vec![0u64])] {
-		let msg = pallet_model_archive::model_message(uri.as_bytes(), &refs);
-		let seed = sp_io::hashing::blake2_256(uri.as_bytes());
+	for (label, refs) in [("m0", vec![]), ("m1", vec![0u64])] {
+		let model = uri(label.as_bytes());
+		let msg = pallet_model_archive::model_message(&model, &refs);
+		let seed = sp_io::hashing::blake2_256(&model);
 		let (ch, rand) = blockful_chameleon::hash_from_seed(&key, &msg, &seed).unwrap();
 		assert_ok!(LiveChain::publish_model(
 			RuntimeOrigin::signed(Alice.to_account_id()),
-			uri.as_bytes().to_vec().try_into().unwrap(),
+			model.try_into().unwrap(),
 			refs.try_into().unwrap(),
 			ch,
 			rand
@@ -151,7 +153,7 @@ fn propose(request: u64) {
 		.iter()
 		.map(|tx| ProposedUpdate {
 			tx: *tx,
-			uri: format!("bafkrei-m{tx}-unlearned").into_bytes().try_into().unwrap(),
+			uri: uri(format!("m{tx}-unlearned").as_bytes()).try_into().unwrap(),
 		})
 		.collect();
 	assert_ok!(Threshold::propose_redaction(
@@ -197,7 +199,7 @@ fn four_nodes_make_the_key_and_redact_with_one_down_but_not_with_two() {
 	assert!(net.run_until(&[Alice, Bob, Charlie], 12, applied), "redaction applied");
 	net.ext.execute_with(|| {
 		let live = pallet_live_chain::Txs::<Runtime>::get(0).unwrap();
-		assert_eq!(live.uri.to_vec(), b"bafkrei-m0-unlearned".to_vec());
+		assert_eq!(live.uri.to_vec(), uri(b"m0-unlearned"));
 		assert_eq!(live.version, 1);
 		assert!(LiveChain::verify_integrity().ok);
 		assert!(System::events().iter().any(|r| matches!(

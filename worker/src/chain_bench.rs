@@ -104,9 +104,10 @@ async fn one_block_redaction(
 	n: u32,
 	node_log: Option<&std::path::Path>,
 ) -> Result<OneBlockRedaction> {
-	use blockful_chain_client::{ChPublicKey, Paradigm, ProposedUpdate};
+	use blockful_chain_client::{throughput::label_uri, ChPublicKey, Paradigm, ProposedUpdate};
 	let key = ChPublicKey(chain.ch_public_key().await?);
-	let root = chain.publish_model(requester, &format!("bafy-bench-root-{}", chain.next_tx_id().await?), &[], &key).await?;
+	let root_uri = label_uri(&format!("bench-root-{}", chain.next_tx_id().await?));
+	let root = chain.publish_model(requester, &root_uri, &[], &key).await?;
 	let per = (n as usize - 1).div_ceil(accounts.len());
 	let senders = &accounts[..(n as usize - 1).div_ceil(per.max(1)).min(accounts.len())];
 	let mut txs = chain.sign_flood(FloodKind::Publish, senders, per, &[root]).await?;
@@ -118,7 +119,7 @@ async fn one_block_redaction(
 	let mut updates = Vec::new();
 	for &tx in &filed.request.affected {
 		heights.insert(chain.tx(tx).await?.map(|t| t.height).unwrap_or_default());
-		updates.push(ProposedUpdate { tx, uri: format!("bafy-bench-redacted-{tx}").into_bytes() });
+		updates.push(ProposedUpdate { tx, uri: label_uri(&format!("bench-redacted-{tx}")).into_bytes() });
 	}
 	let models = updates.len();
 	println!("[chain-bench] request {} affects {models} models; proposing one redaction", filed.id);

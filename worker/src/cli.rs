@@ -3,6 +3,7 @@
 use blockful_ml::data::DatasetKind;
 use blockful_ml::models::Arch;
 use blockful_ml::topology::StartMethod;
+use blockful_ml::store::StoreLocation;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -36,6 +37,15 @@ pub(crate) struct DemoArgs {
 	/// trapdoor: the committee's nodes compute every collision.
 	#[arg(long, default_value = "//Alice")]
 	pub(crate) suri: String,
+	/// Where the chain tasks' live store keeps the published models: `ipfs=<kubo RPC API
+	/// URL>` (e.g. `ipfs=http://127.0.0.1:5001`; `scripts/ipfs.sh` starts two nodes) or
+	/// `dir=<path>`. Default: a directory per task under `<out>/chain/`.
+	#[arg(long, value_name = "ipfs=URL|dir=PATH")]
+	pub(crate) store: Option<StoreLocation>,
+	/// The archive store, which must be another instance than the live one (another kubo
+	/// node: a pin belongs to one node). Default: a directory per task under `<out>/chain/`.
+	#[arg(long, value_name = "ipfs=URL|dir=PATH")]
+	pub(crate) archive_store: Option<StoreLocation>,
 }
 
 /// How much the experiment measures.
@@ -243,6 +253,11 @@ pub(crate) struct BenchArgs {
 	/// Nodes of the large DP benchmark DAG (~4 edges per node).
 	#[arg(long, default_value_t = 250_000)]
 	pub(crate) nodes: usize,
+	/// Also measure the model store on IPFS: start a loopback kubo node for the run (the
+	/// one `scripts/bootstrap.sh` builds) and run the end-to-end propagation and the model
+	/// I/O benchmark with the live store on it, beside the local store.
+	#[arg(long)]
+	pub(crate) ipfs: bool,
 	/// Write the results as JSON here too.
 	#[arg(long)]
 	pub(crate) json: Option<PathBuf>,

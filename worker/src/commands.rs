@@ -301,7 +301,12 @@ pub(crate) fn cmd_experiment(a: ExperimentArgs) -> Result<()> {
 
 /// `bench`: the ML micro-benchmarks, as a table (and JSON with `--json`).
 pub(crate) fn cmd_bench(a: BenchArgs) -> Result<()> {
-	let r = bench::run(a.models, a.params, a.store_params, a.repeats, a.nodes)?;
+	let dir = std::env::temp_dir().join(format!("blockful-bench-kubo-{}", std::process::id()));
+	let kubo = match a.ipfs {
+		true => Some(blockful_ml::store::daemon::KuboDaemon::start(&dir).context("starting kubo for --ipfs")?),
+		false => None,
+	};
+	let r = bench::run(a.models, a.params, a.store_params, a.repeats, a.nodes, kubo.as_ref().map(|k| k.api()))?;
 	println!("{}", r.markdown());
 	if let Some(p) = a.json {
 		std::fs::write(&p, serde_json::to_string_pretty(&r)?)?;

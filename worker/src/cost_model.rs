@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use blockful_chain_client::{calibrate, Chain, Keypair};
 use blockful_ml::report::Timing;
-use blockful_ml::store::{Cid, ModelStore, Stores};
+use blockful_ml::store::{Cid, ModelStore, StoreLocation, Stores};
 use serde::Serialize;
 
 use crate::flow::{FlowError, ParadigmReport};
@@ -83,13 +83,15 @@ pub struct Prediction {
 pub const CONSENSUS_RUNS: usize = 5;
 
 /// Measures C_CH, C_con (with `requester`, which must be funded) and C_tran (with `model`
-/// from `source`, through a scratch store under `dir`).
+/// from `source`, into `live` when it is an IPFS store, else through a scratch directory
+/// under `dir`).
 pub async fn calibrate(
 	chain: &Chain,
 	requester: &Keypair,
 	source: &Stores,
 	model: &Cid,
 	dir: &Path,
+	live: Option<&StoreLocation>,
 ) -> Result<Calibration, FlowError> {
 	let c_ch = calibrate::collision_seconds(3, 4, 21)?;
 	let mut seconds = Vec::with_capacity(CONSENSUS_RUNS);
@@ -101,7 +103,7 @@ pub async fn calibrate(
 	}
 	blocks.sort_unstable();
 	let c_con = Timing::of(&seconds);
-	let (c_tran, bytes) = transfer_seconds(source, model, dir)?;
+	let (c_tran, bytes) = tokio::task::block_in_place(|| transfer_seconds(source, model, dir, live))?;
 	Ok(Calibration {
 		c_ch_seconds: c_ch,
 		c_con_seconds: c_con.median,
@@ -112,19 +114,31 @@ pub async fn calibrate(
 	})
 }
 
-/// Median seconds of one model transfer (verified read from `source`, synced write to a
-/// scratch store), over 5 runs, and the model's size.
-fn transfer_seconds(source: &Stores, model: &Cid, dir: &Path) -> Result<(f64, u64), FlowError> {
+/// Median seconds of one model transfer (verified read from `source`, durable write to a
+/// scratch directory, or an add to the live IPFS node), over 5 runs, and the model's size.
+fn transfer_seconds(
+	source: &Stores,
+	model: &Cid,
+	dir: &Path,
+	live: Option<&StoreLocation>,
+) -> Result<(f64, u64), FlowError> {
 	let mut times = Vec::new();
 	let mut bytes = 0;
 	for run in 0..5 {
-		let store = ModelStore::open(dir.join(format!("transfer-{run}")), "calibration")?;
+		let store = match live {
+			Some(ipfs @ StoreLocation::Ipfs(_)) => ModelStore::at(ipfs, "calibration")?,
+			_ => ModelStore::open(dir.join(format!("transfer-{run}")), "calibration")?,
+		};
 		let t = Instant::now();
-		let data = source.live.get(model).or_else(|_| source.archive.get(model))?;
-		store.put(&data)?;
+		let data = source.get(model)?;
+		let cid = store.put(&data)?;
 		times.push(t.elapsed().as_secs_f64());
 		bytes = data.len() as u64;
-		std::fs::remove_dir_all(store.root()).ok();
+		match store.root() {
+			Some(root) => drop(std::fs::remove_dir_all(root)),
+			// Calibration runs before any task publishes: its copy is no live model yet.
+			None => store.remove(&cid)?,
+		}
 	}
 	Ok((Timing::of(&times).median, bytes))
 }

@@ -66,8 +66,10 @@ pub(crate) fn cmd_demo(a: DemoArgs) -> Result<()> {
 	std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
 	let rt = tokio::runtime::Runtime::new()?;
 	let funder = keypair(&a.suri)?;
-	// The node first, so that a missing node fails before minutes of training.
+	// The node and the stores first, so that a missing one fails before minutes of training.
 	let (node, url, chain) = start_or_connect(&a, &rt)?;
+	let stores = flow::ChainStores { live: a.store.clone(), archive: a.archive_store.clone() };
+	check_stores(&stores)?;
 	let run = run_experiment(&a)?;
 	let signers = flow::Signers { funder, account_prefix: "//Alice//blockful".into() };
 	let parallel = match a.repair {
@@ -82,6 +84,7 @@ pub(crate) fn cmd_demo(a: DemoArgs) -> Result<()> {
 		parallel,
 		&run.sequential,
 		&signers,
+		&stores,
 		&a.out.join("chain"),
 		|msg| println!("[chain] {msg}"),
 	))?;
@@ -97,6 +100,21 @@ pub(crate) fn cmd_demo(a: DemoArgs) -> Result<()> {
 		a.out.display(),
 		started.elapsed().as_secs_f64()
 	);
+	Ok(())
+}
+
+/// Opens the configured stores once (an IPFS daemon that is down, or live and archive on
+/// one node, is refused here).
+fn check_stores(stores: &flow::ChainStores) -> Result<()> {
+	for (location, label) in [(&stores.live, "live"), (&stores.archive, "archive")] {
+		if let Some(l) = location {
+			blockful_ml::store::ModelStore::at(l, label).with_context(|| format!("the {label} store {l}"))?;
+			println!("[demo] {label} store: {l}");
+		}
+	}
+	if let (Some(l), Some(a)) = (&stores.live, &stores.archive) {
+		blockful_ml::store::Stores::at(l, a)?;
+	}
 	Ok(())
 }
 

@@ -36,7 +36,7 @@ use blockful_chain_client::{
 
 use blockful_ml::dag::Dag;
 use blockful_ml::fl::DagManifest;
-use blockful_ml::store::{Cid, ModelStore, Stores};
+use blockful_ml::store::{Cid, ModelStore, StoreLocation, Stores};
 use blockful_ml::unlearn::UnlearnOutcome;
 use serde::Serialize;
 
@@ -154,6 +154,33 @@ pub struct ChainReport {
 	pub calibration: Calibration,
 }
 
+/// Where a run keeps the models it publishes: by default a local directory pair per task
+/// under the run's `out`; `--store ipfs=…` / `--archive-store ipfs=…` put the live and the
+/// archive store on two kubo nodes (both tasks then share them; a pin is a CID's, so a
+/// redacted version is unpinned from live only once no live transaction of the run names it).
+#[derive(Clone, Debug, Default)]
+pub struct ChainStores {
+	/// The live store (`None`: `<out>/<task>/live`).
+	pub live: Option<StoreLocation>,
+	/// The archive store (`None`: `<out>/<task>/archive`).
+	pub archive: Option<StoreLocation>,
+}
+
+impl ChainStores {
+	/// Opens the store pair of the task `label`.
+	fn open(&self, out: &Path, label: &str) -> FlowResult<Stores> {
+		let dir = out.join(label);
+		let live = self.live.clone().unwrap_or_else(|| StoreLocation::Dir(dir.join("live")));
+		let archive = self.archive.clone().unwrap_or_else(|| StoreLocation::Dir(dir.join("archive")));
+		Ok(blocking(|| Stores::at(&live, &archive))?)
+	}
+}
+
+/// Runs a store call that may block on the network (an IPFS daemon) from async code.
+fn blocking<T>(f: impl FnOnce() -> T) -> T {
+	tokio::task::block_in_place(f)
+}
+
 /// A transfer counter for C_tran.
 #[derive(Default)]
 struct Tran {
@@ -165,8 +192,8 @@ struct Tran {
 impl Tran {
 	fn copy(&mut self, from: &Stores, to: &ModelStore, cid: &Cid) -> FlowResult<()> {
 		let t = Instant::now();
-		let bytes = from.live.get(cid).or_else(|_| from.archive.get(cid))?;
-		let put = to.put(&bytes)?;
+		let bytes = blocking(|| from.get(cid))?;
+		let put = blocking(|| to.put(&bytes))?;
 		if put != *cid {
 			return Err(FlowError::Invalid(format!("store returned {put} for {cid}")));
 		}
@@ -178,7 +205,7 @@ impl Tran {
 
 	fn download(&mut self, store: &ModelStore, cid: &Cid) -> FlowResult<()> {
 		let t = Instant::now();
-		let bytes = store.get(cid)?;
+		let bytes = blocking(|| store.get(cid))?;
 		self.bytes += bytes.len() as u64;
 		self.seconds += t.elapsed().as_secs_f64();
 		self.count += 1;
@@ -194,6 +221,12 @@ struct Context<'a, P: FnMut(&str)> {
 	dag: Dag,
 	/// Holds every model version the outcomes name.
 	source: &'a Stores,
+	/// Where the published models go.
+	stores: &'a ChainStores,
+	/// How many live transactions of this run name each CID in the live store. Both tasks
+	/// publish the same original models, and a pin belongs to a CID, not to a transaction:
+	/// a redacted version leaves the live store only when no live transaction names it.
+	live_refs: BTreeMap<Cid, usize>,
 	/// The users' accounts, by user id.
 	accounts: BTreeMap<String, Keypair>,
 	key: ChPublicKey,
@@ -222,10 +255,13 @@ pub async fn run(
 	parallel: &UnlearnOutcome,
 	sequential: &UnlearnOutcome,
 	signers: &Signers,
+	stores: &ChainStores,
 	out: &Path,
 	mut progress: impl FnMut(&str),
 ) -> FlowResult<ChainReport> {
 	check_inputs(manifest, source, [parallel, sequential])?;
+	// The stores answer (an IPFS daemon that is down fails here), before anything goes on chain.
+	stores.open(out, Paradigm::Parallel.label())?;
 	let dag = manifest.dag()?;
 	let waited = chain.wait_for_committee_key(COMMITTEE_TIMEOUT).await?;
 	let key = ChPublicKey(chain.ch_public_key().await?);
@@ -240,7 +276,8 @@ pub async fn run(
 		cost_model::CONSENSUS_RUNS
 	));
 	let calibration =
-		cost_model::calibrate(chain, &signers.funder, source, &manifest.models[0].cid, &out.join("calibration")).await?;
+		cost_model::calibrate(chain, &signers.funder, source, &manifest.models[0].cid, &out.join("calibration"), stores.live.as_ref())
+			.await?;
 	progress(&format!(
 		"calibration: C_CH {:.2} ms, C_con {:.2} s ({:.2}–{:.2} s over {} runs, {} blocks), C_tran {:.1} ms per model",
 		calibration.c_ch_seconds * 1e3,
@@ -251,7 +288,7 @@ pub async fn run(
 		calibration.c_con_blocks,
 		calibration.c_tran_seconds * 1e3
 	));
-	let mut cx = Context { chain, manifest, dag, source, accounts, key, progress };
+	let mut cx = Context { chain, manifest, dag, source, stores, live_refs: BTreeMap::new(), accounts, key, progress };
 	let mut parallel = run_task(&mut cx, Paradigm::Parallel, parallel, out).await?;
 	let mut sequential = run_task(&mut cx, Paradigm::Sequential, sequential, out).await?;
 	parallel.table2 = cost_model::predict(true, &calibration, &parallel, parallel.mean_refs);
@@ -324,7 +361,7 @@ async fn run_task<P: FnMut(&str)>(
 	out: &Path,
 ) -> FlowResult<ParadigmReport> {
 	let label = paradigm.label();
-	let stores = Stores::open(out.join(label))?;
+	let stores = cx.stores.open(out, label)?;
 	let t = Instant::now();
 	let published = publish(cx, &stores, &mut Tran::default(), label).await?;
 	let publish_seconds = t.elapsed().as_secs_f64();
@@ -346,8 +383,16 @@ async fn run_task<P: FnMut(&str)>(
 	for batch in batches {
 		transfer(cx, &stores, &published, &batch, paradigm, &mut tran).await?;
 		redact(cx, &filed, &batch, &mut report, &mut touched).await?;
-		for &(_, old, _) in &batch {
-			stores.live.remove(&old)?;
+		for &(_, old, new) in &batch {
+			*cx.live_refs.entry(new).or_default() += 1;
+			let left = cx.live_refs.get_mut(&old).map(|n| {
+				*n = n.saturating_sub(1);
+				*n
+			});
+			if left.unwrap_or(0) == 0 {
+				cx.live_refs.remove(&old);
+				blocking(|| stores.live.remove(&old))?;
+			}
 		}
 	}
 	report.blocks_touched = touched.len();
@@ -381,6 +426,9 @@ async fn publish<P: FnMut(&str)>(
 	}
 	let progress = &mut cx.progress;
 	let done = cx.chain.publish_dag(&models, &cx.key, |m| progress(&format!("{label}: {m}"))).await?;
+	for &i in &order {
+		*cx.live_refs.entry(cx.manifest.models[i].cid).or_default() += 1;
+	}
 	let tx_of: HashMap<usize, u64> = order.iter().zip(&done.txs).map(|(&i, &t)| (i, t)).collect();
 	let model_of = tx_of.iter().map(|(&i, &t)| (t, i)).collect();
 	Ok(Published { tx_of, model_of })
@@ -541,7 +589,8 @@ async fn check<P: FnMut(&str)>(
 		if live.version == 0 {
 			continue;
 		}
-		report.live_store_ok &= stores.live.get(&live.uri_str().parse()?).is_ok();
+		let cid: Cid = live.uri_str().parse()?;
+		report.live_store_ok &= blocking(|| stores.live.get(&cid)).is_ok();
 		let original = cx.manifest.models[published.model_of[&tx]].cid.to_string();
 		report.lineage_ok &= cx.chain.lineage_holds(tx, &original).await?;
 	}

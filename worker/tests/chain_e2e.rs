@@ -14,14 +14,16 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use blockful_chameleon::{dev_public_key, ChPublicKey};
-use blockful_chain_client::{connect_with_retry, Chain, ChainError, ProposedUpdate};
+use blockful_chain_client::{connect_with_retry, throughput::label_uri, Chain, ChainError, ProposedUpdate};
 use blockful_ml::experiment::{self, ExperimentRun};
 use blockful_ml::fl::Worker;
 use blockful_ml::models::Arch;
 use blockful_ml::synthetic::{synthetic, TINY};
 use blockful_ml::topology::Topology;
 use blockful_ml::Device;
-use blockful_worker::flow::{self as chainflow, FlowError, Signers};
+use blockful_ml::store::daemon::KuboDaemon;
+use blockful_ml::store::{Cid, ModelStore, StoreLocation};
+use blockful_worker::flow::{self as chainflow, ChainStores, FlowError, Signers};
 use subxt_signer::sr25519::dev;
 
 struct NodeGuard(Child);
@@ -108,7 +110,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	let err = rt
 		.block_on(chainflow::run(
 			&chain, &empty, &run.stores, &run.parallel, &run.sequential,
-			&signers("//Alice//t3"), &dir.path().join("c3"), |_| {},
+			&signers("//Alice//t3"), &Default::default(), &dir.path().join("c3"), |_| {},
 		))
 		.expect_err("an empty request is refused");
 	assert!(err.to_string().contains("no start models"), "{err}");
@@ -116,7 +118,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 
 	// Bad input: a corrupted model file in the store.
 	let victim = run.parallel.updates.last().expect("an update").new_cid;
-	let path = run.stores.live.path_of(&victim);
+	let path = run.stores.live.local_path(&victim).unwrap();
 	let good = std::fs::read(&path).unwrap();
 	let mut bad = good.clone();
 	let mid = bad.len() / 2;
@@ -125,7 +127,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	let err = rt
 		.block_on(chainflow::run(
 			&chain, &run.manifest, &run.stores, &run.parallel, &run.sequential,
-			&signers("//Alice//t4"), &dir.path().join("c4"), |_| {},
+			&signers("//Alice//t4"), &Default::default(), &dir.path().join("c4"), |_| {},
 		))
 		.expect_err("a corrupted model is refused");
 	assert!(matches!(err, FlowError::Ml(_)), "{err}");
@@ -136,7 +138,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	let report = rt
 		.block_on(chainflow::run(
 			&chain, &run.manifest, &run.stores, &run.parallel, &run.sequential,
-			&signers("//Alice//ok"), &dir.path().join("chain"),
+			&signers("//Alice//ok"), &Default::default(), &dir.path().join("chain"),
 			|m| eprintln!("[chain] {m}"),
 		))
 		.expect("the flow succeeds");
@@ -166,7 +168,7 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	// nothing.
 	let tx = p.affected[0];
 	let live = rt.block_on(chain.tx(tx)).unwrap().unwrap();
-	let update = ProposedUpdate { tx, uri: b"bafkreiaaaa".to_vec() };
+	let update = ProposedUpdate { tx, uri: label_uri("not the requester's").into_bytes() };
 	let err = rt
 		.block_on(chain.redact_by_threshold(&dev::bob(), p.request, vec![update], Duration::from_secs(30)))
 		.expect_err("only the requester may propose");
@@ -175,4 +177,67 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	assert_eq!((after.uri.clone(), after.version), (live.uri.clone(), live.version));
 	let verify = rt.block_on(chain.verify_live_chain()).unwrap();
 	assert_eq!(verify["ok"], serde_json::json!(true), "{verify}");
+
+	// The same flow with the live and the archive store on two kubo nodes (what
+	// `demo --store ipfs=… --archive-store ipfs=…` does).
+	let mut live_node = KuboDaemon::start(dir.path().join("ipfs-live")).expect("kubo (scripts/bootstrap.sh builds it)");
+	let archive_node = KuboDaemon::start(dir.path().join("ipfs-archive")).unwrap();
+	let ipfs = ChainStores {
+		live: Some(StoreLocation::Ipfs(live_node.api().into())),
+		archive: Some(StoreLocation::Ipfs(archive_node.api().into())),
+	};
+	let report = rt
+		.block_on(chainflow::run(
+			&chain, &run.manifest, &run.stores, &run.parallel, &run.sequential,
+			&signers("//Alice//ipfs"), &ipfs, &dir.path().join("chain-ipfs"),
+			|m| eprintln!("[chain/ipfs] {m}"),
+		))
+		.expect("the flow succeeds on kubo");
+	assert!(report.verify_ok);
+	let live_store = ModelStore::at(ipfs.live.as_ref().unwrap(), "live").unwrap();
+	let archive_store = ModelStore::at(ipfs.archive.as_ref().unwrap(), "archive").unwrap();
+	let affected: Vec<u64> = [&report.parallel, &report.sequential].iter().flat_map(|t| t.affected.clone()).collect();
+	let mut live_cids = std::collections::BTreeSet::new();
+	for &tx in &affected {
+		// Every URI on chain is a CID the live node serves byte-identically (`get` verifies
+		// the bytes against the CID) and keeps pinned.
+		let live = rt.block_on(chain.tx(tx)).unwrap().unwrap();
+		let cid: Cid = live.uri_str().parse().unwrap();
+		assert_eq!(Cid::of(&live_store.get(&cid).unwrap()), cid);
+		assert!(live_store.contains(&cid).unwrap(), "tx {tx}: live {cid} is pinned on the live node");
+		live_cids.insert(cid);
+	}
+	for &tx in &affected {
+		let lineage = rt.block_on(chain.lineage_uris(tx)).unwrap();
+		for (k, uri) in lineage.iter().enumerate() {
+			let version: Cid = uri.parse().unwrap();
+			// The flow archives a version when it is published and when it leaves live: every
+			// version but a current redacted one.
+			if k == 0 || k + 1 < lineage.len() {
+				assert!(archive_store.contains(&version).unwrap(), "the archive pins version {version} of tx {tx}");
+			}
+			// A pin is a CID's: a redacted version leaves live unless another live tx names it.
+			if !live_cids.contains(&version) {
+				assert!(!live_store.contains(&version).unwrap(), "redacted {version} of tx {tx} is unpinned from live");
+			}
+		}
+	}
+	for task in [&report.parallel, &report.sequential] {
+		assert!(task.lineage_ok && task.live_store_ok && task.verify_ok && task.models_updated > 0, "{task:?}");
+	}
+
+	// Bad input: the live store's daemon is down; the flow fails naming it and changes
+	// nothing on chain.
+	let before = next_tx(&chain);
+	live_node.kill();
+	let err = rt
+		.block_on(chainflow::run(
+			&chain, &run.manifest, &run.stores, &run.parallel, &run.sequential,
+			&signers("//Alice//ipfs-down"), &ipfs, &dir.path().join("chain-ipfs-down"), |_| {},
+		))
+		.expect_err("no live store");
+	assert!(matches!(err, FlowError::Ml(blockful_ml::WorkerError::StoreUnavailable { .. })), "{err}");
+	assert!(err.to_string().contains(live_node.api()), "{err}");
+	assert_eq!(next_tx(&chain), before, "nothing was published");
 }
+

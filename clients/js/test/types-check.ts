@@ -10,13 +10,17 @@ export async function example(): Promise<number> {
 	return report.ok ? versions.length : -1;
 }
 
-import { awaitRedaction, committeeKey, proposeRedaction, setThresholdPaused, thresholdPausedKey, waitCommitteeKey,
-	type AppliedRedaction, type CommitteeKey } from '@blockful/api-definitions';
+import { awaitRedaction, committeeKey, isModelCid, proposeRedaction, rawCid, setThresholdPaused, thresholdPausedKey,
+	waitCommitteeKey, type AppliedRedaction, type CommitteeKey } from '@blockful/api-definitions';
 
 export async function redactionExample(api: ApiPromise, requester: unknown): Promise<number[]> {
 	const key: CommitteeKey = await waitCommitteeKey(api, { timeoutMs: 60_000 });
 	const now: CommitteeKey | null = await committeeKey(api);
-	const proposed = await proposeRedaction(api, requester, 0, [{ tx: 0, uri: 'bafy-new' }]);
+	const uri: string = rawCid('m0-unlearned');
+	const file: string = rawCid(new Uint8Array([0x6d, 0x30]));
+	const valid: boolean = isModelCid(uri) && isModelCid(file);
+	if (!valid) throw new Error('not a model CID');
+	const proposed = await proposeRedaction(api, requester, 0, [{ tx: 0, uri }]);
 	const applied: AppliedRedaction = await awaitRedaction(api, { proposal: proposed.proposal, fromBlock: proposed.blockNumber });
 	const flag: string = thresholdPausedKey(new Uint8Array(32));
 	await setThresholdPaused(api, false, key.members[0]);

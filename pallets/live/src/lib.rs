@@ -266,7 +266,9 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The URI is empty.
 		EmptyUri,
-		/// The URI contains a byte that is not printable ASCII (CIDs are).
+		/// The URI is not a model CID: the canonical base32 string of an IPFS CIDv1 with codec
+		/// `raw` or `dag-pb` and a sha2-256 multihash (`bafkrei…` / `bafybei…`, 59 characters),
+		/// the CID `ipfs add --cid-version 1` gives the model's bytes.
 		MalformedUri,
 		/// The same transaction is referenced twice.
 		DuplicateRef,
@@ -446,10 +448,11 @@ pub mod pallet {
 			}
 		}
 
-		/// Checks a URI (its length is bounded by its type): non-empty, printable ASCII only.
+		/// Checks a URI: a model CID ([`blockful_model_cid::parse`]), so that every URI on
+		/// chain names bytes any IPFS node can serve and verify.
 		pub fn check_uri(uri: &[u8]) -> Result<(), Error<T>> {
 			ensure!(!uri.is_empty(), Error::<T>::EmptyUri);
-			ensure!(uri.iter().all(|b| (0x21..=0x7e).contains(b)), Error::<T>::MalformedUri);
+			blockful_model_cid::parse(uri).map_err(|_| Error::<T>::MalformedUri)?;
 			Ok(())
 		}
 

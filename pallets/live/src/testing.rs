@@ -15,6 +15,12 @@ use blockful_chameleon::{
 use frame_support::BoundedVec;
 use pallet_model_archive::model_message;
 
+/// A valid model URI for a test or benchmark fixture: the raw-block CID of the bytes of
+/// `label` (e.g. `uri(b"m0")`), what `ipfs add --cid-version 1` gives a file holding them.
+pub fn uri(label: &[u8]) -> Vec<u8> {
+	blockful_model_cid::raw_cid(sp_io::hashing::sha2_256(label)).to_vec()
+}
+
 /// A deterministic RNG: blake2-256 in counter mode over a seed. Not for secrets; it only
 /// feeds the hedged nonce of `adapt` in tests and benchmarks.
 pub struct DetRng {
@@ -127,7 +133,7 @@ pub fn publish_unchecked<T: Config>(
 		crate::Pallet::<T>::seal_pending()?;
 	}
 	let next = crate::NextTxId::<T>::get();
-	let uri = alloc::format!("bafy-bench-{next}").into_bytes();
+	let uri = self::uri(alloc::format!("bench-{next}").as_bytes());
 	let (ch, rand) = publish_args(&uri, refs, next);
 	crate::Pallet::<T>::do_publish(
 		owner.clone(),

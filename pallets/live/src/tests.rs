@@ -31,18 +31,23 @@ fn publish_call(
 	LiveChain::publish_model(origin, uri.try_into().unwrap(), refs.try_into().unwrap(), ch, rand)
 }
 
-/// Publishes `uri` with `refs` as `who`; returns the new id.
-fn publish(who: AccountId, uri: &str, refs: &[u64]) -> u64 {
+/// A valid model URI: the CID of the raw block holding `label`'s bytes (distinct labels,
+/// distinct CIDs).
+fn cid(label: &str) -> Vec<u8> {
+	testing::uri(label.as_bytes())
+}
+
+/// Publishes the URI `uri`, as it is, with `refs` as `who`; returns the new id.
+fn publish_uri(who: AccountId, uri: &[u8], refs: &[u64]) -> u64 {
 	let tx = NextTxId::<Test>::get();
-	let (ch, rand) = testing::publish_args(uri.as_bytes(), refs, tx);
-	assert_ok!(publish_call(
-		RuntimeOrigin::signed(who),
-		uri.as_bytes().to_vec(),
-		refs.to_vec(),
-		ch,
-		rand
-	));
+	let (ch, rand) = testing::publish_args(uri, refs, tx);
+	assert_ok!(publish_call(RuntimeOrigin::signed(who), uri.to_vec(), refs.to_vec(), ch, rand));
 	tx
+}
+
+/// Publishes the CID of `label` with `refs` as `who`; returns the new id.
+fn publish(who: AccountId, label: &str, refs: &[u64]) -> u64 {
+	publish_uri(who, &cid(label), refs)
 }
 
 /// A 3-of-4 committee origin.
@@ -50,26 +55,34 @@ fn committee() -> RuntimeOrigin {
 	CollectiveOrigin::<AccountId, Instance1>::Members(3, 4).into()
 }
 
-/// Valid `redact` arguments replacing each `(tx, uri)`.
+/// Valid `redact` arguments (collisions included) giving each `(tx, uri)` the URI `uri` as
+/// it is.
+fn redaction_to(changes: &[(u64, Vec<u8>)]) -> (Updates, Headers) {
+	let (updates, headers) = testing::redaction::<Test>(changes, &mut DetRng::new(42));
+	(updates.try_into().unwrap(), headers.try_into().unwrap())
+}
+
+/// Valid `redact` arguments giving each `(tx, label)` the CID of `label`.
 fn redaction(changes: &[(u64, &str)]) -> (Updates, Headers) {
 	let changes: Vec<(u64, Vec<u8>)> =
-		changes.iter().map(|(tx, uri)| (*tx, uri.as_bytes().to_vec())).collect();
-	let (updates, headers) = testing::redaction::<Test>(&changes, &mut DetRng::new(42));
-	(updates.try_into().unwrap(), headers.try_into().unwrap())
+		changes.iter().map(|(tx, label)| (*tx, cid(label))).collect();
+	redaction_to(&changes)
 }
 
 /// Two sealed live blocks: block 0 holds txs 0, 1 (ALICE), block 1 holds tx 2 (BOB) → 0, 1.
 fn small_dag() {
-	publish(ALICE, "bafy-a", &[]);
-	publish(ALICE, "bafy-b", &[]);
+	publish(ALICE, "a", &[]);
+	publish(ALICE, "b", &[]);
 	next_block();
-	publish(BOB, "bafy-c", &[0, 1]);
+	publish(BOB, "c", &[0, 1]);
 	next_block();
 }
 
-fn valid_publish_args(uri: &str, refs: &[u64]) -> (Vec<u8>, Vec<u64>, ChCheck, ChRandomness) {
-	let (ch, rand) = testing::publish_args(uri.as_bytes(), refs, 99);
-	(uri.as_bytes().to_vec(), refs.to_vec(), ch, rand)
+/// Publish arguments with a valid CH of `(uri, refs)`, `uri` as it is (`&cid(label)` for a
+/// valid one).
+fn valid_publish_args(uri: &[u8], refs: &[u64]) -> (Vec<u8>, Vec<u64>, ChCheck, ChRandomness) {
+	let (ch, rand) = testing::publish_args(uri, refs, 99);
+	(uri.to_vec(), refs.to_vec(), ch, rand)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -79,11 +92,11 @@ fn valid_publish_args(uri: &str, refs: &[u64]) -> (Vec<u8>, Vec<u64>, ChCheck, C
 #[test]
 fn publish_model_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		let tx = publish(ALICE, "bafy-a", &[]);
+		let tx = publish(ALICE, "a", &[]);
 		assert_eq!(tx, 0);
 		let live = Txs::<Test>::get(0).unwrap();
 		assert_eq!(live.owner, ALICE);
-		assert_eq!(live.uri.to_vec(), b"bafy-a".to_vec());
+		assert_eq!(live.uri.to_vec(), cid("a"));
 		assert_eq!((live.version, live.height), (0, 0));
 		assert_eq!(PendingTxs::<Test>::get().to_vec(), vec![0]);
 		assert_eq!(NextTxId::<Test>::get(), 1);
@@ -93,7 +106,7 @@ fn publish_model_works() {
 			Event::ModelPublished {
 				tx: 0,
 				owner: ALICE,
-				uri: BoundedVec::truncate_from(b"bafy-a".to_vec()),
+				uri: BoundedVec::truncate_from(cid("a")),
 				height: 0,
 			}
 			.into(),
@@ -105,10 +118,10 @@ fn publish_model_works() {
 #[test]
 fn transaction_ids_count_from_zero_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_eq!(publish(ALICE, "bafy-a", &[]), 0);
-		assert_eq!(publish(BOB, "bafy-b", &[0]), 1);
+		assert_eq!(publish(ALICE, "a", &[]), 0);
+		assert_eq!(publish(BOB, "b", &[0]), 1);
 		next_block();
-		assert_eq!(publish(ALICE, "bafy-c", &[0, 1]), 2);
+		assert_eq!(publish(ALICE, "c", &[0, 1]), 2);
 		next_block();
 		assert_eq!(Txs::<Test>::get(2).unwrap().height, 1);
 	});
@@ -117,8 +130,8 @@ fn transaction_ids_count_from_zero_works() {
 #[test]
 fn seal_block_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		publish(ALICE, "bafy-a", &[]);
-		publish(BOB, "bafy-b", &[]);
+		publish(ALICE, "a", &[]);
+		publish(BOB, "b", &[]);
 		next_block();
 		let header = Blocks::<Test>::get(0).unwrap();
 		assert_eq!(header.parent, H256::zero());
@@ -176,11 +189,11 @@ fn redact_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
 		let old = Txs::<Test>::get(2).unwrap();
-		let (updates, headers) = redaction(&[(2, "bafy-c-clean")]);
+		let (updates, headers) = redaction(&[(2, "c-clean")]);
 		assert_ok!(LiveChain::redact(committee(), 0, updates, headers));
 
 		let live = Txs::<Test>::get(2).unwrap();
-		assert_eq!(live.uri.to_vec(), b"bafy-c-clean".to_vec());
+		assert_eq!(live.uri.to_vec(), cid("c-clean"));
 		assert_eq!(live.version, 1);
 		assert_eq!((live.ch, live.refs.clone(), live.owner), (old.ch, old.refs.clone(), BOB));
 		assert_eq!(Blocks::<Test>::get(1).unwrap().version, 1);
@@ -200,7 +213,7 @@ fn redact_works() {
 			Event::ModelRedacted {
 				tx: 2,
 				version: 1,
-				uri: BoundedVec::truncate_from(b"bafy-c-clean".to_vec()),
+				uri: BoundedVec::truncate_from(cid("c-clean")),
 				archived: seq,
 			}
 			.into(),
@@ -248,7 +261,7 @@ fn redact_reports_actual_weight_works() {
 fn redact_by_three_of_four_motion_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
-		let (updates, headers) = redaction(&[(2, "bafy-c-motion")]);
+		let (updates, headers) = redaction(&[(2, "c-motion")]);
 		let call = RuntimeCall::LiveChain(crate::Call::redact { request: 0, updates, headers });
 		let len = call.encoded_size() as u32;
 		let weight = call.get_dispatch_info().call_weight;
@@ -259,7 +272,7 @@ fn redact_by_three_of_four_motion_works() {
 		}
 		assert_ok!(Committee::close(RuntimeOrigin::signed(11), hash, 0, weight, len));
 		assert_eq!(Txs::<Test>::get(2).unwrap().version, 1);
-		assert_eq!(Txs::<Test>::get(2).unwrap().uri.to_vec(), b"bafy-c-motion".to_vec());
+		assert_eq!(Txs::<Test>::get(2).unwrap().uri.to_vec(), cid("c-motion"));
 	});
 }
 
@@ -267,7 +280,7 @@ fn redact_by_three_of_four_motion_works() {
 fn redact_by_two_of_four_motion_is_not_applied() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
-		let (updates, headers) = redaction(&[(2, "bafy-c-motion")]);
+		let (updates, headers) = redaction(&[(2, "c-motion")]);
 		let call = RuntimeCall::LiveChain(crate::Call::redact { request: 0, updates, headers });
 		let len = call.encoded_size() as u32;
 		let weight = call.get_dispatch_info().call_weight;
@@ -292,8 +305,8 @@ fn redact_by_two_of_four_motion_is_not_applied() {
 fn descendants_and_live_model_api_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
-		publish(ALICE, "bafy-d", &[2]);
-		publish(ALICE, "bafy-e", &[1]);
+		publish(ALICE, "d", &[2]);
+		publish(ALICE, "e", &[1]);
 		next_block();
 		assert_eq!(LiveChain::api_descendants(0), Ok(vec![2, 3]));
 		assert_eq!(LiveChain::api_descendants(1), Ok(vec![2, 3, 4]));
@@ -314,7 +327,7 @@ fn verify_integrity_detects_tampering_works() {
 		small_dag();
 		assert!(LiveChain::verify_integrity().ok);
 		// Someone rewrites a URI without a collision.
-		Txs::<Test>::mutate(0, |t| t.as_mut().unwrap().uri = BoundedVec::truncate_from(b"evil".to_vec()));
+		Txs::<Test>::mutate(0, |t| t.as_mut().unwrap().uri = BoundedVec::truncate_from(cid("evil")));
 		// And bumps a header without adapting it.
 		Blocks::<Test>::mutate(1, |b| b.as_mut().unwrap().version = 5);
 		let report = LiveChain::verify_integrity();
@@ -345,8 +358,8 @@ fn verify_integrity_detects_broken_parent_and_merkle_works() {
 #[test]
 fn publish_unknown_ref_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		publish(ALICE, "bafy-a", &[]);
-		let (uri, refs, ch, rand) = valid_publish_args("bafy-b", &[0, 7]);
+		publish(ALICE, "a", &[]);
+		let (uri, refs, ch, rand) = valid_publish_args(&cid("b"), &[0, 7]);
 		assert_noop!(
 			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::UnknownRef
@@ -358,7 +371,7 @@ fn publish_unknown_ref_fails() {
 fn publish_future_ref_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		// The id the model itself would get: a self-reference (cycle) is unknown too.
-		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[0]);
+		let (uri, refs, ch, rand) = valid_publish_args(&cid("a"), &[0]);
 		assert_noop!(
 			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::UnknownRef
@@ -369,8 +382,8 @@ fn publish_future_ref_fails() {
 #[test]
 fn publish_duplicate_ref_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		publish(ALICE, "bafy-a", &[]);
-		let (uri, refs, ch, rand) = valid_publish_args("bafy-b", &[0, 0]);
+		publish(ALICE, "a", &[]);
+		let (uri, refs, ch, rand) = valid_publish_args(&cid("b"), &[0, 0]);
 		assert_noop!(
 			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::DuplicateRef
@@ -381,7 +394,7 @@ fn publish_duplicate_ref_fails() {
 /// The SCALE bytes of a `LiveChain::publish_model` call with plain vectors, as a client
 /// that ignores the bounds would send them.
 fn publish_call_bytes(uri: &[u8], refs: &[u64]) -> Vec<u8> {
-	let (ch, rand) = testing::publish_args(b"bafy", &[], 1);
+	let (ch, rand) = testing::publish_args(&cid("a"), &[], 1);
 	let mut bytes = vec![4u8, 0u8]; // pallet index of LiveChain in the mock, call index 0
 	(uri.to_vec(), refs.to_vec(), ch, rand).encode_to(&mut bytes);
 	bytes
@@ -393,14 +406,15 @@ fn publish_too_many_refs_fails() {
 	// Bounded arguments: a call with MaxRefs + 1 references does not even decode, so it
 	// cannot enter a block; MaxRefs references do.
 	let refs: Vec<u64> = (0..u64::from(MaxRefs::get())).collect();
-	assert!(RuntimeCall::decode(&mut &publish_call_bytes(b"bafy", &refs)[..]).is_ok());
+	assert!(RuntimeCall::decode(&mut &publish_call_bytes(&cid("a"), &refs)[..]).is_ok());
 	let too_many: Vec<u64> = (0..=u64::from(MaxRefs::get())).collect();
-	assert!(RuntimeCall::decode(&mut &publish_call_bytes(b"bafy", &too_many)[..]).is_err());
+	assert!(RuntimeCall::decode(&mut &publish_call_bytes(&cid("a"), &too_many)[..]).is_err());
 }
 
 #[test]
 fn publish_oversized_uri_fails() {
 	use codec::Decode;
+	// Decoding only: the bound is on bytes, whatever they are (a model CID is 59 of them).
 	let fits = vec![b'b'; MaxUriLen::get() as usize];
 	assert!(RuntimeCall::decode(&mut &publish_call_bytes(&fits, &[])[..]).is_ok());
 	let long = vec![b'b'; MaxUriLen::get() as usize + 1];
@@ -410,7 +424,7 @@ fn publish_oversized_uri_fails() {
 #[test]
 fn publish_without_deposit_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
+		let (uri, refs, ch, rand) = valid_publish_args(&cid("a"), &[]);
 		assert_noop!(
 			publish_call(RuntimeOrigin::signed(PAUPER), uri, refs, ch, rand),
 			Error::<Test>::InsufficientDeposit
@@ -422,13 +436,13 @@ fn publish_without_deposit_fails() {
 fn publish_holds_model_deposit_works() {
 	use frame_support::traits::fungible::InspectHold;
 	ExtBuilder::default().build_and_execute(|| {
-		publish(ALICE, "bafy-a", &[]);
-		publish(ALICE, "bafy-b", &[0]);
+		publish(ALICE, "a", &[]);
+		publish(ALICE, "b", &[0]);
 		let reason: RuntimeHoldReason = HoldReason::ModelDeposit.into();
 		assert_eq!(Balances::balance_on_hold(&reason, &ALICE), 2 * MODEL_DEPOSIT);
 		// A redaction leaves the deposit where it is: the model still lives.
 		next_block();
-		let (updates, headers) = redaction(&[(0, "bafy-a2")]);
+		let (updates, headers) = redaction(&[(0, "a2")]);
 		assert_ok!(LiveChain::redact(committee(), 0, updates, headers));
 		assert_eq!(Balances::balance_on_hold(&reason, &ALICE), 2 * MODEL_DEPOSIT);
 	});
@@ -439,7 +453,7 @@ fn verify_page_and_since_cover_what_they_say_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
 		run_to_block(5);
-		let (updates, headers) = redaction(&[(2, "bafy-c2")]);
+		let (updates, headers) = redaction(&[(2, "c2")]);
 		assert_ok!(LiveChain::redact(committee(), 0, updates, headers));
 		let page = LiveChain::verify_page(0, 2);
 		assert!(page.ok, "{:?}", page.failures);
@@ -452,11 +466,11 @@ fn verify_page_and_since_cover_what_they_say_works() {
 		assert_eq!((since.txs_checked, since.blocks_checked, since.archive_records_checked), (1, 1, 2));
 		assert_eq!(LiveChain::verify_since(6).txs_checked, 0);
 		// A tampered transaction is found by the page and the since check that cover it.
-		Txs::<Test>::mutate(2, |t| t.as_mut().unwrap().uri = BoundedVec::truncate_from(b"evil".to_vec()));
+		Txs::<Test>::mutate(2, |t| t.as_mut().unwrap().uri = BoundedVec::truncate_from(cid("evil")));
 		assert!(!LiveChain::verify_page(2, 1).ok);
 		assert!(LiveChain::verify_page(0, 2).ok);
 		assert!(!LiveChain::verify_since(5).ok);
-		Txs::<Test>::mutate(2, |t| t.as_mut().unwrap().uri = BoundedVec::truncate_from(b"bafy-c2".to_vec()));
+		Txs::<Test>::mutate(2, |t| t.as_mut().unwrap().uri = BoundedVec::truncate_from(cid("c2")));
 	});
 }
 
@@ -464,17 +478,17 @@ fn verify_page_and_since_cover_what_they_say_works() {
 fn verify_integrity_cross_checks_archive_and_live_works() {
 	ExtBuilder::default().build().execute_with(|| {
 		small_dag();
-		let (updates, headers) = redaction(&[(2, "bafy-c2")]);
+		let (updates, headers) = redaction(&[(2, "c2")]);
 		assert_ok!(LiveChain::redact(committee(), 0, updates, headers));
 		assert!(LiveChain::verify_integrity().ok);
 		// A live transaction whose URI and randomness are replaced by another valid opening
 		// (as a collision-holding attacker could) no longer matches its newest archive
 		// record: the record-to-live cross-check finds it although every CH verifies.
 		let live = Txs::<Test>::get(2).unwrap();
-		let rand = testing::collision(&live.ch, b"bafy-sneaky", &live.refs, &mut DetRng::new(9));
+		let rand = testing::collision(&live.ch, &cid("sneaky"), &live.refs, &mut DetRng::new(9));
 		Txs::<Test>::mutate(2, |t| {
 			let t = t.as_mut().unwrap();
-			t.uri = BoundedVec::truncate_from(b"bafy-sneaky".to_vec());
+			t.uri = BoundedVec::truncate_from(cid("sneaky"));
 			t.rand = rand;
 		});
 		let report = LiveChain::verify_integrity();
@@ -487,7 +501,7 @@ fn verify_integrity_cross_checks_archive_and_live_works() {
 #[test]
 fn publish_empty_uri_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		let (uri, refs, ch, rand) = valid_publish_args("", &[]);
+		let (uri, refs, ch, rand) = valid_publish_args(b"", &[]);
 		assert_noop!(
 			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::EmptyUri
@@ -498,7 +512,7 @@ fn publish_empty_uri_fails() {
 #[test]
 fn publish_malformed_uri_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		let (uri, refs, ch, rand) = valid_publish_args("bafy with space", &[]);
+		let (uri, refs, ch, rand) = valid_publish_args(b"bafy with space", &[]);
 		assert_noop!(
 			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::MalformedUri
@@ -506,19 +520,71 @@ fn publish_malformed_uri_fails() {
 	});
 }
 
+/// `uri` (a model CID) with the two spare low bits of its last character set: it decodes to
+/// the same 36 bytes, but is not their canonical string.
+fn with_trailing_bits(uri: &[u8]) -> Vec<u8> {
+	const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+	let mut uri = uri.to_vec();
+	let last = uri.last_mut().unwrap();
+	let value = ALPHABET.iter().position(|c| *c == *last).unwrap();
+	*last = ALPHABET[value | 1];
+	uri
+}
+
+/// URIs that look like model CIDs but are not (all within the mock's `MaxUriLen`), each
+/// with what is wrong with it.
+fn malformed_cids() -> Vec<(&'static str, Vec<u8>)> {
+	let good = cid("a");
+	let mut longer = good.clone();
+	longer.push(b'a');
+	let mut not_base32 = good.clone();
+	not_base32[58] = b'1';
+	vec![
+		("multibase B (base32 upper case)", good.to_ascii_uppercase()),
+		("CIDv0", b"QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH".to_vec()),
+		("58 characters", good[..58].to_vec()),
+		("60 characters", longer),
+		// The sha2-256 of the empty string, under codec dag-cbor (0x71).
+		("dag-cbor", b"bafyreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku".to_vec()),
+		("trailing bits", with_trailing_bits(&good)),
+		("not base32", not_base32),
+	]
+}
+
+#[test]
+fn uri_must_be_a_model_cid() {
+	ExtBuilder::default().build_and_execute(|| {
+		for (what, uri) in malformed_cids() {
+			assert!(uri.len() <= MaxUriLen::get() as usize, "{what}");
+			let (uri, refs, ch, rand) = valid_publish_args(&uri, &[]);
+			assert_noop!(
+				publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
+				Error::<Test>::MalformedUri
+			);
+		}
+		// What `ipfs add --cid-version 1` prints: a raw block (the empty file) and the
+		// dag-pb root of a file over one 256 KiB chunk.
+		let raw = b"bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku";
+		let dag_pb = b"bafybeia64zkkh472l3nzlqjdb4vmmpragop23z24t5axwmsgfqxya253uq";
+		let first = publish_uri(ALICE, raw, &[]);
+		let second = publish_uri(ALICE, dag_pb, &[first]);
+		assert_eq!(Txs::<Test>::get(first).unwrap().uri.to_vec(), raw.to_vec());
+		assert_eq!(Txs::<Test>::get(second).unwrap().uri.to_vec(), dag_pb.to_vec());
+		// And the fixtures' URIs are such CIDs.
+		assert_eq!(cid("a").len(), 59);
+		assert!(cid("a").starts_with(b"bafkrei"));
+		assert_ne!(cid("a"), cid("b"));
+		next_block();
+	});
+}
+
 #[test]
 fn publish_ch_not_verifying_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		// A valid hash, but of another URI.
-		let (_, refs, ch, rand) = valid_publish_args("bafy-other", &[]);
+		let (_, refs, ch, rand) = valid_publish_args(&cid("other"), &[]);
 		assert_noop!(
-			publish_call(
-				RuntimeOrigin::signed(ALICE),
-				b"bafy-a".to_vec(),
-				refs,
-				ch,
-				rand
-			),
+			publish_call(RuntimeOrigin::signed(ALICE), cid("a"), refs, ch, rand),
 			Error::<Test>::ChMismatch
 		);
 	});
@@ -527,9 +593,9 @@ fn publish_ch_not_verifying_fails() {
 #[test]
 fn publish_ch_over_other_refs_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		publish(ALICE, "bafy-a", &[]);
+		publish(ALICE, "a", &[]);
 		// Hashed without the reference it then claims.
-		let (uri, _, ch, rand) = valid_publish_args("bafy-b", &[]);
+		let (uri, _, ch, rand) = valid_publish_args(&cid("b"), &[]);
 		assert_noop!(
 			publish_call(RuntimeOrigin::signed(ALICE), uri, vec![0], ch, rand),
 			Error::<Test>::ChMismatch
@@ -540,7 +606,7 @@ fn publish_ch_over_other_refs_fails() {
 #[test]
 fn publish_non_canonical_s_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
+		let (uri, refs, ch, rand) = valid_publish_args(&cid("a"), &[]);
 		let bad = ChRandomness::from_parts(rand.r_bytes(), [0xff; 32]);
 		assert_noop!(
 			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, bad),
@@ -552,7 +618,7 @@ fn publish_non_canonical_s_fails() {
 #[test]
 fn publish_invalid_point_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
+		let (uri, refs, ch, rand) = valid_publish_args(&cid("a"), &[]);
 		let bad = ChRandomness::from_parts([0xff; 32], rand.s_bytes());
 		assert_noop!(
 			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, bad),
@@ -564,7 +630,7 @@ fn publish_invalid_point_fails() {
 #[test]
 fn publish_invalid_check_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		let (uri, refs, _, rand) = valid_publish_args("bafy-a", &[]);
+		let (uri, refs, _, rand) = valid_publish_args(&cid("a"), &[]);
 		assert_noop!(
 			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ChCheck([0xff; 32]), rand),
 			Error::<Test>::InvalidCheck
@@ -575,7 +641,7 @@ fn publish_invalid_check_fails() {
 #[test]
 fn publish_unsigned_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
+		let (uri, refs, ch, rand) = valid_publish_args(&cid("a"), &[]);
 		assert_noop!(
 			publish_call(RuntimeOrigin::none(), uri, refs, ch, rand),
 			DispatchError::BadOrigin
@@ -586,7 +652,7 @@ fn publish_unsigned_fails() {
 #[test]
 fn publish_without_public_key_fails() {
 	ExtBuilder::default().without_key().build_and_execute(|| {
-		let (uri, refs, ch, rand) = valid_publish_args("bafy-a", &[]);
+		let (uri, refs, ch, rand) = valid_publish_args(&cid("a"), &[]);
 		assert_noop!(
 			publish_call(RuntimeOrigin::signed(ALICE), uri, refs, ch, rand),
 			Error::<Test>::NoPublicKey
@@ -599,10 +665,10 @@ fn publish_into_full_live_block_seals_it_and_opens_the_next() {
 	ExtBuilder::default().build_and_execute(|| {
 		let first = NextHeight::<Test>::get();
 		for i in 0..MaxTxsPerBlock::get() {
-			publish(ALICE, &format!("bafy-{i}"), &[]);
+			publish(ALICE, &format!("{i}"), &[]);
 		}
 		assert_eq!(NextHeight::<Test>::get(), first, "nothing sealed while there is room");
-		let late = publish(ALICE, "bafy-late", &[]);
+		let late = publish(ALICE, "late", &[]);
 		// The full live block was sealed within the same chain block; the late model opened
 		// the next one.
 		assert_eq!(BlockTxs::<Test>::get(first).len() as u32, MaxTxsPerBlock::get());
@@ -623,7 +689,7 @@ fn publish_into_full_live_block_seals_it_and_opens_the_next() {
 fn redact_by_signed_account_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
-		let (updates, headers) = redaction(&[(2, "bafy-x")]);
+		let (updates, headers) = redaction(&[(2, "x")]);
 		assert_noop!(
 			LiveChain::redact(RuntimeOrigin::signed(11), 0, updates, headers),
 			DispatchError::BadOrigin
@@ -635,7 +701,7 @@ fn redact_by_signed_account_fails() {
 fn redact_by_root_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
-		let (updates, headers) = redaction(&[(2, "bafy-x")]);
+		let (updates, headers) = redaction(&[(2, "x")]);
 		assert_noop!(
 			LiveChain::redact(RuntimeOrigin::root(), 0, updates, headers),
 			DispatchError::BadOrigin
@@ -647,7 +713,7 @@ fn redact_by_root_fails() {
 fn redact_by_two_of_four_motion_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
-		let (updates, headers) = redaction(&[(2, "bafy-x")]);
+		let (updates, headers) = redaction(&[(2, "x")]);
 		let origin: RuntimeOrigin = CollectiveOrigin::<AccountId, Instance1>::Members(2, 4).into();
 		assert_noop!(LiveChain::redact(origin, 0, updates, headers), DispatchError::BadOrigin);
 	});
@@ -657,7 +723,7 @@ fn redact_by_two_of_four_motion_fails() {
 fn redact_by_single_member_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
-		let (updates, headers) = redaction(&[(2, "bafy-x")]);
+		let (updates, headers) = redaction(&[(2, "x")]);
 		let origin: RuntimeOrigin = CollectiveOrigin::<AccountId, Instance1>::Member(11).into();
 		assert_noop!(LiveChain::redact(origin, 0, updates, headers), DispatchError::BadOrigin);
 	});
@@ -669,7 +735,7 @@ fn redact_tx_collision_invalid_fails() {
 		small_dag();
 		let (mut updates, headers) = redaction(&[(0, "x0"), (1, "x1")]);
 		// The second collision was made for another URI.
-		updates[1].uri = BoundedVec::truncate_from(b"x1-other".to_vec());
+		updates[1].uri = BoundedVec::truncate_from(cid("x1-other"));
 		assert_noop!(
 			LiveChain::redact(committee(), 0, updates, headers),
 			Error::<Test>::TxCollisionInvalid { index: 1 }
@@ -810,11 +876,21 @@ fn redact_to_empty_uri_fails() {
 fn redact_to_malformed_uri_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
-		let (updates, headers) = redaction(&[(2, "x2\n")]);
-		assert_noop!(
-			LiveChain::redact(committee(), 0, updates, headers),
-			Error::<Test>::MalformedUri
-		);
+		let mut bad = malformed_cids();
+		bad.push(("a newline", b"x2\n".to_vec()));
+		let mut newline_after = cid("x2");
+		newline_after.push(b'\n');
+		bad.push(("a newline after a CID", newline_after));
+		for (what, uri) in bad {
+			// Every collision is valid, for the malformed URI: only the URI is refused.
+			let (updates, headers) = redaction_to(&[(2, uri)]);
+			assert_eq!(updates.len(), 1, "{what}");
+			assert_noop!(
+				LiveChain::redact(committee(), 0, updates, headers),
+				Error::<Test>::MalformedUri
+			);
+		}
+		assert_eq!(Txs::<Test>::get(2).unwrap().uri.to_vec(), cid("c"));
 	});
 }
 
@@ -823,11 +899,11 @@ fn redact_pending_model_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		small_dag();
 		// Published in this block, so its live block (height 2) does not exist yet.
-		let tx = publish(ALICE, "bafy-new", &[]);
+		let tx = publish(ALICE, "new", &[]);
 		let live = Txs::<Test>::get(tx).unwrap();
-		let rand = testing::collision(&live.ch, b"x", &[], &mut DetRng::new(1));
+		let rand = testing::collision(&live.ch, &cid("x"), &[], &mut DetRng::new(1));
 		let updates: Updates =
-			vec![TxUpdate { tx, uri: BoundedVec::truncate_from(b"x".to_vec()), rand }]
+			vec![TxUpdate { tx, uri: BoundedVec::truncate_from(cid("x")), rand }]
 				.try_into()
 				.unwrap();
 		assert_noop!(
@@ -887,7 +963,7 @@ mod property {
 							};
 							refs.sort();
 							refs.dedup();
-							publish(ALICE, &format!("bafy-{step}"), &refs);
+							publish(ALICE, &format!("{step}"), &refs);
 							redactions.insert(count, 0);
 						},
 						Op::Redact(selectors) => {
@@ -903,7 +979,7 @@ mod property {
 							chosen.dedup();
 							let changes: Vec<(u64, Vec<u8>)> = chosen
 								.iter()
-								.map(|tx| (*tx, format!("bafy-{step}-{tx}").into_bytes()))
+								.map(|tx| (*tx, cid(&format!("{step}-{tx}"))))
 								.collect();
 							let (updates, headers) = testing::redaction::<Test>(&changes, &mut rng);
 							assert_ok!(LiveChain::redact(

@@ -61,7 +61,12 @@ fn proposal<T: Config>(u: u32, phase: SignPhase) -> Result<ProposalOf<T>, Benchm
 		request,
 		proposer: caller,
 		epoch: 0,
-		updates: txs.iter().map(|tx| (*tx, alloc::format!("bafy-redacted-{tx}").into_bytes())).collect(),
+		updates: txs
+			.iter()
+			.map(|tx| {
+				(*tx, pallet_live_chain::testing::uri(alloc::format!("redacted-{tx}").as_bytes()))
+			})
+			.collect(),
 		heights: heights.into_iter().collect(),
 		attempt: 0,
 		banned: vec![],

@@ -37,15 +37,22 @@ fn keygen(net: &mut TestNet) -> u32 {
 	net.run_until(40, || ActiveEpoch::<Test>::get().is_some()).expect("DKG finished")
 }
 
-/// Publishes `uri` with `refs` as ALICE under the chain's key; returns its tx id.
-fn publish(uri: &str, refs: Vec<u64>) -> u64 {
+/// A valid model URI: the model CID of the raw block holding `label`'s bytes.
+fn model_uri(label: &str) -> Vec<u8> {
+	pallet_live_chain::testing::uri(label.as_bytes())
+}
+
+/// Publishes the model CID of `label` with `refs` as ALICE under the chain's key; returns
+/// its tx id.
+fn publish(label: &str, refs: Vec<u64>) -> u64 {
 	let tx = pallet_live_chain::NextTxId::<Test>::get();
-	let msg = pallet_model_archive::model_message(uri.as_bytes(), &refs);
+	let uri = model_uri(label);
+	let msg = pallet_model_archive::model_message(&uri, &refs);
 	let (ch, rand) =
 		blockful_chameleon::hash_from_seed(&chain_key(), &msg, &[tx as u8 + 1; 32]).unwrap();
 	assert_ok!(pallet_live_chain::Pallet::<Test>::publish_model(
 		RuntimeOrigin::signed(ALICE),
-		uri.as_bytes().to_vec().try_into().unwrap(),
+		uri.try_into().unwrap(),
 		refs.try_into().unwrap(),
 		ch,
 		rand,
@@ -56,10 +63,10 @@ fn publish(uri: &str, refs: Vec<u64>) -> u64 {
 /// A DAG 0 → 1 → 2 in two live blocks, and a parallel request on model 0; returns the
 /// request id.
 fn models_and_request() -> u64 {
-	publish("bafy-m0", vec![]);
-	publish("bafy-m1", vec![0]);
+	publish("m0", vec![]);
+	publish("m1", vec![0]);
 	next_block();
-	publish("bafy-m2", vec![1]);
+	publish("m2", vec![1]);
 	next_block();
 	let id = pallet_unlearning::NextRequestId::<Test>::get();
 	assert_ok!(pallet_unlearning::Pallet::<Test>::request_unlearning(
@@ -75,7 +82,7 @@ fn updates(txs: &[u64]) -> BoundedVec<ProposedUpdate<UriOf<Test>>, MaxUpdates> {
 	txs.iter()
 		.map(|tx| ProposedUpdate {
 			tx: *tx,
-			uri: format!("bafy-unlearned-{tx}").into_bytes().try_into().unwrap(),
+			uri: model_uri(&format!("unlearned-{tx}")).try_into().unwrap(),
 		})
 		.collect::<Vec<_>>()
 		.try_into()
@@ -93,7 +100,7 @@ fn applied() -> bool {
 fn assert_redacted() {
 	for tx in 0..3u64 {
 		let live = pallet_live_chain::Txs::<Test>::get(tx).unwrap();
-		assert_eq!(live.uri.to_vec(), format!("bafy-unlearned-{tx}").into_bytes());
+		assert_eq!(live.uri.to_vec(), model_uri(&format!("unlearned-{tx}")));
 		assert_eq!(live.version, 1);
 	}
 	let report = LiveChain::verify_integrity();
@@ -440,14 +447,17 @@ fn bad_proposals_are_refused_without_state_change() {
 			call(ALICE, request, &[1, 2]),
 			pallet_unlearning::Error::<Test>::StartNotUpdated
 		);
-		let bad_uri: BoundedVec<ProposedUpdate<UriOf<Test>>, MaxUpdates> =
-			vec![ProposedUpdate { tx: 0, uri: b"has space".to_vec().try_into().unwrap() }]
-				.try_into()
-				.unwrap();
-		assert_noop!(
-			Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), request, bad_uri),
-			pallet_live_chain::Error::<Test>::MalformedUri
-		);
+		// Only model CIDs are URIs: not printable text, nor a CID cut short by one character.
+		let mut truncated = model_uri("unlearned-0");
+		truncated.pop();
+		for bad in [b"has space".to_vec(), truncated] {
+			let bad_uri: BoundedVec<ProposedUpdate<UriOf<Test>>, MaxUpdates> =
+				vec![ProposedUpdate { tx: 0, uri: bad.try_into().unwrap() }].try_into().unwrap();
+			assert_noop!(
+				Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), request, bad_uri),
+				pallet_live_chain::Error::<Test>::MalformedUri
+			);
+		}
 		assert_ok!(call(ALICE, request, &[0, 1, 2]));
 		assert_noop!(call(ALICE, request, &[0, 1, 2]), Error::<Test>::AlreadyProposed);
 		// Starting a DKG now: refused (models are bound to the key), and not for anyone.
@@ -473,7 +483,7 @@ fn start_dkg_is_refused_while_one_runs_and_for_a_foreign_key_in_use() {
 	let mut foreign = new_net(false);
 	foreign.with(|| {
 		pallet_live_chain::ChPublicKey::<Test>::put(blockful_chameleon::dev_public_key());
-		publish("bafy-m0", vec![]);
+		publish("m0", vec![]);
 		assert_noop!(Threshold::start_dkg(committee_origin()), Error::<Test>::KeyInUse);
 	});
 	// A chain without genesis DKG and without models: the committee starts one.
@@ -526,7 +536,7 @@ fn a_new_committee_gets_shares_of_the_same_key_and_old_models_keep_verifying() {
 	set_online(&[11, 13, 15]);
 	let request = net.with(|| {
 		System::reset_events();
-		let tx = publish("bafy-m3", vec![]);
+		let tx = publish("m3", vec![]);
 		next_block();
 		assert_ok!(pallet_unlearning::Pallet::<Test>::request_unlearning(
 			RuntimeOrigin::signed(ALICE),

@@ -15,12 +15,14 @@ use sp_runtime::{
 type Updates = BoundedVec<TxUpdateOf<Test>, MaxUpdates>;
 type Headers = BoundedVec<HeaderUpdate, MaxUpdates>;
 
-fn publish(who: AccountId, uri: &str, refs: &[u64]) -> u64 {
+/// Publishes the model CID of `label` (`testing::uri`) with `refs` as `who`; returns its id.
+fn publish(who: AccountId, label: &str, refs: &[u64]) -> u64 {
 	let tx = pallet_live_chain::NextTxId::<Test>::get();
-	let (ch, rand) = testing::publish_args(uri.as_bytes(), refs, tx);
+	let uri = testing::uri(label.as_bytes());
+	let (ch, rand) = testing::publish_args(&uri, refs, tx);
 	assert_ok!(LiveChain::publish_model(
 		RuntimeOrigin::signed(who),
-		uri.as_bytes().to_vec().try_into().unwrap(),
+		uri.try_into().unwrap(),
 		refs.to_vec().try_into().unwrap(),
 		ch,
 		rand
@@ -42,13 +44,13 @@ fn committee() -> RuntimeOrigin {
 	CollectiveOrigin::<AccountId, Instance1>::Members(3, 4).into()
 }
 
-/// Valid redaction arguments giving each listed model a new URI.
+/// Valid redaction arguments giving each listed model a new URI (a model CID).
 fn redaction(txs: &[u64]) -> (Updates, Headers) {
 	let changes: Vec<(u64, Vec<u8>)> = txs
 		.iter()
 		.map(|tx| {
 			let version = Txs::<Test>::get(tx).map(|t| t.version).unwrap_or_default();
-			(*tx, format!("bafy-unlearned-{tx}-v{}", version + 1).into_bytes())
+			(*tx, testing::uri(format!("unlearned-{tx}-v{}", version + 1).as_bytes()))
 		})
 		.collect();
 	let (updates, headers) = testing::redaction::<Test>(&changes, &mut DetRng::new(3));
@@ -68,14 +70,14 @@ fn redact(request: u64, txs: &[u64]) -> frame_support::dispatch::DispatchResultW
 /// 5 (BOB, no refs)
 /// ```
 fn dag() {
-	publish(ALICE, "bafy-0", &[]);
-	publish(ALICE, "bafy-1", &[]);
+	publish(ALICE, "0", &[]);
+	publish(ALICE, "1", &[]);
 	next_block();
-	publish(BOB, "bafy-2", &[0, 1]);
+	publish(BOB, "2", &[0, 1]);
 	next_block();
-	publish(BOB, "bafy-3", &[2]);
-	publish(BOB, "bafy-4", &[1]);
-	publish(BOB, "bafy-5", &[]);
+	publish(BOB, "3", &[2]);
+	publish(BOB, "4", &[1]);
+	publish(BOB, "5", &[]);
 	next_block();
 }
 
@@ -198,12 +200,12 @@ fn sequential_request_takes_one_round_per_model_works() {
 #[test]
 fn sequential_request_over_four_models_takes_four_motions_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		publish(ALICE, "bafy-0", &[]);
+		publish(ALICE, "0", &[]);
 		next_block();
-		publish(BOB, "bafy-1", &[0]);
+		publish(BOB, "1", &[0]);
 		next_block();
-		publish(BOB, "bafy-2", &[1]);
-		publish(BOB, "bafy-3", &[0, 2]);
+		publish(BOB, "2", &[1]);
+		publish(BOB, "3", &[0, 2]);
 		next_block();
 		let id = request(ALICE, &[0], Paradigm::Sequential);
 		for (index, tx) in [0u64, 1, 2, 3].into_iter().enumerate() {
@@ -339,8 +341,8 @@ fn request_too_many_affected_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		// A 7th model below 4 makes the affected set of {0, 1} 6 + 1 > MaxAffected.
-		publish(BOB, "bafy-6", &[4]);
-		publish(BOB, "bafy-7", &[6]);
+		publish(BOB, "6", &[4]);
+		publish(BOB, "7", &[6]);
 		next_block();
 		assert_noop!(
 			request_call(RuntimeOrigin::signed(ALICE), vec![0, 1], vec![1], Paradigm::Parallel),
@@ -544,11 +546,12 @@ fn publish_referencing_locked_model_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Parallel);
-		let (ch, rand) = testing::publish_args(b"bafy-late", &[3], 77);
+		let uri = testing::uri(b"late");
+		let (ch, rand) = testing::publish_args(&uri, &[3], 77);
 		assert_noop!(
 			LiveChain::publish_model(
 				RuntimeOrigin::signed(BOB),
-				b"bafy-late".to_vec().try_into().unwrap(),
+				uri.try_into().unwrap(),
 				vec![3].try_into().unwrap(),
 				ch,
 				rand
@@ -557,9 +560,9 @@ fn publish_referencing_locked_model_fails() {
 		);
 		// Unlocked models may still be inherited from, and once the request completes so
 		// may the unlearned ones.
-		publish(BOB, "bafy-free", &[1]);
+		publish(BOB, "free", &[1]);
 		assert_ok!(redact(id, &[0, 2, 3]));
-		publish(BOB, "bafy-late", &[3]);
+		publish(BOB, "late", &[3]);
 	});
 }
 
@@ -567,7 +570,7 @@ fn publish_referencing_locked_model_fails() {
 fn request_without_deposit_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		// PAUPER can pay a model deposit, not a request deposit.
-		publish(PAUPER, "bafy-p", &[]);
+		publish(PAUPER, "p", &[]);
 		next_block();
 		assert_noop!(
 			request_call(RuntimeOrigin::signed(PAUPER), vec![0], vec![1], Paradigm::Parallel),
@@ -580,7 +583,7 @@ fn request_without_deposit_fails() {
 fn request_beyond_per_block_limit_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		for i in 0..5 {
-			publish(BOB, &format!("bafy-leaf-{i}"), &[]);
+			publish(BOB, &format!("leaf-{i}"), &[]);
 		}
 		next_block();
 		for tx in 0..4 {
@@ -764,7 +767,7 @@ mod property {
 							refs.sort();
 							refs.dedup();
 							if refs.iter().any(|r| LockedBy::<Test>::contains_key(r)) { continue }
-							publish(if *alice { ALICE } else { BOB }, &format!("bafy-{step}"), &refs);
+							publish(if *alice { ALICE } else { BOB }, &format!("{step}"), &refs);
 						},
 						Op::Request(selector, parallel) => {
 							if count == 0 { continue }

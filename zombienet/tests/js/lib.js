@@ -6,6 +6,7 @@
 // CommonJS: zombienet require()s the step scripts in its own process.
 'use strict';
 
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
@@ -169,6 +170,25 @@ const eventData = (events, a, section, method) => {
 
 const modelMessage = (a, uri, refs) => a.createType('(Bytes, Vec<u64>)', [uri, refs]).toU8a();
 
+/** The model CID of the bytes of `label` (a string, as UTF-8): the CIDv1 `ipfs add
+ * --cid-version 1` gives a file holding them (codec raw, sha2-256, base32 lower-case, 59
+ * characters), the only kind of URI the chain accepts. The same as clients/js's `rawCid`,
+ * which these CommonJS steps do not depend on. */
+function rawCid(label) {
+	const bytes = Buffer.concat([Buffer.from([0x01, 0x55, 0x12, 0x20]), crypto.createHash('sha256').update(label).digest()]);
+	const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+	let out = 'b';
+	let acc = 0;
+	let bits = 0;
+	for (const b of bytes) {
+		acc = ((acc << 8) | b) & 0xfff;
+		bits += 8;
+		while (bits >= 5) { bits -= 5; out += alphabet[(acc >> bits) & 31]; }
+	}
+	if (bits > 0) out += alphabet[(acc << (5 - bits)) & 31];
+	return out;
+}
+
 /** LiveChain.ChPublicKey as raw bytes. */
 async function chPublicKey(a) {
 	const v = await a.query.liveChain.chPublicKey();
@@ -220,7 +240,7 @@ async function publish(a, owner, uri, refs) {
 async function publishDagAndRequest(a, tag) {
 	await waitKey(a);
 	const [alice, eve, ferdie] = await Promise.all(['alice', 'eve', 'ferdie'].map(account));
-	const uri = (i) => `bafkrei${tag}m${i}v0`.padEnd(59, '0');
+	const uri = (i) => rawCid(`${tag}-m${i}-v0`);
 	const m0 = await publish(a, alice, uri(0), []);
 	const [m1, m2] = await Promise.all([publish(a, eve, uri(1), [m0.tx]), publish(a, ferdie, uri(2), [m0.tx])]);
 	const m3 = await publish(a, eve, uri(3), [m1.tx, m2.tx]);
@@ -229,8 +249,8 @@ async function publishDagAndRequest(a, tag) {
 	return { txs: [m0.tx, m1.tx, m2.tx, m3.tx], request: id, number: req.number };
 }
 
-/** The new URI of model `tx` in a redaction. */
-const redactedUri = (tag, tx, version) => `bafkrei${tag}t${tx}v${version}`.padEnd(59, '1');
+/** The new URI of model `tx` in a redaction: the CID of a label naming it and its version. */
+const redactedUri = (tag, tx, version) => rawCid(`${tag}-t${tx}-v${version}`);
 
 /** `threshold.proposeRedaction` of a parallel request by its requester (`who`): a new URI
  * for every affected model. Resolves to { proposal, items, number, updates }. */
@@ -407,7 +427,7 @@ function processStart(networkInfo, name) {
 
 module.exports = {
 	sleep, now, withTimeout, uriOf, rpc, heights, api, closeAll, account, send, waitHeight,
-	chameleon, publishDagAndRequest, stateAt, sameState, chPublicKey, committeeKey, waitKey, modelMessage,
+	chameleon, publishDagAndRequest, stateAt, sameState, chPublicKey, committeeKey, waitKey, modelMessage, rawCid,
 	proposeRedaction, proposalEvents, awaitApplied, timestampOf, pausedKey, setMemberPaused,
 	record, waitSynced, startSampler, stopSampler, lagStats, processStart, sampler,
 };
