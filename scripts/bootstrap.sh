@@ -147,12 +147,19 @@ else
 	export GOMODCACHE="$CACHE/go/mod" GOCACHE="$CACHE/go/build" GOFLAGS="-buildvcs=false -mod=mod" GOTOOLCHAIN=local
 	(cd "$CACHE" && go mod download "github.com/ipfs/kubo@v$KUBO_VERSION") || die "go mod download kubo@v$KUBO_VERSION failed"
 	src="$CACHE/kubo/src-v$KUBO_VERSION"
+	mkdir -p "$(dirname "$KUBO_BIN")"
 	rm -rf "$src"
-	cp -r "$GOMODCACHE/github.com/ipfs/kubo@v$KUBO_VERSION" "$src" && chmod -R u+w "$src"
+	cp -r "$GOMODCACHE/github.com/ipfs/kubo@v$KUBO_VERSION" "$src" || die "copying the kubo module failed"
+	chmod -R u+w "$src"
 	sed -i -e '/^replace github.com\/libp2p\/go-libp2p =>/d' \
 		-e 's#github.com/quic-go/quic-go v0.62.0 // indirect#github.com/quic-go/quic-go v0.60.0 // indirect#' \
 		-e 's#github.com/quic-go/webtransport-go v0.13.0 // indirect#github.com/quic-go/webtransport-go v0.11.1 // indirect#' \
 		"$src/go.mod"
+	# Each edit must have matched: kubo's go.mod is pinned, a silent no-op would build something else.
+	! grep -q '^replace github.com/libp2p/go-libp2p' "$src/go.mod" \
+		&& grep -q 'github.com/quic-go/quic-go v0.60.0' "$src/go.mod" \
+		&& grep -q 'github.com/quic-go/webtransport-go v0.11.1' "$src/go.mod" \
+		|| die "kubo v$KUBO_VERSION's go.mod is not the one this script patches"
 	(cd "$src" && go build -trimpath -o "$KUBO_BIN.tmp" ./cmd/ipfs) || die "building kubo failed"
 	mv "$KUBO_BIN.tmp" "$KUBO_BIN"
 	"$KUBO_BIN" version | grep -q "ipfs version $KUBO_VERSION" || die "the built kubo does not report version $KUBO_VERSION"

@@ -29,16 +29,16 @@ trap 'exit 130' INT TERM
 
 start() { # start NAME: sets API and GATEWAY
 	local repo="$DIR/$1"
-	if [ ! -f "$repo/config" ]; then
-		IPFS_PATH="$repo" "$KUBO" init --profile test --empty-repo >/dev/null
-		for kv in 'Routing.Type "none"' 'Provide.Enabled false' \
+	[ -f "$repo/config" ] || IPFS_PATH="$repo" "$KUBO" init --profile test --empty-repo >/dev/null
+	# Applied at every start (idempotent), so an interrupted first run cannot leave a node
+	# with kubo's default routing.
+	for kv in 'Routing.Type "none"' 'Provide.Enabled false' \
 			'Swarm.Transports.Network.QUIC false' 'Swarm.Transports.Network.WebTransport false' \
 			'Swarm.Transports.Network.Websocket false' 'Swarm.Transports.Network.WebRTCDirect false' \
-			'Swarm.RelayClient.Enabled false' 'Swarm.RelayService.Enabled false'; do
-			# shellcheck disable=SC2086
-			IPFS_PATH="$repo" "$KUBO" config --json ${kv%% *} "${kv#* }"
-		done
-	fi
+		'Swarm.RelayClient.Enabled false' 'Swarm.RelayService.Enabled false'; do
+		# shellcheck disable=SC2086
+		IPFS_PATH="$repo" "$KUBO" config --json ${kv%% *} "${kv#* }"
+	done
 	rm -f "$repo/api" "$repo/gateway"
 	IPFS_PATH="$repo" "$KUBO" daemon --enable-gc=false >"$repo/daemon.log" 2>&1 &
 	pids+=($!)

@@ -250,8 +250,10 @@ pub fn store_propagation(
 	let cfg = ParallelConfig { alpha: 1e-3, epsilon: 0.0 };
 	let base = crate::store::ModelStore::open(dir.join("baseline"), "baseline")?;
 	let (mut prop, mut prop_cpu, mut copy, mut copy_cpu, mut hash) = (vec![], vec![], vec![], vec![], vec![]);
+	// What the bench wrote, removed again before each run (never anything else on a node).
+	let mut written: Vec<Cid> = Vec::new();
 	for _ in 0..repeats.max(1) {
-		for cid in stores.live.list()? {
+		for cid in written.drain(..) {
 			if !cids.contains(&cid) {
 				stores.live.remove(&cid)?;
 			}
@@ -259,6 +261,7 @@ pub fn store_propagation(
 		stores.live.sync()?;
 		let t = Instant::now();
 		let (done, _) = propagate_unsynced(&dag, &cids, &deltas, cfg, &stores, |_| {})?;
+		written.extend(done.iter().map(|p| p.new_cid));
 		prop_cpu.push(t.elapsed().as_secs_f64());
 		stores.live.sync()?;
 		prop.push(t.elapsed().as_secs_f64());
@@ -276,8 +279,8 @@ pub fn store_propagation(
 		hash.push(t.elapsed().as_secs_f64());
 	}
 	if kubo.is_some() {
-		for cid in stores.live.list()? {
-			stores.live.remove(&cid)?;
+		for cid in written.iter().chain(&cids) {
+			stores.live.remove(cid)?;
 		}
 	}
 	let _ = std::fs::remove_dir_all(&dir);

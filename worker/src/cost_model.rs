@@ -129,6 +129,8 @@ fn transfer_seconds(
 			Some(ipfs @ StoreLocation::Ipfs(_)) => ModelStore::at(ipfs, "calibration")?,
 			_ => ModelStore::open(dir.join(format!("transfer-{run}")), "calibration")?,
 		};
+		// A node kept between runs may hold the model pinned already: leave such a pin alone.
+		let pinned_before = store.root().is_none() && store.contains(model)?;
 		let t = Instant::now();
 		let data = source.get(model)?;
 		let cid = store.put(&data)?;
@@ -136,8 +138,8 @@ fn transfer_seconds(
 		bytes = data.len() as u64;
 		match store.root() {
 			Some(root) => drop(std::fs::remove_dir_all(root)),
-			// Calibration runs before any task publishes: its copy is no live model yet.
-			None => store.remove(&cid)?,
+			None if !pinned_before => store.remove(&cid)?,
+			None => {}
 		}
 	}
 	Ok((Timing::of(&times).median, bytes))

@@ -223,10 +223,11 @@ struct Context<'a, P: FnMut(&str)> {
 	source: &'a Stores,
 	/// Where the published models go.
 	stores: &'a ChainStores,
-	/// How many live transactions of this run name each CID in the live store. Both tasks
-	/// publish the same original models, and a pin belongs to a CID, not to a transaction:
-	/// a redacted version leaves the live store only when no live transaction names it.
-	live_refs: BTreeMap<Cid, usize>,
+	/// How many live transactions of this run name each CID in each live store (by
+	/// location). Both tasks publish the same original models, and on a shared IPFS node a
+	/// pin belongs to a CID, not to a transaction: a redacted version leaves a live store
+	/// only when no live transaction of the run names it there.
+	live_refs: BTreeMap<(String, Cid), usize>,
 	/// The users' accounts, by user id.
 	accounts: BTreeMap<String, Keypair>,
 	key: ChPublicKey,
@@ -383,14 +384,16 @@ async fn run_task<P: FnMut(&str)>(
 	for batch in batches {
 		transfer(cx, &stores, &published, &batch, paradigm, &mut tran).await?;
 		redact(cx, &filed, &batch, &mut report, &mut touched).await?;
+		let at = stores.live.location().to_string();
 		for &(_, old, new) in &batch {
-			*cx.live_refs.entry(new).or_default() += 1;
-			let left = cx.live_refs.get_mut(&old).map(|n| {
+			*cx.live_refs.entry((at.clone(), new)).or_default() += 1;
+			let key = (at.clone(), old);
+			let left = cx.live_refs.get_mut(&key).map(|n| {
 				*n = n.saturating_sub(1);
 				*n
 			});
 			if left.unwrap_or(0) == 0 {
-				cx.live_refs.remove(&old);
+				cx.live_refs.remove(&key);
 				blocking(|| stores.live.remove(&old))?;
 			}
 		}
@@ -426,8 +429,9 @@ async fn publish<P: FnMut(&str)>(
 	}
 	let progress = &mut cx.progress;
 	let done = cx.chain.publish_dag(&models, &cx.key, |m| progress(&format!("{label}: {m}"))).await?;
+	let at = stores.live.location().to_string();
 	for &i in &order {
-		*cx.live_refs.entry(cx.manifest.models[i].cid).or_default() += 1;
+		*cx.live_refs.entry((at.clone(), cx.manifest.models[i].cid)).or_default() += 1;
 	}
 	let tx_of: HashMap<usize, u64> = order.iter().zip(&done.txs).map(|(&i, &t)| (i, t)).collect();
 	let model_of = tx_of.iter().map(|(&i, &t)| (t, i)).collect();

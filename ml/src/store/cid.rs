@@ -17,7 +17,7 @@
 //! The `cid` and `multihash` crates encode the CIDs. The two protobuf messages of a `dag-pb`
 //! file node (`PBNode` with its `PBLink`s, and the UnixFS `Data` it carries) are encoded here
 //! by hand, a few varint-prefixed fields in kubo's field order: no maintained crate encodes
-//! UnixFS file nodes without bringing a whole IPFS implementation. `ml/tests/cid_vectors.rs`
+//! UnixFS file nodes without bringing a whole IPFS implementation. `ml/tests/cid.rs`
 //! checks the result against CIDs kubo printed for the same bytes, and the IPFS tests
 //! against a running kubo.
 

@@ -82,9 +82,12 @@ impl KuboDaemon {
 			}
 			Ok(())
 		};
-		ipfs(&["init", "--profile", "test", "--empty-repo"])?;
-		for (key, value) in LOOPBACK_CONFIG {
-			ipfs(&["config", "--json", key, value])?;
+		let configured = ipfs(&["init", "--profile", "test", "--empty-repo"])
+			.and_then(|()| LOOPBACK_CONFIG.iter().try_for_each(|(key, value)| ipfs(&["config", "--json", key, value])));
+		if let Err(e) = configured {
+			// A half-made repository would be refused ("exists") by the next start.
+			let _ = std::fs::remove_dir_all(&repo);
+			return Err(e);
 		}
 		let log = repo.join("daemon.log");
 		let file = std::fs::File::create(&log).map_err(|e| WorkerError::io(&log, e))?;

@@ -124,7 +124,8 @@ impl Kubo {
 		Ok(r.addresses.unwrap_or_default())
 	}
 
-	/// Adds and pins `bytes`; returns their CID, which must be the one [`Cid::of`] gives.
+	/// Adds and pins `bytes`; returns their CID, which must be the one [`Cid::of`] gives. The
+	/// pin is its own call, so an `Ok` means the node holds every block pinned.
 	pub fn add(&self, bytes: &[u8]) -> Result<Cid> {
 		let expected = Cid::of(bytes);
 		let chunker = format!("size-{CHUNK_SIZE}");
@@ -133,7 +134,10 @@ impl Kubo {
 			("raw-leaves", "true"),
 			("chunker", chunker.as_str()),
 			("hash", "sha2-256"),
-			("pin", "true"),
+			("trickle", "false"),
+			("max-file-links", "174"),
+			// kubo reports a failed pin only in a trailer after its answer: pinned below.
+			("pin", "false"),
 			("progress", "false"),
 		];
 		let body = self.call("add", &query, || {
@@ -154,6 +158,8 @@ impl Kubo {
 				"add stored the bytes as {cid}, but their CID is {expected} (a daemon with other import settings?)"
 			)));
 		}
+		// `pin/add` answers once every block is pinned, with an error status if it fails.
+		self.pin(&cid)?;
 		Ok(cid)
 	}
 
@@ -164,7 +170,11 @@ impl Kubo {
 		let arg = cid.to_string();
 		let offline = if from_peers { "false" } else { "true" };
 		let bytes = self.call("cat", &[("arg", arg.as_str()), ("offline", offline)], || None).map_err(|e| match e {
-			WorkerError::Store { reason, .. } if reason.contains("not found") || reason.contains("timed out") => {
+			// Offline, kubo answers at once that a block is missing; with peers, a model no
+			// peer has is a timeout.
+			WorkerError::Store { reason, .. }
+				if reason.contains("not found") || (from_peers && reason.contains("timed out")) =>
+			{
 				WorkerError::ModelNotFound { cid: arg.clone(), store: self.store.into(), location: format!("IPFS {}", self.api) }
 			}
 			other => other,
@@ -262,7 +272,7 @@ impl Kubo {
 						reason: format!("{what}: HTTP {status}: {reason}"),
 					});
 				}
-				Err(e) if e.is_timeout() && command == "cat" => {
+				Err(e) if e.is_timeout() && !e.is_connect() && command == "cat" => {
 					return Err(WorkerError::Store {
 						store: self.store.into(),
 						location: self.api.clone(),

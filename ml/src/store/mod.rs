@@ -319,15 +319,20 @@ impl Stores {
 	/// Opens the live and archive stores at two locations, which must differ; two IPFS
 	/// stores must be two different kubo nodes (compared by peer id).
 	pub fn at(live: &StoreLocation, archive: &StoreLocation) -> Result<Self> {
-		if live == archive {
-			return Err(WorkerError::InvalidArgument(format!(
-				"the live and archive stores are both {live}: they must be different instances"
-			)));
-		}
 		let stores = Stores {
 			live: ModelStore::at(live, "live")?,
 			archive: ModelStore::at(archive, "archive")?.append_only(),
 		};
+		// Two spellings of one directory (`./a`, `a`, a symlink) are one store too.
+		let same_dir = match (stores.live.root(), stores.archive.root()) {
+			(Some(l), Some(a)) => l.canonicalize().ok().is_some_and(|l| a.canonicalize().ok() == Some(l)),
+			_ => false,
+		};
+		if live == archive || same_dir {
+			return Err(WorkerError::InvalidArgument(format!(
+				"the live and archive stores are both {live}: they must be different instances"
+			)));
+		}
 		if let (Some(l), Some(a)) = (stores.live.kubo(), stores.archive.kubo()) {
 			let id = l.peer_id()?;
 			if id == a.peer_id()? {
@@ -376,7 +381,9 @@ impl Stores {
 	}
 
 	/// Applies a redaction: `old` is kept in the archive (copied there if missing), `new`
-	/// (already staged in live) is archived too, and `old` leaves the live store.
+	/// (already staged in live) is archived too, and `old` leaves the live store — on IPFS
+	/// its pin, which is the CID's: a caller whose other live models may share the bytes
+	/// keeps its own count (the chain flow does).
 	pub fn redact(&self, old: &Cid, new: &Cid) -> Result<()> {
 		if old == new {
 			return Ok(());
