@@ -160,6 +160,23 @@ fn a_lying_daemon_is_caught_by_the_cid() {
 }
 
 #[test]
+fn an_endless_answer_is_cut_off() {
+	// A fake kubo API whose `cat` answers 1 MB for any CID.
+	let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+	let api = format!("http://{}", listener.local_addr().unwrap());
+	std::thread::spawn(move || {
+		for stream in listener.incoming().flatten() {
+			serve_fake_sized(stream, 1 << 20);
+		}
+	});
+	let store = ModelStore::ipfs(&api, "live", KuboOptions { max_bytes: 64 << 10, ..quick() }).unwrap();
+	let cid = Cid::of(b"a model");
+	let err = store.get(&cid).unwrap_err();
+	assert!(matches!(err, WorkerError::Store { .. }), "{err}");
+	assert!(err.to_string().contains("exceeds 65536 bytes") && err.to_string().contains(&cid.to_string()), "{err}");
+}
+
+#[test]
 fn a_daemon_that_is_down_is_a_clear_error() {
 	let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
 	let api = format!("http://127.0.0.1:{port}");
@@ -185,11 +202,23 @@ fn a_daemon_killed_mid_upload_is_a_clear_error() {
 	assert!(err.to_string().contains(node.api()), "names the daemon: {err}");
 }
 
-fn serve_fake(mut stream: std::net::TcpStream) {
+fn serve_fake(stream: std::net::TcpStream) {
+	serve_fake_sized(stream, 0)
+}
+
+/// Answers `id`, and every other call with `cat_len` bytes (or "other bytes" for 0).
+fn serve_fake_sized(mut stream: std::net::TcpStream, cat_len: usize) {
 	let mut buf = vec![0u8; 8192];
 	let n = stream.read(&mut buf).unwrap_or(0);
 	let head = String::from_utf8_lossy(&buf[..n]);
-	let body: &[u8] = if head.starts_with("POST /api/v0/id") { br#"{"ID":"12D3KooWFake"}"# } else { b"other bytes" };
+	let long = vec![b'x'; cat_len];
+	let body: &[u8] = if head.starts_with("POST /api/v0/id") {
+		br#"{"ID":"12D3KooWFake"}"#
+	} else if cat_len > 0 {
+		&long
+	} else {
+		b"other bytes"
+	};
 	let _ = write!(stream, "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
 	let _ = stream.write_all(body);
 }

@@ -30,6 +30,9 @@ pub struct KuboOptions {
 	pub attempts: u32,
 	/// Pause before the second attempt; doubled before each further one.
 	pub backoff: Duration,
+	/// The most bytes one answer may have: a model is read whole before its CID is checked,
+	/// so a daemon or peer that serves endless bytes is cut off here.
+	pub max_bytes: u64,
 }
 
 impl Default for KuboOptions {
@@ -39,6 +42,7 @@ impl Default for KuboOptions {
 			timeout: Duration::from_secs(120),
 			attempts: 3,
 			backoff: Duration::from_millis(250),
+			max_bytes: 4 << 30,
 		}
 	}
 }
@@ -260,7 +264,8 @@ impl Kubo {
 			if let Some(f) = form() {
 				request = request.multipart(f);
 			}
-			match request.send().and_then(read) {
+			let max = self.options.max_bytes;
+			match request.send().map_err(Failure::Transport).and_then(|r| read(r, max)) {
 				Ok((status, body)) if status.is_success() => return Ok(body),
 				Ok((status, body)) => {
 					let reason = serde_json::from_slice::<ApiError>(&body)
@@ -272,7 +277,14 @@ impl Kubo {
 						reason: format!("{what}: HTTP {status}: {reason}"),
 					});
 				}
-				Err(e) if e.is_timeout() && !e.is_connect() && command == "cat" => {
+				Err(Failure::TooBig) => {
+					return Err(WorkerError::Store {
+						store: self.store.into(),
+						location: self.api.clone(),
+						reason: format!("{what}: the answer exceeds {max} bytes (KuboOptions::max_bytes)"),
+					});
+				}
+				Err(Failure::Transport(e)) if e.is_timeout() && !e.is_connect() && command == "cat" => {
 					return Err(WorkerError::Store {
 						store: self.store.into(),
 						location: self.api.clone(),
@@ -291,7 +303,7 @@ impl Kubo {
 						location: self.api.clone(),
 						reason: format!(
 							"{what}: {} ({attempt} attempts over {:.1} s); is the IPFS daemon running?",
-							describe(&e),
+							e,
 							started.elapsed().as_secs_f64()
 						),
 					});
@@ -305,16 +317,42 @@ impl Kubo {
 	}
 }
 
-/// The status and whole body of an answer (a body cut short is an error).
-fn read(r: Response) -> reqwest::Result<(reqwest::StatusCode, Vec<u8>)> {
-	let status = r.status();
-	Ok((status, r.bytes()?.to_vec()))
+/// Why a call got no answer to look at.
+enum Failure {
+	/// The request did not go through.
+	Transport(reqwest::Error),
+	/// The body could not be read to its end.
+	Body(std::io::Error),
+	/// The body is longer than allowed.
+	TooBig,
 }
 
-/// A transport error with its causes (reqwest's own message omits them).
-fn describe(e: &reqwest::Error) -> String {
+impl std::fmt::Display for Failure {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		match self {
+			Failure::Transport(e) => f.write_str(&describe(e)),
+			Failure::Body(e) => f.write_str(&describe(e)),
+			Failure::TooBig => f.write_str("answer too long"),
+		}
+	}
+}
+
+/// The status and whole body of an answer, at most `max` bytes (a body cut short is an error).
+fn read(mut r: Response, max: u64) -> std::result::Result<(reqwest::StatusCode, Vec<u8>), Failure> {
+	use std::io::Read;
+	let status = r.status();
+	let mut body = Vec::new();
+	(&mut r).take(max.saturating_add(1)).read_to_end(&mut body).map_err(Failure::Body)?;
+	if body.len() as u64 > max {
+		return Err(Failure::TooBig);
+	}
+	Ok((status, body))
+}
+
+/// An error with its causes (reqwest's own message omits them).
+fn describe(e: &dyn std::error::Error) -> String {
 	let mut s = e.to_string();
-	let mut source = std::error::Error::source(e);
+	let mut source = e.source();
 	while let Some(cause) = source {
 		s.push_str(": ");
 		s.push_str(&cause.to_string());
