@@ -397,6 +397,14 @@ pub struct StoreIoBench {
 	pub kubo_cat: Option<Timing>,
 }
 
+/// Runs `f`, appending its wall time in seconds to `times`.
+fn timed<T>(times: &mut Vec<f64>, f: impl FnOnce() -> Result<T>) -> Result<T> {
+	let t = Instant::now();
+	let out = f();
+	times.push(t.elapsed().as_secs_f64());
+	out
+}
+
 /// Add and read of models of each of `sizes` bytes: `cp`, the local store and (with `kubo`)
 /// a kubo node, interleaved in one run, `repeats` times each.
 pub fn store_io(sizes: &[usize], repeats: usize, kubo: Option<&str>) -> Result<Vec<StoreIoBench>> {
@@ -412,23 +420,15 @@ pub fn store_io(sizes: &[usize], repeats: usize, kubo: Option<&str>) -> Result<V
 			let src = dir.join("source.bin");
 			std::fs::write(&src, &bytes).map_err(|e| crate::WorkerError::io(&src, e))?;
 			let dst = dir.join(format!("copy-{run}.bin"));
-			let t = Instant::now();
-			std::fs::copy(&src, &dst).map_err(|e| crate::WorkerError::io(&dst, e))?;
-			std::fs::File::open(&dst).and_then(|f| f.sync_all()).map_err(|e| crate::WorkerError::io(&dst, e))?;
-			cp.push(t.elapsed().as_secs_f64());
-			let t = Instant::now();
-			let cid = local.put(&bytes)?;
-			put.push(t.elapsed().as_secs_f64());
-			let t = Instant::now();
-			black_box(local.get(&cid)?);
-			get.push(t.elapsed().as_secs_f64());
+			timed(&mut cp, || {
+				std::fs::copy(&src, &dst).map_err(|e| crate::WorkerError::io(&dst, e))?;
+				std::fs::File::open(&dst).and_then(|f| f.sync_all()).map_err(|e| crate::WorkerError::io(&dst, e))
+			})?;
+			let cid = timed(&mut put, || local.put(&bytes))?;
+			black_box(timed(&mut get, || local.get(&cid))?);
 			if let Some(ipfs) = &ipfs {
-				let t = Instant::now();
-				let c = ipfs.put(&bytes)?;
-				add.push(t.elapsed().as_secs_f64());
-				let t = Instant::now();
-				black_box(ipfs.get(&c)?);
-				cat.push(t.elapsed().as_secs_f64());
+				let c = timed(&mut add, || ipfs.put(&bytes))?;
+				black_box(timed(&mut cat, || ipfs.get(&c))?);
 				ipfs.remove(&c)?;
 			}
 			local.remove(&cid)?;

@@ -145,13 +145,7 @@ fn a_tampered_block_is_refused_naming_the_cid() {
 #[test]
 fn a_lying_daemon_is_caught_by_the_cid() {
 	// A fake kubo API that answers `id` and serves other bytes for every `cat`.
-	let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-	let api = format!("http://{}", listener.local_addr().unwrap());
-	std::thread::spawn(move || {
-		for stream in listener.incoming().flatten() {
-			serve_fake(stream);
-		}
-	});
+	let api = fake_daemon(0);
 	let store = ModelStore::ipfs(&api, "live", quick()).unwrap();
 	let cid = Cid::of(b"the model the chain names");
 	let err = store.get(&cid).unwrap_err();
@@ -162,13 +156,7 @@ fn a_lying_daemon_is_caught_by_the_cid() {
 #[test]
 fn an_endless_answer_is_cut_off() {
 	// A fake kubo API whose `cat` answers 1 MB for any CID.
-	let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-	let api = format!("http://{}", listener.local_addr().unwrap());
-	std::thread::spawn(move || {
-		for stream in listener.incoming().flatten() {
-			serve_fake_sized(stream, 1 << 20);
-		}
-	});
+	let api = fake_daemon(1 << 20);
 	let store = ModelStore::ipfs(&api, "live", KuboOptions { max_bytes: 64 << 10, ..quick() }).unwrap();
 	let cid = Cid::of(b"a model");
 	let err = store.get(&cid).unwrap_err();
@@ -202,12 +190,20 @@ fn a_daemon_killed_mid_upload_is_a_clear_error() {
 	assert!(err.to_string().contains(node.api()), "names the daemon: {err}");
 }
 
-fn serve_fake(stream: std::net::TcpStream) {
-	serve_fake_sized(stream, 0)
+/// Starts a fake kubo API on a free loopback port (see [`serve_fake`]); returns its URL.
+fn fake_daemon(cat_len: usize) -> String {
+	let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+	let api = format!("http://{}", listener.local_addr().unwrap());
+	std::thread::spawn(move || {
+		for stream in listener.incoming().flatten() {
+			serve_fake(stream, cat_len);
+		}
+	});
+	api
 }
 
 /// Answers `id`, and every other call with `cat_len` bytes (or "other bytes" for 0).
-fn serve_fake_sized(mut stream: std::net::TcpStream, cat_len: usize) {
+fn serve_fake(mut stream: std::net::TcpStream, cat_len: usize) {
 	let mut buf = vec![0u8; 8192];
 	let n = stream.read(&mut buf).unwrap_or(0);
 	let head = String::from_utf8_lossy(&buf[..n]);
