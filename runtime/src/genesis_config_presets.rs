@@ -69,12 +69,18 @@ pub fn consortium_genesis(
 	}))
 }
 
-/// An insecure development chain: dev accounts endowed, the dev committee, and the
-/// committee's DKG at genesis (no development trapdoor).
+/// Owners' update window of the dev chains, in blocks (one minute): long enough for a
+/// participant on this machine, short enough that tests see the parallel fallback.
+pub const DEV_UPDATE_WINDOW: crate::BlockNumber = 30;
+
+/// An insecure development chain: dev accounts endowed, the dev committee, the
+/// committee's DKG at genesis (no development trapdoor) and a one-minute update window.
 fn testnet_genesis(initial_authorities: Vec<(AuraId, GrandpaId)>) -> Value {
 	let endowed = Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect();
-	consortium_genesis(initial_authorities, endowed, dev_committee(), [0u8; 32])
-		.expect("the dev committee has four members and one validator; qed")
+	let mut patch = consortium_genesis(initial_authorities, endowed, dev_committee(), [0u8; 32])
+		.expect("the dev committee has four members and one validator; qed");
+	patch["unlearning"] = serde_json::json!({ "updateWindow": DEV_UPDATE_WINDOW });
+	patch
 }
 
 fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {

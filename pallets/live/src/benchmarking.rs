@@ -126,8 +126,7 @@ mod benchmarks {
 		let origin =
 			T::RedactOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let first = changes.first().map(|(tx, _)| *tx).unwrap_or_default();
-		let txs: Vec<u64> = changes.iter().map(|(tx, _)| *tx).collect();
-		let request = T::OnRedaction::open_bench_request(&caller, &txs);
+		let request = T::OnRedaction::open_bench_request(&caller, &changes);
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, request, updates, headers);

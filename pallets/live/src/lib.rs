@@ -612,7 +612,9 @@ pub mod pallet {
 			}
 			ensure!(touched == headed, Error::<T>::MissingHeaderUpdate);
 			let txs: Vec<u64> = updates.iter().map(|u| u.tx).collect();
-			T::OnRedaction::validate(request, &txs)?;
+			let consented: Vec<(u64, &[u8])> =
+				updates.iter().map(|u| (u.tx, u.uri.as_slice())).collect();
+			T::OnRedaction::validate(request, &consented)?;
 			Self::verify_collisions(&pk, updates, &current, headers, &blocks)?;
 
 			// Every check passed: archive each new version and make it live.

@@ -160,18 +160,20 @@ pub fn merkle_root(leaves: &[ChCheck]) -> H256 {
 /// `publish_model` calls [`OnRedaction::locked_by`] for every reference: a model that an
 /// open request is unlearning cannot be inherited from until the request ends.
 pub trait OnRedaction {
-	/// May a redaction of `txs` advance `request`? Must not write storage.
-	fn validate(request: u64, txs: &[u64]) -> DispatchResult;
+	/// May a redaction giving each of `updates`' models its new URI advance `request`?
+	/// Must not write storage.
+	fn validate(request: u64, updates: &[(u64, &[u8])]) -> DispatchResult;
 	/// Records the applied redaction; returns the weight it used.
 	fn on_redacted(request: u64, txs: &[u64]) -> Result<Weight, sp_runtime::DispatchError>;
 	/// Upper bound of the weight of `validate` plus `on_redacted`.
 	fn max_weight() -> Weight;
 	/// The open request whose affected set holds `tx`, if any.
 	fn locked_by(tx: u64) -> Option<u64>;
-	/// Benchmarks only: opens a request, filed by `who`, that a redaction of `txs` (in
-	/// ascending order, the first one a start model) completes; returns its id.
+	/// Benchmarks only: opens a request, filed by `who`, that a redaction of `updates`
+	/// (models in ascending order, the first one a start model, with the URIs their owners
+	/// submitted) completes; returns its id.
 	#[cfg(feature = "runtime-benchmarks")]
-	fn open_bench_request<AccountId>(_who: &AccountId, _txs: &[u64]) -> u64 {
+	fn open_bench_request<AccountId>(_who: &AccountId, _updates: &[(u64, alloc::vec::Vec<u8>)]) -> u64 {
 		0
 	}
 }
@@ -180,7 +182,7 @@ pub trait OnRedaction {
 /// accepted, nothing is recorded and no model is locked. A runtime must plug in
 /// `pallet-unlearning`, which refuses unknown requests.
 impl OnRedaction for () {
-	fn validate(_request: u64, _txs: &[u64]) -> DispatchResult {
+	fn validate(_request: u64, _updates: &[(u64, &[u8])]) -> DispatchResult {
 		Ok(())
 	}
 	fn on_redacted(_request: u64, _txs: &[u64]) -> Result<Weight, sp_runtime::DispatchError> {

@@ -51,8 +51,12 @@ fn proposal<T: Config>(u: u32, phase: SignPhase) -> Result<ProposalOf<T>, Benchm
 		);
 		pallet_live_chain::testing::seal::<T>().map_err(|_| BenchmarkError::Stop("seal"))?;
 	}
+	let updates: Vec<(u64, Vec<u8>)> = txs
+		.iter()
+		.map(|tx| (*tx, pallet_live_chain::testing::uri(alloc::format!("redacted-{tx}").as_bytes())))
+		.collect();
 	let request =
-		<T as pallet_live_chain::Config>::OnRedaction::open_bench_request(&caller, &txs);
+		<T as pallet_live_chain::Config>::OnRedaction::open_bench_request(&caller, &updates);
 	let heights: BTreeSet<u64> = txs
 		.iter()
 		.filter_map(|tx| pallet_live_chain::Txs::<T>::get(tx).map(|t| t.height))
@@ -61,12 +65,7 @@ fn proposal<T: Config>(u: u32, phase: SignPhase) -> Result<ProposalOf<T>, Benchm
 		request,
 		proposer: caller,
 		epoch: 0,
-		updates: txs
-			.iter()
-			.map(|tx| {
-				(*tx, pallet_live_chain::testing::uri(alloc::format!("redacted-{tx}").as_bytes()))
-			})
-			.collect(),
+		updates,
 		heights: heights.into_iter().collect(),
 		attempt: 0,
 		banned: vec![],

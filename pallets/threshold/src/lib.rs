@@ -31,9 +31,10 @@
 //!
 //! ### Redaction
 //!
-//! The requester of an unlearning request files [`Pallet::propose_redaction`] with the new
-//! models' URIs; the runtime checks it as `LiveChain.redact` would (open request, the
-//! right models, well-formed URIs) and queues it. For the proposal at the head of the
+//! The models' owners submit their new versions to the unlearning pallet
+//! (`Unlearning.submit_update`); anyone then files [`Pallet::propose_redaction`], which
+//! reads those submissions (the caller chooses no URI), checks them as `LiveChain.redact`
+//! will (active request, the right models, the owners' URIs) and queues them. For the proposal at the head of the
 //! queue, every member's OCW posts nonce commitments for each collision (round 1); the
 //! first `t` become the signers and post their partial shares `z_i` (round 2). Each `z_i`
 //! is checked against `Y_i`: a cheater is named by [`Event::InvalidPartialShare`], counted
@@ -50,7 +51,7 @@
 //! ### Dispatchable functions
 //!
 //! - `submit(submission, signature)` — unsigned: a member's DKG or signing message.
-//! - `propose_redaction(request, updates)` — signed by the request's requester.
+//! - `propose_redaction(request)` — signed by anyone: queues the owners' submitted updates.
 //! - `start_dkg()` — `DkgOrigin` (the committee's 2/3): re-share the key to the current
 //!   committee (same group key), or a first key for a chain without one.
 
@@ -426,16 +427,14 @@ pub mod pallet {
 		KeyInUse,
 		/// No committee key is active, or the live chain uses another key.
 		NoCommitteeKey,
-		/// Only the request's requester may propose its redaction.
-		NotRequester,
 		/// The request already has a proposal waiting.
 		AlreadyProposed,
 		/// The queue is full.
 		QueueFull,
 		/// The proposal replaces no model.
 		NoUpdates,
-		/// The same model appears twice.
-		DuplicateUpdate,
+		/// The redaction needs more collisions than one proposal may hold (`MaxUpdates`).
+		TooManyUpdates,
 		/// A model is not on the live chain.
 		UnknownTx,
 		/// The request is unknown.
@@ -536,53 +535,56 @@ pub mod pallet {
 			}
 		}
 
-		/// Proposes the redaction of unlearning request `request`: each of `updates` gives
-		/// a model of the request and the URI of its unlearned version. Signed by the
-		/// requester. Checked as the live chain will check the applied redaction (open
-		/// request, exactly the models it may replace, well-formed URIs), then queued for
-		/// the committee's off-chain workers, which compute the collisions.
+		/// Queues the next redaction of unlearning request `request` for the committee's
+		/// off-chain workers, which compute its collisions. Its updates are **the models'
+		/// owners' submissions** (`Unlearning.submit_update`), read from the chain — the
+		/// caller chooses nothing, so anyone may call it (the owner whose submission made
+		/// the request ready, typically). Parallel: every affected model must have its
+		/// update and the request no queued proposal; sequential: the first submitted
+		/// update whose affected parents are applied and that no queued proposal holds.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::DbWeight::get().reads_writes(
-			4u64.saturating_add(2u64.saturating_mul(updates.len() as u64)),
+			4u64.saturating_add(3u64.saturating_mul(u64::from(T::MaxUpdates::get()))),
 			3,
 		).saturating_add(<T as pallet_live_chain::Config>::OnRedaction::max_weight()))]
-		pub fn propose_redaction(
-			origin: OriginFor<T>,
-			request: u64,
-			updates: BoundedVec<ProposedUpdate<UriOf<T>>, T::MaxUpdates>,
-		) -> DispatchResult {
+		pub fn propose_redaction(origin: OriginFor<T>, request: u64) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let epoch = Self::active_epoch()?;
 			let filed = pallet_unlearning::Requests::<T>::get(request)
 				.ok_or(Error::<T>::UnknownRequest)?;
-			ensure!(filed.requester == who, Error::<T>::NotRequester);
-			ensure!(!updates.is_empty(), Error::<T>::NoUpdates);
 			let queue = Queue::<T>::get();
 			ensure!(
 				queue.len() < T::MaxQueued::get() as usize,
 				Error::<T>::QueueFull
 			);
-			ensure!(
-				!queue.iter().any(|id| Proposals::<T>::get(id).is_some_and(|p| p.request == request)),
-				Error::<T>::AlreadyProposed
-			);
-			let mut seen = BTreeSet::new();
+			let queued: Vec<u64> = queue
+				.iter()
+				.filter_map(|id| Proposals::<T>::get(id))
+				.filter(|p| p.request == request)
+				.flat_map(|p| p.updates.into_iter().map(|(tx, _)| tx))
+				.collect();
+			if filed.paradigm == pallet_unlearning::Paradigm::Parallel {
+				ensure!(queued.is_empty(), Error::<T>::AlreadyProposed);
+			}
+			let updates = pallet_unlearning::Pallet::<T>::next_redaction(request, &queued)
+				.map_err(DispatchError::from)?;
+			ensure!(!updates.is_empty(), Error::<T>::NoUpdates);
+			ensure!(updates.len() <= T::MaxUpdates::get() as usize, Error::<T>::TooManyUpdates);
 			let mut heights = BTreeSet::new();
-			for update in updates.iter() {
-				ensure!(seen.insert(update.tx), Error::<T>::DuplicateUpdate);
-				let live = pallet_live_chain::Txs::<T>::get(update.tx).ok_or(Error::<T>::UnknownTx)?;
-				pallet_live_chain::Pallet::<T>::check_uri(&update.uri)?;
+			for (tx, _) in updates.iter() {
+				let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
 				heights.insert(live.height);
 			}
-			let txs: Vec<u64> = updates.iter().map(|u| u.tx).collect();
-			<T as pallet_live_chain::Config>::OnRedaction::validate(request, &txs)?;
+			let consented: Vec<(u64, &[u8])> =
+				updates.iter().map(|(tx, uri)| (*tx, uri.as_slice())).collect();
+			<T as pallet_live_chain::Config>::OnRedaction::validate(request, &consented)?;
 
 			let id = NextProposalId::<T>::get();
 			let proposal = Proposal {
 				request,
 				proposer: who,
 				epoch,
-				updates: updates.into_iter().map(|u| (u.tx, u.uri.into_inner())).collect(),
+				updates: updates.into_iter().map(|(tx, uri)| (tx, uri.into_inner())).collect(),
 				heights: heights.into_iter().collect(),
 				attempt: 0,
 				banned: Vec::new(),
@@ -1286,8 +1288,11 @@ pub mod pallet {
 				Queue::<T>::mutate(|queue| queue.retain(|id| *id != proposal));
 				return weight;
 			};
-			let txs: Vec<u64> = p.updates.iter().map(|(tx, _)| *tx).collect();
-			if let Err(error) = <T as pallet_live_chain::Config>::OnRedaction::validate(p.request, &txs) {
+			let consented: Vec<(u64, &[u8])> =
+				p.updates.iter().map(|(tx, uri)| (*tx, uri.as_slice())).collect();
+			if let Err(error) =
+				<T as pallet_live_chain::Config>::OnRedaction::validate(p.request, &consented)
+			{
 				let _ = Self::drop_proposal(proposal, error);
 				return weight;
 			}

@@ -143,6 +143,8 @@ impl pallet_unlearning::Config for Test {
 	type RequestDeposit = frame_support::traits::ConstU64<100>;
 	type RequestTtl = frame_support::traits::ConstU64<REQUEST_TTL>;
 	type MaxRequestsPerBlock = frame_support::traits::ConstU32<4>;
+	type MaxWaiting = frame_support::traits::ConstU32<3>;
+	type DefaultUpdateWindow = frame_support::traits::ConstU64<10>;
 }
 
 /// Blocks after which an open request expires.

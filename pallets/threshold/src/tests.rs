@@ -9,7 +9,7 @@ use blockful_chameleon::{
 	ChPublicKey,
 };
 use codec::Encode;
-use frame_support::{assert_noop, assert_ok, BoundedVec};
+use frame_support::{assert_noop, assert_ok};
 use pallet_unlearning::Paradigm;
 use sp_runtime::{testing::UintAuthorityId, traits::Dispatchable, RuntimeAppPublic};
 
@@ -78,19 +78,24 @@ fn models_and_request() -> u64 {
 	id
 }
 
-fn updates(txs: &[u64]) -> BoundedVec<ProposedUpdate<UriOf<Test>>, MaxUpdates> {
-	txs.iter()
-		.map(|tx| ProposedUpdate {
-			tx: *tx,
-			uri: model_uri(&format!("unlearned-{tx}")).try_into().unwrap(),
-		})
-		.collect::<Vec<_>>()
-		.try_into()
-		.unwrap()
+/// The owner (ALICE) submits `unlearned-<tx>` as the new version of each of `txs`.
+fn submit(request: u64, txs: &[u64]) {
+	for tx in txs {
+		assert_ok!(pallet_unlearning::Pallet::<Test>::submit_update(
+			RuntimeOrigin::signed(ALICE),
+			request,
+			*tx,
+			pallet_unlearning::ModelUpdate::Replace(
+				model_uri(&format!("unlearned-{tx}")).try_into().unwrap()
+			),
+		));
+	}
 }
 
+/// The owner submits every model of the DAG, then anyone (BOB) proposes.
 fn propose(request: u64) {
-	assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), request, updates(&[0, 1, 2])));
+	submit(request, &[0, 1, 2]);
+	assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request));
 }
 
 fn applied() -> bool {
@@ -427,39 +432,28 @@ fn bad_proposals_are_refused_without_state_change() {
 	// No key yet.
 	net.with(|| {
 		assert_noop!(
-			Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), 0, updates(&[0])),
+			Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), 0),
 			Error::<Test>::NoCommitteeKey
 		);
 	});
 	keygen(&mut net);
 	net.with(|| {
 		let request = models_and_request();
-		let call = |who: u64, request: u64, txs: &[u64]| {
-			Threshold::propose_redaction(RuntimeOrigin::signed(who), request, updates(txs))
-		};
-		assert_noop!(call(BOB, request, &[0, 1, 2]), Error::<Test>::NotRequester);
-		assert_noop!(call(ALICE, 9, &[0, 1, 2]), Error::<Test>::UnknownRequest);
-		assert_noop!(call(ALICE, request, &[]), Error::<Test>::NoUpdates);
-		assert_noop!(call(ALICE, request, &[0, 0]), Error::<Test>::DuplicateUpdate);
-		assert_noop!(call(ALICE, request, &[0, 7]), Error::<Test>::UnknownTx);
-		// The live chain's rule: the start model must be replaced.
-		assert_noop!(
-			call(ALICE, request, &[1, 2]),
-			pallet_unlearning::Error::<Test>::StartNotUpdated
+		let call = |who: u64, request: u64| Threshold::propose_redaction(RuntimeOrigin::signed(who), request);
+		assert_noop!(call(ALICE, 9), Error::<Test>::UnknownRequest);
+		// Nothing is proposed before every owner answered (parallel).
+		assert_noop!(call(ALICE, request), pallet_unlearning::Error::<Test>::UpdateMissing);
+		submit(request, &[0, 1]);
+		assert_noop!(call(ALICE, request), pallet_unlearning::Error::<Test>::UpdateMissing);
+		submit(request, &[2]);
+		// The caller chooses nothing, so anyone may queue it: the owners' URIs are queued.
+		assert_ok!(call(BOB, request));
+		let queued = Proposals::<Test>::get(Queue::<Test>::get()[0]).unwrap();
+		assert_eq!(
+			queued.updates,
+			(0..3u64).map(|tx| (tx, model_uri(&format!("unlearned-{tx}")))).collect::<Vec<_>>()
 		);
-		// Only model CIDs are URIs: not printable text, nor a CID cut short by one character.
-		let mut truncated = model_uri("unlearned-0");
-		truncated.pop();
-		for bad in [b"has space".to_vec(), truncated] {
-			let bad_uri: BoundedVec<ProposedUpdate<UriOf<Test>>, MaxUpdates> =
-				vec![ProposedUpdate { tx: 0, uri: bad.try_into().unwrap() }].try_into().unwrap();
-			assert_noop!(
-				Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), request, bad_uri),
-				pallet_live_chain::Error::<Test>::MalformedUri
-			);
-		}
-		assert_ok!(call(ALICE, request, &[0, 1, 2]));
-		assert_noop!(call(ALICE, request, &[0, 1, 2]), Error::<Test>::AlreadyProposed);
+		assert_noop!(call(ALICE, request), Error::<Test>::AlreadyProposed);
 		// Starting a DKG now: refused (models are bound to the key), and not for anyone.
 		assert_noop!(Threshold::start_dkg(RuntimeOrigin::signed(11)), sp_runtime::DispatchError::BadOrigin);
 	});
@@ -545,7 +539,8 @@ fn a_new_committee_gets_shares_of_the_same_key_and_old_models_keep_verifying() {
 			Paradigm::Parallel,
 		));
 		let request = pallet_unlearning::NextRequestId::<Test>::get() - 1;
-		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), request, updates(&[tx])));
+		submit(request, &[tx]);
+		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(ALICE), request));
 		request
 	});
 	net.run_until(10, applied).expect("the new committee redacts");

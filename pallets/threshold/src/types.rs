@@ -68,15 +68,6 @@ pub struct CommitteeKey<AccountId> {
 	pub reshared_from: Option<u32>,
 }
 
-/// One model replacement a redaction proposal asks for.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
-pub struct ProposedUpdate<Uri> {
-	/// The live transaction.
-	pub tx: u64,
-	/// Its new model URI (CID of the unlearned model).
-	pub uri: Uri,
-}
-
 /// The phase of a redaction's signing attempt.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub enum SignPhase {

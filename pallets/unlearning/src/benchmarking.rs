@@ -81,16 +81,31 @@ mod benchmarks {
 		let start = txs.first().copied().into_iter().collect::<Vec<_>>();
 		fund::<T>(&caller);
 		Pallet::<T>::request_unlearning(
-			RawOrigin::Signed(caller).into(),
+			RawOrigin::Signed(caller.clone()).into(),
 			start.try_into().map_err(|_| BenchmarkError::Stop("starts"))?,
 			vec![1].try_into().map_err(|_| BenchmarkError::Stop("classes"))?,
 			Paradigm::Parallel,
 		)
 		.map_err(|_| BenchmarkError::Stop("request"))?;
 
+		let uris: Vec<(u64, Vec<u8>)> = txs
+			.iter()
+			.map(|tx| (*tx, testing::uri(alloc::format!("unlearned-{tx}").as_bytes())))
+			.collect();
+		for (tx, uri) in &uris {
+			Pallet::<T>::submit_update(
+				RawOrigin::Signed(caller.clone()).into(),
+				0,
+				*tx,
+				ModelUpdate::Replace(uri.clone().try_into().map_err(|_| BenchmarkError::Stop("uri"))?),
+			)
+			.map_err(|_| BenchmarkError::Stop("submit"))?;
+		}
+		let updates: Vec<(u64, &[u8])> = uris.iter().map(|(tx, uri)| (*tx, uri.as_slice())).collect();
+
 		#[block]
 		{
-			<Pallet<T> as OnRedaction>::validate(0, &txs)
+			<Pallet<T> as OnRedaction>::validate(0, &updates)
 				.map_err(|_| BenchmarkError::Stop("validate"))?;
 			<Pallet<T> as OnRedaction>::on_redacted(0, &txs)
 				.map_err(|_| BenchmarkError::Stop("advance"))?;
@@ -98,6 +113,33 @@ mod benchmarks {
 
 		let request = Requests::<T>::get(0).ok_or(BenchmarkError::Stop("no request"))?;
 		assert_eq!(request.status, RequestStatus::Completed);
+		Ok(())
+	}
+
+	/// An owner's update of the last model of a chain of `MaxStarts + 1` models, filed
+	/// from its first: the heaviest checks (URI, affected set, the request re-encoded).
+	#[benchmark]
+	fn submit_update() -> Result<(), BenchmarkError> {
+		let caller: T::AccountId = whitelisted_caller();
+		let txs = chain::<T>(&caller, T::MaxStarts::get().saturating_add(1).min(T::MaxAffected::get()))?;
+		let start = txs.first().copied().into_iter().collect::<Vec<_>>();
+		let last = txs.last().copied().ok_or(BenchmarkError::Stop("no model"))?;
+		fund::<T>(&caller);
+		Pallet::<T>::request_unlearning(
+			RawOrigin::Signed(caller.clone()).into(),
+			start.try_into().map_err(|_| BenchmarkError::Stop("starts"))?,
+			vec![1].try_into().map_err(|_| BenchmarkError::Stop("classes"))?,
+			Paradigm::Parallel,
+		)
+		.map_err(|_| BenchmarkError::Stop("request"))?;
+		let uri: UriOf<T> = testing::uri(b"bench-update")
+			.try_into()
+			.map_err(|_| BenchmarkError::Stop("uri"))?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), 0, last, ModelUpdate::Replace(uri));
+
+		assert!(Updates::<T>::contains_key(0, last));
 		Ok(())
 	}
 

@@ -2,36 +2,58 @@
 //!
 //! ## Overview
 //!
-//! Unlearning requests of BlockFUL (SPEC §5). The owner of some models (the start models W)
-//! asks that they and every model that inherited from them forget some classes. The
-//! runtime fixes the affected set — W plus all descendants N(W), from the on-chain
-//! reference lists, in topological order and bounded by [`Config::MaxAffected`] — holds
-//! [`Config::RequestDeposit`] from the requester and stores the request. Off-chain workers
-//! compute the new models; the committee applies them with
-//! `LiveChain.redact(id, updates, headers)`, which advances the request:
+//! Unlearning requests of BlockFUL (SPEC §5) as a protocol between **parties**: the
+//! requester, the owner of every affected model, and the committee. The owner of some
+//! models (the start models W) asks that they and every model that inherited from them
+//! forget some classes. The runtime fixes the affected set — W plus all descendants N(W),
+//! from the on-chain reference lists, in topological order and bounded by
+//! [`Config::MaxAffected`] — holds [`Config::RequestDeposit`] from the requester and stores
+//! the request. Then:
 //!
-//! - **Parallel**: one redaction completes the request. Its updates must lie in the
-//!   affected set and include every start model; affected models it leaves out are the
-//!   ones the worker skipped under ε and are recorded in `skipped`.
-//! - **Sequential**: each redaction updates exactly one affected model, not yet updated,
-//!   whose affected parents are all updated already (topological order); the request
-//!   completes when every affected model is updated.
+//! 1. **Each owner submits its own model's new version** ([`Pallet::submit_update`]): the
+//!    requester its start models (gradient ascent on its own withdrawn samples), every
+//!    other owner its inherited models (parallel: eqs. 7-8 from the start models' Δθ, then
+//!    an optional repair on its own data; sequential: re-aggregated from the **applied**
+//!    new versions of its parents and re-trained). No one can submit, or have applied, a
+//!    URI for a model owned by someone else — with one exception, below.
+//! 2. **The committee applies what the owners submitted**: anyone may queue the redaction
+//!    (`Threshold.propose_redaction(request)`), whose URIs are read from the submissions;
+//!    the redaction hook ([`OnRedaction::validate`]) refuses any redaction whose models or
+//!    URIs differ from them, whoever computed its collisions.
+//!
+//! - **Parallel**: once every affected model has an update (or is declared `Unchanged`,
+//!   norm ≤ ε; never a start model), **one** redaction applies them all and completes the
+//!   request; the `Unchanged` ones are recorded in `skipped`.
+//! - **Sequential**: an owner may submit only once every affected parent of its model has
+//!   been applied (it re-trains from them); each update is applied by its own redaction
+//!   (one consensus per model); the request completes when every affected model is updated.
+//!
+//! **Deadlines.** A request expires [`Config::RequestTtl`] blocks after it became active
+//! (locks and deposit released; sequentially applied models keep their new versions). In
+//! the parallel paradigm an inherited model's update is fully determined by public data —
+//! its old version, the DAG coefficients and the start models' old and new versions — so
+//! once [`UpdateWindow`] blocks have passed since activation and every start model has its
+//! update, **any** account may submit the update of an inherited model whose owner has not
+//! answered (a *fallback*, flagged on chain with its submitter). Anyone can recompute it
+//! from the stores and compare CIDs; a wrong fallback is attributable to its signer. Start
+//! models and the sequential paradigm (re-training needs the owner's data) have no
+//! fallback: a silent owner there lets the request expire.
+//!
+//! **Overlapping requests are queued, not refused.** A request is `Waiting` while earlier
+//! open requests hold some of its affected models; it locks the free ones at once, takes
+//! the others as the earlier requests close (each released model goes to the earliest
+//! waiting request that needs it) and becomes `Pending` when it holds all of them. Every
+//! affected model of an open request is locked by that request or an earlier one, so no
+//! new model can reference it (`LiveChain.publish_model` fails with `RefLocked`) and the
+//! affected set fixed at filing stays complete; the earliest waiting request only waits for
+//! active ones, so the queue always drains.
 //!
 //! `rounds` counts the committee motions a request took.
-//!
-//! While a request is open (pending or in progress) it **locks** its affected models
-//! ([`LockedBy`]): no other request may include them, no other redaction may touch them
-//! (a redaction must lie in its own request's affected set), and no new model may
-//! reference them (`LiveChain.publish_model` fails with `RefLocked`), so the affected set
-//! fixed at request time stays complete. A request ends by completing, by
-//! `cancel_request` (requester, before any redaction) or by expiring
-//! [`Config::RequestTtl`] blocks after it was filed; then the locks and the deposit are
-//! released.
 //!
 //! The live chain reaches this pallet through its `OnRedaction` hook, which this pallet
 //! implements: set `type OnRedaction = Unlearning` in `pallet_live_chain::Config`. The
 //! hook validates before the live chain writes anything, so a redaction that violates the
-//! request's paradigm changes nothing.
+//! request's paradigm or its owners' submissions changes nothing.
 //!
 //! ### Dispatchable Functions
 //!
@@ -39,6 +61,8 @@
 //!   model; holds the request deposit.
 //! - `cancel_request(id)` — signed by the requester while no redaction advanced the
 //!   request; releases locks and deposit.
+//! - `submit_update(request, tx, update)` — signed by the owner of model `tx` (or, in the
+//!   parallel paradigm after the window, by anyone for an inherited model).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![cfg_attr(
@@ -57,6 +81,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod locks;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -74,7 +99,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::collections::BTreeSet;
+	use alloc::{collections::BTreeSet, vec::Vec};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -95,6 +120,13 @@ pub mod pallet {
 		<T as Config>::MaxClasses,
 		<T as Config>::MaxAffected,
 	>;
+
+	/// A model URI as the live chain bounds it.
+	pub type UriOf<T> = BoundedVec<u8, pallet_live_chain::MaxUriLenOf<T>>;
+
+	/// An owner's update as stored.
+	pub type SubmittedUpdateOf<T> =
+		SubmittedUpdate<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, UriOf<T>>;
 
 	/// Balance of the deposit currency.
 	pub type BalanceOf<T> = <<T as Config>::DepositCurrency as Inspect<
@@ -130,6 +162,12 @@ pub mod pallet {
 		/// Most requests that may expire in one block (so most filed in one block).
 		#[pallet::constant]
 		type MaxRequestsPerBlock: Get<u32>;
+		/// Most requests waiting behind overlapping open requests at once.
+		#[pallet::constant]
+		type MaxWaiting: Get<u32>;
+		/// [`UpdateWindow`] of a chain whose genesis does not set it.
+		#[pallet::constant]
+		type DefaultUpdateWindow: Get<BlockNumberFor<Self>>;
 	}
 
 	/// Why this pallet holds funds.
@@ -169,6 +207,49 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// Owners' updates of open requests: `(request, tx) -> update`, removed when the
+	/// request closes.
+	#[pallet::storage]
+	pub type Updates<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		u64,
+		Twox64Concat,
+		u64,
+		SubmittedUpdateOf<T>,
+		OptionQuery,
+	>;
+
+	/// Requests waiting behind overlapping open requests, in filing order, each with the
+	/// number of its affected models it does not hold yet.
+	#[pallet::storage]
+	pub type Waiting<T: Config> =
+		StorageValue<_, BoundedVec<(u64, u32), T::MaxWaiting>, ValueQuery>;
+
+	/// Blocks after a request's activation during which only owners may submit updates;
+	/// afterwards (parallel paradigm, inherited models) anyone may submit the public-data
+	/// update of an owner who has not answered.
+	#[pallet::storage]
+	pub type UpdateWindow<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultUpdateWindow>;
+
+	/// Genesis: the owners' update window.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// [`UpdateWindow`] in blocks; `None` keeps [`Config::DefaultUpdateWindow`].
+		pub update_window: Option<BlockNumberFor<T>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(window) = self.update_window {
+				UpdateWindow::<T>::put(window);
+			}
+		}
+	}
+
 	/// Events of the unlearning pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -183,6 +264,31 @@ pub mod pallet {
 			paradigm: Paradigm,
 			/// Number of affected models (start models included).
 			affected: u32,
+			/// Whether it waits behind overlapping open requests (else it is pending).
+			waiting: bool,
+		},
+		/// A waiting request now holds every affected model: owners may submit updates.
+		RequestActivated {
+			/// Request id.
+			id: u64,
+		},
+		/// An update of an affected model was submitted.
+		UpdateSubmitted {
+			/// Request id.
+			request: u64,
+			/// The model.
+			tx: u64,
+			/// Who submitted it (the owner, or the fallback's submitter).
+			by: T::AccountId,
+			/// The new version's URI; `None` for `Unchanged`.
+			uri: Option<UriOf<T>>,
+			/// Submitted by someone other than the owner (parallel public-data update).
+			fallback: bool,
+		},
+		/// Parallel: every affected model has its update; the redaction can be proposed.
+		UpdatesComplete {
+			/// Request id.
+			id: u64,
 		},
 		/// A committee redaction advanced a request.
 		RequestAdvanced {
@@ -263,8 +369,34 @@ pub mod pallet {
 		SequentialStepNotSingle,
 		/// A sequential redaction updates a model already updated for this request.
 		AlreadyUpdated,
-		/// A sequential redaction updates a model before all its affected parents.
+		/// A sequential redaction (or update) comes before all its affected parents'.
 		SequentialOutOfOrder,
+		/// The request waits behind an overlapping open request.
+		RequestWaiting,
+		/// Too many requests are waiting behind overlapping ones (`MaxWaiting`).
+		TooManyWaiting,
+		/// This model already has an update for this request.
+		AlreadySubmitted,
+		/// Only the model's owner may submit its update (no fallback applies).
+		NotModelOwner,
+		/// The owners' window has not passed yet: no fallback update before `fallback_from`.
+		FallbackTooEarly,
+		/// A fallback update needs every start model's update first (eqs. 7-8 use them).
+		FallbackBeforeStarts,
+		/// A fallback update must give the model's new version, not `Unchanged`.
+		FallbackUnchanged,
+		/// `Unchanged` is allowed only for inherited models in the parallel paradigm.
+		MustChange,
+		/// Parallel: an affected model has no update yet.
+		UpdateMissing,
+		/// The redaction names a model whose owner submitted no new version.
+		UpdateNotSubmitted,
+		/// The redaction's URI for a model is not the one its owner submitted.
+		UriMismatch,
+		/// Parallel: the redaction leaves out a submitted new version.
+		SubmittedUpdateLeftOut,
+		/// No submitted update is ready to be proposed.
+		NothingToPropose,
 	}
 
 	#[pallet::hooks]
@@ -282,6 +414,7 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxRequestsPerBlock::get() >= 1, "MaxRequestsPerBlock must be at least 1");
 			assert!(T::MaxAffected::get() >= T::MaxStarts::get(), "MaxAffected < MaxStarts");
+			assert!(T::MaxWaiting::get() >= 1, "MaxWaiting must be at least 1");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -294,9 +427,10 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Asks that the `start` models (all owned by the signer) and every model that
 		/// inherited from them forget `classes`, under `paradigm`. Stores the request with
-		/// its affected set in topological order, locks the affected models (none may be
-		/// locked by another open request), holds [`Config::RequestDeposit`] and schedules
-		/// the expiry [`Config::RequestTtl`] blocks from now.
+		/// its affected set in topological order and holds [`Config::RequestDeposit`]. It
+		/// locks the affected models no other open request holds; if it holds them all it
+		/// is `Pending` (its expiry [`Config::RequestTtl`] blocks from now), else `Waiting`
+		/// behind the earlier requests ([`Waiting`]), never refused for overlapping.
 		#[pallet::call_index(0)]
 		#[pallet::weight(Pallet::<T>::request_weight(T::MaxAffected::get()))]
 		pub fn request_unlearning(
@@ -328,83 +462,217 @@ pub mod pallet {
 			let affected: BoundedVec<u64, T::MaxAffected> =
 				affected.try_into().map_err(|_| Error::<T>::TooManyAffected)?;
 			let count = affected.len().saturated_into::<u32>();
-			ensure!(
-				affected.iter().all(|tx| !LockedBy::<T>::contains_key(tx)),
-				Error::<T>::AffectedModelLocked
-			);
+			let held_elsewhere =
+				affected.iter().filter(|tx| LockedBy::<T>::contains_key(tx)).count();
 
 			let id = NextRequestId::<T>::get();
 			id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			let now = frame_system::Pallet::<T>::block_number();
-			let expires = now.saturating_add(T::RequestTtl::get());
-			Expiries::<T>::try_append(expires, id)
-				.map_err(|_| Error::<T>::TooManyRequestsThisBlock)?;
+			let waiting = held_elsewhere > 0;
+			if waiting {
+				ensure!(
+					Waiting::<T>::decode_len().unwrap_or(0) < T::MaxWaiting::get() as usize,
+					Error::<T>::TooManyWaiting
+				);
+			} else {
+				// Checked here so that a full block refuses the request before any write.
+				ensure!(
+					Expiries::<T>::decode_len(now.saturating_add(T::RequestTtl::get()))
+						.unwrap_or(0) < T::MaxRequestsPerBlock::get() as usize,
+					Error::<T>::TooManyRequestsThisBlock
+				);
+			}
 			let deposit = T::RequestDeposit::get();
 			T::DepositCurrency::hold(&HoldReason::RequestDeposit.into(), &requester, deposit)
 				.map_err(|_| Error::<T>::InsufficientDeposit)?;
-			Self::open(
-				id,
-				UnlearningRequest::pending(
-					requester.clone(),
-					start,
-					classes,
-					paradigm,
-					affected,
-					now,
-					expires,
-					deposit,
-				),
+			let mut request = UnlearningRequest::filed(
+				requester.clone(),
+				start,
+				classes,
+				paradigm,
+				affected,
+				now,
+				deposit,
 			);
+			Self::lock_free(id, &request.affected);
+			NextRequestId::<T>::put(id.saturating_add(1));
+			if waiting {
+				Waiting::<T>::try_append((id, held_elsewhere.saturated_into::<u32>()))
+					.map_err(|_| Error::<T>::TooManyWaiting)?;
+			} else {
+				Self::schedule(id, &mut request);
+			}
+			Requests::<T>::insert(id, request);
 			Self::deposit_event(Event::UnlearningRequested {
 				id,
 				requester,
 				paradigm,
 				affected: count,
+				waiting,
 			});
 			Ok(Some(Self::request_weight(count)).into())
 		}
 
-		/// Withdraws request `id`: only its requester, and only while it is pending (no
-		/// redaction advanced it). Releases its locks and its deposit.
+		/// Withdraws request `id`: only its requester, and only while no redaction advanced
+		/// it (pending or waiting). Releases its locks (to the requests waiting for them),
+		/// its owners' submissions and its deposit.
 		#[pallet::call_index(1)]
-		#[pallet::weight(<T as Config>::WeightInfo::request_unlearning(T::MaxAffected::get()))]
+		#[pallet::weight(<T as Config>::WeightInfo::request_unlearning(T::MaxAffected::get())
+			.saturating_add(Pallet::<T>::close_weight()))]
 		pub fn cancel_request(origin: OriginFor<T>, id: u64) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 			ensure!(request.requester == who, Error::<T>::NotRequester);
-			ensure!(request.status == RequestStatus::Pending, Error::<T>::RequestNotPending);
+			ensure!(
+				matches!(request.status, RequestStatus::Pending | RequestStatus::Waiting),
+				Error::<T>::RequestNotPending
+			);
 			request.status = RequestStatus::Cancelled;
 			Self::close(id, request);
 			Self::deposit_event(Event::RequestCancelled { id });
 			Ok(())
 		}
+
+		/// Submits the new version of affected model `tx` for request `id`: `Replace(cid)`
+		/// (the unlearned model, already in the live store) or, parallel and inherited
+		/// only, `Unchanged`. Signed by the model's **owner**; in the parallel paradigm,
+		/// once [`UpdateWindow`] has passed and every start model has its update, anyone may
+		/// submit an inherited model's public-data update instead (flagged `fallback`).
+		/// Sequential: only after every affected parent's update was applied. One update
+		/// per model and request.
+		#[pallet::call_index(2)]
+		#[pallet::weight(<T as Config>::WeightInfo::submit_update())]
+		pub fn submit_update(
+			origin: OriginFor<T>,
+			request: u64,
+			tx: u64,
+			update: ModelUpdate<UriOf<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut r = Self::active_request(request)?;
+			ensure!(r.affected.binary_search(&tx).is_ok(), Error::<T>::UpdateOutsideAffected);
+			ensure!(!Updates::<T>::contains_key(request, tx), Error::<T>::AlreadySubmitted);
+			let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
+			let is_start = r.start.contains(&tx);
+			let fallback = live.owner != who;
+			if fallback {
+				Self::check_fallback(request, &r, is_start, &update)?;
+			}
+			match &update {
+				ModelUpdate::Replace(uri) => pallet_live_chain::Pallet::<T>::check_uri(uri)?,
+				ModelUpdate::Unchanged => ensure!(
+					r.paradigm == Paradigm::Parallel && !is_start,
+					Error::<T>::MustChange
+				),
+			}
+			if r.paradigm == Paradigm::Sequential {
+				ensure!(!r.done.contains(&tx), Error::<T>::AlreadyUpdated);
+				ensure!(
+					live.refs
+						.iter()
+						.filter(|p| r.affected.binary_search(p).is_ok())
+						.all(|p| r.done.contains(p)),
+					Error::<T>::SequentialOutOfOrder
+				);
+			}
+
+			r.submitted = r.submitted.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let complete = r.submitted as usize == r.affected.len();
+			let (paradigm, uri) = (r.paradigm, update.uri().cloned());
+			Updates::<T>::insert(
+				request,
+				tx,
+				SubmittedUpdate {
+					update,
+					by: who.clone(),
+					fallback,
+					at: frame_system::Pallet::<T>::block_number(),
+				},
+			);
+			Requests::<T>::insert(request, r);
+			Self::deposit_event(Event::UpdateSubmitted { request, tx, by: who, uri, fallback });
+			if complete && paradigm == Paradigm::Parallel {
+				Self::deposit_event(Event::UpdatesComplete { id: request });
+			}
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// Stores pending request `id` (the next id), locks its affected models and moves
-		/// `NextRequestId` on.
-		fn open(id: u64, request: RequestOf<T>) {
-			for tx in request.affected.iter() {
-				LockedBy::<T>::insert(tx, id);
+		/// Request `id` if owners may submit updates and redactions may advance it.
+		fn active_request(id: u64) -> Result<RequestOf<T>, Error<T>> {
+			let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+			ensure!(request.status != RequestStatus::Completed, Error::<T>::RequestCompleted);
+			ensure!(request.status != RequestStatus::Waiting, Error::<T>::RequestWaiting);
+			ensure!(request.status.is_active(), Error::<T>::RequestClosed);
+			Ok(request)
+		}
+
+		/// May someone other than the owner submit this update? Only the parallel
+		/// paradigm's public-data update of an inherited model, after the owners' window,
+		/// once every start model has its update, and never `Unchanged`.
+		fn check_fallback(
+			id: u64,
+			r: &RequestOf<T>,
+			is_start: bool,
+			update: &ModelUpdate<UriOf<T>>,
+		) -> Result<(), Error<T>> {
+			ensure!(r.paradigm == Paradigm::Parallel && !is_start, Error::<T>::NotModelOwner);
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(r.fallback_from.is_some_and(|from| now >= from), Error::<T>::FallbackTooEarly);
+			ensure!(
+				r.start.iter().all(|s| Updates::<T>::contains_key(id, s)),
+				Error::<T>::FallbackBeforeStarts
+			);
+			ensure!(*update != ModelUpdate::Unchanged, Error::<T>::FallbackUnchanged);
+			Ok(())
+		}
+
+		/// The updates the next redaction of request `id` applies, read from the owners'
+		/// submissions, in ascending id order. Parallel: every submitted new version (each
+		/// affected model must have its update). Sequential: the first submitted update
+		/// not applied yet, whose affected parents are applied and that is not in
+		/// `queued` (models already in a queued proposal of this request).
+		pub fn next_redaction(id: u64, queued: &[u64]) -> Result<Vec<(u64, UriOf<T>)>, Error<T>> {
+			let r = Self::active_request(id)?;
+			match r.paradigm {
+				Paradigm::Parallel => {
+					let mut updates = Vec::with_capacity(r.affected.len());
+					for tx in r.affected.iter() {
+						let sub = Updates::<T>::get(id, tx).ok_or(Error::<T>::UpdateMissing)?;
+						if let ModelUpdate::Replace(uri) = sub.update {
+							updates.push((*tx, uri));
+						}
+					}
+					Ok(updates)
+				},
+				Paradigm::Sequential => r
+					.affected
+					.iter()
+					.filter(|tx| !r.done.contains(tx) && !queued.contains(tx))
+					.find_map(|tx| {
+						let uri = Updates::<T>::get(id, tx)?.update.uri()?.clone();
+						Self::validate_step(id, &[(*tx, uri.as_slice())]).ok()?;
+						Some(alloc::vec![(*tx, uri)])
+					})
+					.ok_or(Error::<T>::NothingToPropose),
 			}
-			Requests::<T>::insert(id, request);
-			NextRequestId::<T>::put(id.saturating_add(1));
 		}
 
 		/// Weight of `request_unlearning` over `affected` models: the benchmarked call plus
 		/// one lock per affected model, the expiry entry and the deposit hold.
 		pub fn request_weight(affected: u32) -> Weight {
 			<T as Config>::WeightInfo::request_unlearning(affected).saturating_add(
-				T::DbWeight::get().reads_writes(2, u64::from(affected).saturating_add(3)),
+				T::DbWeight::get().reads_writes(3, u64::from(affected).saturating_add(4)),
 			)
 		}
 
-		/// Ends request `id` (whose new status the caller set): releases its locks and its
-		/// deposit, records the block and stores it.
+		/// Ends request `id` (whose new status the caller set): releases its locks (each
+		/// to the earliest waiting request that needs it, activating those that then hold
+		/// all theirs), its submissions and its deposit, records the block and stores it.
 		fn close(id: u64, mut request: RequestOf<T>) {
-			for tx in request.affected.iter() {
-				LockedBy::<T>::remove(tx);
-			}
+			Self::release(id, &request.affected);
+			let _ = Updates::<T>::clear_prefix(id, request.affected.len().saturated_into(), None);
 			// The deposit was held when the request was filed; a shortfall here could only
 			// come from a slash no origin can cause, and is logged.
 			if let Err(e) = T::DepositCurrency::release(
@@ -419,39 +687,66 @@ pub mod pallet {
 			Requests::<T>::insert(id, request);
 		}
 
+		/// Upper bound of closing a request beyond its own writes: the waiting requests
+		/// read once, each lock handed on, each submission removed, activations scheduled.
+		pub fn close_weight() -> Weight {
+			let waiting = u64::from(T::MaxWaiting::get());
+			let affected = u64::from(T::MaxAffected::get());
+			T::DbWeight::get().reads_writes(
+				waiting.saturating_mul(2).saturating_add(2),
+				affected.saturating_mul(2).saturating_add(waiting.saturating_mul(2)).saturating_add(2),
+			)
+		}
+
 		/// Expires request `id` if it is still open; returns the weight used.
 		fn expire(id: u64) -> Weight {
 			let Some(mut request) = Requests::<T>::get(id) else {
 				return T::DbWeight::get().reads(1)
 			};
-			if !request.status.is_open() {
+			if !request.status.is_active() {
 				return T::DbWeight::get().reads(1)
 			}
 			let updated = request.done.len().saturated_into::<u32>();
-			let affected = request.affected.len().saturated_into::<u64>();
 			request.status = RequestStatus::Expired;
 			Self::close(id, request);
 			Self::deposit_event(Event::RequestExpired { id, updated });
-			T::DbWeight::get().reads_writes(2, affected.saturating_add(3))
+			T::DbWeight::get().reads_writes(2, 3).saturating_add(Self::close_weight())
 		}
 
-		/// Checks that redacting `txs` is a valid next step of request `id`.
-		fn validate_step(id: u64, txs: &[u64]) -> Result<RequestOf<T>, Error<T>> {
-			let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-			ensure!(request.status != RequestStatus::Completed, Error::<T>::RequestCompleted);
-			ensure!(request.status.is_open(), Error::<T>::RequestClosed);
+		/// Checks that redacting `updates` (model, new URI) is a valid next step of request
+		/// `id` and applies exactly what the models' owners submitted.
+		fn validate_step(id: u64, updates: &[(u64, &[u8])]) -> Result<RequestOf<T>, Error<T>> {
+			let request = Self::active_request(id)?;
 			let affected = |tx: &u64| request.affected.binary_search(tx).is_ok();
+			for (tx, uri) in updates {
+				ensure!(affected(tx), Error::<T>::UpdateOutsideAffected);
+				let sub = Updates::<T>::get(id, tx).ok_or(Error::<T>::UpdateNotSubmitted)?;
+				let submitted = sub.update.uri().ok_or(Error::<T>::UpdateNotSubmitted)?;
+				ensure!(submitted.as_slice() == *uri, Error::<T>::UriMismatch);
+			}
 			match request.paradigm {
 				Paradigm::Parallel => {
-					ensure!(txs.iter().all(affected), Error::<T>::UpdateOutsideAffected);
 					ensure!(
-						request.start.iter().all(|s| txs.contains(s)),
+						request.submitted as usize == request.affected.len(),
+						Error::<T>::UpdateMissing
+					);
+					ensure!(
+						request.start.iter().all(|s| updates.iter().any(|(tx, _)| tx == s)),
 						Error::<T>::StartNotUpdated
 					);
+					let changed = request
+						.affected
+						.iter()
+						.filter(|tx| {
+							Updates::<T>::get(id, tx).is_some_and(|s| s.update.uri().is_some())
+						})
+						.count();
+					// Every listed model is affected, submitted and (checked by the live
+					// chain) distinct: equal counts mean every new version is listed.
+					ensure!(changed == updates.len(), Error::<T>::SubmittedUpdateLeftOut);
 				},
 				Paradigm::Sequential => {
-					let [tx] = txs else { return Err(Error::<T>::SequentialStepNotSingle) };
-					ensure!(affected(tx), Error::<T>::UpdateOutsideAffected);
+					let [(tx, _)] = updates else { return Err(Error::<T>::SequentialStepNotSingle) };
 					ensure!(!request.done.contains(tx), Error::<T>::AlreadyUpdated);
 					let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
 					// Parents done implies ancestors done: each parent was itself checked.
@@ -472,12 +767,17 @@ pub mod pallet {
 		/// - `affected` is strictly ascending, holds every start model, and `done` and
 		///   `skipped` are disjoint subsets of it;
 		/// - `Completed` iff (parallel) one round was taken and `done ∪ skipped = affected`,
-		///   or (sequential) `done` equals `affected` in size; `Pending` iff no rounds;
+		///   or (sequential) `done` equals `affected` in size; `Pending`/`Waiting` iff no
+		///   rounds;
 		/// - every start model is owned by the requester;
-		/// - exactly the affected models of open requests are locked, each by its request.
+		/// - an active request locks all its affected models; a waiting one is listed in
+		///   [`Waiting`] with the right count, and each of its models is locked by it or an
+		///   earlier request; a closed one locks none and keeps no submissions;
+		/// - `submitted` counts the request's submissions.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let next = NextRequestId::<T>::get();
+			let waiting = Waiting::<T>::get();
 			for (id, r) in Requests::<T>::iter() {
 				ensure!(id < next, "request beyond NextRequestId");
 				ensure!(
@@ -499,19 +799,47 @@ pub mod pallet {
 				let covered = r.done.len().saturating_add(r.skipped.len()) == r.affected.len();
 				match r.status {
 					RequestStatus::Pending => ensure!(r.rounds == 0, "pending request with rounds"),
+					RequestStatus::Waiting => ensure!(
+						r.rounds == 0 && r.submitted == 0 && r.activated.is_none(),
+						"waiting request with rounds, updates or activation"
+					),
 					RequestStatus::InProgress =>
 						ensure!(r.rounds > 0 && !covered, "in-progress request inconsistent"),
 					RequestStatus::Completed => ensure!(covered, "completed request not covered"),
 					RequestStatus::Cancelled => ensure!(r.rounds == 0, "cancelled request with rounds"),
 					RequestStatus::Expired => ensure!(!covered, "expired request was covered"),
 				}
+				let listed = waiting.iter().find(|(w, _)| *w == id);
+				ensure!(
+					listed.is_some() == (r.status == RequestStatus::Waiting),
+					"Waiting list and status disagree"
+				);
+				let mut missing = 0u32;
 				for tx in r.affected.iter() {
 					let lock = LockedBy::<T>::get(tx);
-					if r.status.is_open() {
-						ensure!(lock == Some(id), "affected model of an open request not locked by it");
-					} else {
-						ensure!(lock != Some(id), "closed request still locks a model");
+					match r.status {
+						RequestStatus::Pending | RequestStatus::InProgress =>
+							ensure!(lock == Some(id), "affected model of an active request not locked by it"),
+						RequestStatus::Waiting => {
+							ensure!(
+								lock.is_some_and(|holder| holder <= id),
+								"model of a waiting request not locked by it or an earlier request"
+							);
+							if lock != Some(id) {
+								missing = missing.saturating_add(1);
+							}
+						},
+						_ => ensure!(lock != Some(id), "closed request still locks a model"),
 					}
+				}
+				if let Some((_, count)) = listed {
+					ensure!(*count == missing, "waiting request's missing count is wrong");
+				}
+				let stored = Updates::<T>::iter_prefix(id).count();
+				if r.status.is_active() {
+					ensure!(stored == r.submitted as usize, "submitted count is wrong");
+				} else {
+					ensure!(stored == 0, "inactive request keeps submissions");
 				}
 				if r.paradigm == Paradigm::Parallel && r.status == RequestStatus::Completed {
 					ensure!(r.rounds == 1, "parallel request took more than one round");
@@ -526,8 +854,8 @@ pub mod pallet {
 	}
 
 	impl<T: Config> OnRedaction for Pallet<T> {
-		fn validate(id: u64, txs: &[u64]) -> DispatchResult {
-			Self::validate_step(id, txs).map(|_| ()).map_err(Into::into)
+		fn validate(id: u64, updates: &[(u64, &[u8])]) -> DispatchResult {
+			Self::validate_step(id, updates).map(|_| ()).map_err(Into::into)
 		}
 
 		fn locked_by(tx: u64) -> Option<u64> {
@@ -535,38 +863,53 @@ pub mod pallet {
 		}
 
 		#[cfg(feature = "runtime-benchmarks")]
-		fn open_bench_request<AccountId>(_who: &AccountId, txs: &[u64]) -> u64 {
-			// A parallel request over exactly `txs`, stored directly (no deposit): the
-			// live chain's `redact` benchmark then runs with the hook's real checks.
+		fn open_bench_request<AccountId>(_who: &AccountId, updates: &[(u64, Vec<u8>)]) -> u64 {
+			// A parallel request over exactly these models, each with its owner's update,
+			// stored directly (no deposit): the live chain's `redact` benchmark then runs
+			// with the hook's real checks.
 			let id = NextRequestId::<T>::get();
-			let Some(requester) = txs
+			let Some(requester) = updates
 				.first()
-				.and_then(|tx| pallet_live_chain::Txs::<T>::get(tx))
+				.and_then(|(tx, _)| pallet_live_chain::Txs::<T>::get(tx))
 				.map(|live| live.owner)
 			else {
 				return id
 			};
-			let mut affected = txs.to_vec();
+			let mut affected: Vec<u64> = updates.iter().map(|(tx, _)| *tx).collect();
 			affected.sort();
 			let now = frame_system::Pallet::<T>::block_number();
-			Self::open(
-				id,
-				UnlearningRequest::pending(
-					requester,
-					BoundedVec::truncate_from(affected.first().copied().into_iter().collect()),
-					BoundedVec::truncate_from(alloc::vec![1]),
-					Paradigm::Parallel,
-					BoundedVec::truncate_from(affected),
-					now,
-					now.saturating_add(T::RequestTtl::get()),
-					Default::default(),
-				),
+			let mut request = UnlearningRequest::filed(
+				requester.clone(),
+				BoundedVec::truncate_from(affected.first().copied().into_iter().collect()),
+				BoundedVec::truncate_from(alloc::vec![1]),
+				Paradigm::Parallel,
+				BoundedVec::truncate_from(affected),
+				now,
+				Default::default(),
 			);
+			Self::lock_free(id, &request.affected);
+			request.activate(now, now, now.saturating_add(T::RequestTtl::get()));
+			for (tx, uri) in updates {
+				Updates::<T>::insert(
+					id,
+					tx,
+					SubmittedUpdate {
+						update: ModelUpdate::Replace(BoundedVec::truncate_from(uri.clone())),
+						by: requester.clone(),
+						fallback: false,
+						at: now,
+					},
+				);
+			}
+			request.submitted = updates.len().saturated_into();
+			Requests::<T>::insert(id, request);
+			NextRequestId::<T>::put(id.saturating_add(1));
 			id
 		}
 
 		fn on_redacted(id: u64, txs: &[u64]) -> Result<Weight, DispatchError> {
-			let mut r = Self::validate_step(id, txs)?;
+			// `validate` ran on these updates before the live chain wrote anything.
+			let mut r = Self::active_request(id)?;
 			r.rounds = r.rounds.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			match r.paradigm {
 				Paradigm::Parallel => {
@@ -609,11 +952,11 @@ pub mod pallet {
 		}
 
 		fn max_weight() -> Weight {
-			// Completion also unlocks every affected model and releases the deposit.
-			<T as Config>::WeightInfo::advance_request(T::MaxAffected::get()).saturating_add(
-				T::DbWeight::get()
-					.writes(u64::from(T::MaxAffected::get()).saturating_add(2)),
-			)
+			// Validation reads each update's submission; completion also hands on every
+			// lock, removes the submissions and releases the deposit.
+			<T as Config>::WeightInfo::advance_request(T::MaxAffected::get())
+				.saturating_add(T::DbWeight::get().reads(u64::from(T::MaxAffected::get()).saturating_mul(2)))
+				.saturating_add(Self::close_weight())
 		}
 	}
 }

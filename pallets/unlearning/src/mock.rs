@@ -148,7 +148,14 @@ impl pallet_unlearning::Config for Test {
 	type RequestDeposit = frame_support::traits::ConstU64<REQUEST_DEPOSIT>;
 	type RequestTtl = frame_support::traits::ConstU64<REQUEST_TTL>;
 	type MaxRequestsPerBlock = frame_support::traits::ConstU32<4>;
+	type MaxWaiting = frame_support::traits::ConstU32<MAX_WAITING>;
+	type DefaultUpdateWindow = frame_support::traits::ConstU64<UPDATE_WINDOW>;
 }
+
+/// Requests that may wait behind overlapping ones.
+pub const MAX_WAITING: u32 = 3;
+/// Blocks during which only owners may submit updates.
+pub const UPDATE_WINDOW: u64 = 10;
 
 /// Blocks after which an open request expires.
 pub const REQUEST_TTL: u64 = 50;

@@ -12,7 +12,7 @@ use sp_runtime::{
 	DispatchError,
 };
 
-type Updates = BoundedVec<TxUpdateOf<Test>, MaxUpdates>;
+type TxUpdates = BoundedVec<TxUpdateOf<Test>, MaxUpdates>;
 type Headers = BoundedVec<HeaderUpdate, MaxUpdates>;
 
 /// Publishes the model CID of `label` (`testing::uri`) with `refs` as `who`; returns its id.
@@ -44,20 +44,61 @@ fn committee() -> RuntimeOrigin {
 	CollectiveOrigin::<AccountId, Instance1>::Members(3, 4).into()
 }
 
-/// Valid redaction arguments giving each listed model a new URI (a model CID).
-fn redaction(txs: &[u64]) -> (Updates, Headers) {
-	let changes: Vec<(u64, Vec<u8>)> = txs
-		.iter()
-		.map(|tx| {
-			let version = Txs::<Test>::get(tx).map(|t| t.version).unwrap_or_default();
-			(*tx, testing::uri(format!("unlearned-{tx}-v{}", version + 1).as_bytes()))
-		})
-		.collect();
-	let (updates, headers) = testing::redaction::<Test>(&changes, &mut DetRng::new(3));
+/// The URI of model `tx`'s next version in these tests (a model CID).
+fn next_uri(tx: u64) -> Vec<u8> {
+	let version = Txs::<Test>::get(tx).map(|t| t.version).unwrap_or_default();
+	testing::uri(format!("unlearned-{tx}-v{}", version + 1).as_bytes())
+}
+
+/// Valid redaction arguments giving each listed model the URI of `changes`.
+fn redaction_with(changes: &[(u64, Vec<u8>)]) -> (TxUpdates, Headers) {
+	let (updates, headers) = testing::redaction::<Test>(changes, &mut DetRng::new(3));
 	(updates.try_into().unwrap(), headers.try_into().unwrap())
 }
 
+/// Valid redaction arguments giving each listed model its [`next_uri`].
+fn redaction(txs: &[u64]) -> (TxUpdates, Headers) {
+	let changes: Vec<(u64, Vec<u8>)> = txs.iter().map(|tx| (*tx, next_uri(*tx))).collect();
+	redaction_with(&changes)
+}
+
+/// `submit_update` of `update` for `tx` of `request`, signed by `who`.
+fn submit_as(
+	who: AccountId,
+	request: u64,
+	tx: u64,
+	update: ModelUpdate<Vec<u8>>,
+) -> frame_support::dispatch::DispatchResult {
+	let update = match update {
+		ModelUpdate::Replace(uri) => ModelUpdate::Replace(uri.try_into().unwrap()),
+		ModelUpdate::Unchanged => ModelUpdate::Unchanged,
+	};
+	Unlearning::submit_update(RuntimeOrigin::signed(who), request, tx, update)
+}
+
+/// Each listed model's owner submits its [`next_uri`] (those not submitted yet).
+fn submit(request: u64, txs: &[u64]) {
+	for tx in txs {
+		if !Updates::<Test>::contains_key(request, tx) {
+			let owner = Txs::<Test>::get(tx).unwrap().owner;
+			assert_ok!(submit_as(owner, request, *tx, ModelUpdate::Replace(next_uri(*tx))));
+		}
+	}
+}
+
+/// The owners submit `txs` (parallel: the other affected models `Unchanged`), then the
+/// committee redacts `txs` with the submitted URIs.
 fn redact(request: u64, txs: &[u64]) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	submit(request, txs);
+	let r = Requests::<Test>::get(request).unwrap();
+	if r.paradigm == Paradigm::Parallel {
+		for tx in r.affected.iter().filter(|t| !txs.contains(t)) {
+			if !Updates::<Test>::contains_key(request, tx) {
+				let owner = Txs::<Test>::get(tx).unwrap().owner;
+				assert_ok!(submit_as(owner, request, *tx, ModelUpdate::Unchanged));
+			}
+		}
+	}
 	let (updates, headers) = redaction(txs);
 	LiveChain::redact(committee(), request, updates, headers)
 }
@@ -114,6 +155,7 @@ fn request_unlearning_works() {
 				requester: ALICE,
 				paradigm: Paradigm::Parallel,
 				affected: 3,
+				waiting: false,
 			}
 			.into(),
 		);
@@ -209,6 +251,7 @@ fn sequential_request_over_four_models_takes_four_motions_works() {
 		next_block();
 		let id = request(ALICE, &[0], Paradigm::Sequential);
 		for (index, tx) in [0u64, 1, 2, 3].into_iter().enumerate() {
+			submit(id, &[tx]);
 			let (updates, headers) = redaction(&[tx]);
 			let call = RuntimeCall::LiveChain(pallet_live_chain::Call::redact {
 				request: id,
@@ -226,6 +269,218 @@ fn sequential_request_over_four_models_takes_four_motions_works() {
 		}
 		let r = Requests::<Test>::get(id).unwrap();
 		assert_eq!((r.status, r.rounds), (RequestStatus::Completed, 4));
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Owners' updates: submit_update
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn owners_submit_and_committee_applies_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		assert_ok!(submit_as(ALICE, id, 0, ModelUpdate::Replace(next_uri(0))));
+		let stored = Updates::<Test>::get(id, 0).unwrap();
+		assert_eq!((stored.by, stored.fallback, stored.at), (ALICE, false, System::block_number()));
+		System::assert_last_event(
+			Event::UpdateSubmitted {
+				request: id,
+				tx: 0,
+				by: ALICE,
+				uri: Some(next_uri(0).try_into().unwrap()),
+				fallback: false,
+			}
+			.into(),
+		);
+		// BOB owns 2 and 3: his update for 2, and 3 unchanged (norm ≤ ε).
+		assert_ok!(submit_as(BOB, id, 2, ModelUpdate::Replace(next_uri(2))));
+		assert_ok!(submit_as(BOB, id, 3, ModelUpdate::Unchanged));
+		System::assert_has_event(Event::UpdatesComplete { id }.into());
+		assert_eq!(Requests::<Test>::get(id).unwrap().submitted, 3);
+		assert_eq!(
+			Unlearning::next_redaction(id, &[]).unwrap(),
+			vec![(0, next_uri(0).try_into().unwrap()), (2, next_uri(2).try_into().unwrap())]
+		);
+		let (updates, headers) = redaction(&[0, 2]);
+		assert_ok!(LiveChain::redact(committee(), id, updates, headers));
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!((r.status, r.done.to_vec(), r.skipped.to_vec()), (RequestStatus::Completed, vec![0, 2], vec![3]));
+		assert!(Updates::<Test>::iter_prefix(id).next().is_none());
+	});
+}
+
+/// The attack of issue 22: ALICE owns m0, BOB's m2 inherits from it; ALICE requests
+/// unlearning of m0 and tries to choose what replaces BOB's model.
+#[test]
+fn requester_cannot_choose_another_owners_model_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		submit(id, &[0]);
+		// ALICE cannot submit for BOB's models, neither a new version nor "unchanged".
+		assert_noop!(
+			submit_as(ALICE, id, 2, ModelUpdate::Replace(testing::uri(b"anything"))),
+			Error::<Test>::FallbackTooEarly
+		);
+		assert_noop!(submit_as(ALICE, id, 3, ModelUpdate::Unchanged), Error::<Test>::FallbackTooEarly);
+		// Nor can a redaction — whoever computed its collisions — apply a URI BOB did not
+		// submit: not before BOB answers ...
+		let forged = vec![(0, next_uri(0)), (2, testing::uri(b"anything")), (3, next_uri(3))];
+		let (updates, headers) = redaction_with(&forged);
+		assert_noop!(
+			LiveChain::redact(committee(), id, updates, headers),
+			Error::<Test>::UpdateNotSubmitted
+		);
+		// ... nor after: BOB's own URIs are the only ones that can be applied.
+		submit(id, &[2, 3]);
+		let (updates, headers) = redaction_with(&forged);
+		assert_noop!(
+			LiveChain::redact(committee(), id, updates, headers),
+			Error::<Test>::UriMismatch
+		);
+		// Leaving one of BOB's new versions out is refused too.
+		let (updates, headers) = redaction(&[0, 2]);
+		assert_noop!(
+			LiveChain::redact(committee(), id, updates, headers),
+			Error::<Test>::SubmittedUpdateLeftOut
+		);
+		assert_ok!(redact(id, &[0, 2, 3]));
+	});
+}
+
+#[test]
+fn parallel_fallback_after_window_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		let from = Requests::<Test>::get(id).unwrap().fallback_from.unwrap();
+		// BOB never answers. Before the window ends, nobody may stand in for him.
+		run_to_block(from - 1);
+		submit(id, &[0]);
+		assert_noop!(
+			submit_as(ALICE, id, 2, ModelUpdate::Replace(next_uri(2))),
+			Error::<Test>::FallbackTooEarly
+		);
+		run_to_block(from);
+		// Afterwards anyone (here account 3) may submit the public-data update of an
+		// inherited model; it is flagged with its submitter, and never `Unchanged`.
+		assert_noop!(submit_as(3, id, 3, ModelUpdate::Unchanged), Error::<Test>::FallbackUnchanged);
+		assert_ok!(submit_as(3, id, 2, ModelUpdate::Replace(next_uri(2))));
+		assert_ok!(submit_as(3, id, 3, ModelUpdate::Replace(next_uri(3))));
+		let stored = Updates::<Test>::get(id, 2).unwrap();
+		assert_eq!((stored.by, stored.fallback), (3, true));
+		System::assert_has_event(
+			Event::UpdateSubmitted {
+				request: id,
+				tx: 3,
+				by: 3,
+				uri: Some(next_uri(3).try_into().unwrap()),
+				fallback: true,
+			}
+			.into(),
+		);
+		assert_ok!(redact(id, &[0, 2, 3]));
+		assert_eq!(Requests::<Test>::get(id).unwrap().status, RequestStatus::Completed);
+	});
+}
+
+#[test]
+fn fallback_needs_start_updates_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		run_to_block(Requests::<Test>::get(id).unwrap().fallback_from.unwrap());
+		// Eqs. 7-8 need the start model's new version: none yet.
+		assert_noop!(
+			submit_as(3, id, 2, ModelUpdate::Replace(next_uri(2))),
+			Error::<Test>::FallbackBeforeStarts
+		);
+		// A start model has no fallback: only its owner holds the withdrawn data.
+		assert_noop!(
+			submit_as(BOB, id, 0, ModelUpdate::Replace(next_uri(0))),
+			Error::<Test>::NotModelOwner
+		);
+	});
+}
+
+#[test]
+fn sequential_has_no_fallback_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Sequential);
+		assert_ok!(redact(id, &[0]));
+		run_to_block(Requests::<Test>::get(id).unwrap().fallback_from.unwrap() + 1);
+		// Re-training needs BOB's data: only BOB can submit m2, ever.
+		assert_noop!(
+			submit_as(ALICE, id, 2, ModelUpdate::Replace(next_uri(2))),
+			Error::<Test>::NotModelOwner
+		);
+	});
+}
+
+#[test]
+fn sequential_owner_retrains_after_parents_applied_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Sequential);
+		// No unchanged model in the sequential paradigm.
+		assert_noop!(submit_as(BOB, id, 2, ModelUpdate::Unchanged), Error::<Test>::MustChange);
+		submit(id, &[0]);
+		assert_eq!(Unlearning::next_redaction(id, &[]).unwrap(), vec![(0, next_uri(0).try_into().unwrap())]);
+		// A proposal already holding 0: nothing else is ready.
+		assert!(matches!(Unlearning::next_redaction(id, &[0]), Err(Error::<Test>::NothingToPropose)));
+		assert_ok!(redact(id, &[0]));
+		assert_ok!(submit_as(BOB, id, 2, ModelUpdate::Replace(next_uri(2))));
+		assert_ok!(redact(id, &[2]));
+		assert_ok!(redact(id, &[3]));
+		assert_eq!(Requests::<Test>::get(id).unwrap().status, RequestStatus::Completed);
+	});
+}
+
+#[test]
+fn submit_update_bad_input_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		let good = || ModelUpdate::Replace(next_uri(2));
+		assert_noop!(submit_as(BOB, 9, 2, good()), Error::<Test>::UnknownRequest);
+		// 4 and 5 are BOB's but not affected.
+		assert_noop!(
+			submit_as(BOB, id, 4, ModelUpdate::Replace(next_uri(4))),
+			Error::<Test>::UpdateOutsideAffected
+		);
+		// A start model must change.
+		assert_noop!(submit_as(ALICE, id, 0, ModelUpdate::Unchanged), Error::<Test>::MustChange);
+		// Only model CIDs are URIs: not text, nor a CID cut short.
+		let mut truncated = next_uri(2);
+		truncated.pop();
+		for bad in [b"has space".to_vec(), truncated] {
+			assert_noop!(
+				submit_as(BOB, id, 2, ModelUpdate::Replace(bad)),
+				pallet_live_chain::Error::<Test>::MalformedUri
+			);
+		}
+		assert_noop!(
+			Unlearning::submit_update(RuntimeOrigin::root(), id, 2, ModelUpdate::Unchanged),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(submit_as(BOB, id, 2, good()));
+		// One update per model: no second thoughts, no duplicate.
+		assert_noop!(submit_as(BOB, id, 2, ModelUpdate::Unchanged), Error::<Test>::AlreadySubmitted);
+		// After cancellation or completion: refused.
+		assert_ok!(Unlearning::cancel_request(RuntimeOrigin::signed(ALICE), id));
+		assert_noop!(
+			submit_as(BOB, id, 3, ModelUpdate::Replace(next_uri(3))),
+			Error::<Test>::RequestClosed
+		);
+		let done = request(ALICE, &[0], Paradigm::Parallel);
+		assert_ok!(redact(done, &[0, 2, 3]));
+		assert_noop!(
+			submit_as(BOB, done, 3, ModelUpdate::Replace(next_uri(3))),
+			Error::<Test>::RequestCompleted
+		);
 	});
 }
 
@@ -397,6 +652,7 @@ fn parallel_update_outside_affected_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Parallel);
+		submit(id, &[0, 2, 3]);
 		let (updates, headers) = redaction(&[0, 2, 3, 4]);
 		assert_noop!(
 			LiveChain::redact(committee(), id, updates, headers),
@@ -410,6 +666,7 @@ fn parallel_without_start_model_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Parallel);
+		submit(id, &[0, 2, 3]);
 		let (updates, headers) = redaction(&[2, 3]);
 		assert_noop!(
 			LiveChain::redact(committee(), id, updates, headers),
@@ -424,11 +681,16 @@ fn sequential_step_out_of_order_fails() {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Sequential);
 		assert_ok!(redact(id, &[0]));
-		// 3 inherits from 2, which is not updated yet.
+		// 3 inherits from 2, which is not updated yet: its owner cannot submit (it would
+		// re-train from 2's old version), so no redaction of it can be applied either.
+		assert_noop!(
+			submit_as(BOB, id, 3, ModelUpdate::Replace(next_uri(3))),
+			Error::<Test>::SequentialOutOfOrder
+		);
 		let (updates, headers) = redaction(&[3]);
 		assert_noop!(
 			LiveChain::redact(committee(), id, updates, headers),
-			Error::<Test>::SequentialOutOfOrder
+			Error::<Test>::UpdateNotSubmitted
 		);
 	});
 }
@@ -438,10 +700,14 @@ fn sequential_first_step_not_a_start_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Sequential);
+		assert_noop!(
+			submit_as(BOB, id, 2, ModelUpdate::Replace(next_uri(2))),
+			Error::<Test>::SequentialOutOfOrder
+		);
 		let (updates, headers) = redaction(&[2]);
 		assert_noop!(
 			LiveChain::redact(committee(), id, updates, headers),
-			Error::<Test>::SequentialOutOfOrder
+			Error::<Test>::UpdateNotSubmitted
 		);
 	});
 }
@@ -451,6 +717,7 @@ fn sequential_two_models_in_one_step_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0, 1], Paradigm::Sequential);
+		submit(id, &[0, 1]);
 		let (updates, headers) = redaction(&[0, 1]);
 		assert_noop!(
 			LiveChain::redact(committee(), id, updates, headers),
@@ -464,8 +731,14 @@ fn sequential_model_updated_twice_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Sequential);
+		let uri = next_uri(0);
 		assert_ok!(redact(id, &[0]));
-		let (updates, headers) = redaction(&[0]);
+		assert_noop!(
+			submit_as(ALICE, id, 0, ModelUpdate::Replace(next_uri(0))),
+			Error::<Test>::AlreadySubmitted
+		);
+		// Replaying the applied update (its submitted URI, a fresh collision) is refused.
+		let (updates, headers) = redaction_with(&[(0, uri)]);
 		assert_noop!(
 			LiveChain::redact(committee(), id, updates, headers),
 			Error::<Test>::AlreadyUpdated
@@ -491,6 +764,7 @@ fn request_step_with_invalid_collision_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Parallel);
+		submit(id, &[0, 2, 3]);
 		let (mut updates, headers) = redaction(&[0, 2, 3]);
 		updates[2].rand = updates[1].rand;
 		assert_noop!(
@@ -522,22 +796,132 @@ fn request_locks_affected_models_and_holds_deposit_works() {
 		assert_eq!(LockedBy::<Test>::get(1), None);
 		assert_eq!(held(ALICE), REQUEST_DEPOSIT);
 		let r = Requests::<Test>::get(id).unwrap();
-		assert_eq!((r.deposit, r.expires), (REQUEST_DEPOSIT, System::block_number() + REQUEST_TTL));
+		assert_eq!(
+			(r.deposit, r.expires),
+			(REQUEST_DEPOSIT, Some(System::block_number() + REQUEST_TTL))
+		);
+		assert_eq!(r.fallback_from, Some(System::block_number() + UPDATE_WINDOW));
 	});
 }
 
 #[test]
-fn request_overlapping_open_request_fails() {
+fn request_overlapping_open_request_waits_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let first = request(ALICE, &[0], Paradigm::Parallel);
+		// BOB's model 2 inherits from 0: 2 and 3 are in the open request's affected set.
+		// BOB's request on 2 is queued, not refused: it waits for both.
+		let second = request(BOB, &[2], Paradigm::Parallel);
+		let r = Requests::<Test>::get(second).unwrap();
+		assert_eq!((r.status, r.affected.to_vec()), (RequestStatus::Waiting, vec![2, 3]));
+		assert_eq!((r.expires, r.activated), (None, None));
+		assert_eq!(Waiting::<Test>::get().to_vec(), vec![(second, 2)]);
+		assert_eq!(held(BOB), REQUEST_DEPOSIT);
+		System::assert_last_event(
+			Event::UnlearningRequested {
+				id: second,
+				requester: BOB,
+				paradigm: Paradigm::Parallel,
+				affected: 2,
+				waiting: true,
+			}
+			.into(),
+		);
+		// While waiting, nobody submits for it and no redaction advances it.
+		assert_noop!(
+			submit_as(BOB, second, 2, ModelUpdate::Replace(next_uri(2))),
+			Error::<Test>::RequestWaiting
+		);
+		let (updates, headers) = redaction(&[2, 3]);
+		assert_noop!(
+			LiveChain::redact(committee(), second, updates, headers),
+			Error::<Test>::RequestWaiting
+		);
+		// A disjoint request is served at once.
+		let third = request(BOB, &[5], Paradigm::Parallel);
+		assert_eq!(Requests::<Test>::get(third).unwrap().status, RequestStatus::Pending);
+
+		// The first completes: its models 2 and 3 pass to the waiting request, which
+		// becomes pending and unlearns the **new** versions.
+		assert_ok!(redact(first, &[0, 2, 3]));
+		let r = Requests::<Test>::get(second).unwrap();
+		assert_eq!(r.status, RequestStatus::Pending);
+		assert_eq!(r.activated, Some(System::block_number()));
+		assert!(Waiting::<Test>::get().is_empty());
+		assert_eq!(LockedBy::<Test>::get(2), Some(second));
+		assert_eq!(LockedBy::<Test>::get(0), None);
+		System::assert_has_event(Event::RequestActivated { id: second }.into());
+		assert_ok!(redact(second, &[2, 3]));
+		assert_eq!(Txs::<Test>::get(2).unwrap().version, 2);
+		assert_eq!(Requests::<Test>::get(second).unwrap().status, RequestStatus::Completed);
+	});
+}
+
+#[test]
+fn waiting_requests_are_served_in_filing_order_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		// ALICE asks for 1 (affects 1, 2, 3, 4), then for 0 (0, 2, 3): 0 is free, so the
+		// second request holds it and waits for 2 and 3; BOB's request on 2 waits too.
+		let a = request(ALICE, &[1], Paradigm::Parallel);
+		let b = request(ALICE, &[0], Paradigm::Sequential);
+		let c = request(BOB, &[2], Paradigm::Parallel);
+		assert_eq!(LockedBy::<Test>::get(0), Some(b));
+		assert_eq!(Waiting::<Test>::get().to_vec(), vec![(b, 2), (c, 2)]);
+		// Nobody can inherit from a model a waiting request holds.
+		let uri = testing::uri(b"late");
+		let (ch, rand) = testing::publish_args(&uri, &[0], 77);
+		assert_noop!(
+			LiveChain::publish_model(
+				RuntimeOrigin::signed(BOB),
+				uri.try_into().unwrap(),
+				vec![0].try_into().unwrap(),
+				ch,
+				rand
+			),
+			pallet_live_chain::Error::<Test>::RefLocked
+		);
+		// Cancelling the first hands 2 and 3 to the earlier waiter, b; c keeps waiting.
+		assert_ok!(Unlearning::cancel_request(RuntimeOrigin::signed(ALICE), a));
+		assert_eq!(Requests::<Test>::get(b).unwrap().status, RequestStatus::Pending);
+		assert_eq!(Requests::<Test>::get(c).unwrap().status, RequestStatus::Waiting);
+		assert_eq!(Waiting::<Test>::get().to_vec(), vec![(c, 2)]);
+		// b expires; c gets 2 and 3.
+		let expires = Requests::<Test>::get(b).unwrap().expires.unwrap();
+		run_to_block(expires);
+		assert_eq!(Requests::<Test>::get(b).unwrap().status, RequestStatus::Expired);
+		assert_eq!(Requests::<Test>::get(c).unwrap().status, RequestStatus::Pending);
+		assert_eq!(held(ALICE), 0);
+	});
+}
+
+#[test]
+fn cancel_waiting_request_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let a = request(ALICE, &[0], Paradigm::Parallel);
+		let b = request(BOB, &[2], Paradigm::Parallel);
+		assert_ok!(Unlearning::cancel_request(RuntimeOrigin::signed(BOB), b));
+		assert!(Waiting::<Test>::get().is_empty());
+		assert_eq!(held(BOB), 0);
+		assert_eq!(LockedBy::<Test>::get(2), Some(a));
+		assert_ok!(redact(a, &[0, 2, 3]));
+		assert!(LockedBy::<Test>::iter().next().is_none());
+	});
+}
+
+#[test]
+fn request_beyond_waiting_limit_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		request(ALICE, &[0], Paradigm::Parallel);
-		// BOB's model 2 inherits from 0: it is in the open request's affected set.
+		for _ in 0..MAX_WAITING {
+			request(BOB, &[2], Paradigm::Parallel);
+		}
 		assert_noop!(
-			request_call(RuntimeOrigin::signed(BOB), vec![2], vec![1], Paradigm::Parallel),
-			Error::<Test>::AffectedModelLocked
+			request_call(RuntimeOrigin::signed(BOB), vec![3], vec![1], Paradigm::Parallel),
+			Error::<Test>::TooManyWaiting
 		);
-		// A disjoint request is fine.
-		request(BOB, &[5], Paradigm::Parallel);
 	});
 }
 
@@ -666,7 +1050,7 @@ fn request_expires_after_ttl_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Sequential);
-		let expires = Requests::<Test>::get(id).unwrap().expires;
+		let expires = Requests::<Test>::get(id).unwrap().expires.unwrap();
 		assert_ok!(redact(id, &[0]));
 		run_to_block(expires - 1);
 		assert_eq!(Requests::<Test>::get(id).unwrap().status, RequestStatus::InProgress);
@@ -679,6 +1063,11 @@ fn request_expires_after_ttl_works() {
 		// The model it updated keeps its new version; the rest can no longer be redacted
 		// for it.
 		assert_eq!(Txs::<Test>::get(0).unwrap().version, 1);
+		assert!(Updates::<Test>::iter_prefix(id).next().is_none());
+		assert_noop!(
+			submit_as(BOB, id, 2, ModelUpdate::Replace(next_uri(2))),
+			Error::<Test>::RequestClosed
+		);
 		let (updates, headers) = redaction(&[2]);
 		assert_noop!(
 			LiveChain::redact(committee(), id, updates, headers),
@@ -692,7 +1081,7 @@ fn completed_request_does_not_expire_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
 		let id = request(ALICE, &[0], Paradigm::Parallel);
-		let expires = Requests::<Test>::get(id).unwrap().expires;
+		let expires = Requests::<Test>::get(id).unwrap().expires.unwrap();
 		assert_ok!(redact(id, &[0, 2, 3]));
 		run_to_block(expires + 1);
 		assert!(!System::events().iter().any(|r| matches!(
@@ -719,7 +1108,7 @@ mod property {
 		Request(u8, bool),
 		/// Advance the open request chosen by the selector by one valid redaction.
 		Redact(u8),
-		/// Cancel the pending request chosen by the selector.
+		/// Cancel the pending or waiting request chosen by the selector.
 		Cancel(u8),
 		/// Finish the block.
 		NextBlock,
@@ -779,7 +1168,7 @@ mod property {
 						},
 						Op::Redact(selector) => {
 							let open: Vec<(u64, RequestOf<Test>)> =
-								Requests::<Test>::iter().filter(|(_, r)| r.status.is_open()).collect();
+								Requests::<Test>::iter().filter(|(_, r)| r.status.is_active()).collect();
 							if open.is_empty() { continue }
 							let (id, r) = &open[usize::from(*selector) % open.len()];
 							let txs = next_step(r);
@@ -791,7 +1180,7 @@ mod property {
 						},
 						Op::Cancel(selector) => {
 							let pending: Vec<(u64, RequestOf<Test>)> = Requests::<Test>::iter()
-								.filter(|(_, r)| r.status == RequestStatus::Pending)
+								.filter(|(_, r)| matches!(r.status, RequestStatus::Pending | RequestStatus::Waiting))
 								.collect();
 							if pending.is_empty() { continue }
 							let (id, r) = &pending[usize::from(*selector) % pending.len()];

@@ -52,13 +52,77 @@ pub enum RequestStatus {
 	Cancelled,
 	/// The request was not completed within the configured number of blocks.
 	Expired,
+	/// Filed while another open request held some of its affected models; it holds the
+	/// rest and becomes `Pending` when the earlier requests release theirs (requests are
+	/// served in the order they were filed, never refused for overlapping).
+	Waiting,
 }
 
 impl RequestStatus {
-	/// Whether the request still locks its affected models and holds its deposit.
+	/// Whether the request still locks (or waits for) its affected models and holds its
+	/// deposit.
 	pub fn is_open(self) -> bool {
+		matches!(self, RequestStatus::Pending | RequestStatus::InProgress | RequestStatus::Waiting)
+	}
+
+	/// Whether owners may submit updates and redactions may advance the request: it holds
+	/// every affected model and is not finished.
+	pub fn is_active(self) -> bool {
 		matches!(self, RequestStatus::Pending | RequestStatus::InProgress)
 	}
+}
+
+/// What the owner of an affected model submits for it (`Unlearning.submit_update`).
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum ModelUpdate<Uri> {
+	/// The model's new version: the CID of the unlearned model in the live store.
+	Replace(Uri),
+	/// Parallel paradigm only, never for a start model: the model stays as it is (its
+	/// update's norm is at most ε).
+	Unchanged,
+}
+
+impl<Uri> ModelUpdate<Uri> {
+	/// The new version's URI, if the model changes.
+	pub fn uri(&self) -> Option<&Uri> {
+		match self {
+			ModelUpdate::Replace(uri) => Some(uri),
+			ModelUpdate::Unchanged => None,
+		}
+	}
+}
+
+/// An update as stored until its request closes.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct SubmittedUpdate<AccountId, BlockNumber, Uri> {
+	/// The new version, or `Unchanged`.
+	pub update: ModelUpdate<Uri>,
+	/// Who submitted it: the model's owner, or (fallback) another account.
+	pub by: AccountId,
+	/// Submitted by someone other than the owner after the owners' window: the parallel
+	/// paradigm's public-data update (eqs. 7-8), which anyone can recompute and check.
+	pub fallback: bool,
+	/// Block of the submission.
+	pub at: BlockNumber,
 }
 
 /// An unlearning request and its progress.
@@ -104,12 +168,19 @@ pub struct UnlearningRequest<
 	pub status: RequestStatus,
 	/// Committee motions (redactions) that advanced the request so far.
 	pub rounds: u32,
+	/// Owners' updates submitted so far (`Unlearning::Updates` entries of this request).
+	pub submitted: u32,
 	/// Block of the request.
 	pub created: BlockNumber,
+	/// Block it became active (held every affected model); `None` while `Waiting`.
+	pub activated: Option<BlockNumber>,
+	/// Parallel: first block at which anyone may submit the public-data update of an
+	/// inherited model whose owner has not answered (activation + `UpdateWindow`).
+	pub fallback_from: Option<BlockNumber>,
 	/// Block of completion, cancellation or expiry.
 	pub completed: Option<BlockNumber>,
-	/// Block at whose start an open request expires.
-	pub expires: BlockNumber,
+	/// Block at whose start an active request expires (activation + `RequestTtl`).
+	pub expires: Option<BlockNumber>,
 	/// Deposit held from the requester while the request is open.
 	pub deposit: Balance,
 }
@@ -124,16 +195,16 @@ where
 	MaxClasses: Get<u32>,
 	MaxAffected: Get<u32>,
 {
-	/// A request just filed: pending, nothing done or skipped, no rounds.
+	/// A request just filed, `Waiting` until [`Self::activate`]: nothing done, submitted
+	/// or skipped, no rounds.
 	#[allow(clippy::too_many_arguments)]
-	pub fn pending(
+	pub fn filed(
 		requester: AccountId,
 		start: BoundedVec<u64, MaxStarts>,
 		classes: BoundedVec<u8, MaxClasses>,
 		paradigm: Paradigm,
 		affected: BoundedVec<u64, MaxAffected>,
 		created: BlockNumber,
-		expires: BlockNumber,
 		deposit: Balance,
 	) -> Self {
 		Self {
@@ -144,12 +215,24 @@ where
 			affected,
 			done: BoundedVec::new(),
 			skipped: BoundedVec::new(),
-			status: RequestStatus::Pending,
+			status: RequestStatus::Waiting,
 			rounds: 0,
+			submitted: 0,
 			created,
+			activated: None,
+			fallback_from: None,
 			completed: None,
-			expires,
+			expires: None,
 			deposit,
 		}
+	}
+
+	/// Makes a waiting request `Pending` at block `now`: owners' updates are taken from
+	/// now, the fallback from `fallback_from`, and it expires at `expires`.
+	pub fn activate(&mut self, now: BlockNumber, fallback_from: BlockNumber, expires: BlockNumber) {
+		self.status = RequestStatus::Pending;
+		self.activated = Some(now);
+		self.fallback_from = Some(fallback_from);
+		self.expires = Some(expires);
 	}
 }

@@ -251,6 +251,11 @@ parameter_types! {
 	pub const RequestTtl: BlockNumber = DAYS;
 	/// Requests filed (and so expiring) per block.
 	pub const MaxRequestsPerBlock: u32 = 64;
+	/// Requests that may wait behind overlapping open requests at once.
+	pub const MaxWaitingRequests: u32 = 16;
+	/// Owners have ten minutes to submit their updates before anyone may submit the
+	/// parallel paradigm's public-data update for them (the genesis may set another).
+	pub const DefaultUpdateWindow: BlockNumber = 10 * MINUTES;
 }
 
 impl pallet_model_archive::Config for Runtime {
@@ -283,6 +288,8 @@ impl pallet_unlearning::Config for Runtime {
 	type RequestDeposit = RequestDeposit;
 	type RequestTtl = RequestTtl;
 	type MaxRequestsPerBlock = MaxRequestsPerBlock;
+	type MaxWaiting = MaxWaitingRequests;
+	type DefaultUpdateWindow = DefaultUpdateWindow;
 }
 
 parameter_types! {
