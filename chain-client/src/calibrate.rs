@@ -18,7 +18,7 @@ use subxt_signer::sr25519::Keypair;
 use crate::client::Chain;
 use crate::error::{ChainError, ChainResult};
 use crate::throughput::label_uri;
-use crate::types::{Paradigm, ProposedUpdate, ThresholdOutcome};
+use crate::types::{Paradigm, ThresholdOutcome};
 
 /// Median seconds of one t-of-n collision (`runs` repetitions), computed natively.
 pub fn collision_seconds(t: u16, n: u16, runs: usize) -> ChainResult<f64> {
@@ -61,7 +61,8 @@ impl Chain {
 		let uri = label_uri(&label);
 		let tx = self.publish_model(requester, &uri, &[], &key).await?;
 		let filed = self.file_request(requester, &[tx], &[0], Paradigm::Parallel).await?;
-		let update = ProposedUpdate { tx, uri: label_uri(&format!("{label}-redacted")).into_bytes() };
-		self.redact_by_threshold(requester, filed.id, vec![update], timeout).await
+		let new = label_uri(&format!("{label}-redacted")).into_bytes();
+		self.submit_update(requester, filed.id, tx, Some(new)).await?;
+		self.redact_by_threshold(requester, filed.id, timeout).await
 	}
 }

@@ -12,7 +12,8 @@
 //! |---|---|---|
 //! | publish | [`publish`] | `LiveChain.publish_model` with the chameleon hash of SCALE `(uri, refs)` under the committee's key; a DAG in waves |
 //! | request | [`request`] | `Unlearning.request_unlearning`; the affected set as the chain computed it |
-//! | collisions + consensus | [`redact`] | `Threshold.propose_redaction`, then follow the committee's off-chain workers' two signing rounds to `RedactionApplied` |
+//! | owners' updates | [`update`] | `Unlearning.submit_update`, each signed by the model's owner |
+//! | collisions + consensus | [`redact`] | `Threshold.propose_redaction(request)` (the owners' URIs), then follow the committee's off-chain workers' two signing rounds to `RedactionApplied` |
 //! | verify, lineage | [`verify`] | `blockful_verifyLiveChain`, `blockful_lineage` and the lineage check |
 //!
 //! The client holds no trapdoor and no committee key: collisions exist only as the
@@ -26,6 +27,7 @@ pub mod redact;
 pub mod request;
 pub mod throughput;
 pub mod types;
+pub mod update;
 pub mod verify;
 
 /// The typed API generated from `metadata/blockful.scale` (calls, storage, events, types).
@@ -35,6 +37,7 @@ pub mod api {}
 pub use client::{connect_with_retry, Chain};
 pub use error::{ChainError, ChainResult};
 pub use publish::{ModelToPublish, Published};
+pub use update::OwnerUpdate;
 pub use types::{LiveHeader, LiveTx, Paradigm, ProposedUpdate, Request, ThresholdOutcome};
 pub use blockful_chameleon::ChPublicKey;
 pub use subxt_signer::sr25519::Keypair;

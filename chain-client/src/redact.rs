@@ -1,5 +1,6 @@
-//! Steps 3-4: **collisions and consensus**. The requester files
-//! `Threshold.propose_redaction(request, [(tx, uri)])`; the committee nodes' off-chain
+//! Step 4: **collisions and consensus**. Once the owners submitted their updates
+//! ([`crate::update`]), anyone files `Threshold.propose_redaction(request)`, which queues
+//! those URIs (the caller chooses none); the committee nodes' off-chain
 //! workers post nonce commitments (round 1, until `t` signers are chosen) and partial
 //! shares (round 2), the runtime verifies each share, aggregates every collision and
 //! applies the redaction (`Threshold.RedactionApplied`). The client only proposes and
@@ -11,10 +12,9 @@ use subxt::config::PolkadotConfig;
 use subxt_signer::sr25519::Keypair;
 
 use crate::api;
-use crate::api::runtime_types::bounded_collections::bounded_vec::BoundedVec;
 use crate::client::Chain;
 use crate::error::{failed, ChainError, ChainResult};
-use crate::types::{ProposedUpdate, ThresholdOutcome};
+use crate::types::ThresholdOutcome;
 
 use api::threshold::events::{ProposalDropped, RedactionApplied, RedactionProposed, SignersChosen, SigningRestarted};
 
@@ -27,19 +27,13 @@ enum Followed {
 }
 
 impl Chain {
-	/// `Threshold.propose_redaction`, signed by the requester; returns the proposal id and
-	/// the number of the block that included it.
-	pub async fn propose_redaction(
-		&self,
-		requester: &Keypair,
-		request: u64,
-		updates: Vec<ProposedUpdate>,
-	) -> ChainResult<(u64, u64)> {
-		use api::runtime_types::pallet_threshold::types::ProposedUpdate as Update;
-		let updates = updates.into_iter().map(|u| Update { tx: u.tx, uri: BoundedVec(u.uri) }).collect();
-		let call = api::transactions().threshold().propose_redaction(request, BoundedVec(updates));
+	/// `Threshold.propose_redaction(request)`, signed by `who` (anyone: the updates are the
+	/// owners' submissions); returns the proposal id and the number of the block that
+	/// included it.
+	pub async fn propose_redaction(&self, who: &Keypair, request: u64) -> ChainResult<(u64, u64)> {
+		let call = api::transactions().threshold().propose_redaction(request);
 		let what = format!("proposing the redaction of request {request}");
-		let (events, block) = self.submit(&what, &call, requester, false).await?;
+		let (events, block) = self.submit(&what, &call, who, false).await?;
 		let proposed = events
 			.find_first::<RedactionProposed>()
 			.transpose()
@@ -48,19 +42,18 @@ impl Chain {
 		Ok((proposed.proposal, self.header_number(Some(block)).await?))
 	}
 
-	/// Proposes the redaction of `request` and follows the chain until the committee's
-	/// off-chain workers have computed every collision and the runtime applied it, or
-	/// dropped the proposal (an error naming why). The client computes no collision and
-	/// holds no committee key. Gives up after `timeout`.
+	/// Proposes the next redaction of `request` (its owners' submitted updates) and follows
+	/// the chain until the committee's off-chain workers have computed every collision and
+	/// the runtime applied it, or dropped the proposal (an error naming why). The client
+	/// computes no collision and holds no committee key. Gives up after `timeout`.
 	pub async fn redact_by_threshold(
 		&self,
-		requester: &Keypair,
+		who: &Keypair,
 		request: u64,
-		updates: Vec<ProposedUpdate>,
 		timeout: Duration,
 	) -> ChainResult<ThresholdOutcome> {
 		let start = Instant::now();
-		let (proposal, proposed_at) = self.propose_redaction(requester, request, updates).await?;
+		let (proposal, proposed_at) = self.propose_redaction(who, request).await?;
 		let mut out = ThresholdOutcome {
 			proposal,
 			proposed_seconds: start.elapsed().as_secs_f64(),

@@ -73,7 +73,7 @@ pub struct Request {
 	pub rounds: u32,
 }
 
-/// One model replacement of a `Threshold.propose_redaction`.
+/// One model's new version (an owner's `Unlearning.submit_update`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProposedUpdate {
 	/// Transaction id.

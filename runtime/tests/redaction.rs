@@ -59,6 +59,35 @@ fn redact_call(request: u64, changes: &[(u64, Vec<u8>)], seed: u64) -> RuntimeCa
 	})
 }
 
+/// The protocol's consent: each changed model's **owner** submits its new URI and, in the
+/// parallel paradigm, the owners of the other affected models submit `Unchanged`; then the
+/// redaction call applying exactly those URIs.
+fn consented(request: u64, changes: &[(u64, Vec<u8>)], seed: u64) -> RuntimeCall {
+	if let Some(r) = pallet_unlearning::Requests::<Runtime>::get(request) {
+		let owner = |tx: u64| {
+			RuntimeOrigin::signed(pallet_live_chain::Txs::<Runtime>::get(tx).expect("tx exists").owner)
+		};
+		for (tx, new) in changes {
+			assert_ok!(Unlearning::submit_update(
+				owner(*tx),
+				request,
+				*tx,
+				pallet_unlearning::ModelUpdate::Replace(new.clone().try_into().expect("uri fits"))
+			));
+		}
+		if r.paradigm == Paradigm::Parallel {
+			for tx in r.affected.iter().filter(|t| !changes.iter().any(|(c, _)| c == *t)) {
+				assert_ok!(Unlearning::submit_update(
+					owner(*tx),
+					request,
+					*tx,
+					pallet_unlearning::ModelUpdate::Unchanged
+				));
+			}
+		}
+	}
+	redact_call(request, changes, seed)
+}
 
 /// Files a request by `who` over `start`; returns its id.
 fn request(who: Sr25519Keyring, start: &[u64], paradigm: Paradigm) -> u64 {
@@ -85,7 +114,7 @@ fn three_of_four_committee_motion_redacts() {
 	new_test_ext("development").execute_with(|| {
 		let [m0, ..] = dag();
 		let id = request(Alice, &[m0], Paradigm::Parallel);
-		let result = run_motion(redact_call(id, &[(m0, uri(b"m0-v1"))], 1), 3, &[Alice, Bob, Charlie]);
+		let result = run_motion(consented(id, &[(m0, uri(b"m0-v1"))], 1), 3, &[Alice, Bob, Charlie]);
 		assert_eq!(result, Some(Ok(())));
 		assert_eq!(uri_of(m0), uri(b"m0-v1"));
 		assert_eq!(pallet_live_chain::Txs::<Runtime>::get(m0).map(|t| t.version), Some(1));
@@ -145,7 +174,7 @@ fn archive_lists_every_version_of_a_redacted_model_once() {
 		let [m0, m1, ..] = dag();
 		for (round, label) in ["m1-v1", "m1-v2"].into_iter().enumerate() {
 			let id = request(Bob, &[m1], Paradigm::Parallel);
-			let result = run_motion(redact_call(id, &[(m1, uri(label.as_bytes()))], 20 + round as u64), 3, &[Alice, Bob, Charlie]);
+			let result = run_motion(consented(id, &[(m1, uri(label.as_bytes()))], 20 + round as u64), 3, &[Alice, Bob, Charlie]);
 			assert_eq!(result, Some(Ok(())));
 			next_block();
 		}
@@ -169,7 +198,7 @@ fn parallel_request_completes_in_one_motion() {
 		assert_eq!(affected.into_inner(), vec![m0, m1, m2, m3]);
 		let changes: Vec<_> =
 			[m0, m1, m2, m3].iter().map(|&t| (t, uri(format!("par-{t}").as_bytes()))).collect();
-		let result = run_motion(redact_call(request, &changes, 2), 3, &[Alice, Bob, Charlie]);
+		let result = run_motion(consented(request, &changes, 2), 3, &[Alice, Bob, Charlie]);
 		assert_eq!(result, Some(Ok(())));
 		let r = pallet_unlearning::Requests::<Runtime>::get(request).expect("stored");
 		assert_eq!(r.status, RequestStatus::Completed);
@@ -185,13 +214,67 @@ fn sequential_request_over_four_models_takes_four_motions() {
 		let request = request(Alice, &[m0], Paradigm::Sequential);
 		for (i, tx) in [m0, m1, m2, m3].into_iter().enumerate() {
 			let change = [(tx, uri(format!("seq-{tx}").as_bytes()))];
-			let result = run_motion(redact_call(request, &change, 10 + i as u64), 3, &[Alice, Bob, Charlie]);
+			let result = run_motion(consented(request, &change, 10 + i as u64), 3, &[Alice, Bob, Charlie]);
 			assert_eq!(result, Some(Ok(())), "motion {i}");
 			next_block();
 		}
 		let r = pallet_unlearning::Requests::<Runtime>::get(request).expect("stored");
 		assert_eq!(r.status, RequestStatus::Completed);
 		assert_eq!(r.rounds, 4);
+		assert_chain_verifies();
+	});
+}
+
+/// The attack of the participants issue on the runtime: Alice owns m0, Bob's m1 inherits
+/// from it. Alice requests unlearning of m0 and tries to decide what replaces Bob's model:
+/// she cannot submit it, and even a unanimous committee motion carrying her URI for m1 is
+/// refused — only what Bob submits can be applied.
+#[test]
+fn requester_cannot_rewrite_another_owners_model() {
+	new_test_ext("development").execute_with(|| {
+		let [m0, m1, m2, m3] = dag();
+		let id = request(Alice, &[m0], Paradigm::Parallel);
+		let alice = RuntimeOrigin::signed(Alice.to_account_id());
+		let replace = |label: &str| {
+			pallet_unlearning::ModelUpdate::Replace(uri(label.as_bytes()).try_into().expect("fits"))
+		};
+		assert_ok!(Unlearning::submit_update(alice.clone(), id, m0, replace("m0-v1")));
+		assert_noop!(
+			Unlearning::submit_update(alice, id, m1, replace("anything")),
+			pallet_unlearning::Error::<Runtime>::FallbackTooEarly
+		);
+		let forged: Vec<_> = [(m0, "m0-v1"), (m1, "anything"), (m2, "m2-v1"), (m3, "m3-v1")]
+			.iter()
+			.map(|(t, l)| (*t, uri(l.as_bytes())))
+			.collect();
+		let result = run_motion(redact_call(id, &forged, 5), 4, &[Alice, Bob, Charlie, Dave]);
+		assert_eq!(result, Some(Err(pallet_unlearning::Error::<Runtime>::UpdateNotSubmitted.into())));
+		assert_eq!(uri_of(m1), uri(b"m1"));
+		assert_eq!(uri_of(m0), uri(b"m0"));
+		assert_chain_verifies();
+	});
+}
+
+/// Two owners who hold the forgotten data (fig4's users 5 and 7) each request for their
+/// own models, whose descendants overlap: the second request waits (it is not refused),
+/// then is served on the first one's new versions; nothing is lost.
+#[test]
+fn overlapping_requests_of_two_owners_are_both_served() {
+	new_test_ext("development").execute_with(|| {
+		let [m0, m1, m2, m3] = dag();
+		let first = request(Alice, &[m0], Paradigm::Parallel);
+		let second = request(Charlie, &[m2], Paradigm::Parallel);
+		let waiting = pallet_unlearning::Requests::<Runtime>::get(second).expect("stored");
+		assert_eq!(waiting.status, RequestStatus::Waiting);
+		let changes: Vec<_> = [m0, m1, m2, m3].iter().map(|&t| (t, uri(format!("a-{t}").as_bytes()))).collect();
+		assert_eq!(run_motion(consented(first, &changes, 30), 3, &[Alice, Bob, Charlie]), Some(Ok(())));
+		next_block();
+		let r = pallet_unlearning::Requests::<Runtime>::get(second).expect("stored");
+		assert_eq!(r.status, RequestStatus::Pending);
+		let changes: Vec<_> = [m2, m3].iter().map(|&t| (t, uri(format!("b-{t}").as_bytes()))).collect();
+		assert_eq!(run_motion(consented(second, &changes, 31), 3, &[Alice, Bob, Charlie]), Some(Ok(())));
+		assert_eq!(pallet_live_chain::Txs::<Runtime>::get(m3).map(|t| t.version), Some(2));
+		assert_eq!(LiveChain::api_lineage(m3).expect("m3").len(), 3);
 		assert_chain_verifies();
 	});
 }

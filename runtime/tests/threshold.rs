@@ -16,12 +16,11 @@ use blockful_runtime::{
 };
 use common::new_test_ext;
 use frame_support::{
-	assert_ok,
+	assert_noop, assert_ok,
 	traits::{Hooks, OffchainWorker},
-	BoundedVec,
 };
 use pallet_live_chain::testing::uri;
-use pallet_threshold::{crypto, ActiveEpoch, Event, ProposedUpdate};
+use pallet_threshold::{crypto, ActiveEpoch, Event};
 use pallet_unlearning::Paradigm;
 use parking_lot::RwLock;
 use sp_core::offchain::{
@@ -120,16 +119,17 @@ fn applied() -> bool {
 	})
 }
 
-/// Publishes m0 ← m1 under the chain's key and files Alice's parallel request on m0.
+/// Publishes Alice's m0 ← Bob's m1 under the chain's key and files Alice's parallel
+/// request on m0.
 fn models_and_request() -> u64 {
 	let key = pallet_live_chain::ChPublicKey::<Runtime>::get().unwrap();
-	for (label, refs) in [("m0", vec![]), ("m1", vec![0u64])] {
+	for (label, refs, owner) in [("m0", vec![], Alice), ("m1", vec![0u64], Bob)] {
 		let model = uri(label.as_bytes());
 		let msg = pallet_model_archive::model_message(&model, &refs);
 		let seed = sp_io::hashing::blake2_256(&model);
 		let (ch, rand) = blockful_chameleon::hash_from_seed(&key, &msg, &seed).unwrap();
 		assert_ok!(LiveChain::publish_model(
-			RuntimeOrigin::signed(Alice.to_account_id()),
+			RuntimeOrigin::signed(owner.to_account_id()),
 			model.try_into().unwrap(),
 			refs.try_into().unwrap(),
 			ch,
@@ -148,19 +148,27 @@ fn models_and_request() -> u64 {
 	pallet_unlearning::NextRequestId::<Runtime>::get() - 1
 }
 
+/// The protocol between parties: Alice (requester) submits her m0's new version, Bob his
+/// m1's — Alice cannot choose Bob's — and Charlie, who owns nothing, queues the redaction.
 fn propose(request: u64) {
-	let updates: Vec<_> = [0u64, 1]
-		.iter()
-		.map(|tx| ProposedUpdate {
-			tx: *tx,
-			uri: uri(format!("m{tx}-unlearned").as_bytes()).try_into().unwrap(),
-		})
-		.collect();
-	assert_ok!(Threshold::propose_redaction(
-		RuntimeOrigin::signed(Alice.to_account_id()),
-		request,
-		BoundedVec::truncate_from(updates)
-	));
+	let update = |tx: u64| {
+		pallet_unlearning::ModelUpdate::Replace(
+			uri(format!("m{tx}-unlearned").as_bytes()).try_into().unwrap(),
+		)
+	};
+	assert_noop!(
+		Unlearning::submit_update(RuntimeOrigin::signed(Alice.to_account_id()), request, 1, update(1)),
+		pallet_unlearning::Error::<Runtime>::FallbackTooEarly
+	);
+	for (tx, owner) in [(0u64, Alice), (1, Bob)] {
+		assert_ok!(Unlearning::submit_update(
+			RuntimeOrigin::signed(owner.to_account_id()),
+			request,
+			tx,
+			update(tx)
+		));
+	}
+	assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(Charlie.to_account_id()), request));
 }
 
 #[test]

@@ -104,7 +104,7 @@ async fn one_block_redaction(
 	n: u32,
 	node_log: Option<&std::path::Path>,
 ) -> Result<OneBlockRedaction> {
-	use blockful_chain_client::{throughput::label_uri, ChPublicKey, Paradigm, ProposedUpdate};
+	use blockful_chain_client::{throughput::label_uri, ChPublicKey, OwnerUpdate, Paradigm};
 	let key = ChPublicKey(chain.ch_public_key().await?);
 	let root_uri = label_uri(&format!("bench-root-{}", chain.next_tx_id().await?));
 	let root = chain.publish_model(requester, &root_uri, &[], &key).await?;
@@ -117,13 +117,22 @@ async fn one_block_redaction(
 	let filed = chain.file_request(requester, &[root], &[1], Paradigm::Parallel).await?;
 	let mut heights = std::collections::BTreeSet::new();
 	let mut updates = Vec::new();
+	// Each model's owner submits its update (the owners' updates come from a generator,
+	// not from training).
+	let owners: Vec<&blockful_chain_client::Keypair> = std::iter::once(requester).chain(accounts).collect();
 	for &tx in &filed.request.affected {
-		heights.insert(chain.tx(tx).await?.map(|t| t.height).unwrap_or_default());
-		updates.push(ProposedUpdate { tx, uri: label_uri(&format!("bench-redacted-{tx}")).into_bytes() });
+		let live = chain.tx(tx).await?.ok_or_else(|| anyhow::anyhow!("tx {tx} vanished"))?;
+		heights.insert(live.height);
+		let owner = owners
+			.iter()
+			.find(|k| k.public_key().0 == live.owner.0)
+			.ok_or_else(|| anyhow::anyhow!("no key for the owner of tx {tx}"))?;
+		updates.push(OwnerUpdate { owner, tx, uri: Some(label_uri(&format!("bench-redacted-{tx}")).into_bytes()) });
 	}
 	let models = updates.len();
-	println!("[chain-bench] request {} affects {models} models; proposing one redaction", filed.id);
-	let outcome = chain.redact_by_threshold(requester, filed.id, updates, Duration::from_secs(600)).await?;
+	println!("[chain-bench] request {} affects {models} models; owners submit, then one redaction", filed.id);
+	chain.submit_updates(filed.id, updates).await?;
+	let outcome = chain.redact_by_threshold(requester, filed.id, Duration::from_secs(600)).await?;
 	let block_ms = node_log.and_then(|p| build_ms(p, outcome.applied_at));
 	Ok(OneBlockRedaction { models, collisions: models + heights.len(), outcome, block_ms })
 }

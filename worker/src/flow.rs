@@ -30,8 +30,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use blockful_chain_client::{
-	keypair, publish::ModelToPublish, request::Filed, ChPublicKey, Chain, ChainError, Keypair, Paradigm,
-	ProposedUpdate,
+	keypair, publish::ModelToPublish, request::Filed, ChPublicKey, Chain, ChainError, Keypair, OwnerUpdate,
+	Paradigm,
 };
 
 use blockful_ml::dag::Dag;
@@ -383,7 +383,7 @@ async fn run_task<P: FnMut(&str)>(
 	let mut touched = BTreeSet::new();
 	for batch in batches {
 		transfer(cx, &stores, &published, &batch, paradigm, &mut tran).await?;
-		redact(cx, &filed, &batch, &mut report, &mut touched).await?;
+		redact(cx, &filed, &published, &batch, &mut report, &mut touched).await?;
 		let at = stores.live.location().to_string();
 		for &(_, old, new) in &batch {
 			*cx.live_refs.entry((at.clone(), new)).or_default() += 1;
@@ -524,27 +524,37 @@ async fn transfer<P: FnMut(&str)>(
 	Ok(())
 }
 
-/// Step 4b: one redaction proposal for `batch`; the committee's off-chain workers compute
-/// the collisions (one per transaction, one per touched live block) and the runtime
-/// applies them.
+/// Step 4b: each model's **owner** submits its new version (parallel: the owners of the
+/// models left unchanged say so), then one redaction proposal; the committee's off-chain
+/// workers compute the collisions (one per transaction, one per touched live block) and
+/// the runtime applies exactly the owners' URIs.
 async fn redact<P: FnMut(&str)>(
 	cx: &mut Context<'_, P>,
 	filed: &Filed,
+	published: &Published,
 	batch: &[Replacement],
 	report: &mut ParadigmReport,
 	touched: &mut BTreeSet<u64>,
 ) -> FlowResult<()> {
+	let owner = |tx: u64| &cx.accounts[&cx.manifest.models[published.model_of[&tx]].owner];
 	let mut updates = Vec::new();
 	let mut heights = BTreeSet::new();
 	for &(tx, _, new) in batch {
 		let live = cx.chain.tx(tx).await?.ok_or_else(|| vanished(tx))?;
-		updates.push(ProposedUpdate { tx, uri: new.to_string().into_bytes() });
+		updates.push(OwnerUpdate { owner: owner(tx), tx, uri: Some(new.to_string().into_bytes()) });
 		heights.insert(live.height);
 	}
+	if report.paradigm == Paradigm::Parallel.label() {
+		let changed: BTreeSet<u64> = batch.iter().map(|(tx, _, _)| *tx).collect();
+		for &tx in filed.request.affected.iter().filter(|tx| !changed.contains(tx)) {
+			updates.push(OwnerUpdate { owner: owner(tx), tx, uri: None });
+		}
+	}
+	cx.chain.submit_updates(filed.id, updates).await?;
 	report.collisions += batch.len() + heights.len();
 	touched.extend(heights);
 	let signer = requester_of(cx)?;
-	let signed = cx.chain.redact_by_threshold(signer, filed.id, updates, COMMITTEE_TIMEOUT).await?;
+	let signed = cx.chain.redact_by_threshold(signer, filed.id, COMMITTEE_TIMEOUT).await?;
 	report.propose_seconds += signed.proposed_seconds;
 	report.round1_seconds += signed.round1_seconds;
 	report.round1_blocks += signed.round1_blocks;

@@ -14,7 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use blockful_chameleon::{dev_public_key, ChPublicKey};
-use blockful_chain_client::{connect_with_retry, throughput::label_uri, Chain, ChainError, ProposedUpdate};
+use blockful_chain_client::{connect_with_retry, throughput::label_uri, Chain, ChainError, Paradigm};
 use blockful_ml::experiment::{self, ExperimentRun};
 use blockful_ml::fl::Worker;
 use blockful_ml::models::Arch;
@@ -164,16 +164,26 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	let key = ChPublicKey(rt.block_on(chain.ch_public_key()).unwrap());
 	assert_ne!(key, dev_public_key());
 
-	// Bad input: a proposal by someone other than the requester is refused, changes
-	// nothing.
-	let tx = p.affected[0];
-	let live = rt.block_on(chain.tx(tx)).unwrap().unwrap();
-	let update = ProposedUpdate { tx, uri: label_uri("not the requester's").into_bytes() };
+	// The attack of the participants issue, on a real node: the requester tries to choose
+	// the new version of a model it does not own. Refused (it is not the owner, and the
+	// owners' window has not passed), nothing changes.
+	let requester = blockful_chain_client::keypair("//Alice//ok//requester").unwrap();
+	let request = rt
+		.block_on(chain.file_request(&requester, &[p.affected[0]], &[1], Paradigm::Parallel))
+		.expect("a new request on the unlearned start model");
+	let victim = *request.request.affected.last().unwrap();
+	let live = rt.block_on(chain.tx(victim)).unwrap().unwrap();
+	assert_ne!(live.owner.0, requester.public_key().0, "the last affected model is another owner's");
 	let err = rt
-		.block_on(chain.redact_by_threshold(&dev::bob(), p.request, vec![update], Duration::from_secs(30)))
-		.expect_err("only the requester may propose");
-	assert!(matches!(err, ChainError::Rejected { .. }), "{err}");
-	let after = rt.block_on(chain.tx(tx)).unwrap().unwrap();
+		.block_on(chain.submit_update(&requester, request.id, victim, Some(label_uri("not the owner's").into_bytes())))
+		.expect_err("only the owner may submit its model's update");
+	assert!(matches!(&err, ChainError::Rejected { .. }) && err.to_string().contains("FallbackTooEarly"), "{err}");
+	// Nor can anyone have a redaction proposed before the owners answered.
+	let err = rt
+		.block_on(chain.propose_redaction(&dev::bob(), request.id))
+		.expect_err("nothing to propose before the owners' updates");
+	assert!(err.to_string().contains("UpdateMissing"), "{err}");
+	let after = rt.block_on(chain.tx(victim)).unwrap().unwrap();
 	assert_eq!((after.uri.clone(), after.version), (live.uri.clone(), live.version));
 	let verify = rt.block_on(chain.verify_live_chain()).unwrap();
 	assert_eq!(verify["ok"], serde_json::json!(true), "{verify}");
