@@ -150,12 +150,20 @@ export interface CommitteeKey {
 }
 
 /** One model a redaction replaces and its new URI. */
-export interface RedactionUpdate {
-	tx: number | bigint;
-	/** The new URI, a model CID (`rawCid`, `isModelCid`): a string (polkadot.js encodes it as
-	 * UTF-8, a 0x-hex string as its bytes) or bytes. Anything but a model CID is refused with
-	 * `liveChain.MalformedUri` (an empty URI with `liveChain.EmptyUri`). */
-	uri: string | Uint8Array;
+/** The new URI of a model, a model CID (`rawCid`, `isModelCid`): a string (polkadot.js
+ * encodes it as UTF-8, a 0x-hex string as its bytes) or bytes. Anything but a model CID is
+ * refused with `liveChain.MalformedUri` (an empty URI with `liveChain.EmptyUri`). */
+export type ModelUri = string | Uint8Array;
+
+/** An owner's update as included (`unlearning.UpdateSubmitted`). */
+export interface SubmittedUpdate {
+	request: number;
+	tx: number;
+	/** Submitted by someone other than the owner (parallel public-data update). */
+	fallback: boolean | null;
+	blockHash: string;
+	blockNumber: number;
+	events: unknown[];
 }
 
 /** An Error of a dispatch, with the module error when it is one. */
@@ -192,11 +200,20 @@ export interface AppliedRedaction {
 
 export declare function committeeKey(api: ApiPromise, at?: BlockHashLike): Promise<CommitteeKey | null>;
 export declare function waitCommitteeKey(api: ApiPromise, opts?: { timeoutMs?: number; intervalMs?: number }): Promise<CommitteeKey>;
+/** `unlearning.submitUpdate` by the model's owner; `uri` null submits `Unchanged`. */
+export declare function submitUpdate(
+	api: ApiPromise,
+	signer: unknown,
+	request: number | bigint,
+	tx: number | bigint,
+	uri: ModelUri | null,
+	options?: Record<string, unknown>,
+): Promise<SubmittedUpdate>;
+/** `threshold.proposeRedaction(request)` by anyone: queues the owners' submitted URIs. */
 export declare function proposeRedaction(
 	api: ApiPromise,
 	signer: unknown,
 	request: number | bigint,
-	updates: RedactionUpdate[],
 	options?: Record<string, unknown>,
 ): Promise<ProposedRedaction>;
 export declare function awaitRedaction(

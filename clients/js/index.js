@@ -9,7 +9,7 @@
 //
 // `rawCid` and `isModelCid` make and check model CIDs, the only URIs the chain accepts.
 // The helpers at the end of this file wrap the threshold committee (pallet `Threshold`):
-// its key (`committeeKey`, `waitCommitteeKey`), the requester's `proposeRedaction`, the
+// its key (`committeeKey`, `waitCommitteeKey`), the owners' `submitUpdate`, `proposeRedaction`, the
 // wait for the committee's `RedactionApplied` (`awaitRedaction`), and the node-local pause
 // flag of its members' off-chain workers (`thresholdPausedKey`, `setThresholdPaused`).
 
@@ -341,9 +341,11 @@ export function isModelCid(uri) {
 // the threshold committee (pallet `Threshold`)
 //
 // The live chain's chameleon-hash key is the committee's group key, made by a DKG among the
-// committee members' nodes; no party holds its trapdoor. A redaction is proposed by the
-// unlearning request's requester (`threshold.proposeRedaction(request, [{ tx, uri }])`) and
-// signed by t of n members' off-chain workers, which post unsigned `threshold.submit`
+// committee members' nodes; no party holds its trapdoor. Every affected model's owner
+// submits its new version (`unlearning.submitUpdate(request, tx, { Replace: uri } |
+// 'Unchanged')`, {@link submitUpdate}); anyone then queues the redaction of those URIs
+// (`threshold.proposeRedaction(request)`, {@link proposeRedaction}); it is signed by t of
+// n members' off-chain workers, which post unsigned `threshold.submit`
 // messages; the runtime aggregates the collisions and applies the redaction
 // (`threshold.RedactionApplied`). Nobody computes collisions on the client any more.
 
@@ -416,18 +418,11 @@ export async function waitCommitteeKey(api, { timeoutMs = 120_000, intervalMs = 
 }
 
 /**
- * Signs and sends `threshold.proposeRedaction(request, updates)` as `signer` (the
- * request's requester): `updates` is `[{ tx, uri }]`, the new URIs of the models the
- * redaction replaces (a parallel request: every affected model; a sequential one: the next
- * model, in topological order, after the previous proposal was applied); each URI must be a
- * model CID ({@link rawCid}, {@link isModelCid}). Resolves once in
- * a block to `{ proposal, request, items, blockHash, blockNumber, events }`; rejects on a
- * dispatch error with an Error whose `module` is `{ section, name }` (e.g.
- * `threshold.NotRequester`, `unlearning.StartNotUpdated`, `liveChain.MalformedUri`). `options` go to `signAndSend`
- * (default `{ nonce: -1 }`).
+ * Signs and sends `tx` as `signer`; resolves once in a block to `{ blockHash, blockNumber,
+ * events, ...pick(events) }`, rejects on a dispatch error with an Error whose `module` is
+ * `{ section, name }`, or when the pool drops it.
  */
-export function proposeRedaction(api, signer, request, updates, options = {}) {
-	const tx = api.tx.threshold.proposeRedaction(request, updates.map(({ tx: id, uri }) => ({ tx: id, uri })));
+function sendInBlock(api, signer, tx, label, options, pick) {
 	return new Promise((resolve, reject) => {
 		let unsub = null;
 		let done = false;
@@ -435,25 +430,64 @@ export function proposeRedaction(api, signer, request, updates, options = {}) {
 		tx.signAndSend(signer, { nonce: -1, ...options }, ({ status, events, dispatchError }) => {
 			if (dispatchError) {
 				const d = describeDispatchError(api, dispatchError);
-				const e = new Error(`threshold.proposeRedaction failed: ${d.text}`);
+				const e = new Error(`${label} failed: ${d.text}`);
 				e.module = d.section ? { section: d.section, name: d.name } : null;
 				e.dispatchError = dispatchError;
 				finish(() => reject(e));
 			} else if (status.isInBlock) {
 				const hash = status.asInBlock;
-				const ev = events.find(({ event }) => event.section === 'threshold' && event.method === 'RedactionProposed');
 				api.rpc.chain.getHeader(hash).then((header) => finish(() => resolve({
-					proposal: ev ? ev.event.data.proposal.toNumber() : null,
-					request: ev ? ev.event.data.request.toNumber() : Number(request),
-					items: ev ? ev.event.data.items.toNumber() : null,
+					...pick(events),
 					blockHash: hash.toHex(),
 					blockNumber: header.number.toNumber(),
 					events,
 				})), (e) => finish(() => reject(e)));
 			} else if (status.isInvalid || status.isDropped || status.isUsurped) {
-				finish(() => reject(new Error(`threshold.proposeRedaction: transaction ${status.type}`)));
+				finish(() => reject(new Error(`${label}: transaction ${status.type}`)));
 			}
 		}).then((u) => { unsub = u; if (done) u(); }, reject);
+	});
+}
+
+/**
+ * Signs and sends `unlearning.submitUpdate(request, tx, update)` as `signer`, the owner of
+ * model `tx`: `uri` (a model CID, {@link rawCid}) is the model's new version, `null` means
+ * `Unchanged` (parallel paradigm, inherited models only). Only the owner may submit —
+ * except, in the parallel paradigm after the owners' window (`unlearning.updateWindow`
+ * blocks), the public-data update of an inherited model whose owner did not answer
+ * (`fallback: true`). Resolves once in a block to `{ request, tx, fallback, blockHash,
+ * blockNumber, events }`; rejects with `module` (e.g. `unlearning.FallbackTooEarly`,
+ * `unlearning.NotModelOwner`, `unlearning.SequentialOutOfOrder`, `liveChain.MalformedUri`).
+ */
+export function submitUpdate(api, signer, request, tx, uri, options = {}) {
+	const update = uri == null ? 'Unchanged' : { Replace: uri };
+	return sendInBlock(api, signer, api.tx.unlearning.submitUpdate(request, tx, update), 'unlearning.submitUpdate', options, (events) => {
+		const ev = events.find(({ event }) => event.section === 'unlearning' && event.method === 'UpdateSubmitted');
+		return {
+			request: Number(request),
+			tx: Number(tx),
+			fallback: ev ? ev.event.data.fallback.isTrue : null,
+		};
+	});
+}
+
+/**
+ * Signs and sends `threshold.proposeRedaction(request)` as `signer` (anyone): queues the
+ * request's next redaction, whose URIs are the owners' submissions ({@link submitUpdate})
+ * — the caller chooses none. Parallel: every affected model must have its update;
+ * sequential: the next submitted model whose affected parents were applied. Resolves once
+ * in a block to `{ proposal, request, items, blockHash, blockNumber, events }`; rejects
+ * with `module` (e.g. `unlearning.UpdateMissing`, `unlearning.NothingToPropose`,
+ * `threshold.AlreadyProposed`). `options` go to `signAndSend` (default `{ nonce: -1 }`).
+ */
+export function proposeRedaction(api, signer, request, options = {}) {
+	return sendInBlock(api, signer, api.tx.threshold.proposeRedaction(request), 'threshold.proposeRedaction', options, (events) => {
+		const ev = events.find(({ event }) => event.section === 'threshold' && event.method === 'RedactionProposed');
+		return {
+			proposal: ev ? ev.event.data.proposal.toNumber() : null,
+			request: ev ? ev.event.data.request.toNumber() : Number(request),
+			items: ev ? ev.event.data.items.toNumber() : null,
+		};
 	});
 }
 

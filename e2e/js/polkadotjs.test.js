@@ -1,7 +1,7 @@
 // polkadot.js, a client nobody here wrote, against a real `blockful-node --dev`: it decodes
 // the metadata, waits for the committee's DKG to install the live chain's chameleon-hash
 // key, publishes models whose chameleon hash it computed itself in JavaScript under that
-// key, has the committee redact them by threshold signature (`threshold.proposeRedaction`,
+// key, has the committee redact them by threshold signature (`unlearning.submitUpdate` by each owner, then `threshold.proposeRedaction`,
 // no client-side collision) and checks the result independently in JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-	awaitRedaction, committeeKey, isModelCid, lineage, proposeRedaction, rawCid, rpc, setThresholdPaused, verifyLiveChain,
+	awaitRedaction, committeeKey, isModelCid, lineage, proposeRedaction, rawCid, rpc, setThresholdPaused, submitUpdate, verifyLiveChain,
 	waitCommitteeKey,
 } from '@blockful/api-definitions';
 import { chAdapt, chHash, chVerify, devKey, devSecret } from './chameleon.js';
@@ -270,38 +270,45 @@ test('a client cannot produce a collision: a motion LiveChain.redact with dev-tr
 	assert.equal(await snapshot(m.tx, id), before, 'the model, its live block, the request and the archive are unchanged');
 });
 
-test('threshold.proposeRedaction is refused for a non-requester and for malformed proposals', async () => {
+test('the requester cannot choose another owner\'s model: submitUpdate refuses non-owners and malformed updates, proposeRedaction waits for the owners', async () => {
 	const [alice, bob] = ['Alice', 'Bob'].map(dev);
 	const m0 = await publish(alice, 'refused-m0');
 	const m1 = await publish(bob, 'refused-m1', [m0.tx]);
 	const id = await request(alice, [m0.tx], 'Parallel');
 	const before = await snapshot(m0.tx, id);
+	const bobsBefore = await snapshot(m1.tx, id);
 	const uri = (m) => rawCid(`${m.label}-unlearned-r${id}`);
+	const submit = (who, req, tx, u) => (opts) => submitUpdate(api, who, req, tx, u, opts);
+	const propose = (who, req) => (opts) => proposeRedaction(api, who, req, opts);
 	const cases = [
-		['Bob, not the requester', bob, id, [{ tx: m0.tx, uri: uri(m0) }, { tx: m1.tx, uri: uri(m1) }], 'threshold.NotRequester'],
-		['an unknown request', alice, 999_999, [{ tx: m0.tx, uri: uri(m0) }], 'threshold.UnknownRequest'],
-		['no updates', alice, id, [], 'threshold.NoUpdates'],
-		['a model twice', alice, id, [{ tx: m0.tx, uri: uri(m0) }, { tx: m0.tx, uri: uri(m0) }], 'threshold.DuplicateUpdate'],
-		['a model that does not exist', alice, id, [{ tx: 999_999, uri: rawCid('refused-none') }], 'threshold.UnknownTx'],
-		['without its start model', alice, id, [{ tx: m1.tx, uri: uri(m1) }], 'unlearning.StartNotUpdated'],
+		// The attack: Alice (the requester) chooses what replaces Bob's model.
+		['Alice for Bob\'s model', alice, submit(alice, id, m1.tx, rawCid('anything')), 'unlearning.FallbackTooEarly'],
+		['Alice says Bob\'s model is unchanged', alice, submit(alice, id, m1.tx, null), 'unlearning.FallbackTooEarly'],
+		['Bob for the start model', bob, submit(bob, id, m0.tx, uri(m0)), 'unlearning.NotModelOwner'],
+		['an unknown request', alice, submit(alice, 999_999, m0.tx, uri(m0)), 'unlearning.UnknownRequest'],
+		['a model outside the affected set', alice, submit(alice, id, 999_999, uri(m0)), 'unlearning.UpdateOutsideAffected'],
+		['a start model unchanged', alice, submit(alice, id, m0.tx, null), 'unlearning.MustChange'],
 		// The live chain's URI check: a model CID (canonical base32 CIDv1, raw or dag-pb, sha2-256).
-		['a URI that is not a model CID', alice, id, [{ tx: m0.tx, uri: 'bafkrei-not-a-cid' }, { tx: m1.tx, uri: uri(m1) }], 'liveChain.MalformedUri'],
-		['an upper-case CID', alice, id, [{ tx: m0.tx, uri: uri(m0).toUpperCase() }, { tx: m1.tx, uri: uri(m1) }], 'liveChain.MalformedUri'],
-		['an empty URI', alice, id, [{ tx: m0.tx, uri: '' }, { tx: m1.tx, uri: uri(m1) }], 'liveChain.EmptyUri'],
+		['a URI that is not a model CID', alice, submit(alice, id, m0.tx, 'bafkrei-not-a-cid'), 'liveChain.MalformedUri'],
+		['an upper-case CID', alice, submit(alice, id, m0.tx, uri(m0).toUpperCase()), 'liveChain.MalformedUri'],
+		['an empty URI', alice, submit(alice, id, m0.tx, ''), 'liveChain.EmptyUri'],
+		['a proposal before the owners answered', bob, propose(bob, id), 'unlearning.UpdateMissing'],
+		['a proposal of an unknown request', alice, propose(alice, 999_999), 'threshold.UnknownRequest'],
 	];
 	// All in one block: explicit nonces, as two transactions of one signer sent at once
 	// could otherwise be given the same one.
 	const nonces = new Map();
 	for (const who of [alice, bob]) nonces.set(who.address, (await api.rpc.system.accountNextIndex(who.address)).toNumber());
-	const outcomes = await Promise.all(cases.map(([what, who, req, updates]) => {
+	const outcomes = await Promise.all(cases.map(([what, who, send]) => {
 		const nonce = nonces.get(who.address);
 		nonces.set(who.address, nonce + 1);
-		return proposeRedaction(api, who, req, updates, { nonce })
-			.then(() => `${what}: accepted`, (e) => (e.module ? `${e.module.section}.${e.module.name}` : e.message));
+		return send({ nonce }).then(() => `${what}: accepted`, (e) => (e.module ? `${e.module.section}.${e.module.name}` : e.message));
 	}));
-	assert.deepEqual(outcomes, cases.map((c) => c[4]));
+	assert.deepEqual(outcomes, cases.map((c) => c[3]));
 	assert.equal((await api.query.threshold.queue()).length, 0, 'nothing was queued');
+	assert.equal((await api.query.unlearning.updates.entries(id)).length, 0, 'no update was stored');
 	assert.equal(await snapshot(m0.tx, id), before);
+	assert.equal(await snapshot(m1.tx, id), bobsBefore);
 });
 
 test('a parallel request redacted by the committee\'s threshold signature: JS checks the new openings; versions 0..=current once each', async () => {
@@ -321,7 +328,10 @@ test('a parallel request redacted by the committee\'s threshold signature: JS ch
 
 	const newUri = (m) => rawCid(`${m.label}-unlearned-r${id}`);
 	const t0 = Date.now();
-	const proposed = await proposeRedaction(api, alice, id, models.map((m) => ({ tx: m.tx, uri: newUri(m) })));
+	// Each owner submits its own model's new version; then anyone queues the redaction.
+	const [u0, u1] = await Promise.all([submitUpdate(api, alice, id, m0.tx, newUri(m0)), submitUpdate(api, bob, id, m1.tx, newUri(m1))]);
+	assert.deepEqual([u0.fallback, u1.fallback], [false, false]);
+	const proposed = await proposeRedaction(api, bob, id);
 	assert.equal(proposed.items, models.length + headersBefore.size, 'one collision per model and per touched live block');
 	const applied = await awaitRedaction(api, { proposal: proposed.proposal, fromBlock: proposed.blockNumber, timeoutMs: 120_000 });
 	const wallMs = Date.now() - t0;
@@ -384,14 +394,15 @@ test('a sequential request with committee members paused: 3 of 4 sign; with all 
 	const s1 = await publish(bob, 'sequential-m1', [s0.tx]);
 	const id = await request(alice, [s0.tx], 'Sequential');
 	const newUri = (m) => rawCid(`${m.label}-unlearned-r${id}`);
-	// Out of topological order: refused.
-	await assert.rejects(proposeRedaction(api, alice, id, [{ tx: s1.tx, uri: newUri(s1) }]),
+	// Out of topological order: Bob cannot re-train before s0's update is applied.
+	await assert.rejects(submitUpdate(api, bob, id, s1.tx, newUri(s1)),
 		(e) => e.module?.name === 'SequentialOutOfOrder');
 
 	// Alice's member (index 4) withholds consent: Dave, Bob and Charlie (1, 2, 3) sign.
 	await setThresholdPaused(api, true, alice.address);
 	try {
-		const p0 = await proposeRedaction(api, alice, id, [{ tx: s0.tx, uri: newUri(s0) }]);
+		await submitUpdate(api, alice, id, s0.tx, newUri(s0));
+		const p0 = await proposeRedaction(api, alice, id);
 		const a0 = await awaitRedaction(api, { proposal: p0.proposal, fromBlock: p0.blockNumber });
 		assert.deepEqual(a0.signers, [1, 2, 3], 'the paused member did not sign');
 		assert.equal((await api.query.unlearning.requests(id)).unwrap().status.toString(), 'InProgress');
@@ -400,8 +411,9 @@ test('a sequential request with committee members paused: 3 of 4 sign; with all 
 		// (SigningRestarted) and nothing changes.
 		await setThresholdPaused(api, true);
 		const before = await snapshot(s1.tx, id);
-		const p1 = await proposeRedaction(api, alice, id, [{ tx: s1.tx, uri: newUri(s1) }]);
-		await assert.rejects(proposeRedaction(api, alice, id, [{ tx: s1.tx, uri: newUri(s1) }]), (e) => e.module?.name === 'AlreadyProposed');
+		await submitUpdate(api, bob, id, s1.tx, newUri(s1));
+		const p1 = await proposeRedaction(api, bob, id);
+		await assert.rejects(proposeRedaction(api, alice, id), (e) => e.module?.name === 'NothingToPropose');
 		let restarted = null;
 		for (let n = p1.blockNumber; restarted === null; n++) {
 			while ((await api.rpc.chain.getHeader()).number.toNumber() < n) await new Promise((r) => setTimeout(r, 300));
@@ -443,7 +455,8 @@ test('metadata decodes and names the BlockFUL pallets', () => {
 	assert.equal(typeof api.tx.liveChain.publishModel, 'function');
 	assert.equal(typeof api.tx.liveChain.redact, 'function');
 	assert.equal(typeof api.tx.unlearning.requestUnlearning, 'function');
-	assert.deepEqual(api.tx.threshold.proposeRedaction.meta.args.map((a) => a.name.toString()), ['request', 'updates']);
+	assert.deepEqual(api.tx.threshold.proposeRedaction.meta.args.map((a) => a.name.toString()), ['request']);
+	assert.deepEqual(api.tx.unlearning.submitUpdate.meta.args.map((a) => a.name.toString()), ['request', 'tx', 'update']);
 	assert.equal(typeof api.tx.threshold.submit, 'function');
 });
 

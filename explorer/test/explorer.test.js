@@ -27,7 +27,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { chromium } from 'playwright-core';
 import {
-	rpc, lineage, liveModel, verifyLiveChain, redactRequestKind, waitCommitteeKey, proposeRedaction, awaitRedaction, rawCid,
+	rpc, lineage, liveModel, verifyLiveChain, redactRequestKind, waitCommitteeKey, proposeRedaction, submitUpdate, awaitRedaction, rawCid,
 } from '@blockful/api-definitions';
 import { chAdapt, chHash, chVerify, devKey } from './chameleon.js';
 import { serveDist } from '../serve.js';
@@ -207,6 +207,9 @@ test('scenario: publish a DAG, file a parallel request, a forged motion is refus
 		updates.push({ tx, uri, rand });
 		heights.add(live.height.toNumber());
 	}
+	// Each owner submits its own model's new version (the requester cannot choose others').
+	const ownerOf = new Map([[m0, alice], [m1, bob], [m2, charlie], [m3, dave]]);
+	await Promise.all(updates.map(({ tx, uri }) => submitUpdate(api, ownerOf.get(tx), requestId, tx, uri)));
 	const headers = [];
 	for (const height of [...heights].sort((a, b) => a - b)) {
 		const block = (await api.query.liveChain.blocks(height)).unwrap();
@@ -231,10 +234,9 @@ test('scenario: publish a DAG, file a parallel request, a forged motion is refus
 	assert.equal((await liveModel(api, m0)).version, 0, 'nothing was redacted');
 	log('the forged motion was refused: liveChain.TxCollisionInvalid');
 
-	// The requester proposes; the committee members' off-chain workers sign (3 of 4).
+	// The owners' URIs are queued; the committee members' off-chain workers sign (3 of 4).
 	const t0 = Date.now();
-	const proposed = await proposeRedaction(api, alice, requestId,
-		updates.map(({ tx, uri }) => ({ tx, uri })));
+	const proposed = await proposeRedaction(api, alice, requestId);
 	const applied = await awaitRedaction(api, { proposal: proposed.proposal, fromBlock: proposed.blockNumber, timeoutMs: 120_000 });
 	assert.equal(applied.request, requestId);
 	assert.equal(applied.signers.length, 3);

@@ -152,6 +152,14 @@ impl Dataset {
 		&self.labels
 	}
 
+	/// The pixels, `u8` laid out `[N, C, H, W]` (what [`Dataset::from_u8`] takes).
+	pub fn pixels(&self) -> Vec<u8> {
+		let flat = self.images.contiguous().view([-1]);
+		let mut out = vec![0u8; flat.size()[0] as usize];
+		flat.copy_data(&mut out, out.len());
+		out
+	}
+
 	/// `(channels, height, width)`.
 	pub fn image_shape(&self) -> (usize, usize, usize) {
 		let s = self.images.size();

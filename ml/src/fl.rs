@@ -208,7 +208,8 @@ impl Worker {
 		Ok(Worker { device, spec, data, topology })
 	}
 
-	fn seed_for(&self, model: usize, salt: u64) -> u64 {
+	/// The training seed of topology model `model` (what [`Worker::train_dag`] uses).
+	pub fn seed_for(&self, model: usize, salt: u64) -> u64 {
 		self.topology
 			.seed
 			.wrapping_mul(0x9E37_79B9_7F4A_7C15)

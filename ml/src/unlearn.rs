@@ -252,7 +252,7 @@ pub const STOP_SAMPLES_MAX: usize = 256;
 /// Splits `data` into (ascend, stop): a `fraction` of the samples, at least one and at
 /// most `max_held`, chosen with `seed`, held out for a stop rule; the rest to train on. A
 /// single sample serves both.
-fn held_out_split(data: &Dataset, fraction: f64, max_held: usize, seed: u64) -> (Dataset, Dataset) {
+pub(crate) fn held_out_split(data: &Dataset, fraction: f64, max_held: usize, seed: u64) -> (Dataset, Dataset) {
 	use rand::seq::SliceRandom;
 	use rand::SeedableRng;
 	let mut order: Vec<usize> = (0..data.len()).collect();

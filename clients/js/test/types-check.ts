@@ -10,8 +10,8 @@ export async function example(): Promise<number> {
 	return report.ok ? versions.length : -1;
 }
 
-import { awaitRedaction, committeeKey, isModelCid, proposeRedaction, rawCid, setThresholdPaused, thresholdPausedKey,
-	waitCommitteeKey, type AppliedRedaction, type CommitteeKey } from '@blockful/api-definitions';
+import { awaitRedaction, committeeKey, isModelCid, proposeRedaction, rawCid, setThresholdPaused, submitUpdate, thresholdPausedKey,
+	waitCommitteeKey, type AppliedRedaction, type CommitteeKey, type SubmittedUpdate } from '@blockful/api-definitions';
 
 export async function redactionExample(api: ApiPromise, requester: unknown): Promise<number[]> {
 	const key: CommitteeKey = await waitCommitteeKey(api, { timeoutMs: 60_000 });
@@ -20,7 +20,10 @@ export async function redactionExample(api: ApiPromise, requester: unknown): Pro
 	const file: string = rawCid(new Uint8Array([0x6d, 0x30]));
 	const valid: boolean = isModelCid(uri) && isModelCid(file);
 	if (!valid) throw new Error('not a model CID');
-	const proposed = await proposeRedaction(api, requester, 0, [{ tx: 0, uri }]);
+	const submitted: SubmittedUpdate = await submitUpdate(api, requester, 0, 0, uri);
+	const unchanged: SubmittedUpdate = await submitUpdate(api, requester, 0, 1, null);
+	if (submitted.fallback || unchanged.fallback) throw new Error('the owner submitted');
+	const proposed = await proposeRedaction(api, requester, 0);
 	const applied: AppliedRedaction = await awaitRedaction(api, { proposal: proposed.proposal, fromBlock: proposed.blockNumber });
 	const flag: string = thresholdPausedKey(new Uint8Array(32));
 	await setThresholdPaused(api, false, key.members[0]);

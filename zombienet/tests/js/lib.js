@@ -252,16 +252,28 @@ async function publishDagAndRequest(a, tag) {
 /** The new URI of model `tx` in a redaction: the CID of a label naming it and its version. */
 const redactedUri = (tag, tx, version) => rawCid(`${tag}-t${tx}-v${version}`);
 
-/** `threshold.proposeRedaction` of a parallel request by its requester (`who`): a new URI
- * for every affected model. Resolves to { proposal, items, number, updates }. */
+/** The dev accounts that may own models in these tests. */
+const OWNERS = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'];
+
+/** The owners' updates of a parallel request: each affected model's owner submits a new
+ * URI for it (`unlearning.submitUpdate`, one owner's after the other's), then `who`
+ * queues the redaction of those URIs (`threshold.proposeRedaction(request)`). Resolves to
+ * { proposal, items, number, updates }. */
 async function proposeRedaction(a, who, request, tag) {
 	const req = (await a.query.unlearning.requests(request)).unwrap();
+	const byAddress = new Map();
+	for (const name of OWNERS) { const k = await account(name); byAddress.set(k.address, k); }
 	const updates = [];
 	for (const tx of req.affected.map((t) => t.toNumber())) {
 		const live = (await a.query.liveChain.txs(tx)).unwrap();
-		updates.push({ tx, uri: redactedUri(tag, tx, live.version.toNumber() + 1) });
+		const owner = byAddress.get(live.owner.toString());
+		if (!owner) throw new Error(`no dev key owns tx ${tx}`);
+		updates.push({ tx, uri: redactedUri(tag, tx, live.version.toNumber() + 1), owner });
 	}
-	const r = await send(a, a.tx.threshold.proposeRedaction(request, updates), await account(who), `proposeRedaction by ${who}`);
+	for (const u of updates) {
+		await send(a, a.tx.unlearning.submitUpdate(request, u.tx, { Replace: u.uri }), u.owner, `submitUpdate ${u.tx}`);
+	}
+	const r = await send(a, a.tx.threshold.proposeRedaction(request), await account(who), `proposeRedaction by ${who}`);
 	const d = eventData(r.events, a, 'threshold', 'RedactionProposed');
 	return { proposal: d.proposal.toNumber(), items: d.items.toNumber(), number: r.number, updates };
 }

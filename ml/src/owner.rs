@@ -1,0 +1,162 @@
+//! One owner's side of BlockFUL, on its own data only: what a participant process
+//! computes. Every function is the single-process experiment's step for one model, with
+//! the same seeds, so a participant's models are the experiment's models.
+//!
+//! - [`Owner::train`]: eqs. 2-3 — mean of the references (the genesis model for a root),
+//!   trained on the owner's data;
+//! - [`Owner::ascend`]: the requester's start model, gradient ascent on its own withdrawn
+//!   samples (stop rule on a held-out fifth);
+//! - [`propagated`]: eqs. 7-8 for one inherited model, w′ = w + α Σ_s c(s,y) Δθ_s — public
+//!   data only, so anyone can compute (and check) it;
+//! - [`Owner::repair`]: the optional repair of a propagated model on the owner's data;
+//! - [`Owner::retrain`]: eqs. 17-18 — re-aggregated from the applied new versions of the
+//!   references, re-trained without the withdrawn samples.
+
+use crate::error::{Result, WorkerError};
+use crate::fl::Worker;
+use crate::models::{Arch, ModelSpec, Net};
+use crate::shard::Shard;
+use crate::topology::{ModelNode, Topology};
+use crate::train::{gradient_ascent_held_out, repair, train};
+use crate::unlearn::{held_out_split, STOP_SAMPLES_MAX};
+use crate::weights::Weights;
+use crate::data::Dataset;
+use tch::Device;
+
+/// One user of a topology with its shard.
+#[derive(Debug)]
+pub struct Owner {
+	worker: Worker,
+	me: usize,
+}
+
+impl Owner {
+	/// The owner of `shard` in `topology`: refuses a shard of another topology or of a
+	/// user the topology does not list.
+	pub fn new(topology: Topology, shard: &Shard, device: Device, arch: Arch) -> Result<Owner> {
+		if shard.info.topology != topology.name {
+			return Err(WorkerError::InvalidArgument(format!(
+				"the shard of {} was cut for topology {:?}, not {:?}",
+				shard.info.user, shard.info.topology, topology.name
+			)));
+		}
+		let me = topology.user_index(&shard.info.user)?;
+		let (channels, height, width) = shard.train.image_shape();
+		let spec = ModelSpec { arch, channels, height, width, num_classes: 10 };
+		let data = shard.as_federated(&topology, me);
+		Ok(Owner { worker: Worker { device, spec, data, topology }, me })
+	}
+
+	/// The topology.
+	pub fn topology(&self) -> &Topology {
+		&self.worker.topology
+	}
+
+	/// This owner's user id.
+	pub fn user(&self) -> &str {
+		&self.worker.topology.users[self.me].id
+	}
+
+	/// The topology's models this owner publishes, as (index in the topology, node), in
+	/// publication order.
+	pub fn models(&self) -> Vec<(usize, &ModelNode)> {
+		let user = self.user();
+		self.worker.topology.models.iter().enumerate().filter(|(_, m)| m.owner == user).collect()
+	}
+
+	/// The shared genesis model (deterministic in the topology's seed).
+	pub fn genesis(&self) -> Result<Weights> {
+		self.worker.genesis()
+	}
+
+	fn data(&self) -> Dataset {
+		self.worker.data.train_of(self.me)
+	}
+
+	/// The owner's samples of `classes` (what it withdraws when it is the requester).
+	pub fn withdrawn(&self, classes: &[u8]) -> Dataset {
+		self.data().filter_classes(classes, true)
+	}
+
+	fn retained(&self, classes: &[u8], requester: bool) -> Dataset {
+		if requester { self.data().filter_classes(classes, false) } else { self.data() }
+	}
+
+	/// Eqs. 2-3 for topology model `model`: the mean of `refs` (or the genesis model),
+	/// trained on the owner's data with the experiment's seed.
+	pub fn train(&self, model: usize, refs: &[Weights]) -> Result<Weights> {
+		let genesis = self.genesis()?;
+		self.worker.aggregate_and_train(refs, &genesis, &self.data(), self.worker.seed_for(model, 1), |_, _| {})
+	}
+
+	/// The requester's start model `model` (weights `w`): gradient ascent on its own
+	/// samples of `classes`, stopped on a held-out fifth of them. Returns the new weights
+	/// and the ascent steps taken.
+	pub fn ascend(&self, model: usize, w: &Weights, classes: &[u8]) -> Result<(Weights, usize)> {
+		let forget = self.withdrawn(classes);
+		if forget.is_empty() {
+			return Err(WorkerError::InvalidArgument(format!(
+				"{} holds no sample of classes {classes:?}: nothing to ascend on",
+				self.user()
+			)));
+		}
+		let mut net = Net::with_weights(self.worker.spec, self.worker.device, w)?;
+		let seed = self.worker.topology.seed ^ model as u64;
+		let (ascend, stop) = held_out_split(&forget, 0.2, STOP_SAMPLES_MAX, seed);
+		let steps = gradient_ascent_held_out(&mut net, &ascend, &stop, &self.worker.topology.unlearning.ascent, seed)?;
+		Ok((net.weights()?, steps))
+	}
+
+	/// The owner's repair of model `model` (weights `w`) on its retained data (and, as a
+	/// requester, a bounded ascent on its withdrawn samples), the version kept chosen on its
+	/// local test data without `classes`.
+	pub fn repair(&self, model: usize, w: &Weights, classes: &[u8], requester: bool) -> Result<Weights> {
+		let retain = self.retained(classes, requester);
+		let forget = if requester { self.withdrawn(classes) } else { self.data().take(0) };
+		let validation = self.worker.data.test_of(self.me).filter_classes(classes, false);
+		let mut net = Net::with_weights(self.worker.spec, self.worker.device, w)?;
+		let seed = self.worker.topology.seed ^ 0x4e9 ^ model as u64;
+		repair(&mut net, &retain, &forget, &self.worker.topology.unlearning.repair, seed, &validation)?;
+		net.weights()
+	}
+
+	/// Eqs. 17-18 for model `model`: the mean of the references' applied new versions
+	/// (`refs`; the genesis model for a root), re-trained on the owner's data without its
+	/// withdrawn samples (as a requester) or on all of it.
+	pub fn retrain(&self, model: usize, refs: &[Weights], classes: &[u8], requester: bool) -> Result<Weights> {
+		let data = self.retained(classes, requester);
+		if data.is_empty() {
+			return Err(WorkerError::InvalidArgument(format!("{} has no retained data to re-train on", self.user())));
+		}
+		let start = if refs.is_empty() { self.genesis()? } else { Weights::mean(&refs.iter().collect::<Vec<_>>())? };
+		let mut net = Net::with_weights(self.worker.spec, self.worker.device, &start)?;
+		train(&mut net, &data, &self.worker.topology.training, self.worker.topology.seed ^ (model as u64) << 4, |_, _| {})?;
+		net.weights()
+	}
+
+	/// Accuracy of `w` on the owner's local test data (eq. 1's score).
+	pub fn local_accuracy(&self, w: &Weights) -> Result<f64> {
+		Ok(self.worker.accuracy_of(w, &self.worker.data.test_of(self.me))?.unwrap_or(0.0))
+	}
+}
+
+/// Eqs. 7-8 for one inherited model: `old + α Σ c·Δθ` over `deltas` = (c(s, y), Δθ_s);
+/// returns the new weights and the update's norm ‖α Σ c Δθ‖.
+pub fn propagated(old: &Weights, deltas: &[(f64, &Weights)], alpha: f64) -> Result<(Weights, f64)> {
+	let mut update: Option<Weights> = None;
+	for (c, delta) in deltas.iter().filter(|(c, _)| *c != 0.0) {
+		match update.as_mut() {
+			None => {
+				let mut u = (*delta).clone();
+				u.axpy((alpha * c - 1.0) as f32, delta)?;
+				update = Some(u);
+			},
+			Some(u) => u.axpy((alpha * c) as f32, delta)?,
+		}
+	}
+	let Some(update) = update else { return Ok((old.clone(), 0.0)) };
+	let norm = update.norm();
+	let mut new = old.clone();
+	new.axpy(1.0, &update)?;
+	Ok((new, norm))
+}
