@@ -29,6 +29,7 @@ pub mod throughput;
 pub mod types;
 pub mod update;
 pub mod verify;
+pub mod view;
 
 /// The typed API generated from `metadata/blockful.scale` (calls, storage, events, types).
 #[subxt::subxt(runtime_metadata_path = "metadata/blockful.scale")]
@@ -38,6 +39,7 @@ pub use client::{connect_with_retry, Chain};
 pub use error::{ChainError, ChainResult};
 pub use publish::{ModelToPublish, Published};
 pub use update::OwnerUpdate;
+pub use view::{Finalized, RequestView};
 pub use types::{LiveHeader, LiveTx, Paradigm, ProposedUpdate, Request, ThresholdOutcome};
 pub use blockful_chameleon::ChPublicKey;
 pub use subxt_signer::sr25519::Keypair;

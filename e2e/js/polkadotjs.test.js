@@ -251,13 +251,15 @@ test('a client cannot produce a collision: a motion LiveChain.redact with dev-tr
 	const pk = await chPublicKey();
 	const m = await publish(alice, 'forged-collision-m0');
 	const id = await request(alice, [m.tx], 'Parallel');
+	const uri1 = rawCid('forged-collision-m0-v1');
+	// The owner consents to the new version, so only the collision can be what fails.
+	await submitUpdate(api, alice, id, m.tx, uri1);
 	const before = await snapshot(m.tx, id);
 
 	const live = (await api.query.liveChain.txs(m.tx)).unwrap();
 	const height = live.height.toNumber();
 	const header = (await api.query.liveChain.blocks(height)).unwrap();
 	const x = devSecret();
-	const uri1 = rawCid('forged-collision-m0-v1');
 	const rand = chAdapt(x, live.ch.toU8a(true), modelMessage(uri1, []));
 	const headerRand = chAdapt(x, header.chCurr.toU8a(true), headerMessage(height, header.version.toNumber() + 1));
 	// The trapdoor everybody knows opens nothing under the committee's key ...

@@ -155,8 +155,9 @@ impl Dataset {
 	/// The pixels, `u8` laid out `[N, C, H, W]` (what [`Dataset::from_u8`] takes).
 	pub fn pixels(&self) -> Vec<u8> {
 		let flat = self.images.contiguous().view([-1]);
-		let mut out = vec![0u8; flat.size()[0] as usize];
-		flat.copy_data(&mut out, out.len());
+		let n = flat.size()[0] as usize;
+		let mut out = vec![0u8; n];
+		flat.copy_data(&mut out, n);
 		out
 	}
 

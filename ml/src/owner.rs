@@ -134,6 +134,13 @@ impl Owner {
 		net.weights()
 	}
 
+	/// Δθ = `new` − `old` over the learnable parameters (BatchNorm running statistics stay
+	/// each model's own, as in the experiment's propagation).
+	pub fn delta(&self, old: &Weights, new: &Weights) -> Result<Weights> {
+		let learnable = Net::with_weights(self.worker.spec, self.worker.device, old)?.learnable_names();
+		Ok(new.sub(old)?.learnable_only(&learnable))
+	}
+
 	/// Accuracy of `w` on the owner's local test data (eq. 1's score).
 	pub fn local_accuracy(&self, w: &Weights) -> Result<f64> {
 		Ok(self.worker.accuracy_of(w, &self.worker.data.test_of(self.me))?.unwrap_or(0.0))

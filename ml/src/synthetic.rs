@@ -114,3 +114,58 @@ id = "a4"
 owner = "u1"
 refs = ["a2", "a3"]
 "#;
+
+/// Four users, five models, for the participants' tests: u2's a2 is the start model;
+/// u3's a3, u4's a4 and u1's a5 inherit from it (three other owners), u1's a1 does not.
+pub const PARTIES: &str = r#"
+name = "parties"
+seed = 5
+
+[data]
+train_per_user = 150
+test_per_user = 40
+background = 0.1
+private = [1]
+
+[training]
+epochs = 3
+batch_size = 16
+lr = 0.05
+
+[unlearning]
+start_models = ["a2"]
+forget_classes = [1]
+
+[[users]]
+id = "u1"
+classes = [0, 2, 3]
+[[users]]
+id = "u2"
+classes = [1, 4, 5]
+[[users]]
+id = "u3"
+classes = [6, 7, 8]
+[[users]]
+id = "u4"
+classes = [9, 0, 4]
+
+[[models]]
+id = "a1"
+owner = "u1"
+[[models]]
+id = "a2"
+owner = "u2"
+refs = ["a1"]
+[[models]]
+id = "a3"
+owner = "u3"
+refs = ["a2"]
+[[models]]
+id = "a4"
+owner = "u4"
+refs = ["a2", "a3"]
+[[models]]
+id = "a5"
+owner = "u1"
+refs = ["a4"]
+"#;

@@ -1,0 +1,93 @@
+//! One owner's data and computations (what a participant process runs) against the
+//! single-process experiment: the shards hold exactly the experiment's per-user data, and
+//! an owner training on its shard gets the experiment's model, byte for byte.
+
+use blockful_ml::fl::Worker;
+use blockful_ml::models::Arch;
+use blockful_ml::owner::{propagated, Owner};
+use blockful_ml::shard::Shard;
+use blockful_ml::store::{Cid, Stores};
+use blockful_ml::synthetic::{synthetic, PARTIES};
+use blockful_ml::topology::Topology;
+use tch::Device;
+
+mod common;
+
+fn worker() -> Worker {
+	Worker::from_datasets(
+		Topology::from_toml(PARTIES).unwrap(),
+		synthetic(2000, 12, 1).unwrap(),
+		synthetic(600, 12, 2).unwrap(),
+		Device::Cpu,
+		Arch::SmallCnn,
+		false,
+	)
+	.unwrap()
+}
+
+#[test]
+fn shards_round_trip_and_hold_only_their_users_data() {
+	let w = worker();
+	let dir = tempfile::tempdir().unwrap();
+	let shards = Shard::split(&w.data, &w.topology, false);
+	assert_eq!(shards.len(), 4);
+	for (u, shard) in shards.iter().enumerate() {
+		let at = Shard::dir_of(dir.path(), &shard.info.user);
+		shard.save(&at).unwrap();
+		let back = Shard::load(&at).unwrap();
+		assert_eq!(back.info, shard.info);
+		assert_eq!(back.train.labels(), w.data.train_of(u).labels());
+		assert_eq!(back.train.pixels(), w.data.train_of(u).pixels());
+		assert_eq!(back.test.labels(), w.data.test_of(u).labels());
+	}
+	// A missing or truncated shard is an error naming the file.
+	let err = Shard::load(&dir.path().join("nobody")).unwrap_err().to_string();
+	assert!(err.contains("shard.json"), "{err}");
+	let file = Shard::dir_of(dir.path(), "u1").join("shard.safetensors");
+	let bytes = std::fs::read(&file).unwrap();
+	std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+	assert!(Shard::load(&Shard::dir_of(dir.path(), "u1")).is_err());
+	// A shard of another topology is refused.
+	let mut other = Topology::from_toml(PARTIES).unwrap();
+	other.name = "other".into();
+	let err = Owner::new(other, &shards[1], Device::Cpu, Arch::SmallCnn).unwrap_err().to_string();
+	assert!(err.contains("topology"), "{err}");
+}
+
+#[test]
+fn an_owner_on_its_shard_trains_the_experiments_models() {
+	let _rng = common::torch_rng();
+	tch::set_num_threads(1);
+	let mut w = worker();
+	let dir = tempfile::tempdir().unwrap();
+	let stores = Stores::open(dir.path()).unwrap();
+	let manifest = w.train_dag(&stores, false, |_| {}).unwrap();
+	let shards = Shard::split(&w.data, &w.topology, false);
+	let owner = |u: usize| Owner::new(w.topology.clone(), &shards[u], Device::Cpu, Arch::SmallCnn).unwrap();
+	// u1's root a1 from the genesis model, u2's a2 from a1: the experiment's CIDs.
+	let a1 = owner(0).train(0, &[]).unwrap();
+	assert_eq!(Cid::of(&a1.to_safetensors().unwrap()), manifest.models[0].cid);
+	let a2 = owner(1).train(1, &[a1.clone()]).unwrap();
+	assert_eq!(Cid::of(&a2.to_safetensors().unwrap()), manifest.models[1].cid);
+	assert_eq!(owner(0).models().iter().map(|(i, _)| *i).collect::<Vec<_>>(), vec![0, 4]);
+
+	// The requester's ascent lowers its model's accuracy on the forgotten class.
+	let u2 = owner(1);
+	let (a2_new, steps) = u2.ascend(1, &a2, &[1]).unwrap();
+	assert!(steps >= 1);
+	let delta = u2.delta(&a2, &a2_new).unwrap();
+	assert!(delta.norm() > 0.0);
+	// Eqs. 7-8 by hand: a3 = a3 + α c Δθ with c(a2, a3) = 1.
+	let a3 = stores.get_weights(&manifest.models[2].cid).unwrap();
+	let (a3_new, norm) = propagated(&a3, &[(1.0, &delta)], 1.0).unwrap();
+	assert!((norm - delta.norm()).abs() < 1e-6 * delta.norm().max(1.0), "{norm} vs {}", delta.norm());
+	assert!((a3_new.distance(&a3).unwrap() - norm).abs() < 1e-4 * norm.max(1.0));
+	// Nothing to propagate: unchanged.
+	let (same, zero) = propagated(&a3, &[(0.0, &delta)], 1.0).unwrap();
+	assert_eq!((same.distance(&a3).unwrap(), zero), (0.0, 0.0));
+	// Re-training from the applied parent, without the withdrawn samples (u2 is the requester).
+	let retrained = u2.retrain(1, &[a1], &[1], true).unwrap();
+	assert_ne!(Cid::of(&retrained.to_safetensors().unwrap()), manifest.models[1].cid);
+	// An owner without the class has nothing to ascend on.
+	assert!(owner(2).ascend(2, &a3, &[1]).is_err());
+}
