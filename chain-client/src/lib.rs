@@ -43,6 +43,7 @@ pub use view::{Finalized, RequestView};
 pub use types::{LiveHeader, LiveTx, Paradigm, ProposedUpdate, Request, ThresholdOutcome};
 pub use blockful_chameleon::ChPublicKey;
 pub use subxt_signer::sr25519::Keypair;
+pub use subxt::utils::AccountId32;
 
 /// SCALE `(uri, refs)`: the chameleon-hash message of a model transaction, as the runtime
 /// defines it (one definition: `blockful_chameleon::messages`).

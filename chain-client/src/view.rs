@@ -57,6 +57,14 @@ impl Chain {
 }
 
 impl Finalized {
+	/// The nonce of `who` at this block (`System.Account`): below the pool-aware
+	/// [`Chain::next_nonce`] while some of its transactions are not final yet.
+	pub async fn account_nonce(&self, who: &AccountId32) -> ChainResult<u64> {
+		let what = format!("reading System.Account({who})");
+		let info = read_at(&self.at, api::storage().system().account(), (who.clone(),), &what).await?;
+		Ok(info.map_or(0, |i| u64::from(i.nonce)))
+	}
+
 	/// `LiveChain.NextTxId`.
 	pub async fn next_tx_id(&self) -> ChainResult<u64> {
 		Ok(read_at(&self.at, api::storage().live_chain().next_tx_id(), (), "reading LiveChain.NextTxId").await?.unwrap_or(0))

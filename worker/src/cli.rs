@@ -292,3 +292,83 @@ pub(crate) struct ChainBenchArgs {
 	#[arg(long)]
 	pub(crate) json: Option<PathBuf>,
 }
+
+/// `partition`: one data shard per user of a topology.
+#[derive(Args, Debug)]
+pub(crate) struct PartitionArgs {
+	#[command(flatten)]
+	pub(crate) setup: TrainSetup,
+	#[command(flatten)]
+	pub(crate) common: Common,
+	/// Use the topology's per-user subset even where it says `full = true` (what `--quick`
+	/// runs use).
+	#[arg(long)]
+	pub(crate) quick: bool,
+	/// Directory to write, one `<user>/` per user (`shard.safetensors`, `shard.json`).
+	#[arg(long)]
+	pub(crate) out: PathBuf,
+}
+
+/// `participant`: one owner's long-running process.
+#[derive(Args, Debug)]
+pub(crate) struct ParticipantArgs {
+	/// A built-in topology name (fig4, dag40) or a TOML file: the same for every participant.
+	#[arg(long, default_value = "fig4")]
+	pub(crate) topology: String,
+	/// The owner's data shard, `<partition out>/<user>` (its `shard.json` names the user).
+	#[arg(long)]
+	pub(crate) data: PathBuf,
+	/// The owner's account: a secret URI (`//Alice//blockful//user5`, a mnemonic) or
+	/// `@FILE` to read it from a file.
+	#[arg(long)]
+	pub(crate) suri: String,
+	/// JSON object `{ "<user>": "<SS58 account>" }` naming every user's account, the same
+	/// file for every participant (models are found on chain by their owner's account).
+	#[arg(long)]
+	pub(crate) directory: PathBuf,
+	/// WebSocket URL of a node.
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	pub(crate) url: String,
+	/// The live model store: `ipfs=URL` or `dir=PATH` (shared by the consortium).
+	#[arg(long, value_name = "ipfs=URL|dir=PATH")]
+	pub(crate) store: StoreLocation,
+	/// The archive store (another instance).
+	#[arg(long, value_name = "ipfs=URL|dir=PATH")]
+	pub(crate) archive_store: StoreLocation,
+	/// One DAG copy per task, unlearned under that paradigm (comma-separated), the same
+	/// list for every participant; the owners of start models file the requests.
+	#[arg(long, value_enum, value_delimiter = ',', default_value = "parallel,sequential")]
+	pub(crate) tasks: Vec<ParadigmArg>,
+	/// Also submit, after the owners' window, the public-data update (eqs. 7-8) of an
+	/// inherited model whose owner is silent (parallel paradigm).
+	#[arg(long)]
+	pub(crate) fallback: bool,
+	/// Repair propagated models on the owner's data (parallel paradigm).
+	#[arg(long)]
+	pub(crate) repair: bool,
+	/// Where to log what this participant did (JSON, read back on restart). Default:
+	/// `<data>/participant.json`.
+	#[arg(long)]
+	pub(crate) log: Option<PathBuf>,
+	/// Exit once every task's request has finished.
+	#[arg(long)]
+	pub(crate) exit_when_done: bool,
+	/// Milliseconds between reads of the finalized block.
+	#[arg(long, default_value_t = 1000)]
+	pub(crate) poll_ms: u64,
+	/// Seconds to keep retrying an unreachable node before giving up (exit code 3).
+	#[arg(long, default_value_t = 120)]
+	pub(crate) reconnect_s: u64,
+	/// auto, cpu, cuda or cuda:N.
+	#[arg(long, default_value = "auto")]
+	pub(crate) device: String,
+}
+
+/// A paradigm on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum ParadigmArg {
+	/// Gradient ascent at the start models, eqs. 7-8 elsewhere; one consensus.
+	Parallel,
+	/// Re-training in topological order; one consensus per model.
+	Sequential,
+}

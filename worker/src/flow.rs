@@ -177,7 +177,8 @@ impl ChainStores {
 }
 
 /// Runs a store call that may block on the network (an IPFS daemon) from async code.
-fn blocking<T>(f: impl FnOnce() -> T) -> T {
+/// Runs blocking store or ML work on this Tokio worker thread (multi-threaded runtime).
+pub fn blocking<T>(f: impl FnOnce() -> T) -> T {
 	tokio::task::block_in_place(f)
 }
 

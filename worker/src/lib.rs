@@ -7,3 +7,4 @@
 
 pub mod cost_model;
 pub mod flow;
+pub mod participant;

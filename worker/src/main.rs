@@ -6,6 +6,7 @@
 mod chain_bench;
 mod cli;
 mod commands;
+mod consortium;
 mod demo;
 
 use anyhow::{bail, Result};
@@ -42,6 +43,11 @@ enum Command {
 	/// (publish, request, redactions signed by the committee's off-chain workers, integrity
 	/// check), with the cost table.
 	Demo(DemoArgs),
+	/// Split a topology's data set into one shard per user (what each participant holds).
+	Partition(PartitionArgs),
+	/// One owner's long-running process: trains and publishes its models, files its
+	/// requests, computes and submits its updates, following finalized blocks.
+	Participant(ParticipantArgs),
 	/// Throughput in real blocks on a running node: a flood of `publish_model` beside a
 	/// flood of `transfer_keep_alive`, counted in finalized blocks (ratio).
 	ChainBench(ChainBenchArgs),
@@ -68,5 +74,7 @@ fn main() -> Result<()> {
 		Command::Demo(a) => demo::cmd_demo(a),
 		Command::Bench(a) => commands::cmd_bench(a),
 		Command::ChainBench(a) => chain_bench::cmd_chain_bench(a),
+		Command::Partition(a) => consortium::cmd_partition(a),
+		Command::Participant(a) => consortium::cmd_participant(a),
 	}
 }
