@@ -53,6 +53,14 @@ on_signal() {
 }
 trap on_signal INT TERM
 
+# The participants' test (0008) runs blockful-worker participants on shards of the
+# built-in `parties` topology over synthetic images, made here once per run.
+export BLOCKFUL_WORKER="${BLOCKFUL_WORKER:-$CARGO_TARGET_DIR/debug/blockful-worker}"
+export BLOCKFUL_ZN_PARTIES="$out/parties"
+if [ -x "$BLOCKFUL_WORKER" ]; then
+	"$BLOCKFUL_WORKER" partition --topology parties --synthetic 1200,400 --out "$BLOCKFUL_ZN_PARTIES/shards" >/dev/null
+fi
+
 tests=()
 for f in "$zn"/tests/*.zndsl; do
 	name=$(basename "$f" .zndsl)
@@ -77,6 +85,7 @@ for f in "${tests[@]}"; do
 	current_pid=""
 	t1=$(date +%s%N)
 	sweep "$dir"
+	sweep "$BLOCKFUL_ZN_PARTIES"
 	current_dir=""
 	secs=$(( (t1 - t0 + 500000000) / 1000000000 ))
 	# zombienet's reporter ends with "Result: <passed>/<steps>"

@@ -122,6 +122,9 @@ impl Chain {
 			done: r.done.0,
 			status: format!("{:?}", r.status),
 			rounds: r.rounds,
+			created: u64::from(r.created),
+			activated: r.activated.map(u64::from),
+			completed: r.completed.map(u64::from),
 		}))
 	}
 

@@ -71,6 +71,12 @@ pub struct Request {
 	pub status: String,
 	/// Consensus rounds (redactions) so far.
 	pub rounds: u32,
+	/// Block it was filed in.
+	pub created: u64,
+	/// Block it became active in (`None` while waiting behind an overlapping request).
+	pub activated: Option<u64>,
+	/// Block of completion, cancellation or expiry.
+	pub completed: Option<u64>,
 }
 
 /// One model's new version (an owner's `Unlearning.submit_update`).

@@ -16,6 +16,8 @@ use std::path::Path;
 pub const BUILTIN: &[(&str, &str)] = &[
 	("fig4", include_str!("../topologies/fig4.toml")),
 	("dag40", include_str!("../topologies/dag40.toml")),
+	// Four users, five models: the participants' tests (with `partition --synthetic`).
+	("parties", crate::synthetic::PARTIES),
 ];
 
 /// A whole topology file.
@@ -186,6 +188,11 @@ fn default_start_method() -> StartMethod {
 }
 
 impl Topology {
+	/// The topology as TOML (what [`Topology::from_toml`] reads back).
+	pub fn to_toml(&self) -> Result<String> {
+		toml::to_string(self).map_err(|e| WorkerError::InvalidTopology(e.to_string()))
+	}
+
 	/// Parses and validates TOML text.
 	pub fn from_toml(text: &str) -> Result<Topology> {
 		let t: Topology =

@@ -46,6 +46,10 @@ pub(crate) struct DemoArgs {
 	/// node: a pin belongs to one node). Default: a directory per task under `<out>/chain/`.
 	#[arg(long, value_name = "ipfs=URL|dir=PATH")]
 	pub(crate) archive_store: Option<StoreLocation>,
+	/// Skip the consortium run (one `participant` process per user, both paradigms, timed
+	/// on the protocol); by default the demo runs it after the single-process chain tasks.
+	#[arg(long)]
+	pub(crate) skip_consortium: bool,
 }
 
 /// How much the experiment measures.
@@ -307,6 +311,10 @@ pub(crate) struct PartitionArgs {
 	/// Directory to write, one `<user>/` per user (`shard.safetensors`, `shard.json`).
 	#[arg(long)]
 	pub(crate) out: PathBuf,
+	/// Partition synthetic images instead of a data set (`TRAIN,TEST` samples, 28×28, the
+	/// tests' data): for network tests on machines without the data sets.
+	#[arg(long, value_delimiter = ',', num_args = 2, value_name = "TRAIN,TEST")]
+	pub(crate) synthetic: Option<Vec<usize>>,
 }
 
 /// `participant`: one owner's long-running process.

@@ -91,6 +91,20 @@ pub(crate) fn cmd_demo(a: DemoArgs) -> Result<()> {
 	let chain_md = write_chain_report(&a, &url, &chain_report)?;
 	println!("{}", run.report.markdown());
 	println!("{chain_md}");
+	if !a.skip_consortium {
+		let funder = keypair(&a.suri)?;
+		let consortium = crate::consortium::run_consortium(&a, &rt, &chain, &url, &funder)?;
+		let md = crate::consortium::consortium_markdown(&consortium);
+		std::fs::write(a.out.join("consortium.md"), &md)?;
+		let json_path = a.out.join("report.json");
+		let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json_path)?)?;
+		json["consortium"] = serde_json::to_value(&consortium)?;
+		std::fs::write(&json_path, serde_json::to_string_pretty(&json)?)?;
+		println!("{md}");
+		if !consortium.verify_ok || consortium.requests.iter().any(|r| r.status != "Completed") {
+			bail!("the consortium run did not complete every request; see {}", a.out.join("consortium").display());
+		}
+	}
 	drop(node);
 	if !chain_report.verify_ok {
 		bail!("the live chain did not verify after unlearning; see {}", a.out.join("report.json").display());

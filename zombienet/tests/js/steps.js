@@ -419,6 +419,122 @@ const steps = {
 	},
 
 	/** closes this process's connections (last step of each test). */
+	/** starts one `blockful-worker participant` per user of the `parties` topology, each
+	 * talking to its own node (`u1@alice+u2@bob+…`), on the shards `network-test.sh`
+	 * prepared (BLOCKFUL_ZN_PARTIES); `fallback` names the participant that stands in for a
+	 * silent owner. Funds the accounts (`//Alice//zn//<user>`) and writes the directory. */
+	async 'participants-start'(node, info, [spec, fallback = '']) {
+		const root = process.env.BLOCKFUL_ZN_PARTIES;
+		const exe = process.env.BLOCKFUL_WORKER;
+		if (!root || !exe) throw new Error('BLOCKFUL_ZN_PARTIES / BLOCKFUL_WORKER not set (scripts/network-test.sh sets them)');
+		const fs = require('fs');
+		const path = require('path');
+		const pairs = split(spec).map((x) => x.split('@'));
+		const a = await L.api(L.uriOf(info, node));
+		await L.waitKey(a);
+		const keys = {};
+		for (const [user] of pairs) keys[user] = await L.account(`Alice//zn//${user}`);
+		const alice = await L.account('alice');
+		for (const [user] of pairs) {
+			await L.send(a, a.tx.balances.transferKeepAlive(keys[user].address, 10n ** 15n), alice, `fund ${user}`);
+		}
+		const dir = path.join(root, `run-${process.env.BLOCKFUL_ZN_TEST || 'zn'}`);
+		fs.mkdirSync(dir, { recursive: true });
+		const directory = Object.fromEntries(pairs.map(([user]) => [user, keys[user].address]));
+		fs.writeFileSync(path.join(dir, 'directory.json'), JSON.stringify(directory));
+		state.parties = { dir, exe, root, users: {}, spawn: null };
+		const spawn = (user, at) => {
+			const out = fs.openSync(path.join(dir, `${user}.out`), 'a');
+			const args = ['--threads', '1', 'participant', '--topology', 'parties', '--data', path.join(root, 'shards', user),
+				'--suri', `//Alice//zn//${user}`, '--directory', path.join(dir, 'directory.json'), '--url', L.uriOf(info, at),
+				'--store', `dir=${path.join(dir, 'live')}`, '--archive-store', `dir=${path.join(dir, 'archive')}`,
+				'--log', path.join(dir, `${user}.json`), '--tasks', 'parallel', '--exit-when-done', '--poll-ms', '500', '--device', 'cpu',
+				...(user === fallback ? ['--fallback'] : [])];
+			const child = require('child_process').spawn(exe, args, { stdio: ['ignore', out, out] });
+			const entry = { child, at, exit: null };
+			child.on('exit', (code, signal) => { entry.exit = code ?? signal; });
+			state.parties.users[user] = entry;
+		};
+		state.parties.spawn = spawn;
+		process.on('exit', () => { for (const u of Object.values(state.parties.users)) { try { u.child.kill('SIGKILL'); } catch { /* gone */ } } });
+		for (const [user, at] of pairs) spawn(user, at);
+		console.log(`    participants ${pairs.map(([u, at]) => `${u}→${at}`).join(', ')} started (fallback: ${fallback || 'none'})`);
+	},
+
+	/** kills participant `user` once `when` holds: `published` (its first model is on
+	 * chain) or `requested` (a request affecting its models is active). */
+	async 'participants-kill'(node, info, [user, when]) {
+		const fs = require('fs');
+		const path = require('path');
+		const a = await L.api(L.uriOf(info, node));
+		const p = state.parties;
+		const log = () => { try { return JSON.parse(fs.readFileSync(path.join(p.dir, `${user}.json`), 'utf8')); } catch { return {}; } };
+		for (;;) {
+			if (when === 'published' && (log().published || []).length > 0) break;
+			if (when === 'requested') {
+				const next = (await a.query.unlearning.nextRequestId()).toNumber();
+				if (next > 0) {
+					const r = (await a.query.unlearning.requests(next - 1)).unwrap();
+					if (['Pending', 'InProgress'].includes(r.status.toString())) break;
+				}
+			}
+			const u = p.users[user];
+			if (u.exit !== null) throw new Error(`${user} exited (${u.exit}) before ${when}`);
+			await L.sleep(300);
+		}
+		p.users[user].child.kill('SIGKILL');
+		while (p.users[user].exit === null) await L.sleep(100);
+		console.log(`    killed participant ${user} once ${when} (its log: ${JSON.stringify(log().submitted || [])})`);
+	},
+
+	/** restarts participant `user` on the same node, log and shard: it resumes from the chain. */
+	async 'participants-restart'(node, info, [user]) {
+		const p = state.parties;
+		p.spawn(user, p.users[user].at);
+		console.log(`    restarted participant ${user}`);
+	},
+
+	/** waits until the participants `users` exit 0; then every request completed in one
+	 * round, every affected model has exactly one new version, the silent owner's model was
+	 * updated by the fallback, and records the latency (block timestamps). */
+	async 'participants-wait'(node, info, [users, silent = '']) {
+		const fs = require('fs');
+		const path = require('path');
+		const p = state.parties;
+		for (const user of split(users)) {
+			while (p.users[user].exit === null) await L.sleep(500);
+			if (p.users[user].exit !== 0) {
+				const tail = fs.readFileSync(path.join(p.dir, `${user}.out`), 'utf8').split('\n').slice(-15).join('\n');
+				throw new Error(`participant ${user} exited ${p.users[user].exit}:\n${tail}`);
+			}
+		}
+		const a = await L.api(L.uriOf(info, node));
+		const next = (await a.query.unlearning.nextRequestId()).toNumber();
+		if (next !== 1) throw new Error(`${next} requests, expected 1`);
+		const r = (await a.query.unlearning.requests(0)).unwrap();
+		if (r.status.toString() !== 'Completed' || r.rounds.toNumber() !== 1) throw new Error(`request 0: ${r.status} after ${r.rounds} rounds`);
+		for (const tx of r.affected.map((t) => t.toNumber())) {
+			const v = (await a.query.liveChain.txs(tx)).unwrap().version.toNumber();
+			if (v !== 1) throw new Error(`tx ${tx} is at version ${v}, expected exactly one new version`);
+		}
+		const logs = Object.fromEntries(Object.keys(p.users).map((u) => {
+			try { return [u, JSON.parse(fs.readFileSync(path.join(p.dir, `${u}.json`), 'utf8'))]; } catch { return [u, {}]; }
+		}));
+		if (silent) {
+			const silentTx = logs[silent].published[0].tx;
+			const covered = Object.entries(logs).filter(([, l]) => (l.submitted || []).some((s) => s.tx === silentTx && s.kind === 'fallback'));
+			if (covered.length !== 1) throw new Error(`the silent owner's tx ${silentTx} was covered by ${covered.map(([u]) => u)}`);
+			console.log(`    ${covered[0][0]} submitted the fallback update of ${silent}'s tx ${silentTx}`);
+		}
+		const created = r.created.toNumber();
+		const completed = r.completed.unwrap().toNumber();
+		const secs = ((await L.timestampOf(a, completed)) - (await L.timestampOf(a, created))) / 1000;
+		L.record(info, 'participants_request_latency', `${completed - created} blocks / ${secs.toFixed(1)}`, 's',
+			`request filed in #${created} → completed in #${completed} (block timestamps); ${r.affected.length} affected models, `
+			+ `participants on different nodes${silent ? `, ${silent} silent (fallback after the owners' window)` : ''}`);
+		console.log(`    request 0 completed in #${completed}, ${completed - created} blocks / ${secs.toFixed(1)} s after it was filed`);
+	},
+
 	async done() {
 		L.stopSampler();
 		await L.closeAll();
