@@ -245,6 +245,13 @@ impl Participant {
 			None => return Err(ParticipantError::Config(format!("the directory has no account for {user}"))),
 		}
 		let topology = setup.owner.topology();
+		if topology.organic.is_some() {
+			return Err(ParticipantError::Config(
+				"organic topologies (models chosen from candidates, eqs. 1-3) are not supported by participants yet: \
+				 list the models in the topology"
+					.into(),
+			));
+		}
 		for u in &topology.users {
 			if !setup.directory.contains_key(&u.id) {
 				return Err(ParticipantError::Config(format!("the directory has no account for {}", u.id)));
