@@ -313,7 +313,7 @@ pub(crate) struct PartitionArgs {
 	pub(crate) out: PathBuf,
 	/// Partition synthetic images instead of a data set (`TRAIN,TEST` samples, 28×28, the
 	/// tests' data): for network tests on machines without the data sets.
-	#[arg(long, value_delimiter = ',', num_args = 2, value_name = "TRAIN,TEST")]
+	#[arg(long, value_delimiter = ',', value_name = "TRAIN,TEST")]
 	pub(crate) synthetic: Option<Vec<usize>>,
 }
 

@@ -23,7 +23,10 @@ pub(crate) fn cmd_partition(a: PartitionArgs) -> Result<()> {
 		None => topo.dataset.default_dir()?,
 	};
 	let (train, test) = match &a.synthetic {
-		Some(n) => (blockful_ml::synthetic::synthetic(n[0], 28, 1)?, blockful_ml::synthetic::synthetic(n[1], 28, 2)?),
+		Some(n) => match n.as_slice() {
+			[train, test] => (blockful_ml::synthetic::synthetic(*train, 28, 1)?, blockful_ml::synthetic::synthetic(*test, 28, 2)?),
+			_ => anyhow::bail!("--synthetic takes TRAIN,TEST (two sample counts)"),
+		},
 		None => topo.dataset.load(&dir).with_context(|| format!("loading data from {}", dir.display()))?,
 	};
 	let data = FederatedData::partition(topo.dataset, train, test, &topo, full)?;

@@ -528,7 +528,7 @@ const steps = {
 		}
 		const created = r.created.toNumber();
 		const completed = r.completed.unwrap().toNumber();
-		const secs = ((await L.timestampOf(a, completed)) - (await L.timestampOf(a, created))) / 1000;
+		const secs = (await L.timestampOf(a, completed)) - (await L.timestampOf(a, created));
 		L.record(info, 'participants_request_latency', `${completed - created} blocks / ${secs.toFixed(1)}`, 's',
 			`request filed in #${created} → completed in #${completed} (block timestamps); ${r.affected.length} affected models, `
 			+ `participants on different nodes${silent ? `, ${silent} silent (fallback after the owners' window)` : ''}`);
