@@ -57,11 +57,61 @@ impl Owner {
 		&self.worker.topology.users[self.me].id
 	}
 
-	/// The topology's models this owner publishes, as (index in the topology, node), in
-	/// publication order.
-	pub fn models(&self) -> Vec<(usize, &ModelNode)> {
-		let user = self.user();
-		self.worker.topology.models.iter().enumerate().filter(|(_, m)| m.owner == user).collect()
+	/// How many models the topology's DAG has (its list, or the organic growth's count).
+	pub fn model_count(&self) -> usize {
+		let t = &self.worker.topology;
+		t.organic.map_or(t.models.len(), |o| o.models)
+	}
+
+	/// Model `i`'s id and owner: the topology's list, or in organic mode `m{i+1}` owned by
+	/// user `i mod users` (as [`Worker::train_dag`] grows it).
+	pub fn node(&self, i: usize) -> (String, String) {
+		let t = &self.worker.topology;
+		match t.organic {
+			Some(_) => (format!("m{}", i + 1), t.users[i % t.users.len()].id.clone()),
+			None => (t.models[i].id.clone(), t.models[i].owner.clone()),
+		}
+	}
+
+	/// The models this owner publishes (indices), in publication order.
+	pub fn models(&self) -> Vec<usize> {
+		let user = self.user().to_string();
+		(0..self.model_count()).filter(|i| self.node(*i).1 == user).collect()
+	}
+
+	/// The fixed topology's references of model `i` (indices); `None` in organic mode.
+	pub fn fixed_refs(&self, i: usize) -> Option<Vec<usize>> {
+		let t = &self.worker.topology;
+		if t.organic.is_some() {
+			return None;
+		}
+		let node: &ModelNode = &t.models[i];
+		Some(node.refs.iter().filter_map(|r| t.models.iter().position(|m| &m.id == r)).collect())
+	}
+
+	/// Organic mode (eq. 1): the K candidate models (indices of earlier models) model `i`
+	/// evaluates, drawn as [`Worker::train_dag`] draws them (its random sequence replayed).
+	pub fn organic_candidates(&self, i: usize) -> Option<Vec<usize>> {
+		use rand::seq::IndexedRandom;
+		use rand::SeedableRng;
+		let o = self.worker.topology.organic?;
+		let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(self.worker.topology.seed ^ 0x0a11);
+		let mut picked = Vec::new();
+		for j in 0..=i {
+			let pool: Vec<usize> = (0..j).collect();
+			picked = pool.choose_multiple(&mut rng, o.candidates).copied().collect();
+		}
+		Some(picked)
+	}
+
+	/// Organic mode (eqs. 1-2): the top N of the scored candidates (accuracy on the owner's
+	/// local test data, ties to the earlier model), ascending.
+	pub fn organic_refs(&self, mut scored: Vec<(usize, f64)>) -> Vec<usize> {
+		let top = self.worker.topology.organic.map_or(0, |o| o.top);
+		scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+		let mut refs: Vec<usize> = scored.iter().take(top).map(|s| s.0).collect();
+		refs.sort_unstable();
+		refs
 	}
 
 	/// The shared genesis model (deterministic in the topology's seed).

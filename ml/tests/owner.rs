@@ -69,7 +69,7 @@ fn an_owner_on_its_shard_trains_the_experiments_models() {
 	assert_eq!(Cid::of(&a1.to_safetensors().unwrap()), manifest.models[0].cid);
 	let a2 = owner(1).train(1, &[a1.clone()]).unwrap();
 	assert_eq!(Cid::of(&a2.to_safetensors().unwrap()), manifest.models[1].cid);
-	assert_eq!(owner(0).models().iter().map(|(i, _)| *i).collect::<Vec<_>>(), vec![0, 4]);
+	assert_eq!(owner(0).models(), vec![0, 4]);
 
 	// The requester's ascent lowers its model's accuracy on the forgotten class.
 	let u2 = owner(1);
@@ -90,4 +90,50 @@ fn an_owner_on_its_shard_trains_the_experiments_models() {
 	assert_ne!(Cid::of(&retrained.to_safetensors().unwrap()), manifest.models[1].cid);
 	// An owner without the class has nothing to ascend on.
 	assert!(owner(2).ascend(2, &a3, &[1]).is_err());
+}
+
+#[test]
+fn organic_owners_choose_and_train_the_experiments_models() {
+	let _rng = common::torch_rng();
+	tch::set_num_threads(1);
+	let text = PARTIES.split("[[models]]").next().unwrap().to_string()
+		+ "\n[organic]\nmodels = 6\ncandidates = 3\ntop = 2\n";
+	let topo = Topology::from_toml(&text.replace("start_models = [\"a2\"]", "start_models = [\"m2\"]")).unwrap();
+	let mut w = Worker::from_datasets(
+		topo.clone(),
+		synthetic(2000, 12, 1).unwrap(),
+		synthetic(600, 12, 2).unwrap(),
+		Device::Cpu,
+		Arch::SmallCnn,
+		false,
+	)
+	.unwrap();
+	let dir = tempfile::tempdir().unwrap();
+	let stores = Stores::open(dir.path()).unwrap();
+	let manifest = w.train_dag(&stores, false, |_| {}).unwrap();
+	let shards = Shard::split(&w.data, &w.topology, false);
+	let owners: Vec<Owner> =
+		shards.iter().map(|s| Owner::new(topo.clone(), s, Device::Cpu, Arch::SmallCnn).unwrap()).collect();
+	assert_eq!(owners[1].models(), vec![1, 5]);
+	for (i, m) in manifest.models.iter().enumerate() {
+		let owner = &owners[i % owners.len()];
+		assert_eq!(owner.node(i), (m.id.clone(), m.owner.clone()));
+		// Eq. 1: the same candidates, scored on the owner's own local test data.
+		let candidates = owner.organic_candidates(i).unwrap();
+		let scored: Vec<(usize, f64)> = candidates
+			.iter()
+			.map(|&c| (c, owner.local_accuracy(&stores.get_weights(&manifest.models[c].cid).unwrap()).unwrap()))
+			.collect();
+		let mut names: Vec<String> = scored.iter().map(|(c, _)| manifest.models[*c].id.clone()).collect();
+		let mut expected: Vec<String> = m.candidates.iter().map(|(id, _)| id.clone()).collect();
+		names.sort();
+		expected.sort();
+		assert_eq!(names, expected, "model {i}");
+		let refs = owner.organic_refs(scored);
+		assert_eq!(refs.iter().map(|r| manifest.models[*r].id.clone()).collect::<Vec<_>>(), m.refs, "model {i}");
+		// Eqs. 2-3: the same model.
+		let parents: Vec<_> = refs.iter().map(|r| stores.get_weights(&manifest.models[*r].cid).unwrap()).collect();
+		let trained = owner.train(i, &parents).unwrap();
+		assert_eq!(Cid::of(&trained.to_safetensors().unwrap()), m.cid, "model {i}");
+	}
 }

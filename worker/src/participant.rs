@@ -245,13 +245,6 @@ impl Participant {
 			None => return Err(ParticipantError::Config(format!("the directory has no account for {user}"))),
 		}
 		let topology = setup.owner.topology();
-		if topology.organic.is_some() {
-			return Err(ParticipantError::Config(
-				"organic topologies (models chosen from candidates, eqs. 1-3) are not supported by participants yet: \
-				 list the models in the topology"
-					.into(),
-			));
-		}
 		for u in &topology.users {
 			if !setup.directory.contains_key(&u.id) {
 				return Err(ParticipantError::Config(format!("the directory has no account for {}", u.id)));
@@ -261,8 +254,8 @@ impl Participant {
 			return Err(ParticipantError::Config("no task: --tasks needs at least one paradigm".into()));
 		}
 		let mut models_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-		for (i, m) in topology.models.iter().enumerate() {
-			models_of.entry(m.owner.clone()).or_default().push(i);
+		for i in 0..setup.owner.model_count() {
+			models_of.entry(setup.owner.node(i).1).or_default().push(i);
 		}
 		let mut log: Log = match std::fs::read_to_string(&setup.log) {
 			Ok(text) => serde_json::from_str(&text)
@@ -346,10 +339,15 @@ impl Participant {
 
 	/// The tx of copy `copy` of topology model `model`, if published.
 	fn tx_of(&self, copy: usize, model: usize) -> Option<u64> {
-		let owner = &self.setup.owner.topology().models[model].owner;
-		let list = self.models_of.get(owner)?;
+		let owner = self.setup.owner.node(model).1;
+		let list = self.models_of.get(&owner)?;
 		let k = list.iter().position(|m| *m == model)?;
-		self.ledger.by_owner.get(&self.account(owner))?.get(copy * list.len() + k).copied()
+		self.ledger.by_owner.get(&self.account(&owner))?.get(copy * list.len() + k).copied()
+	}
+
+	/// The index of the model with id `id`.
+	fn model_by_id(&self, id: &str) -> Option<usize> {
+		(0..self.setup.owner.model_count()).find(|i| self.setup.owner.node(*i).0 == id)
 	}
 
 	/// (copy, model) of a transaction of the DAG copies.
@@ -388,24 +386,42 @@ impl Participant {
 			return Ok(false);
 		}
 		let (copy, model) = (published / mine.len(), mine[published % mine.len()]);
-		let node = self.setup.owner.topology().models[model].clone();
-		let topo_index: BTreeMap<&str, usize> =
-			self.setup.owner.topology().models.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
-		let mut refs = Vec::new();
-		for r in &node.refs {
-			match self.tx_of(copy, topo_index[r.as_str()]) {
-				Some(tx) => refs.push(tx),
-				None => return Ok(false),
-			}
-		}
+		let (id, _) = self.setup.owner.node(model);
 		let t = Instant::now();
+		let refs: Vec<u64> = match self.setup.owner.fixed_refs(model) {
+			Some(fixed) => {
+				let mut refs = Vec::new();
+				for r in fixed {
+					match self.tx_of(copy, r) {
+						Some(tx) => refs.push(tx),
+						None => return Ok(false),
+					}
+				}
+				refs
+			},
+			None => {
+				// Organic (eq. 1): every earlier model of the copy must be on chain; score
+				// the K candidates on the owner's local test data, reference the top N.
+				if (0..model).any(|m| self.tx_of(copy, m).is_none()) {
+					return Ok(false);
+				}
+				let mut scored = Vec::new();
+				for c in self.setup.owner.organic_candidates(model).unwrap_or_default() {
+					let tx = self.tx_of(copy, c).unwrap_or_default();
+					let w = self.weights_of(&self.current(view, tx).await?)?;
+					scored.push((c, self.setup.owner.local_accuracy(&w)?));
+				}
+				let picked = self.setup.owner.organic_refs(scored);
+				picked.iter().filter_map(|c| self.tx_of(copy, *c)).collect()
+			},
+		};
 		let parents = refs.iter().map(|r| self.weights_of(&self.ledger.txs[*r as usize])).collect::<Result<Vec<_>>>()?;
 		let w = self.setup.owner.train(model, &parents)?;
 		let seconds = t.elapsed().as_secs_f64();
 		let cid = self.upload(&w)?;
 		let tx = self.chain.publish_model(&self.setup.signer, &cid.to_string(), &refs, &self.key).await?;
-		say(&self.user(), format!("copy {copy}: trained {} in {seconds:.1} s, published as tx {tx} (refs {refs:?})", node.id));
-		self.log.published.push(PublishedModel { copy, model: node.id.clone(), tx, cid: cid.to_string(), seconds });
+		say(&self.user(), format!("copy {copy}: trained {id} in {seconds:.1} s, published as tx {tx} (refs {refs:?})"));
+		self.log.published.push(PublishedModel { copy, model: id, tx, cid: cid.to_string(), seconds });
 		self.save_log()?;
 		self.wait_final(view.number, |v| v.ledger_has(tx)).await?;
 		Ok(true)
@@ -440,15 +456,15 @@ impl Participant {
 			.unlearning
 			.start_models
 			.iter()
-			.filter_map(|id| topology.models.iter().position(|m| &m.id == id))
-			.filter(|i| topology.models[*i].owner == user)
+			.filter_map(|id| self.model_by_id(id))
+			.filter(|i| self.setup.owner.node(*i).1 == user)
 			.collect();
 		if my_starts.is_empty() {
 			return Ok(());
 		}
 		let next = view.next_request_id().await?;
 		for (copy, paradigm) in self.setup.tasks.clone().into_iter().enumerate() {
-			if (0..topology.models.len()).any(|m| self.tx_of(copy, m).is_none()) {
+			if (0..self.setup.owner.model_count()).any(|m| self.tx_of(copy, m).is_none()) {
 				continue;
 			}
 			let start: Vec<u64> = my_starts.iter().filter_map(|m| self.tx_of(copy, *m)).collect();
@@ -502,7 +518,7 @@ impl Participant {
 		let finished: BTreeSet<u64> = self.closed.values().flatten().copied().collect();
 		for copy in 0..self.setup.tasks.len() {
 			for id in &topology.unlearning.start_models {
-				let Some(m) = topology.models.iter().position(|n| &n.id == id) else { continue };
+				let Some(m) = self.model_by_id(id) else { continue };
 				match self.tx_of(copy, m) {
 					Some(tx) if finished.contains(&tx) => {},
 					_ => return Ok(false),

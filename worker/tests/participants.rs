@@ -10,6 +10,8 @@
 //!    after publishing; after the owners' window the requester's participant submits the
 //!    public-data update (eqs. 7-8) for it, flagged as a fallback, and the request completes.
 //! 3. Bad configuration: the documented exit codes (2 bad key or data, 3 no node).
+//! 4. Organic growth (eqs. 1-3): each owner picks its model's references among candidates
+//!    read from the chain, scored on its own local test data.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -299,6 +301,25 @@ fn participants_run_the_protocol_resume_and_cover_a_silent_owner() {
 		.collect();
 	assert_eq!(fallbacks, vec![a4], "the requester stood in for the silent owner of a4 only");
 	assert_eq!(rt.block_on(chain.lineage_uris(a4)).unwrap().len(), 2);
+	assert!(rt.block_on(chain.live_chain_intact()).unwrap());
+
+	// --- 4. Organic growth (eqs. 1-3): each new model's owner scores K = 3 candidates read
+	// from the chain on its own local test data and references the best N = 2.
+	let organic = PARTIES.split("[[models]]").next().unwrap().replace("start_models = [\"a2\"]", "start_models = [\"m2\"]")
+		+ "\n[organic]\nmodels = 5\ncandidates = 3\ntop = 2\n";
+	std::fs::write(root.join("parties.toml"), organic).unwrap();
+	let c = Consortium::new(root, &url, "//Alice//o");
+	fund(&rt, &chain, &c);
+	let first = rt.block_on(chain.next_tx_id()).unwrap();
+	let mut procs = Procs(c.users.iter().map(|u| (u.to_string(), c.spawn(root, u, "parallel", &[]))).collect());
+	for (user, p) in procs.0.iter_mut() {
+		let code = wait(p, Duration::from_secs(600), user);
+		assert_eq!(code, 0, "{user} failed:\n{}", c.output(user));
+	}
+	let refs: Vec<usize> = (first..first + 5).map(|tx| rt.block_on(chain.tx(tx)).unwrap().unwrap().refs.len()).collect();
+	assert_eq!(refs, vec![0, 1, 2, 2, 2], "m1 from the genesis model, then the top min(N, earlier) candidates");
+	let request = rt.block_on(chain.request(3)).unwrap().expect("request 3");
+	assert_eq!(request.status, "Completed", "{request:?}");
 	assert!(rt.block_on(chain.live_chain_intact()).unwrap());
 	drop(guard);
 }
