@@ -353,16 +353,13 @@ impl Participant {
 	/// (copy, model) of a transaction of the DAG copies.
 	fn model_of(&self, tx: u64) -> Option<(usize, usize)> {
 		let owner = self.ledger.owner(tx)?;
-		let (user, list) = self.models_of.iter().find(|(u, _)| self.account(u) == owner)?;
-		let _ = user;
+		let list = self.models_of.iter().find(|(u, _)| self.account(u) == owner)?.1;
 		let k = self.ledger.by_owner.get(&owner)?.iter().position(|t| *t == tx)?;
 		Some((k / list.len(), list[k % list.len()]))
 	}
 
 	fn weights_of(&self, tx: &LiveTx) -> Result<Weights> {
-		let cid: Cid = tx.uri_str().parse()?;
-		let stores = &self.setup.stores;
-		Ok(blocking(|| stores.get_weights(&cid))?)
+		self.weights_at(&tx.uri)
 	}
 
 	fn weights_at(&self, uri: &[u8]) -> Result<Weights> {
