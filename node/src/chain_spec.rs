@@ -1,15 +1,34 @@
 //! Chain specifications built from the runtime's genesis presets.
 
+use std::{borrow::Cow, sync::OnceLock};
+
 use sc_service::ChainType;
+use sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT;
 
 /// The chain specification of this node (no extensions).
 pub type ChainSpec = sc_service::GenericChainSpec;
 
+/// The runtime as it goes into genesis (`:code`): the production WASM (built without
+/// `runtime-benchmarks` and `try-runtime`, in the release profile), zstd-compressed. A
+/// release build's `WASM_BINARY` is compressed already; a debug build's is the same
+/// release-profile WASM uncompressed, compressed here at the level the WASM builder uses
+/// (once per process).
 fn wasm() -> Result<&'static [u8], String> {
-	blockful_runtime::WASM_BINARY.ok_or_else(|| {
-		"the runtime's WASM binary is not available: the node was built with SKIP_WASM_BUILD"
-			.to_string()
+	static CODE: OnceLock<Result<Vec<u8>, String>> = OnceLock::new();
+	CODE.get_or_init(|| {
+		let code = blockful_runtime::WASM_BINARY.ok_or_else(|| {
+			"the runtime's WASM binary is not available: the node was built with SKIP_WASM_BUILD"
+				.to_string()
+		})?;
+		match sp_maybe_compressed_blob::decompress(code, CODE_BLOB_BOMB_LIMIT) {
+			Ok(Cow::Owned(_)) => Ok(code.to_vec()),
+			Ok(Cow::Borrowed(_)) => sp_maybe_compressed_blob::compress_strongly(code, CODE_BLOB_BOMB_LIMIT)
+				.ok_or_else(|| "the runtime's WASM is larger than the code bomb limit".to_string()),
+			Err(e) => Err(format!("the runtime's WASM binary does not decompress: {e:?}")),
+		}
 	})
+	.as_deref()
+	.map_err(Clone::clone)
 }
 
 /// `--dev`: one validator (Alice), committee Alice..Dave.

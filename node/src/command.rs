@@ -113,8 +113,9 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.sync_run(|config| match cmd {
 				BenchmarkCmd::Pallet(cmd) => {
 					if !cfg!(feature = "runtime-benchmarks") {
-						return Err("this node was built without runtime benchmarks; rebuild with \
-							`--features runtime-benchmarks`"
+						return Err("this node carries the production runtime, without runtime \
+							benchmarks; `benchmark pallet` needs the benchmarking build: `cargo build \
+							--release -p blockful-node --features runtime-benchmarks` (scripts/bench-weights.sh)"
 							.into());
 					}
 					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
@@ -125,6 +126,8 @@ pub fn run() -> sc_cli::Result<()> {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					cmd.run(client)
 				},
+				// The database internals it reads are exposed by `runtime-benchmarks` builds only.
+				#[cfg(feature = "runtime-benchmarks")]
 				BenchmarkCmd::Storage(cmd) => {
 					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
 					let db = backend.expose_db();
@@ -132,6 +135,10 @@ pub fn run() -> sc_cli::Result<()> {
 					let shared_trie_cache = backend.expose_shared_trie_cache();
 					cmd.run(config, client, db, storage, shared_trie_cache)
 				},
+				#[cfg(not(feature = "runtime-benchmarks"))]
+				BenchmarkCmd::Storage(_) => Err("`benchmark storage` needs the benchmarking build: \
+					`cargo build --release -p blockful-node --features runtime-benchmarks`"
+					.into()),
 				BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
 				BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => Err(
 					"`benchmark overhead` and `benchmark extrinsic` are not supported by this node; \

@@ -13,12 +13,14 @@ use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
 
-/// Host functions the runtime may import. A runtime built with `runtime-benchmarks` (the
-/// default here) imports the benchmarking ones too.
+/// Host functions the runtime may import: the standard ones, which every Substrate client
+/// (smoldot included) provides. The production runtime imports nothing else
+/// (`tests/genesis_runtime.rs`).
 #[cfg(not(feature = "runtime-benchmarks"))]
 pub type HostFunctions = sp_io::SubstrateHostFunctions;
-/// Host functions the runtime may import. A runtime built with `runtime-benchmarks` (the
-/// default here) imports the benchmarking ones too.
+/// Host functions the runtime may import. The benchmarking build's runtime
+/// (`--features runtime-benchmarks`, used by `benchmark pallet`) imports the benchmarking
+/// ones too.
 #[cfg(feature = "runtime-benchmarks")]
 pub type HostFunctions =
 	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);

@@ -733,8 +733,17 @@ pub mod pallet {
 			Ok(set.into_iter().collect())
 		}
 
+		/// Whether `tx` exists, for the runtime API: by reading its value, not by
+		/// `contains_key`. A light client (smoldot) executes runtime calls on the call proof
+		/// a full node sends, and a proof of `exists` on a hashed value (state version 1)
+		/// lacks the value node smoldot looks for (`MissingProofEntry`); a read puts it in.
+		fn api_tx_exists(tx: u64) -> bool {
+			Txs::<T>::get(tx).is_some()
+		}
+
 		/// Runtime API: descendants of `tx` (without `tx`), topologically ordered.
 		pub fn api_descendants(tx: u64) -> Result<Vec<u64>, QueryError> {
+			ensure!(Self::api_tx_exists(tx), QueryError::UnknownTx);
 			let mut set = Self::affected_set(&[tx], MAX_QUERY_DESCENDANTS.saturating_add(1))
 				.map_err(|e| match e {
 					AffectedError::UnknownTx => QueryError::UnknownTx,
@@ -761,7 +770,7 @@ pub mod pallet {
 
 		/// Runtime API: every archived version of model `tx`, oldest first.
 		pub fn api_lineage(tx: u64) -> Result<Vec<ArchivedVersion<T::AccountId>>, QueryError> {
-			ensure!(Txs::<T>::contains_key(tx), QueryError::UnknownTx);
+			ensure!(Self::api_tx_exists(tx), QueryError::UnknownTx);
 			Ok(pallet_model_archive::Pallet::<T>::lineage(tx)
 				.into_iter()
 				.map(|r| ArchivedVersion {

@@ -1,0 +1,1 @@
+export declare const Blockful: Record<string, object>;
