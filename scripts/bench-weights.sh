@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Regenerates pallets/*/src/weights.rs with `blockful-node benchmark pallet` on a
-# **release** build of the node (built here, used only by this script and
-# scripts/chain-bench.sh; CI never builds it) and the WASM runtime that build produced.
+# Regenerates pallets/*/src/weights.rs with `blockful-node benchmark pallet` on the
+# **benchmarking build**: a release node with `--features runtime-benchmarks` (built here,
+# used only by this script; CI only type-checks it) and the WASM runtime that build
+# produced. That runtime imports the benchmarking host functions and offers the Benchmark
+# API, so it never goes into a chain spec: the default build's runtime does.
 # Sampling: STEPS (default 20) and REPEAT (default 10); PALLETS limits the pallets
 # (e.g. PALLETS="live threshold").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
-cargo build --locked --release -p blockful-node
-node="$CARGO_TARGET_DIR/release/blockful-node"
-wasm="$CARGO_TARGET_DIR/release/wbuild/blockful-runtime/blockful_runtime.compact.compressed.wasm"
-[ -f "$wasm" ] || wasm="$CARGO_TARGET_DIR/release/wbuild/blockful-runtime/blockful_runtime.wasm"
+# Its own target dir, so that it and the production release node (scripts/chain-bench.sh)
+# stay incremental instead of rebuilding each other's feature set.
+target="$CARGO_TARGET_DIR/benchmarking"
+cargo build --locked --release -p blockful-node --features runtime-benchmarks --target-dir "$target"
+node="$target/release/blockful-node"
+wasm="$target/release/wbuild/blockful-runtime/blockful_runtime.compact.compressed.wasm"
+[ -f "$wasm" ] || wasm="$target/release/wbuild/blockful-runtime/blockful_runtime.wasm"
 for spec in archive:pallet_model_archive live:pallet_live_chain unlearning:pallet_unlearning threshold:pallet_threshold; do
 	dir=${spec%%:*} pallet=${spec##*:}
 	case " ${PALLETS:-archive live unlearning threshold} " in *" $dir "*) ;; *) continue ;; esac

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Throughput in real blocks (issue 15): starts a release `blockful-node --dev` on free
+# Throughput in real blocks (issue 15): starts a release `blockful-node --dev` (the
+# production runtime, as in every chain spec) on free
 # local ports, runs `blockful-worker chain-bench` against it (a flood of
 # `Balances.transfer_keep_alive` and one of `LiveChain.publish_model`, counted in finalized
 # blocks; then the largest redaction the runtime allows, in one threshold redaction) and

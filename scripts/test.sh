@@ -19,11 +19,20 @@ fi
 # runtime/tests/metadata.rs fails when chain-client/metadata/blockful.scale is stale
 # (regenerate with scripts/gen-metadata.sh).
 cargo test --workspace --locked -- --test-threads=2
-echo "[test] pallets with --features try-runtime (their try_state hooks as the runtime runs them)"
-cargo test --locked -p pallet-model-archive -p pallet-live-chain -p pallet-unlearning \
-	--features try-runtime -- --test-threads=2
+# The node and runtime above are the production build (no runtime-benchmarks, no
+# try-runtime): the one in every chain spec. The pallets' benchmarks and try_state hooks
+# run here in one extra feature build of the pallets alone, and the benchmarking node
+# (scripts/bench-weights.sh builds it in release) is type-checked without its WASM.
+echo "[test] pallets with --features try-runtime,runtime-benchmarks (try_state hooks, benchmark tests)"
+cargo test --locked -p pallet-model-archive -p pallet-live-chain -p pallet-unlearning -p pallet-threshold \
+	--features try-runtime,runtime-benchmarks -- --test-threads=2
+echo "[test] the benchmarking node compiles (cargo check --features runtime-benchmarks)"
+SKIP_WASM_BUILD=1 cargo check --locked -p blockful-node --features runtime-benchmarks
 echo "[test] polkadot.js against blockful-node --dev (and --chain local)"
 (cd e2e/js && BLOCKFUL_NODE="$CARGO_TARGET_DIR/debug/blockful-node" node --test polkadotjs.test.js)
+echo "[test] polkadot-api through the node and through a smoldot light client"
+npm_ci_if_stale clients/js
+(cd e2e/js && BLOCKFUL_NODE="$CARGO_TARGET_DIR/debug/blockful-node" node --test --test-force-exit papi.test.js)
 echo "[test] JS API definitions and the explorer in headless Chromium"
 bash scripts/explorer-test.sh
 echo "[test] zombienet network tests (4 validators + 1 RPC node each)"
