@@ -84,6 +84,9 @@ before(async () => {
 	{ stdio: ['ignore', 'ignore', 'pipe'] });
 	node.stderr.on('data', (d) => { nodeLog = (nodeLog + d.toString()).slice(-20000); });
 	node.on('exit', (code) => { nodeLog += `\n[node exited ${code}]`; });
+	// Killed before `after` runs (a timeout, Ctrl-C): take the node along.
+	process.on('exit', () => node?.kill('SIGKILL'));
+	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { node?.kill('SIGKILL'); process.exit(130); });
 	const fullClient = createClient(getWsProvider(`ws://127.0.0.1:${rpcPort}`, { websocketClass: WebSocket }));
 	full = { client: fullClient, api: blockfulApi(fullClient) };
 	// The committee's DKG (the dev node acts for all four members) installs the key first.
