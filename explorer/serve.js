@@ -11,12 +11,18 @@ const TYPES = {
 	'.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.wasm': 'application/wasm', '.ico': 'image/x-icon',
 };
 
-/** Starts a server for `dir`; resolves to { server, port, url }. Port 0 picks a free one. */
-export function serveDist({ dir, host = '127.0.0.1', port = 0 } = {}) {
+/** Starts a server for `dir` (and `files`: extra paths served from memory, e.g.
+ * `{ '/chain-spec.json': text }`); resolves to { server, port, url }. Port 0 picks a free one. */
+export function serveDist({ dir, host = '127.0.0.1', port = 0, files = {} } = {}) {
 	const root = resolve(dir ?? join(fileURLToPath(new URL('.', import.meta.url)), 'dist'));
 	const server = createServer(async (req, res) => {
 		try {
 			const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+			if (Object.hasOwn(files, path)) {
+				res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+				res.end(files[path]);
+				return;
+			}
 			let file = normalize(join(root, path));
 			if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
 			if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');

@@ -100,15 +100,94 @@ function trimArgs(args) {
 	return out;
 }
 
-/** Raw JSON-RPC fallback when the api was created without these definitions. */
+/** Whether `error` says the node has no such JSON-RPC method (JSON-RPC -32601; a light
+ * client such as smoldot serves no `blockful_*` method). */
+function isMethodMissing(error) {
+	const text = `${error?.code ?? ''} ${error?.message ?? error}`;
+	return /-32601|method not found|method .*(does not exist|not available|not supported)|unknown method/i.test(text);
+}
+
+/** Text of a decoded `Vec<u8>` URI (hex) where it is UTF-8, else `null` (as the RPC does). */
+function textOf(hex) {
+	const text = uriText(hex);
+	return text === hex ? null : text;
+}
+
+/** The `blockful_*` method's answer computed from its runtime API (`LiveChainApi`), in the
+ * RPC's JSON shape: what a client without the custom RPC (a light client) gets. */
+const RUNTIME_API = {
+	verifyLiveChain: (calls) => calls.verifyLiveChain().then(reportJson),
+	verifyLiveChainPage: (calls, from, count) => calls.verifyLiveChainPage(from, count).then(reportJson),
+	verifyLiveChainSince: (calls, since) => calls.verifyLiveChainSince(since).then(reportJson),
+	descendants: (calls, tx) => calls.descendants(tx).then((r) => okOf(r, tx).toJSON()),
+	lineage: (calls, tx) => calls.lineage(tx).then((r) => okOf(r, tx).map((v) => {
+		const j = v.toJSON();
+		const redacted = v.reason.isRedacted;
+		return {
+			seq: j.seq, hash: j.hash, prevHash: j.prevHash, tx: j.tx, version: j.version, uri: j.uri, uriText: textOf(j.uri),
+			contentHash: j.contentHash, refs: j.refs, owner: v.owner.toString(), ch: j.ch, rand: j.rand,
+			reason: redacted ? 'redacted' : 'published', request: redacted ? v.reason.asRedacted.request.toNumber() : null,
+			blockNumber: j.blockNumber,
+		};
+	})),
+	liveModel: (calls, tx) => calls.liveModel(tx).then((r) => {
+		const m = okOf(r, tx);
+		const j = m.toJSON();
+		return { tx: j.tx, owner: m.owner.toString(), uri: j.uri, uriText: textOf(j.uri), refs: j.refs, ch: j.ch, rand: j.rand, version: j.version, height: j.height };
+	}),
+};
+
+/** The `Ok` of a runtime API `Result`, or the RPC's error for its `QueryError`. */
+function okOf(result, tx) {
+	if (result.isOk) return result.asOk;
+	const kind = result.asErr.type;
+	throw new Error(kind === 'UnknownTx' ? `unknown transaction ${tx}` : `${kind} (transaction ${tx})`);
+}
+
+/** An integrity report in the RPC's JSON shape (`failures: [{ kind, tx | height | seq }]`). */
+function reportJson(report) {
+	const j = report.toJSON();
+	return {
+		ok: j.ok, txsChecked: j.txsChecked, blocksChecked: j.blocksChecked, archiveRecordsChecked: j.archiveRecordsChecked,
+		next: j.next ?? null,
+		failures: (j.failures ?? []).map((f) => {
+			const [kind, fields] = Object.entries(f)[0];
+			return { kind, ...fields };
+		}),
+		truncated: j.truncated,
+	};
+}
+
+/** The same answer through the runtime API, at block `at` (default: best). */
+async function viaRuntimeApi(api, method, args) {
+	const at = ['verifyLiveChain'].includes(method) ? args[0] : ['verifyLiveChainPage'].includes(method) ? args[2] : args[1];
+	const target = at ? await api.at(at) : api;
+	const calls = target.call?.liveChainApi;
+	if (!calls) throw new Error(`blockful_${method}: the node serves no such RPC and the runtime no LiveChainApi`);
+	const inputs = method === 'verifyLiveChain' ? [] : method === 'verifyLiveChainPage' ? args.slice(0, 2) : args.slice(0, 1);
+	return RUNTIME_API[method](calls, ...inputs);
+}
+
+/** Calls `blockful_<method>`: through the decorated RPC, else through the raw provider (an
+ * api created without these definitions), else — on a node without the custom RPC, such
+ * as a smoldot light client — through the runtime API behind it, in the same JSON shape. */
 async function call(api, method, args) {
-	const section = api.rpc?.blockful;
-	if (section && typeof section[method] === 'function') {
-		const result = await section[method](...args);
-		return result.toJSON();
+	try {
+		const section = api.rpc?.blockful;
+		if (section && typeof section[method] === 'function') {
+			const result = await section[method](...args);
+			return result.toJSON();
+		}
+		// @polkadot/api leaves out methods the node does not list in `rpc_methods`; its
+		// provider is `_rpcCore.provider` (a bare provider-like object has `provider`).
+		const provider = api.provider ?? api._rpcCore?.provider;
+		if (!provider) return await viaRuntimeApi(api, method, args);
+		const params = args.map((a) => (a === undefined ? null : (a?.toJSON ? a.toJSON() : (a?.toHex ? a.toHex() : a))));
+		return await provider.send(`blockful_${method}`, params);
+	} catch (e) {
+		if (!isMethodMissing(e)) throw e;
+		return viaRuntimeApi(api, method, args);
 	}
-	const params = args.map((a) => (a === undefined ? null : (a?.toJSON ? a.toJSON() : (a?.toHex ? a.toHex() : a))));
-	return api.provider.send(`blockful_${method}`, params);
 }
 
 const toNumberish = (v) => (v === undefined || v === null ? v : Number(v));

@@ -1,8 +1,10 @@
-// BlockFUL explorer: live view of a BlockFUL node over WebSocket. Everything about pallets,
-// storage and events is decoded from the runtime's metadata; only the `blockful_*` RPC
-// methods come from @blockful/api-definitions.
+// BlockFUL explorer: live view of a BlockFUL chain, through a node's WebSocket RPC or
+// through an embedded smoldot light client given the chain's raw chain spec (`?light=URL`).
+// Everything about pallets, storage and events is decoded from the runtime's metadata; the
+// `blockful_*` RPC methods come from @blockful/api-definitions, which answers them through
+// the runtime API (`LiveChainApi`) where the node has no such RPC (a light client).
 import './style.css';
-import { ApiPromise, WsProvider } from '@polkadot/api';
+import { ApiPromise, ScProvider, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { typesBundle, verifyLiveChain, lineage as rpcLineage, liveModel as rpcLiveModel, failureTargets, uriText, isModelCid }
@@ -12,6 +14,8 @@ import { createDag } from './dag.js';
 const DEFAULT_WS = 'ws://127.0.0.1:9944';
 const params = new URLSearchParams(location.search);
 const wsUrl = params.get('ws') || DEFAULT_WS;
+/** URL of a raw chain spec: connect through a light client instead of `ws`. */
+const lightSpec = params.get('light');
 /** How many blocks back the explorer reads events from (committee motions, redactions). */
 const HISTORY = Math.max(0, Number(params.get('history') ?? 300) || 0);
 
@@ -98,11 +102,27 @@ function setConn(text, st) { const el = $('#conn'); el.textContent = text; el.da
 
 // ------------------------------------------------------------------------------ connection
 
+/** A provider for `endpoint`: a node's WebSocket RPC (`ws://…`, `wss://…`), or, for the URL
+ * of a raw chain spec, an embedded smoldot light client (`light.js`) that syncs from the
+ * spec's boot nodes and checks every answer against finalized headers. */
+async function providerFor(endpoint) {
+	if (/^wss?:\/\//i.test(endpoint)) return { provider: new WsProvider(endpoint, 2500), light: false };
+	const response = await fetch(endpoint);
+	if (!response.ok) throw new Error(`chain spec ${endpoint}: HTTP ${response.status}`);
+	const { Sc } = await import('./light.js'); // smoldot is loaded only for a light client
+	const provider = new ScProvider(Sc, await response.text());
+	await provider.connect();
+	return { provider, light: true };
+}
+
 async function connect(url) {
 	$('#endpoint').value = url;
 	setConn(`connecting to ${url}…`, 'connecting');
-	const provider = new WsProvider(url, 2500);
-	provider.on('connected', () => setConn('connected', 'connected'));
+	const { provider, light } = await providerFor(url);
+	state.light = light;
+	const connected = light ? 'light client (smoldot)' : 'connected';
+	if (light) setConn(connected, 'connected');
+	provider.on('connected', () => setConn(connected, 'connected'));
 	provider.on('disconnected', () => setConn('disconnected — retrying', 'disconnected'));
 	const api = await ApiPromise.create({ provider, typesBundle, noInitWarn: true });
 	state.api = api;
@@ -629,7 +649,11 @@ $('#fit').addEventListener('click', () => dag.fit());
 $('#endpoint-form').addEventListener('submit', (e) => {
 	e.preventDefault();
 	const url = $('#endpoint').value.trim();
-	if (url && url !== wsUrl) { const p = new URLSearchParams(location.search); p.set('ws', url); location.search = p.toString(); }
+	if (url && url !== (lightSpec ?? wsUrl)) {
+		const p = new URLSearchParams(location.search);
+		if (/^wss?:\/\//i.test(url)) { p.set('ws', url); p.delete('light'); } else { p.set('light', url); p.delete('ws'); }
+		location.search = p.toString();
+	}
 });
 /** Sets the IPFS gateway (empty: none), keeps it in the URL's `gateway` parameter without
  * reloading (the connection stays) and re-renders the URIs. */
@@ -659,4 +683,4 @@ window.addEventListener('resize', () => dag.cy.resize());
 Object.assign(window.blockfulExplorer, { renderAll, renderDetail, setGateway, uriHtml, gateway: () => gateway });
 renderDetail();
 renderLegend(null);
-connect(wsUrl).catch((e) => { console.error('cannot connect', e); setConn(`cannot connect: ${e.message}`, 'error'); });
+connect(lightSpec ?? wsUrl).catch((e) => { console.error('cannot connect', e); setConn(`cannot connect: ${e.message}`, 'error'); });

@@ -229,3 +229,35 @@ test('committeeKey reads the active epoch\'s key; setThresholdPaused writes the 
 	assert.deepEqual(sent.at(-1), ['offchain_localStorageSet', ['PERSISTENT', one, '0x']]);
 	assert.ok(one.endsWith('2f' + 'ab'.repeat(32)));
 });
+
+test('without a blockful_* RPC (a light client) the helpers answer through LiveChainApi, in the RPC\'s JSON shape', async () => {
+	const sent = [];
+	const codec = (json, extra = {}) => ({ toJSON: () => json, ...extra });
+	const ok = (value) => ({ isOk: true, asOk: value });
+	const calls = {
+		verifyLiveChain: async () => codec({ ok: false, txsChecked: 2, blocksChecked: 1, archiveRecordsChecked: 3, next: null,
+			failures: [{ txCheck: { tx: 1 } }, { lineageMismatch: { tx: 0, seq: 2 } }], truncated: false }),
+		liveModel: async (tx) => (tx === 7 ? { isOk: false, asErr: { type: 'UnknownTx' } }
+			: ok(codec({ tx, uri: '0x6d30', refs: [], ch: '0x01', rand: '0x02', version: 1, height: 0 }, { owner: { toString: () => '5Alice' } }))),
+		lineage: async () => ok([codec({ seq: 4, hash: '0xaa', prevHash: '0xbb', tx: 0, version: 1, uri: '0xff', contentHash: '0xcc',
+			refs: [], ch: '0x01', rand: '0x02', blockNumber: 17 }, {
+			owner: { toString: () => '5Alice' }, reason: { isRedacted: true, asRedacted: { request: { toNumber: () => 3 } } },
+		})]),
+	};
+	const api = {
+		_rpcCore: { provider: { send: async (method) => { sent.push(method); throw Object.assign(new Error('The method does not exist / is not available.'), { code: -32601 }); } } },
+		call: { liveChainApi: calls },
+	};
+	assert.deepEqual(await verifyLiveChain(api), { ok: false, txsChecked: 2, blocksChecked: 1, archiveRecordsChecked: 3, next: null,
+		failures: [{ kind: 'txCheck', tx: 1 }, { kind: 'lineageMismatch', tx: 0, seq: 2 }], truncated: false });
+	assert.deepEqual(await liveModel(api, 0), { tx: 0, owner: '5Alice', uri: '0x6d30', uriText: 'm0', refs: [], ch: '0x01', rand: '0x02', version: 1, height: 0 });
+	await assert.rejects(liveModel(api, 7), /unknown transaction 7/);
+	const [v] = await lineage(api, 0);
+	assert.equal(v.reason, 'redacted');
+	assert.equal(v.request, 3);
+	assert.equal(v.uriText, null, 'bytes that are not UTF-8 have no text');
+	assert.deepEqual(sent, ['blockful_verifyLiveChain', 'blockful_liveModel', 'blockful_liveModel', 'blockful_lineage'], 'the RPC was tried first');
+	// Any other RPC error is not hidden.
+	api._rpcCore.provider.send = async () => { throw new Error('-32000: Storage query errors'); };
+	await assert.rejects(verifyLiveChain(api), /Storage query errors/);
+});
