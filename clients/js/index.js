@@ -158,14 +158,17 @@ function reportJson(report) {
 	};
 }
 
-/** The same answer through the runtime API, at block `at` (default: best). */
+/** The same answer through the runtime API. `args` are the RPC method's: its inputs (as
+ * many as its `RUNTIME_API` entry takes after `calls`), then the block hash `at` (default:
+ * best). */
 async function viaRuntimeApi(api, method, args) {
-	const at = ['verifyLiveChain'].includes(method) ? args[0] : ['verifyLiveChainPage'].includes(method) ? args[2] : args[1];
+	const answer = RUNTIME_API[method];
+	const inputs = args.slice(0, answer.length - 1);
+	const at = args[answer.length - 1];
 	const target = at ? await api.at(at) : api;
 	const calls = target.call?.liveChainApi;
 	if (!calls) throw new Error(`blockful_${method}: the node serves no such RPC and the runtime no LiveChainApi`);
-	const inputs = method === 'verifyLiveChain' ? [] : method === 'verifyLiveChainPage' ? args.slice(0, 2) : args.slice(0, 1);
-	return RUNTIME_API[method](calls, ...inputs);
+	return answer(calls, ...inputs);
 }
 
 /** Calls `blockful_<method>`: through the decorated RPC, else through the raw provider (an

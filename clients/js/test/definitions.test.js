@@ -257,6 +257,13 @@ test('without a blockful_* RPC (a light client) the helpers answer through LiveC
 	assert.equal(v.request, 3);
 	assert.equal(v.uriText, null, 'bytes that are not UTF-8 have no text');
 	assert.deepEqual(sent, ['blockful_verifyLiveChain', 'blockful_liveModel', 'blockful_liveModel', 'blockful_lineage'], 'the RPC was tried first');
+	// The RPC's block hash `at` picks the block of the runtime call, after the method's inputs.
+	const pages = [];
+	calls.verifyLiveChainPage = async (from, count) => { pages.push([from, count]); return calls.verifyLiveChain(); };
+	api.at = async (hash) => { assert.equal(hash, '0xabc'); return { call: { liveChainApi: calls } }; };
+	assert.equal((await verifyLiveChain(api, { from: 5, count: 10, at: '0xabc' })).txsChecked, 2);
+	assert.deepEqual(pages, [[5, 10]]);
+	assert.equal((await liveModel(api, 0, '0xabc')).uriText, 'm0');
 	// Any other RPC error is not hidden.
 	api._rpcCore.provider.send = async () => { throw new Error('-32000: Storage query errors'); };
 	await assert.rejects(verifyLiveChain(api), /Storage query errors/);
