@@ -94,7 +94,7 @@ impl pallet_collective::Config<pallet_collective::Instance1> for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type MotionDuration = frame_support::traits::ConstU64<10>;
 	type MaxProposals = frame_support::traits::ConstU32<16>;
-	type MaxMembers = frame_support::traits::ConstU32<8>;
+	type MaxMembers = frame_support::traits::ConstU32<32>;
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
 	type WeightInfo = ();
 	type SetMembersOrigin = EnsureRoot<AccountId>;
@@ -198,6 +198,8 @@ where
 
 /// DKG phase length and signing round timeout (blocks).
 pub const PHASE: u64 = 3;
+/// Member messages per block.
+pub const MAX_MESSAGES: u32 = 64;
 
 impl pallet_threshold::Config for Test {
 	type MemberKey = UintAuthorityId;
@@ -205,11 +207,13 @@ impl pallet_threshold::Config for Test {
 	type SecretKey = UintAuthorityId;
 	type Committee = MockCommittee;
 	type DkgOrigin = CommitteeTwoThirds;
+	type RejectOrigin = CommitteeTwoThirds;
 	type DkgPhaseLength = frame_support::traits::ConstU64<PHASE>;
-	type ComplaintPeriod = frame_support::traits::ConstU64<2>;
 	type RoundTimeout = frame_support::traits::ConstU64<PHASE>;
-	type MaxMembers = frame_support::traits::ConstU32<16>;
+	type MaxMembers = frame_support::traits::ConstU32<32>;
 	type MaxQueued = frame_support::traits::ConstU32<2>;
+	type MaxQueuedPerRequester = frame_support::traits::ConstU32<1>;
+	type MaxMessagesPerBlock = frame_support::traits::ConstU32<MAX_MESSAGES>;
 	type UnsignedPriority = frame_support::traits::ConstU64<{ 1 << 20 }>;
 	type WeightInfo = ();
 }
@@ -224,9 +228,16 @@ pub struct TestNet {
 
 /// A chain at block 1 without a chameleon key whose genesis starts a DKG (if `dkg`).
 pub fn new_net(dkg: bool) -> TestNet {
+	new_net_with(&MEMBERS, dkg)
+}
+
+/// [`new_net`] with the committee `members` (all online).
+pub fn new_net_with(members: &[AccountId], dkg: bool) -> TestNet {
+	use codec::Encode;
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	storage.top.insert(CommitteeMembers::key().to_vec(), members.to_vec().encode());
 	pallet_collective::GenesisConfig::<Test, pallet_collective::Instance1> {
-		members: MEMBERS.to_vec(),
+		members: members.to_vec(),
 		phantom: Default::default(),
 	}
 	.assimilate_storage(&mut storage)
@@ -250,7 +261,7 @@ pub fn new_net(dkg: bool) -> TestNet {
 		System::set_block_number(1);
 		Timestamp::set_timestamp(6_000);
 	});
-	set_online(&MEMBERS);
+	set_online(members);
 	TestNet { ext, pool: pool_state }
 }
 
@@ -272,21 +283,31 @@ pub fn next_block() {
 
 impl TestNet {
 	/// One block: the online members' workers run, their messages are validated and
-	/// dispatched in order, the block ends. Returns how many messages were applied.
+	/// dispatched in order as a block builder would (a message the block has no room for
+	/// stays in the pool), the block ends. Returns how many messages were applied.
 	pub fn block(&mut self) -> usize {
 		let pool = self.pool.clone();
 		self.ext.execute_with(|| {
 			Threshold::offchain_worker(System::block_number());
 			let txs: Vec<Vec<u8>> = std::mem::take(&mut pool.write().transactions);
 			let mut applied = 0;
+			let mut left = Vec::new();
 			for raw in txs {
 				let xt: Extrinsic = codec::Decode::decode(&mut &raw[..]).unwrap();
 				let RuntimeCall::Threshold(call) = xt.function else { panic!("unexpected call") };
-				if Threshold::validate_unsigned(TransactionSource::Local, &call).is_ok() {
-					RuntimeCall::Threshold(call).dispatch(RuntimeOrigin::none()).unwrap();
-					applied += 1;
+				if Threshold::validate_unsigned(TransactionSource::Local, &call).is_err() {
+					continue;
+				}
+				match Threshold::pre_dispatch(&call) {
+					Ok(()) => {
+						RuntimeCall::Threshold(call).dispatch(RuntimeOrigin::none()).unwrap();
+						applied += 1;
+					},
+					Err(e) if e.exhausted_resources() => left.push(raw),
+					Err(_) => {},
 				}
 			}
+			pool.write().transactions.extend(left);
 			next_block();
 			applied
 		})

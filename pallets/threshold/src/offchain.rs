@@ -2,17 +2,24 @@
 //!
 //! For every local `bkfl` key that holds a seat, the worker posts whatever the chain
 //! waits for from that member: its DKG commitment, its encrypted shares, complaints about
-//! bad shares it received, and for the redaction being signed its round-1 commitments and
-//! round-2 partial shares. Everything is idempotent: the chain's state says what is still
-//! missing, the pool refuses a second copy of a message, and a `StorageLock` keeps two
-//! worker runs of one node apart.
+//! bad shares it received or else its key confirmation, and for the redaction being
+//! signed its round-1 commitments and round-2 partial shares. Everything is idempotent:
+//! the chain's state says what is still missing, the pool refuses a second copy of a
+//! message, and a `StorageLock` keeps two worker runs of one node apart.
 //!
 //! Secrets: the member's DKG polynomial and channel key are re-derived from deterministic
 //! signatures of the node's `bkfe` key; its trapdoor share `x_i` is recomputed from them
-//! and the public transcript when needed and never stored. Signing nonces are random and
-//! must survive between the rounds: they are kept in the node's persistent offchain
-//! storage, encrypted with a pad derived from the `bkfe` key, and replaced by the public
-//! answer once used, so a nonce is never used twice, even across forks.
+//! and the public transcript when needed and never stored. Which `bkfe` key: the member's
+//! commitment of each epoch names it on chain and the node uses exactly that key for that
+//! epoch; for a new epoch, the key of the member's last commitment while the keystore
+//! holds it, else the smallest. A key inserted or rotated later changes nothing.
+//!
+//! Signing nonces are random and must survive between the rounds: they are kept in the
+//! node's persistent offchain storage, encrypted with a pad derived from the `bkfe` key,
+//! and replaced by the public answer — with the digest of the signing packages it answered
+//! — once used, so a nonce is never used twice, even across forks: on a fork whose round 2
+//! has other packages the member stays silent until the next attempt. Records of finished
+//! proposals and of past attempts are deleted.
 
 use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
@@ -50,11 +57,12 @@ pub fn member_paused_key<A: Encode>(account: &A) -> Vec<u8> {
 
 type OcwResult = Result<(), &'static str>;
 
-/// One local member: its seat key, account and the node's secret-derivation key.
+/// One local member: its seat key, account and the node's `bkfe` keys.
 struct Member<T: Config> {
 	key: T::MemberKey,
 	account: T::AccountId,
-	secret: T::SecretKey,
+	/// The node's `bkfe` keys, smallest first.
+	secrets: Vec<T::SecretKey>,
 }
 
 /// Entry point of the off-chain worker.
@@ -66,14 +74,12 @@ pub(crate) fn run<T: Config>(now: BlockNumberFor<T>) {
 	if keys.is_empty() {
 		return;
 	}
-	// One `bkfe` key per node; should there be several, the smallest, so that every run
-	// derives the same secrets.
 	let mut secrets = T::SecretKey::all();
-	secrets.sort_by_key(|k| k.to_raw_vec());
-	let Some(secret) = secrets.into_iter().next() else {
+	if secrets.is_empty() {
 		log::warn!(target: "runtime::threshold", "member key(s) but no `bkfe` key in the keystore");
 		return;
-	};
+	}
+	secrets.sort_by_key(|k| k.to_raw_vec());
 	let mut lock = StorageLock::<Time>::with_deadline(LOCK_KEY, Duration::from_millis(20_000));
 	let Ok(_guard) = lock.try_lock() else { return };
 	for key in keys {
@@ -81,7 +87,7 @@ pub(crate) fn run<T: Config>(now: BlockNumberFor<T>) {
 		if flag_set(&member_paused_key(&account)) {
 			continue;
 		}
-		let member = Member::<T> { key, account, secret: secret.clone() };
+		let member = Member::<T> { key, account, secrets: secrets.clone() };
 		if let Err(e) = dkg_step(&member) {
 			log::warn!(target: "runtime::threshold", "block {now:?}: DKG step: {e}");
 		}
@@ -99,19 +105,40 @@ fn flag_set(key: &[u8]) -> bool {
 }
 
 impl<T: Config> Member<T> {
+	/// The `bkfe` key this member uses in run `epoch`: the one its commitment of that
+	/// epoch names; before it committed, the one of its last commitment if the keystore
+	/// holds it, else the smallest.
+	fn secret(&self, epoch: u32) -> Result<&T::SecretKey, &'static str> {
+		let committed = Dkg::<T>::get()
+			.filter(|run| run.epoch == epoch)
+			.map(|run| run.members)
+			.or_else(|| Keys::<T>::get(epoch).map(|k| k.members))
+			.and_then(|members| Pallet::<T>::index_of(&members, &self.account))
+			.and_then(|me| DkgCommitments::<T>::get(epoch, me))
+			.map(|c| c.secret_key);
+		let find = |raw: &[u8]| self.secrets.iter().find(|k| k.to_raw_vec() == raw);
+		match committed {
+			Some(raw) => find(&raw).ok_or("the `bkfe` key named in this member's commitment is not in the keystore"),
+			None => BoundSecretKeys::<T>::get(&self.account)
+				.and_then(|raw| find(&raw))
+				.or_else(|| self.secrets.first())
+				.ok_or("no `bkfe` key"),
+		}
+	}
+
 	/// A secret only this node can compute: `blake2(sign_bkfe(tag ‖ genesis ‖ account ‖
-	/// epoch ‖ purpose))`.
+	/// epoch ‖ purpose ‖ extra))`, with the epoch's `bkfe` key.
 	fn seed(&self, purpose: &[u8], epoch: u32, extra: &[u8]) -> Result<[u8; 32], &'static str> {
 		let message = (
 			b"blockful/threshold/seed",
-			frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::from(0u32)),
+			Pallet::<T>::genesis_hash(),
 			&self.account,
 			epoch,
 			purpose,
 			extra,
 		)
 			.encode();
-		let signature = self.secret.sign(&message).ok_or("the `bkfe` key cannot sign")?;
+		let signature = self.secret(epoch)?.sign(&message).ok_or("the `bkfe` key cannot sign")?;
 		Ok(sp_io::hashing::blake2_256(&signature.encode()))
 	}
 
@@ -137,11 +164,11 @@ impl<T: Config> Member<T> {
 		let dealt = match reshare {
 			None => dkg::part1(me, threshold, n, &context, &mut rng),
 			Some(old) => {
-				let old_key = Keys::<T>::get(old).ok_or("no key to re-share")?;
+				let Some(old_key) = Keys::<T>::get(old) else { return Err("no key to re-share") };
 				if Pallet::<T>::index_of(&old_key.members, &self.account).is_none() {
 					return Ok(None);
 				}
-				let share = key_share(self, old)?;
+				let share = key_share(self, old, &old_key)?;
 				dkg::reshare_part1(&share, me, threshold, n, &context, &mut rng)
 			},
 		};
@@ -149,7 +176,8 @@ impl<T: Config> Member<T> {
 	}
 
 	fn send(&self, message: Message) -> OcwResult {
-		let signature = self.key.sign(&message.encode()).ok_or("the `bkfl` key cannot sign")?;
+		let payload = Pallet::<T>::signed_payload(&message);
+		let signature = self.key.sign(&payload).ok_or("the `bkfl` key cannot sign")?;
 		let call = Call::<T>::submit {
 			submission: Submission { member: self.key.clone(), message },
 			signature,
@@ -166,12 +194,12 @@ fn dkg_step<T: Config>(m: &Member<T>) -> OcwResult {
 	let Some(me) = Pallet::<T>::index_of(&run.members, &m.account) else { return Ok(()) };
 	let epoch = run.epoch;
 	let context = Pallet::<T>::dkg_context(epoch);
-	let channel = m.channel(epoch)?;
 	match run.phase {
 		DkgPhase::Commit => {
 			if DkgCommitments::<T>::contains_key(epoch, me) {
 				return Ok(());
 			}
+			let secret_key = m.secret(epoch)?.to_raw_vec();
 			let package =
 				match m.dealing(epoch, me, run.threshold, run.members.len(), run.reshare)? {
 					Some((_, package)) => package,
@@ -183,7 +211,8 @@ fn dkg_step<T: Config>(m: &Member<T>) -> OcwResult {
 						proof_mu: [0u8; 32],
 					},
 				};
-			let commitment = DkgCommitment { package, channel: channel.public() };
+			let commitment =
+				DkgCommitment { package, channel: m.channel(epoch)?.public(), secret_key };
 			m.send(Message::DkgCommit { epoch, commitment })
 		},
 		DkgPhase::Share => {
@@ -197,6 +226,7 @@ fn dkg_step<T: Config>(m: &Member<T>) -> OcwResult {
 			else {
 				return Ok(());
 			};
+			let channel = m.channel(epoch)?;
 			let mut receivers: Vec<(MemberIndex, DkgCommitment)> =
 				DkgCommitments::<T>::iter_prefix(epoch).filter(|(j, _)| *j != me).collect();
 			receivers.sort_by_key(|(j, _)| *j);
@@ -209,29 +239,56 @@ fn dkg_step<T: Config>(m: &Member<T>) -> OcwResult {
 			}
 			m.send(Message::DkgShare { epoch, shares })
 		},
-		DkgPhase::Complain => {
-			for (dealer, shares) in DkgShares::<T>::iter_prefix(epoch) {
-				if dealer == me || Disqualified::<T>::contains_key(epoch, dealer) {
-					continue;
-				}
-				let Some(cipher) = shares.iter().find(|(j, _)| *j == me).map(|(_, c)| *c) else {
-					continue;
-				};
-				let Some(theirs) = DkgCommitments::<T>::get(epoch, dealer) else { continue };
-				let valid = channel
-					.decrypt_share(&theirs.channel, &context, dealer, me, &cipher)
-					.and_then(|s| dkg::check_dealt_share(&theirs.package.commitment, dealer, me, &s))
-					.is_ok();
-				if !valid {
-					let proof = channel
-						.prove_shared_key(&theirs.channel, &context)
-						.map_err(|_| "cannot prove the channel key")?;
-					m.send(Message::DkgComplain { epoch, dealer, proof })?;
-				}
-			}
-			Ok(())
-		},
+		DkgPhase::Confirm => confirm_step(m, epoch, me, &context),
 	}
+}
+
+/// Confirm phase: complain about every bad share received (once per dealer); with none,
+/// prove knowledge of this member's share of the pending key.
+fn confirm_step<T: Config>(m: &Member<T>, epoch: u32, me: MemberIndex, context: &[u8]) -> OcwResult {
+	let channel = m.channel(epoch)?;
+	let mut complained = false;
+	for (dealer, shares) in DkgShares::<T>::iter_prefix(epoch) {
+		if dealer == me || Disqualified::<T>::contains_key(epoch, dealer) {
+			continue;
+		}
+		let Some(cipher) = shares.iter().find(|(j, _)| *j == me).map(|(_, c)| *c) else {
+			continue;
+		};
+		let Some(theirs) = DkgCommitments::<T>::get(epoch, dealer) else { continue };
+		let valid = channel
+			.decrypt_share(&theirs.channel, context, dealer, me, &cipher)
+			.and_then(|s| dkg::check_dealt_share(&theirs.package.commitment, dealer, me, &s))
+			.is_ok();
+		if !valid {
+			complained = true;
+			if DkgComplaints::<T>::contains_key(epoch, (me, dealer)) {
+				continue;
+			}
+			let proof = channel
+				.prove_shared_key(&theirs.channel, context)
+				.map_err(|_| "cannot prove the channel key")?;
+			m.send(Message::DkgComplain { epoch, dealer, proof })?;
+		}
+	}
+	if complained || DkgConfirmed::<T>::contains_key(epoch, me) {
+		return Ok(());
+	}
+	let Some(pending) = DkgPending::<T>::get() else { return Ok(()) };
+	let share = key_share(m, epoch, &pending)?;
+	let digest = Pallet::<T>::key_digest(&pending.package);
+	let mut rng = SeededRng::new(sp_io::hashing::blake2_256(
+		&(sp_io::offchain::random_seed(), m.seed(b"confirm", epoch, &digest)?).encode(),
+	));
+	let proof = dkg::confirm_share(&share, context, &mut rng);
+	m.send(Message::DkgConfirm { epoch, key: digest, proof })
+}
+
+/// A member of the tests' node with one `bkfe` key.
+#[cfg(test)]
+fn test_member<T: Config>(key: T::MemberKey, secret: T::SecretKey) -> Member<T> {
+	let account = T::MemberAccount::convert(key.clone());
+	Member::<T> { key, account, secrets: alloc::vec![secret] }
 }
 
 /// A member's channel key of `epoch` (for tests).
@@ -241,8 +298,7 @@ pub(crate) fn channel_of<T: Config>(
 	secret: T::SecretKey,
 	epoch: u32,
 ) -> Result<ChannelKey, &'static str> {
-	let account = T::MemberAccount::convert(key.clone());
-	Member::<T> { key, account, secret }.channel(epoch)
+	test_member::<T>(key, secret).channel(epoch)
 }
 
 /// This member's trapdoor share of `epoch` (for tests: what a node would compute).
@@ -252,14 +308,18 @@ pub(crate) fn key_share_of<T: Config>(
 	secret: T::SecretKey,
 	epoch: u32,
 ) -> Result<KeyShare, &'static str> {
-	let account = T::MemberAccount::convert(key.clone());
-	key_share(&Member::<T> { key, account, secret }, epoch)
+	let committee = Keys::<T>::get(epoch).ok_or("no key for the epoch")?;
+	key_share(&test_member::<T>(key, secret), epoch, &committee)
 }
 
-/// This member's trapdoor share of `epoch`: its own polynomial at its index plus every
-/// other qualified dealer's decrypted share, checked against the key package.
-fn key_share<T: Config>(m: &Member<T>, epoch: u32) -> Result<KeyShare, &'static str> {
-	let key = Keys::<T>::get(epoch).ok_or("no key for the epoch")?;
+/// This member's trapdoor share of `key` (run `epoch`, installed or pending): its own
+/// polynomial at its index plus every other qualified dealer's decrypted share, checked
+/// against the key package.
+fn key_share<T: Config>(
+	m: &Member<T>,
+	epoch: u32,
+	key: &CommitteeKeyOf<T>,
+) -> Result<KeyShare, &'static str> {
 	let me = Pallet::<T>::index_of(&key.members, &m.account).ok_or("not a member")?;
 	let context = Pallet::<T>::dkg_context(epoch);
 	let channel = m.channel(epoch)?;
@@ -307,8 +367,19 @@ fn key_share<T: Config>(m: &Member<T>, epoch: u32) -> Result<KeyShare, &'static 
 enum NonceRecord {
 	/// Round-1 nonces, `d ‖ e` per collision, encrypted with the member's pad.
 	Fresh { sealed: Vec<[u8; 64]>, commitments: Vec<([u8; 32], [u8; 32])> },
-	/// The nonces were used: the partial shares computed with them (public).
-	Answered { shares: Vec<[u8; 32]> },
+	/// The nonces were used for the signing packages with digest `package`: the partial
+	/// shares computed with them (public; empty while being computed).
+	Answered { package: [u8; 32], shares: Vec<[u8; 32]> },
+}
+
+/// Offchain key of a member's nonce record for `(proposal, attempt)`.
+pub(crate) fn nonce_key<A: Encode>(account: &A, proposal: u64, attempt: u32) -> Vec<u8> {
+	(b"blockful/threshold/nonces", account, proposal, attempt).encode()
+}
+
+/// Offchain key of the list of a member's nonce records.
+fn nonce_index_key<A: Encode>(account: &A) -> Vec<u8> {
+	(b"blockful/threshold/nonce-index", account).encode()
 }
 
 /// Local storage of one member's nonces for one attempt.
@@ -318,9 +389,14 @@ struct NonceStore {
 }
 
 impl NonceStore {
-	fn new<T: Config>(member: &Member<T>, proposal: u64, attempt: u32) -> Result<Self, &'static str> {
-		let key = (b"blockful/threshold/nonces", &member.account, proposal, attempt).encode();
-		let pad_seed = member.seed(b"nonce-pad", 0, &(proposal, attempt).encode())?;
+	fn new<T: Config>(
+		member: &Member<T>,
+		epoch: u32,
+		proposal: u64,
+		attempt: u32,
+	) -> Result<Self, &'static str> {
+		let key = nonce_key(&member.account, proposal, attempt);
+		let pad_seed = member.seed(b"nonce-pad", epoch, &(proposal, attempt).encode())?;
 		Ok(Self { key, pad_seed })
 	}
 
@@ -346,11 +422,7 @@ impl NonceStore {
 
 	/// The round-1 commitments of this attempt: fresh nonces on first use, the saved ones
 	/// afterwards; `None` once they were used.
-	fn commitments(
-		&self,
-		share: &KeyShare,
-		items: usize,
-	) -> Option<Vec<([u8; 32], [u8; 32])>> {
+	fn commitments(&self, share: &KeyShare, items: usize) -> Option<Vec<([u8; 32], [u8; 32])>> {
 		match self.load() {
 			Some(NonceRecord::Fresh { commitments, .. }) => Some(commitments),
 			Some(NonceRecord::Answered { .. }) => None,
@@ -375,47 +447,71 @@ impl NonceStore {
 	}
 }
 
+/// Deletes this member's nonce records except the head proposal's current attempt's, and
+/// remembers that one: records of finished proposals and past attempts are never needed
+/// again (a re-org back to a past attempt finds no nonces, so the member stays silent in
+/// it rather than reuse any).
+fn prune_nonces<T: Config>(m: &Member<T>, keep: Option<(u64, u32)>) {
+	let index_key = nonce_index_key(&m.account);
+	let index = StorageValueRef::persistent(&index_key);
+	let known: Vec<(u64, u32)> = index.get().ok().flatten().unwrap_or_default();
+	for (proposal, attempt) in known.iter().filter(|k| Some(**k) != keep) {
+		StorageValueRef::persistent(&nonce_key(&m.account, *proposal, *attempt)).clear();
+	}
+	let kept: Vec<(u64, u32)> = keep.into_iter().collect();
+	if kept != known {
+		index.set(&kept);
+	}
+}
+
 /// Posts this member's round-1 commitments or round-2 shares for the head proposal.
 fn sign_step<T: Config>(m: &Member<T>) -> OcwResult {
-	let Some(proposal) = Queue::<T>::get().first().copied() else { return Ok(()) };
-	let Some(p) = Proposals::<T>::get(proposal) else { return Ok(()) };
+	let head = Queue::<T>::get().first().copied().and_then(|id| Proposals::<T>::get(id).map(|p| (id, p)));
+	prune_nonces(m, head.as_ref().map(|(id, p)| (*id, p.attempt)));
+	let Some((proposal, p)) = head else { return Ok(()) };
 	let Some(key) = Keys::<T>::get(p.epoch) else { return Ok(()) };
 	let Some(me) = Pallet::<T>::index_of(&key.members, &m.account) else { return Ok(()) };
 	let attempt = p.attempt;
-	let store = NonceStore::new(m, proposal, attempt)?;
+	let store = NonceStore::new(m, p.epoch, proposal, attempt)?;
 	match &p.phase {
 		SignPhase::Commit => {
 			if !p.may_commit(me) || SignCommitments::<T>::contains_key(proposal, me) {
 				return Ok(());
 			}
-			let share = key_share(m, p.epoch)?;
+			let share = key_share(m, p.epoch, &key)?;
 			let Some(commitments) = store.commitments(&share, p.items()) else { return Ok(()) };
 			m.send(Message::SignCommit { proposal, attempt, commitments })
 		},
-		SignPhase::Sign { signers } => {
+		SignPhase::Sign { signers, package } => {
 			if !signers.contains(&me) || SignShares::<T>::contains_key(proposal, me) {
 				return Ok(());
 			}
 			let shares = match store.load() {
-				Some(NonceRecord::Answered { shares }) => shares,
+				Some(NonceRecord::Answered { package: answered, shares }) if answered == *package =>
+					shares,
+				Some(NonceRecord::Answered { .. }) =>
+					return Err("this attempt's nonces answered other signing packages (a fork); waiting for the next attempt"),
+				Some(NonceRecord::Fresh { commitments, .. })
+					if SignCommitments::<T>::get(proposal, me).as_ref() != Some(&commitments) =>
+					return Err("this fork holds other commitments of this member for the attempt; waiting for the next attempt"),
 				Some(NonceRecord::Fresh { mut sealed, commitments }) => {
 					// Mark the nonces used before computing with them.
-					store.save(&NonceRecord::Answered { shares: Vec::new() });
-					let share = key_share(m, p.epoch)?;
+					store.save(&NonceRecord::Answered { package: *package, shares: Vec::new() });
+					let share = key_share(m, p.epoch, &key)?;
 					let packages = Pallet::<T>::signing_packages(proposal, &p, signers)
 						.map_err(|_| "cannot rebuild the signing packages")?;
 					store.apply_pad(&mut sealed);
 					let mut shares = Vec::with_capacity(packages.len());
-					for ((secret, (hiding, binding)), package) in
+					for ((secret, (hiding, binding)), signing) in
 						sealed.into_iter().zip(commitments).zip(packages.iter())
 					{
 						let c = SigningCommitments { signer: me, hiding, binding };
 						let nonces = SigningNonces::from_secret_bytes(secret, c)
 							.map_err(|_| "stored nonces are corrupt")?;
-						let z = round2(&share, nonces, package).map_err(|_| "round 2 failed")?;
+						let z = round2(&share, nonces, signing).map_err(|_| "round 2 failed")?;
 						shares.push(z.z);
 					}
-					store.save(&NonceRecord::Answered { shares: shares.clone() });
+					store.save(&NonceRecord::Answered { package: *package, shares: shares.clone() });
 					shares
 				},
 				None => return Ok(()),
@@ -423,7 +519,7 @@ fn sign_step<T: Config>(m: &Member<T>) -> OcwResult {
 			if shares.len() != p.items() {
 				return Err("nonces were used without an answer; waiting for the next attempt");
 			}
-			m.send(Message::SignShare { proposal, attempt, shares })
+			m.send(Message::SignShare { proposal, attempt, package: *package, shares })
 		},
 	}
 }

@@ -233,7 +233,7 @@ fn redaction_with_two_members_offline_never_completes_and_changes_nothing() {
 /// Dispatches `message` as member `m` through validation, as the pool would.
 fn submit_as(m: u64, message: Message) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
 	let key = UintAuthorityId(m);
-	let signature = key.sign(&message.encode()).unwrap();
+	let signature = key.sign(&Threshold::signed_payload(&message)).unwrap();
 	let call = crate::Call::<Test>::submit { submission: Submission { member: key, message }, signature };
 	use sp_runtime::traits::ValidateUnsigned;
 	Threshold::validate_unsigned(sp_runtime::transaction_validity::TransactionSource::Local, &call)
@@ -252,10 +252,10 @@ fn a_cheating_signer_is_named_and_the_honest_members_complete() {
 		.unwrap();
 	net.with(|| {
 		let p = Proposals::<Test>::get(0).unwrap();
-		let SignPhase::Sign { signers } = &p.phase else { panic!("not in round 2") };
+		let SignPhase::Sign { signers, package } = &p.phase else { panic!("not in round 2") };
 		assert!(signers.contains(&2));
 		let shares = vec![[7u8; 32]; p.items()];
-		assert_ok!(submit_as(12, Message::SignShare { proposal: 0, attempt: 0, shares }));
+		assert_ok!(submit_as(12, Message::SignShare { proposal: 0, attempt: 0, package: *package, shares }));
 		assert!(events().contains(&Event::InvalidPartialShare { proposal: 0, member: 12, item: 0 }));
 		assert_eq!(Misbehaviour::<Test>::get(12), 1);
 		let p = Proposals::<Test>::get(0).unwrap();
@@ -308,7 +308,7 @@ fn a_dealer_with_a_wrong_share_is_disqualified_and_the_key_still_forms() {
 #[test]
 fn a_false_complaint_is_counted_against_the_complainer() {
 	let mut net = new_net(true);
-	net.run_until(8, || Dkg::<Test>::get().is_some_and(|r| r.phase == DkgPhase::Complain))
+	net.run_until(8, || Dkg::<Test>::get().is_some_and(|r| r.phase == DkgPhase::Confirm))
 		.unwrap();
 	net.with(|| {
 		// Member 11 reveals its real channel point with 12 and claims 12's share is bad.
@@ -332,10 +332,14 @@ fn bad_member_messages_are_refused_without_state_change() {
 		let mut rng = blockful_chameleon::threshold::channel::SeededRng::new([5; 32]);
 		let (_, package) = dkg::part1(1, 3, 4, &context, &mut rng).unwrap();
 		let channel = blockful_chameleon::threshold::channel::ChannelKey::from_seed(&[6; 32]);
-		let commitment = DkgCommitment { package: package.clone(), channel: channel.public() };
+		let commitment = DkgCommitment {
+			package: package.clone(),
+			channel: channel.public(),
+			secret_key: UintAuthorityId(11).to_raw_vec(),
+		};
 		let message = Message::DkgCommit { epoch: 0, commitment: commitment.clone() };
 		let call = |member: u64, message: Message, signer: u64| {
-			let signature = UintAuthorityId(signer).sign(&message.encode()).unwrap();
+			let signature = UintAuthorityId(signer).sign(&Threshold::signed_payload(&message)).unwrap();
 			Threshold::submit(
 				RuntimeOrigin::none(),
 				Submission { member: UintAuthorityId(member), message },
@@ -375,7 +379,7 @@ fn bad_member_messages_are_refused_without_state_change() {
 			Threshold::submit(
 				RuntimeOrigin::signed(11),
 				Submission { member: UintAuthorityId(11), message: message.clone() },
-				UintAuthorityId(11).sign(&message.encode()).unwrap()
+				UintAuthorityId(11).sign(&Threshold::signed_payload(&message)).unwrap()
 			),
 			sp_runtime::DispatchError::BadOrigin
 		);
@@ -394,7 +398,7 @@ fn bad_signing_messages_are_refused_without_state_change() {
 		propose(request);
 		let items = Proposals::<Test>::get(0).unwrap().items();
 		let call = |member: u64, message: Message| {
-			let signature = UintAuthorityId(member).sign(&message.encode()).unwrap();
+			let signature = UintAuthorityId(member).sign(&Threshold::signed_payload(&message)).unwrap();
 			Threshold::submit(
 				RuntimeOrigin::none(),
 				Submission { member: UintAuthorityId(member), message },
@@ -418,7 +422,10 @@ fn bad_signing_messages_are_refused_without_state_change() {
 		assert_noop!(call(99, commit(0, items, base)), Error::<Test>::NotMember);
 		// Round-2 shares before round 2.
 		assert_noop!(
-			call(11, Message::SignShare { proposal: 0, attempt: 0, shares: vec![[0u8; 32]; items] }),
+			call(
+				11,
+				Message::SignShare { proposal: 0, attempt: 0, package: [0; 32], shares: vec![[0u8; 32]; items] }
+			),
 			Error::<Test>::WrongPhase
 		);
 		assert_ok!(call(11, commit(0, items, base)));

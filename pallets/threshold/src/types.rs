@@ -2,7 +2,9 @@
 
 use alloc::vec::Vec;
 use blockful_chameleon::threshold::{
-	channel::SharedKeyProof, dkg::Round1Package, MemberIndex, PublicKeyPackage,
+	channel::SharedKeyProof,
+	dkg::{KeyConfirmation, Round1Package},
+	MemberIndex, PublicKeyPackage,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use scale_info::TypeInfo;
@@ -13,15 +15,24 @@ pub fn threshold_for(members: u16) -> u16 {
 	members.saturating_sub(members.saturating_sub(1) / 3)
 }
 
+/// Domain tag of every member message's signature: the member signs
+/// `SCALE(MESSAGE_TAG, genesis hash, message)`, so a message is valid on one chain only.
+pub const MESSAGE_TAG: &[u8; 24] = b"blockful/threshold/msg/1";
+
 /// The phase of a DKG run. Each ends early once every expected member has posted.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub enum DkgPhase {
-	/// Members post their polynomial commitment, proof of knowledge and channel key.
+	/// Members post their polynomial commitment, proof of knowledge, channel key and the
+	/// public key of the `bkfe` key their node derives its secrets from.
 	Commit,
 	/// Dealers post their shares, each encrypted to its receiver.
 	Share,
-	/// Receivers check their shares and complain about dealers whose share is wrong.
-	Complain,
+	/// Receivers check their shares: a receiver with a bad share complains (the dealer is
+	/// disqualified and every confirmation so far is void, since the key changes); a
+	/// receiver whose share is good proves it knows its `x_j` for the pending key's `Y_j`.
+	/// Lasts a full `DkgPhaseLength`, so a slow node still complains; ends early once every
+	/// member confirmed.
+	Confirm,
 }
 
 /// A distributed key generation in progress.
@@ -51,6 +62,10 @@ pub struct DkgCommitment {
 	pub package: Round1Package,
 	/// The member's channel key `E_i`, to which shares for it are encrypted.
 	pub channel: [u8; 32],
+	/// The raw public key of the node's `bkfe` key this member's polynomial and channel
+	/// key are derived from: its node uses this key for the epoch whatever else its
+	/// keystore holds.
+	pub secret_key: Vec<u8>,
 }
 
 /// The committee's key of one epoch: public data only (the group key and each member's
@@ -66,6 +81,9 @@ pub struct CommitteeKey<AccountId> {
 	/// The epoch this key re-shares (same `Y`); the qualified dealers are then weighted by
 	/// their Lagrange coefficients in that key.
 	pub reshared_from: Option<u32>,
+	/// Members that proved knowledge of their share before the key was installed (at least
+	/// `t`); the others are named by `Event::Unconfirmed`.
+	pub confirmed: Vec<MemberIndex>,
 }
 
 /// The phase of a redaction's signing attempt.
@@ -78,6 +96,10 @@ pub enum SignPhase {
 	Sign {
 		/// The signer set, ascending.
 		signers: Vec<MemberIndex>,
+		/// Digest of the signing packages ([`package_digest`](crate::Pallet::package_digest)):
+		/// a share made for another package (another fork's signer set) is stale, not a
+		/// cheat.
+		package: [u8; 32],
 	},
 }
 
@@ -146,6 +168,16 @@ pub enum Message {
 		/// The shared channel point with its DLEQ proof.
 		proof: SharedKeyProof,
 	},
+	/// DKG key confirmation: the sender knows `x_j` for its `Y_j` in the pending key.
+	DkgConfirm {
+		/// The run.
+		epoch: u32,
+		/// Digest of the pending key it confirms (a confirmation of a key that changed
+		/// since is stale).
+		key: [u8; 32],
+		/// Proof of knowledge of `x_j`.
+		proof: KeyConfirmation,
+	},
 	/// Redaction round 1: `(D_i, E_i)` per collision, in item order.
 	SignCommit {
 		/// The proposal.
@@ -161,6 +193,8 @@ pub enum Message {
 		proposal: u64,
 		/// Its current attempt.
 		attempt: u32,
+		/// Digest of the signing packages the shares were computed for.
+		package: [u8; 32],
 		/// One partial share per collision.
 		shares: Vec<[u8; 32]>,
 	},

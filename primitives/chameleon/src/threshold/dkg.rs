@@ -561,3 +561,91 @@ pub fn part3(
 	}
 	Ok((share, package))
 }
+
+/// Domain tag of the key-confirmation challenge.
+const CONFIRM_TAG: &[u8] = b"blockful/ch/v1/key-confirm";
+
+/// A member's **key confirmation**: a Schnorr proof of knowledge of its share `x_j` for its
+/// verification share `Y_j = x_j·B`, bound to the session `context`, the member's index and
+/// the group key. A runtime installs a key only once enough members proved they can use
+/// theirs, so a member left without a valid share is named before the key is in use.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct KeyConfirmation {
+	/// The nonce commitment `R = k·B`, compressed.
+	pub r: [u8; 32],
+	/// `μ = k + c·x_j` with `c = Hs("blockful/ch/v1/key-confirm" ‖ ctx ‖ j ‖ Y ‖ Y_j ‖ R)`.
+	pub mu: [u8; 32],
+}
+
+fn confirm_challenge(
+	context: &[u8; 64],
+	index: MemberIndex,
+	group_key: &ChPublicKey,
+	verifying_share: &ChPublicKey,
+	r: &[u8; 32],
+) -> Scalar {
+	hash_to_scalar(&[CONFIRM_TAG, context, &index.to_le_bytes(), &group_key.0, &verifying_share.0, r])
+}
+
+/// Proves that the holder of `share` knows `x_j` for `share`'s `Y_j` in the run `context`.
+pub fn confirm_share<R: RngCore + CryptoRng>(
+	share: &KeyShare,
+	context: &[u8],
+	rng: &mut R,
+) -> KeyConfirmation {
+	let context = context_digest(context);
+	let mut k = Scalar::random(rng);
+	let r = RistrettoPoint::mul_base(&k).compress().0;
+	let c = confirm_challenge(&context, share.index(), &share.group_key(), &share.verifying_share(), &r);
+	let mu = k + c * share.secret_scalar();
+	k.zeroize();
+	KeyConfirmation { r, mu: mu.to_bytes() }
+}
+
+/// Checks member `index`'s key confirmation against `package` (its `Y_j` and `Y`) in the
+/// run `context`.
+pub fn check_confirmation(
+	package: &PublicKeyPackage,
+	index: MemberIndex,
+	context: &[u8],
+	proof: &KeyConfirmation,
+) -> Result<(), ChError> {
+	let bad = ChError::InvalidProofOfKnowledge { participant: index };
+	let y_j = package.verification_share(index).ok_or(ChError::InvalidIndex { index })?;
+	let point = CompressedRistretto(y_j.0).decompress().ok_or(bad)?;
+	let mu = decode_scalar(proof.mu).map_err(|_| bad)?;
+	let c = confirm_challenge(&context_digest(context), index, &package.group_key, y_j, &proof.r);
+	// μ·B − c·Y_j must be R.
+	let r = RistrettoPoint::vartime_double_scalar_mul_basepoint(&-c, &point, &mu);
+	if r.compress().0 == proof.r {
+		Ok(())
+	} else {
+		Err(bad)
+	}
+}
+
+#[cfg(test)]
+mod confirmation_tests {
+	use super::*;
+	use crate::threshold::{channel::SeededRng, split_secret};
+
+	#[test]
+	fn a_member_confirms_its_own_share_and_no_other() {
+		let mut rng = SeededRng::new([3; 32]);
+		let (shares, package) =
+			split_secret(&crate::dev_secret_key(), 3, 4, &mut rng).expect("split");
+		let proof = confirm_share(&shares[1], b"run-0", &mut rng);
+		assert_eq!(check_confirmation(&package, 2, b"run-0", &proof), Ok(()));
+		// Another member's Y_j, another run, a tampered response: refused.
+		let bad = ChError::InvalidProofOfKnowledge { participant: 3 };
+		assert_eq!(check_confirmation(&package, 3, b"run-0", &proof), Err(bad));
+		assert!(check_confirmation(&package, 2, b"run-1", &proof).is_err());
+		let mut tampered = proof;
+		tampered.mu[0] ^= 1;
+		assert!(check_confirmation(&package, 2, b"run-0", &tampered).is_err());
+		assert_eq!(
+			check_confirmation(&package, 9, b"run-0", &proof),
+			Err(ChError::InvalidIndex { index: 9 })
+		);
+	}
+}

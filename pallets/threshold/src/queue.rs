@@ -1,0 +1,181 @@
+//! Redaction proposals: queueing the owners' updates, the head's round clock, restarts,
+//! the end of a proposal, and moving the queue to a new committee's key.
+
+use crate::{pallet::*, types::*};
+use alloc::{collections::BTreeSet, vec::Vec};
+use frame_support::{pallet_prelude::*, weights::Weight};
+use pallet_live_chain::OnRedaction;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{Saturating, UniqueSaturatedFrom},
+	SaturatedConversion,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Queues the next redaction of `request` (see `propose_redaction`).
+	pub(crate) fn propose(who: T::AccountId, request: u64) -> DispatchResult {
+		let epoch = Self::active_epoch()?;
+		let filed =
+			pallet_unlearning::Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
+		let queue = Queue::<T>::get();
+		ensure!(queue.len() < T::MaxQueued::get() as usize, Error::<T>::QueueFull);
+		let queued: Vec<ProposalOf<T>> = queue.iter().filter_map(Proposals::<T>::get).collect();
+		let held: Vec<u64> = queued
+			.iter()
+			.filter(|p| p.request == request)
+			.flat_map(|p| p.updates.iter().map(|(tx, _)| *tx))
+			.collect();
+		if filed.paradigm == pallet_unlearning::Paradigm::Parallel {
+			ensure!(held.is_empty(), Error::<T>::AlreadyProposed);
+		}
+		let by_requester = queued
+			.iter()
+			.filter(|p| {
+				pallet_unlearning::Requests::<T>::get(p.request)
+					.is_some_and(|r| r.requester == filed.requester)
+			})
+			.count();
+		ensure!(by_requester < T::MaxQueuedPerRequester::get() as usize, Error::<T>::TooManyQueued);
+		let updates = pallet_unlearning::Pallet::<T>::next_redaction(request, &held)
+			.map_err(DispatchError::from)?;
+		ensure!(!updates.is_empty(), Error::<T>::NoUpdates);
+		ensure!(updates.len() <= T::MaxUpdates::get() as usize, Error::<T>::TooManyUpdates);
+		let mut heights = BTreeSet::new();
+		for (tx, _) in updates.iter() {
+			let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
+			heights.insert(live.height);
+		}
+		let consented: Vec<(u64, &[u8])> =
+			updates.iter().map(|(tx, uri)| (*tx, uri.as_slice())).collect();
+		<T as pallet_live_chain::Config>::OnRedaction::validate(request, &consented)?;
+
+		let id = NextProposalId::<T>::get();
+		let mut proposal = Proposal {
+			request,
+			proposer: who,
+			epoch,
+			updates: updates.into_iter().map(|(tx, uri)| (tx, uri.into_inner())).collect(),
+			heights: heights.into_iter().collect(),
+			attempt: 0,
+			banned: Vec::new(),
+			skipped: Vec::new(),
+			phase: SignPhase::Commit,
+			deadline: frame_system::Pallet::<T>::block_number(),
+		};
+		proposal.deadline = Self::round_deadline(&proposal, Self::threshold_of(epoch));
+		let items = proposal.items().saturated_into();
+		Proposals::<T>::insert(id, proposal);
+		Queue::<T>::append(id);
+		NextProposalId::<T>::put(id.saturating_add(1));
+		Self::deposit_event(Event::RedactionProposed { proposal: id, request, items });
+		Ok(())
+	}
+
+	/// The threshold of `epoch`'s key (the most the runtime allows if it is gone).
+	fn threshold_of(epoch: u32) -> u64 {
+		Keys::<T>::get(epoch)
+			.map(|k| u64::from(k.package.threshold))
+			.unwrap_or_else(crate::costs::max_threshold::<T>)
+	}
+
+	/// The last block of a round of `p` by a key of threshold `t`: `RoundTimeout` beyond
+	/// the blocks its `t` messages need ([`round_blocks`](crate::costs::round_blocks)).
+	pub(crate) fn round_deadline(p: &ProposalOf<T>, t: impl Into<u64>) -> BlockNumberFor<T> {
+		let needed = crate::costs::round_blocks::<T>(p.items(), t.into());
+		frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::RoundTimeout::get())
+			.saturating_add(BlockNumberFor::<T>::unique_saturated_from(needed))
+	}
+
+	/// Removes the round-1 and round-2 messages of `proposal`'s current attempt.
+	fn clear_attempt(proposal: u64) {
+		let _ = SignCommitments::<T>::clear_prefix(proposal, u32::MAX, None);
+		let _ = SignShares::<T>::clear_prefix(proposal, u32::MAX, None);
+	}
+
+	/// Clears an attempt's messages and starts the next attempt.
+	pub(crate) fn restart(proposal: u64, mut p: ProposalOf<T>) {
+		Self::clear_attempt(proposal);
+		p.attempt = p.attempt.saturating_add(1);
+		p.phase = SignPhase::Commit;
+		p.deadline = Self::round_deadline(&p, Self::threshold_of(p.epoch));
+		let attempt = p.attempt;
+		Proposals::<T>::insert(proposal, p);
+		Self::deposit_event(Event::SigningRestarted { proposal, attempt });
+	}
+
+	/// Ends `proposal` without applying it.
+	pub(crate) fn drop_proposal(proposal: u64, error: DispatchError) {
+		Self::deposit_event(Event::ProposalDropped { proposal, error });
+		Self::finish_proposal(proposal);
+	}
+
+	/// Removes a proposal (all its state) and starts the clock of the new head.
+	pub(crate) fn finish_proposal(proposal: u64) {
+		Self::clear_attempt(proposal);
+		Proposals::<T>::remove(proposal);
+		Queue::<T>::mutate(|queue| queue.retain(|id| *id != proposal));
+		if let Some(next) = Queue::<T>::get().first() {
+			Proposals::<T>::mutate(next, |p| {
+				if let Some(p) = p {
+					p.deadline = Self::round_deadline(p, Self::threshold_of(p.epoch));
+				}
+			});
+		}
+	}
+
+	/// After a resharing to epoch `epoch`: every queued proposal is signed by the new
+	/// committee; the head starts a fresh attempt (its old signers' messages are void),
+	/// exclusions by the old key's indices are forgotten.
+	pub(crate) fn move_queue_to(epoch: u32) {
+		let queue = Queue::<T>::get();
+		for (position, id) in queue.iter().enumerate() {
+			let Some(mut p) = Proposals::<T>::get(id) else { continue };
+			if p.epoch == epoch {
+				continue;
+			}
+			p.epoch = epoch;
+			p.banned.clear();
+			p.skipped.clear();
+			Self::deposit_event(Event::ProposalMoved { proposal: *id, epoch });
+			if position == 0 {
+				Self::restart(*id, p);
+			} else {
+				Proposals::<T>::insert(id, p);
+			}
+		}
+	}
+
+	/// The head proposal: drop it if its request closed; restart a round past its
+	/// deadline (signers that did not answer sit out the next attempt).
+	pub(crate) fn signing_timeout(proposal: u64, now: BlockNumberFor<T>) -> Weight {
+		let weight = T::DbWeight::get().reads_writes(4, 4);
+		let Some(mut p) = Proposals::<T>::get(proposal) else {
+			Queue::<T>::mutate(|queue| queue.retain(|id| *id != proposal));
+			return weight;
+		};
+		let consented: Vec<(u64, &[u8])> =
+			p.updates.iter().map(|(tx, uri)| (*tx, uri.as_slice())).collect();
+		if let Err(error) =
+			<T as pallet_live_chain::Config>::OnRedaction::validate(p.request, &consented)
+		{
+			Self::drop_proposal(proposal, error);
+			return weight;
+		}
+		if now <= p.deadline {
+			return weight;
+		}
+		p.skipped = match &p.phase {
+			SignPhase::Commit => Vec::new(),
+			SignPhase::Sign { signers, .. } => signers
+				.iter()
+				.filter(|i| !SignShares::<T>::contains_key(proposal, i))
+				.copied()
+				.collect(),
+		};
+		Self::restart(proposal, p);
+		weight
+	}
+}
+
+

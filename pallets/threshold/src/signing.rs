@@ -1,0 +1,304 @@
+//! The two signing rounds of a redaction: nonce commitments, then partial shares, then the
+//! aggregated collisions applied through the live chain.
+
+use crate::{pallet::*, types::*};
+use alloc::{collections::BTreeSet, vec::Vec};
+use blockful_chameleon::{
+	threshold::{MemberIndex, PartialShare, Session, SigningCommitments, SigningPackage},
+	ChCheck,
+};
+use codec::Encode;
+use frame_support::{pallet_prelude::*, traits::SortedMembers, weights::Weight};
+use pallet_live_chain::{HeaderUpdate, TxUpdate, TxUpdateOf};
+use sp_runtime::SaturatedConversion;
+
+
+impl<T: Config> Pallet<T> {
+	/// The collisions a proposal needs, in item order: `(C, m′)` for each update (its
+	/// transaction's check value and SCALE `(new uri, refs)`), then for each touched
+	/// header (its check value and SCALE `(height, version + 1)`).
+	pub fn items(p: &ProposalOf<T>) -> Result<Vec<(ChCheck, Vec<u8>)>, DispatchError> {
+		let mut items = Vec::with_capacity(p.items());
+		for (tx, uri) in &p.updates {
+			let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
+			items.push((live.ch, pallet_model_archive::model_message(uri, &live.refs)));
+		}
+		for height in &p.heights {
+			let block = pallet_live_chain::Blocks::<T>::get(height)
+				.ok_or(pallet_live_chain::Error::<T>::UnknownBlock)?;
+			items.push((
+				block.ch_curr,
+				pallet_live_chain::header_message(*height, block.version.saturating_add(1)),
+			));
+		}
+		Ok(items)
+	}
+
+	/// The stored round-1 commitments of `signers` for `proposal`.
+	fn round1_of(
+		proposal: u64,
+		signers: &[MemberIndex],
+	) -> Result<Vec<(MemberIndex, Vec<([u8; 32], [u8; 32])>)>, Error<T>> {
+		signers
+			.iter()
+			.map(|i| SignCommitments::<T>::get(proposal, i).map(|c| (*i, c)).ok_or(Error::<T>::WrongPhase))
+			.collect()
+	}
+
+	/// The signing packages of an attempt, one per item, from the stored commitments of
+	/// `signers`.
+	pub fn signing_packages(
+		proposal: u64,
+		p: &ProposalOf<T>,
+		signers: &[MemberIndex],
+	) -> Result<Vec<SigningPackage>, DispatchError> {
+		let items = Self::items(p)?;
+		let commitments = Self::round1_of(proposal, signers)?;
+		items
+			.iter()
+			.enumerate()
+			.map(|(k, (check, msg))| {
+				let round1: Vec<SigningCommitments> = commitments
+					.iter()
+					.filter_map(|(signer, c)| {
+						c.get(k).map(|(hiding, binding)| SigningCommitments {
+							signer: *signer,
+							hiding: *hiding,
+							binding: *binding,
+						})
+					})
+					.collect();
+				SigningPackage::new(*check, msg, &round1)
+					.map_err(|_| DispatchError::from(Error::<T>::WrongItemCount))
+			})
+			.collect()
+	}
+
+	/// The digest that binds round 2 to one set of signing packages: the chain, the
+	/// proposal (its request, key epoch, updates, headers), the attempt, the signer set and
+	/// every signer's round-1 commitments. Two forks that chose different signers or
+	/// commitments give different digests.
+	pub fn package_digest(
+		proposal: u64,
+		p: &ProposalOf<T>,
+		signers: &[MemberIndex],
+	) -> Result<[u8; 32], Error<T>> {
+		let commitments = Self::round1_of(proposal, signers)?;
+		Ok(sp_io::hashing::blake2_256(
+			&(
+				b"blockful/threshold/package",
+				Self::genesis_hash(),
+				proposal,
+				p.request,
+				p.epoch,
+				&p.updates,
+				&p.heights,
+				p.attempt,
+				commitments,
+			)
+				.encode(),
+		))
+	}
+
+	/// Round-1 commitments: for the head proposal's current attempt in round 1, from a
+	/// committee member not excluded, one valid pair per collision, once.
+	pub(crate) fn check_sign_commit(
+		proposal: u64,
+		attempt: u32,
+		who: &T::AccountId,
+		commitments: &[([u8; 32], [u8; 32])],
+	) -> Result<Vec<u8>, Error<T>> {
+		let (p, me) = Self::signing_member(proposal, attempt, who)?;
+		ensure!(p.phase == SignPhase::Commit, Error::<T>::WrongPhase);
+		ensure!(p.may_commit(me), Error::<T>::Excluded);
+		ensure!(!SignCommitments::<T>::contains_key(proposal, me), Error::<T>::AlreadySubmitted);
+		ensure!(commitments.len() == p.items(), Error::<T>::WrongItemCount);
+		for (hiding, binding) in commitments {
+			SigningCommitments { signer: me, hiding: *hiding, binding: *binding }
+				.validate()
+				.map_err(|_| Error::<T>::InvalidNonceCommitment)?;
+		}
+		Ok((b"sign-commit", proposal, attempt, me).encode())
+	}
+
+	/// Round-2 shares: for the head proposal's current attempt in round 2 and its package
+	/// digest, from one of its signers, one per collision, once. (Their validity is checked
+	/// in dispatch, so that a cheater is recorded; a share for another package never gets
+	/// there: it is stale.)
+	pub(crate) fn check_sign_share(
+		proposal: u64,
+		attempt: u32,
+		who: &T::AccountId,
+		package: &[u8; 32],
+		shares: &[[u8; 32]],
+	) -> Result<Vec<u8>, Error<T>> {
+		let (p, me) = Self::signing_member(proposal, attempt, who)?;
+		let SignPhase::Sign { signers, package: expected } = &p.phase else {
+			return Err(Error::<T>::WrongPhase)
+		};
+		ensure!(signers.contains(&me), Error::<T>::NotSigner);
+		ensure!(package == expected, Error::<T>::StalePackage);
+		ensure!(!SignShares::<T>::contains_key(proposal, me), Error::<T>::AlreadySubmitted);
+		ensure!(shares.len() == p.items(), Error::<T>::WrongItemCount);
+		Ok((b"sign-share", proposal, attempt, me).encode())
+	}
+
+	/// The head proposal `proposal` at `attempt`, and `who`'s index in its key — `who` must
+	/// still be on the committee (a removed member's old share signs nothing).
+	pub(crate) fn signing_member(
+		proposal: u64,
+		attempt: u32,
+		who: &T::AccountId,
+	) -> Result<(ProposalOf<T>, MemberIndex), Error<T>> {
+		ensure!(Queue::<T>::get().first() == Some(&proposal), Error::<T>::NotActiveProposal);
+		let p = Proposals::<T>::get(proposal).ok_or(Error::<T>::NotActiveProposal)?;
+		ensure!(p.attempt == attempt, Error::<T>::WrongAttempt);
+		let key = Keys::<T>::get(p.epoch).ok_or(Error::<T>::NoCommitteeKey)?;
+		let me = Self::index_of(&key.members, who).ok_or(Error::<T>::NotMember)?;
+		ensure!(T::Committee::contains(who), Error::<T>::NotInCommittee);
+		Ok((p, me))
+	}
+
+	/// Records round-1 commitments; the `t`-th closes the round: the signers and their
+	/// package digest are fixed.
+	pub(crate) fn on_sign_commit(
+		proposal: u64,
+		who: &T::AccountId,
+		commitments: Vec<([u8; 32], [u8; 32])>,
+	) -> Result<Option<Weight>, DispatchError> {
+		let mut p = Proposals::<T>::get(proposal).ok_or(Error::<T>::NotActiveProposal)?;
+		let key = Keys::<T>::get(p.epoch).ok_or(Error::<T>::NoCommitteeKey)?;
+		let me = Self::index_of(&key.members, who).ok_or(Error::<T>::NotMember)?;
+		SignCommitments::<T>::insert(proposal, me, commitments);
+		let committed: Vec<MemberIndex> = SignCommitments::<T>::iter_key_prefix(proposal)
+			.collect::<BTreeSet<_>>()
+			.into_iter()
+			.collect();
+		if committed.len() < usize::from(key.package.threshold) {
+			return Ok(Some(crate::costs::commit_record_weight::<T>(p.items())));
+		}
+		// Every commitment was checked on arrival, so the packages build; should the live
+		// chain have changed under the proposal, drop it.
+		if let Err(error) = Self::signing_packages(proposal, &p, &committed) {
+			Self::drop_proposal(proposal, error);
+			return Ok(None);
+		}
+		let package = Self::package_digest(proposal, &p, &committed)?;
+		p.phase = SignPhase::Sign { signers: committed.clone(), package };
+		p.deadline = Self::round_deadline(&p, key.package.threshold);
+		let attempt = p.attempt;
+		Proposals::<T>::insert(proposal, p);
+		Self::deposit_event(Event::SignersChosen { proposal, attempt, signers: committed });
+		Ok(None)
+	}
+
+	/// Checks `z_i` for every collision against `Y_i`; a cheater is named, counted and
+	/// excluded, and the attempt restarts. With every signer's valid shares the
+	/// collisions are aggregated and the redaction applied. A share that does not complete
+	/// the round is charged its check only.
+	pub(crate) fn on_sign_share(
+		proposal: u64,
+		who: &T::AccountId,
+		shares: Vec<[u8; 32]>,
+	) -> Result<Option<Weight>, DispatchError> {
+		let mut p = Proposals::<T>::get(proposal).ok_or(Error::<T>::NotActiveProposal)?;
+		let key = Keys::<T>::get(p.epoch).ok_or(Error::<T>::NoCommitteeKey)?;
+		let me = Self::index_of(&key.members, who).ok_or(Error::<T>::NotMember)?;
+		let SignPhase::Sign { signers, .. } = p.phase.clone() else {
+			return Err(Error::<T>::WrongPhase.into());
+		};
+		let sessions = match Self::signing_packages(proposal, &p, &signers).and_then(|packages| {
+			packages
+				.iter()
+				.map(|package| Session::new(&key.package, package))
+				.collect::<Result<Vec<_>, _>>()
+				.map_err(|_| DispatchError::from(Error::<T>::WrongItemCount))
+		}) {
+			Ok(sessions) => sessions,
+			Err(error) => {
+				Self::drop_proposal(proposal, error);
+				return Ok(None);
+			},
+		};
+		let checked = crate::costs::share_check_weight::<T>(p.items(), signers.len());
+		for (item, (session, z)) in sessions.iter().zip(shares.iter()).enumerate() {
+			if session.verify_share(&PartialShare { signer: me, z: *z }).is_err() {
+				Misbehaviour::<T>::mutate(who, |n| *n = n.saturating_add(1));
+				Self::deposit_event(Event::InvalidPartialShare {
+					proposal,
+					member: who.clone(),
+					item: item.saturated_into(),
+				});
+				p.banned.push(me);
+				Self::restart(proposal, p);
+				return Ok(Some(checked));
+			}
+		}
+		SignShares::<T>::insert(proposal, me, shares);
+		if signers.iter().all(|i| SignShares::<T>::contains_key(proposal, i)) {
+			Self::complete(proposal, p, &signers, &sessions)?;
+			return Ok(None);
+		}
+		Ok(Some(checked))
+	}
+
+	/// Aggregates every collision (each share was verified on arrival, so one check of
+	/// the sum per collision) and applies the redaction atomically.
+	fn complete(
+		proposal: u64,
+		p: ProposalOf<T>,
+		signers: &[MemberIndex],
+		sessions: &[Session],
+	) -> DispatchResult {
+		let shares: Vec<(MemberIndex, Vec<[u8; 32]>)> = signers
+			.iter()
+			.filter_map(|i| SignShares::<T>::get(proposal, i).map(|s| (*i, s)))
+			.collect();
+		let mut rands = Vec::with_capacity(sessions.len());
+		for (k, session) in sessions.iter().enumerate() {
+			let partial: Vec<PartialShare> = shares
+				.iter()
+				.filter_map(|(signer, z)| z.get(k).map(|z| PartialShare { signer: *signer, z: *z }))
+				.collect();
+			match session.aggregate(&partial) {
+				Ok(rand) => rands.push(rand),
+				Err(e) => {
+					log::error!(target: "runtime::threshold", "aggregation failed: {e:?}");
+					Self::drop_proposal(proposal, Error::<T>::WrongItemCount.into());
+					return Ok(());
+				},
+			}
+		}
+		let (tx_rands, header_rands) = rands.split_at(p.updates.len().min(rands.len()));
+		let mut updates: Vec<TxUpdateOf<T>> = Vec::with_capacity(p.updates.len());
+		for ((tx, uri), rand) in p.updates.iter().zip(tx_rands) {
+			let uri = BoundedVec::try_from(uri.clone())
+				.map_err(|_| pallet_live_chain::Error::<T>::MalformedUri)?;
+			updates.push(TxUpdate { tx: *tx, uri, rand: *rand });
+		}
+		let headers: Vec<HeaderUpdate> = p
+			.heights
+			.iter()
+			.zip(header_rands)
+			.map(|(height, rand)| HeaderUpdate { height: *height, rand: *rand })
+			.collect();
+		let request = p.request;
+		let applied = frame_support::storage::with_storage_layer(|| {
+			pallet_live_chain::Pallet::<T>::apply_redaction(request, &updates, &headers)
+		});
+		match applied {
+			Ok(_) => {
+				Self::deposit_event(Event::RedactionApplied {
+					proposal,
+					request,
+					signers: signers.to_vec(),
+					attempts: p.attempt.saturating_add(1),
+				});
+				Self::finish_proposal(proposal);
+			},
+			Err(error) => Self::drop_proposal(proposal, error),
+		}
+		Ok(())
+	}
+}
+
