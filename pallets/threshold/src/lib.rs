@@ -101,6 +101,8 @@ pub mod weights;
 mod mock;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod attacks;
 
 pub use pallet::*;
 pub use types::*;

@@ -94,7 +94,9 @@ impl pallet_collective::Config<pallet_collective::Instance1> for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type MotionDuration = frame_support::traits::ConstU64<10>;
 	type MaxProposals = frame_support::traits::ConstU32<16>;
-	type MaxMembers = frame_support::traits::ConstU32<32>;
+	// Larger than the threshold pallet's maximum, so that its own refusal is what the
+	// tests of oversized committees see.
+	type MaxMembers = frame_support::traits::ConstU32<64>;
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
 	type WeightInfo = ();
 	type SetMembersOrigin = EnsureRoot<AccountId>;

@@ -47,6 +47,9 @@ use sp_runtime::{
 pub const LOCK_KEY: &[u8] = b"blockful/threshold/lock";
 /// Offchain-local key: any value pauses every member of this node (withheld consent).
 pub const PAUSED_KEY: &[u8] = b"blockful/threshold/paused";
+/// Offchain-local key: any value withholds this node's members' consent to redactions
+/// (they sign nothing) while they still take part in key generation and resharing.
+pub const WITHHOLD_KEY: &[u8] = b"blockful/threshold/withhold";
 /// Prefix of the per-member pause flag: `PAUSED_KEY ‖ "/" ‖ SCALE(account)`.
 pub fn member_paused_key<A: Encode>(account: &A) -> Vec<u8> {
 	let mut key = PAUSED_KEY.to_vec();
@@ -90,6 +93,9 @@ pub(crate) fn run<T: Config>(now: BlockNumberFor<T>) {
 		let member = Member::<T> { key, account, secrets: secrets.clone() };
 		if let Err(e) = dkg_step(&member) {
 			log::warn!(target: "runtime::threshold", "block {now:?}: DKG step: {e}");
+		}
+		if flag_set(WITHHOLD_KEY) {
+			continue;
 		}
 		if let Err(e) = sign_step(&member) {
 			log::warn!(target: "runtime::threshold", "block {now:?}: signing step: {e}");

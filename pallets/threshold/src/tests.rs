@@ -8,12 +8,12 @@ use blockful_chameleon::{
 	threshold::{dkg, reconstruct_trapdoor},
 	ChPublicKey,
 };
-use codec::Encode;
+
 use frame_support::{assert_noop, assert_ok};
 use pallet_unlearning::Paradigm;
 use sp_runtime::{testing::UintAuthorityId, traits::Dispatchable, RuntimeAppPublic};
 
-fn events() -> Vec<Event<Test>> {
+pub(crate) fn events() -> Vec<Event<Test>> {
 	System::events()
 		.into_iter()
 		.filter_map(|r| match r.event {
@@ -24,27 +24,27 @@ fn events() -> Vec<Event<Test>> {
 }
 
 /// The mock's members all run on one node, whose `bkfe` key is the first online key (11).
-fn node_secret() -> UintAuthorityId {
+pub(crate) fn node_secret() -> UintAuthorityId {
 	UintAuthorityId(MEMBERS[0])
 }
 
-fn chain_key() -> ChPublicKey {
+pub(crate) fn chain_key() -> ChPublicKey {
 	pallet_live_chain::ChPublicKey::<Test>::get().expect("key installed")
 }
 
 /// Runs the DKG to its end; returns the blocks it took.
-fn keygen(net: &mut TestNet) -> u32 {
+pub(crate) fn keygen(net: &mut TestNet) -> u32 {
 	net.run_until(40, || ActiveEpoch::<Test>::get().is_some()).expect("DKG finished")
 }
 
 /// A valid model URI: the model CID of the raw block holding `label`'s bytes.
-fn model_uri(label: &str) -> Vec<u8> {
+pub(crate) fn model_uri(label: &str) -> Vec<u8> {
 	pallet_live_chain::testing::uri(label.as_bytes())
 }
 
 /// Publishes the model CID of `label` with `refs` as ALICE under the chain's key; returns
 /// its tx id.
-fn publish(label: &str, refs: Vec<u64>) -> u64 {
+pub(crate) fn publish(label: &str, refs: Vec<u64>) -> u64 {
 	let tx = pallet_live_chain::NextTxId::<Test>::get();
 	let uri = model_uri(label);
 	let msg = pallet_model_archive::model_message(&uri, &refs);
@@ -62,7 +62,7 @@ fn publish(label: &str, refs: Vec<u64>) -> u64 {
 
 /// A DAG 0 → 1 → 2 in two live blocks, and a parallel request on model 0; returns the
 /// request id.
-fn models_and_request() -> u64 {
+pub(crate) fn models_and_request() -> u64 {
 	publish("m0", vec![]);
 	publish("m1", vec![0]);
 	next_block();
@@ -79,7 +79,7 @@ fn models_and_request() -> u64 {
 }
 
 /// The owner (ALICE) submits `unlearned-<tx>` as the new version of each of `txs`.
-fn submit(request: u64, txs: &[u64]) {
+pub(crate) fn submit(request: u64, txs: &[u64]) {
 	for tx in txs {
 		assert_ok!(pallet_unlearning::Pallet::<Test>::submit_update(
 			RuntimeOrigin::signed(ALICE),
@@ -93,16 +93,16 @@ fn submit(request: u64, txs: &[u64]) {
 }
 
 /// The owner submits every model of the DAG, then anyone (BOB) proposes.
-fn propose(request: u64) {
+pub(crate) fn propose(request: u64) {
 	submit(request, &[0, 1, 2]);
 	assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request));
 }
 
-fn applied() -> bool {
+pub(crate) fn applied() -> bool {
 	events().iter().any(|e| matches!(e, Event::RedactionApplied { .. }))
 }
 
-fn assert_redacted() {
+pub(crate) fn assert_redacted() {
 	for tx in 0..3u64 {
 		let live = pallet_live_chain::Txs::<Test>::get(tx).unwrap();
 		assert_eq!(live.uri.to_vec(), model_uri(&format!("unlearned-{tx}")));
@@ -231,7 +231,7 @@ fn redaction_with_two_members_offline_never_completes_and_changes_nothing() {
 }
 
 /// Dispatches `message` as member `m` through validation, as the pool would.
-fn submit_as(m: u64, message: Message) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
+pub(crate) fn submit_as(m: u64, message: Message) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
 	let key = UintAuthorityId(m);
 	let signature = key.sign(&Threshold::signed_payload(&message)).unwrap();
 	let call = crate::Call::<Test>::submit { submission: Submission { member: key, message }, signature };
@@ -466,7 +466,7 @@ fn bad_proposals_are_refused_without_state_change() {
 	});
 }
 
-fn committee_origin() -> RuntimeOrigin {
+pub(crate) fn committee_origin() -> RuntimeOrigin {
 	pallet_collective::RawOrigin::<u64, pallet_collective::Instance1>::Members(3, 4).into()
 }
 
