@@ -230,7 +230,7 @@ test('the committee\'s DKG made the live chain\'s key: 4 qualified members, thre
 	assert.equal(dkg.event.qualified.toNumber(), 4);
 	assert.notEqual(hex(pk), hex(devKey().publicKey), 'the chain key is not the public development key');
 	assert.notEqual(hex(pk), 'b636043eed8582d137b9bac3886e3fbd5bdc8eefd12f7a7f56a3c2a4a3489f27');
-	assert.deepEqual(dkg.phases.map(([phase]) => phase), ['Share', 'Complain'], 'the DKG went Commit → Share → Complain');
+	assert.deepEqual(dkg.phases.map(([phase]) => phase), ['Share', 'Confirm'], 'the DKG went Commit → Share → Confirm');
 });
 
 test('a committee motion for System.setStorage fails with CallFiltered', async () => {

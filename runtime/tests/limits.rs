@@ -1,29 +1,78 @@
 //! The configured maxima must be usable: a redaction carrying `MaxUpdates` updates, each in
 //! its own live block (the heaviest shape the call accepts), plus the unlearning hook's
 //! bound, must fit the committee's `MaxProposalWeight` — otherwise the largest redaction
-//! the runtime allows could never be proposed — and a parallel request over `MaxAffected`
+//! the runtime allows could never be proposed — its last round-2 message must fit one
+//! normal extrinsic for every committee size the runtime allows (4 to 32 members), its
+//! `t` round-2 messages must fit the round, and a parallel request over `MaxAffected`
 //! models must fit one redaction.
 
 use blockful_runtime::{configs, LiveChain};
 use frame_support::traits::Get;
 use pallet_live_chain::OnRedaction;
 
+/// Committee sizes the checks run for: the smallest allowed, 7, 16 and the largest.
+const COMMITTEES: [u16; 4] = [4, 7, 16, 32];
+
+fn max_extrinsic() -> frame_support::weights::Weight {
+	use frame_support::dispatch::DispatchClass;
+	configs::RuntimeBlockWeights::get()
+		.get(DispatchClass::Normal)
+		.max_extrinsic
+		.expect("normal extrinsics are bounded")
+}
+
 /// Whether a redaction of `updates` models, each in its own live block (the heaviest shape),
 /// fits both paths that can apply it: a committee motion (`LiveChain.redact` plus the
 /// unlearning hook under `CommitteeMaxProposalWeight`) and the committee's threshold
-/// signing (the last signer's round-2 message verifies, aggregates and applies one
-/// collision per model and per live block, and must fit one normal extrinsic).
+/// signing for every allowed committee size (the last signer's round-2 message verifies,
+/// aggregates and applies one collision per model and per live block, and must fit one
+/// normal extrinsic; the `t`-th round-1 message builds every signing package).
 fn redaction_fits(updates: usize) -> bool {
-	use frame_support::dispatch::DispatchClass;
-	use pallet_threshold::WeightInfo as _;
 	let motion = LiveChain::redact_weight(updates, updates)
 		.saturating_add(<blockful_runtime::Unlearning as OnRedaction>::max_weight());
-	let signing = ThresholdWeights::sign_share(2 * updates as u32);
-	let max_extrinsic = configs::RuntimeBlockWeights::get()
+	let signing = COMMITTEES.iter().all(|n| {
+		let t = u64::from(pallet_threshold::threshold_for(*n));
+		costs::sign_share_weight::<Runtime>(2 * updates, t).all_lte(max_extrinsic()) &&
+			costs::sign_commit_weight::<Runtime>(2 * updates, t).all_lte(max_extrinsic())
+	});
+	motion.all_lte(configs::CommitteeMaxProposalWeight::get()) && signing
+}
+
+use blockful_runtime::Runtime;
+use pallet_threshold::costs;
+
+#[test]
+fn the_t_round_two_messages_of_the_largest_redaction_fit_the_round_for_every_committee_size() {
+	use frame_support::dispatch::DispatchClass;
+	let items = 2 * <configs::MaxUpdates as Get<u32>>::get() as usize;
+	let capacity = configs::RuntimeBlockWeights::get()
 		.get(DispatchClass::Normal)
-		.max_extrinsic
-		.expect("normal extrinsics are bounded");
-	motion.all_lte(configs::CommitteeMaxProposalWeight::get()) && signing.all_lte(max_extrinsic)
+		.max_total
+		.expect("normal class bounded")
+		.ref_time();
+	assert!(
+		u32::from(COMMITTEES[3]) == <configs::MaxThresholdMembers as Get<u32>>::get(),
+		"the largest committee checked is the largest allowed"
+	);
+	for n in COMMITTEES {
+		let t = u64::from(pallet_threshold::threshold_for(n));
+		let full = costs::sign_share_weight::<Runtime>(items, t).ref_time();
+		let blocks = costs::round_blocks::<Runtime>(items, t);
+		// Each block of the round takes as many full-charge messages as fit: t in `blocks`.
+		let per_block = capacity / full;
+		assert!(per_block >= 1, "n = {n}: one round-2 message does not fit a block");
+		assert!(per_block * blocks >= t, "n = {n}: {t} messages need more than {blocks} blocks");
+		// And the round stays short: under two minutes of 2-s blocks with the wait for
+		// silent members.
+		let round = blocks + u64::from(configs::RoundTimeout::get());
+		assert!(round <= 60, "n = {n}: a round of {round} blocks");
+		println!(
+			"n = {n:2}, t = {t:2}: round-2 message {:.0} ms charged, {:.0} ms refunded to; round {blocks} + {} blocks",
+			full as f64 / 1e9,
+			costs::share_check_weight::<Runtime>(items, t as usize).ref_time() as f64 / 1e9,
+			configs::RoundTimeout::get()
+		);
+	}
 }
 
 #[test]
@@ -44,7 +93,6 @@ fn a_parallel_request_fits_one_redaction() {
 
 type LiveWeights = <blockful_runtime::Runtime as pallet_live_chain::Config>::WeightInfo;
 type ArchiveWeights = <blockful_runtime::Runtime as pallet_model_archive::Config>::WeightInfo;
-type ThresholdWeights = <blockful_runtime::Runtime as pallet_threshold::Config>::WeightInfo;
 
 #[test]
 fn redact_per_update_slope_covers_a_verification_and_an_archive_append() {

@@ -232,17 +232,20 @@ parameter_types! {
 	/// Model updates one redaction can carry: the most for which, each update in its own
 	/// live block, both a committee motion (`redact` plus the unlearning hook under
 	/// `CommitteeMaxProposalWeight`) and the committee's threshold signing (the last
-	/// signer's round-2 message, 2 collisions per update, within one normal extrinsic) fit,
-	/// with the release-node weights (`tests/limits.rs`). The signing message binds:
-	/// 0.64 ms per collision (1,010 collisions in one message).
-	pub const MaxUpdates: u32 = 505;
+	/// signer's round-2 message, 2 collisions per update, within one normal extrinsic) fit
+	/// for **every committee size up to 32** (`t` = 22), with the release-node weights and
+	/// the per-signer estimate of `pallet_threshold::costs` (`tests/limits.rs`). The
+	/// signing message of the largest committee binds: 1.5 ms per collision with its writes
+	/// (the 22 signers' parts of every signing session); 505 while committees stopped at
+	/// `t` = 3.
+	pub const MaxUpdates: u32 = 210;
 	/// Start models of one unlearning request.
 	pub const MaxStarts: u32 = 16;
 	/// Classes one request may forget.
 	pub const MaxClasses: u32 = 100;
 	/// Models one request may affect (start models and all descendants): at most
 	/// `MaxUpdates`, so that a parallel request completes in one redaction.
-	pub const MaxAffected: u32 = 505;
+	pub const MaxAffected: u32 = 210;
 	/// Held from a model's publisher for as long as the model lives.
 	pub const ModelDeposit: Balance = 10 * MILLI_UNIT;
 	/// Held from a requester while the request is open.
@@ -295,16 +298,22 @@ impl pallet_unlearning::Config for Runtime {
 parameter_types! {
 	/// Each DKG phase lasts at most 30 blocks (60 s at 2 s blocks) before it moves on with
 	/// the members that posted; it ends as soon as all have. Generous, because a member
-	/// that misses the DKG holds no share of the key.
+	/// that misses the DKG holds no share of the key. The confirm phase (complaints and key
+	/// confirmations) lasts as long: a node down for less than a minute still complains
+	/// about a bad share before the key is installed.
 	pub const DkgPhaseLength: BlockNumber = 30;
-	/// Receivers have 2 blocks after the last share to complain.
-	pub const ComplaintPeriod: BlockNumber = 2;
-	/// A signing round waits at most 5 blocks for its members, then restarts.
+	/// A signing round waits 5 blocks for silent members beyond the blocks its `t`
+	/// messages need at the normal block weight (`pallet_threshold::costs::round_blocks`),
+	/// then restarts without them.
 	pub const RoundTimeout: BlockNumber = 5;
-	/// Largest committee a key is generated for (the collective's bound).
-	pub const MaxThresholdMembers: u32 = 16;
+	/// Largest committee a key is generated for: the collective's bound.
+	pub const MaxThresholdMembers: u32 = CommitteeMaxMembers::get();
 	/// Redaction proposals waiting at once.
 	pub const MaxQueuedRedactions: u32 = 16;
+	/// Places in the queue one requester's requests may hold at once.
+	pub const MaxQueuedPerRequester: u32 = 2;
+	/// Member messages one block includes (two per member of the largest committee).
+	pub const MaxThresholdMessagesPerBlock: u32 = 2 * CommitteeMaxMembers::get();
 	/// Members' protocol messages go before ordinary transactions.
 	pub const ThresholdPriority: sp_runtime::transaction_validity::TransactionPriority =
 		sp_runtime::transaction_validity::TransactionPriority::MAX / 2;
@@ -326,11 +335,13 @@ impl pallet_threshold::Config for Runtime {
 	type SecretKey = pallet_threshold::crypto::secret::Public;
 	type Committee = super::CommitteeMembership;
 	type DkgOrigin = CommitteeTwoThirds;
+	type RejectOrigin = CommitteeTwoThirds;
 	type DkgPhaseLength = DkgPhaseLength;
-	type ComplaintPeriod = ComplaintPeriod;
 	type RoundTimeout = RoundTimeout;
 	type MaxMembers = MaxThresholdMembers;
 	type MaxQueued = MaxQueuedRedactions;
+	type MaxQueuedPerRequester = MaxQueuedPerRequester;
+	type MaxMessagesPerBlock = MaxThresholdMessagesPerBlock;
 	type UnsignedPriority = ThresholdPriority;
 	type WeightInfo = pallet_threshold::weights::SubstrateWeight<Runtime>;
 }

@@ -1,5 +1,5 @@
 import { StorageDescriptor, PlainDescriptor, TxDescriptor, RuntimeDescriptor, Enum, ApisFromDef, QueryFromPalletsDef, TxFromPalletsDef, EventsFromPalletsDef, ErrorsFromPalletsDef, ConstFromPalletsDef, ViewFnsFromPalletsDef, SS58String, SizedHex, FixedSizeArray } from "polkadot-api";
-import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I1isn0ro160q1f, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I8parrtgedr1ce, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, I98is53shnnhb3, I5skmtt13j2qnt, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I84r148spo9p2n, Iegihdi2ubpkoe, Iafqnechp3omqg, I5v1libhfl216g, I6cs1itejju2vv, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, Ia4phj4hafs1ci, Iehrfhjl995url, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, I16n4icjhfjf2u, I3dt1ihifsamui, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, Iaa8mrnn4kfha, I6al1n81n93b1t, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia82mnkmeo2rhc, Iaetjqfdutclq8, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, I5spuegti4sck3, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, Iat4ldggcump1g, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I2f0u5g2itt8eo, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iefeuvfeiehd8e, I2p8fj2m24batf, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, If6od6usoiau1p, I85i68ipu95biv, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, I80adgjhq267lu, I7uuo0ij7vr12a, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I71pemsu0o2upa, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, I6clcbqbhsa748 } from "./common-types";
+import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I8ub7m91ou7iif, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I8vn3bkv62pjr5, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, Idkjtc6vtrnpep, Iae0ial4kt6kku, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I3pjs7v78ujbii, I4sh1ks928qrqa, I9is61biv7por, Iafqnechp3omqg, I5v1libhfl216g, I6cs1itejju2vv, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, Ia4phj4hafs1ci, Iehrfhjl995url, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, I8vmfp1mgbsrki, Itdbt26oqsfdm, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, Ideihnrtj97atb, I6al1n81n93b1t, Ibmifqrssunvco, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia82mnkmeo2rhc, Ihlv08bospjek, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, I5k48gltu52qa3, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, Ifsgu1lhv10hr9, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I5g3pngu611laa, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iah8gotbc8k206, Iefeuvfeiehd8e, If2mjtaq1b144f, I2p8fj2m24batf, I5aes8jp4sil1c, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, If6od6usoiau1p, Iahprvdjnpfgt3, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, I80adgjhq267lu, I7uuo0ij7vr12a, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I7qb230msb022e, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, Ifh6q37evudu4n } from "./common-types";
 type AnonymousEnum<T extends {}> = T & {
     __anonymous: true;
 };
@@ -63,7 +63,7 @@ type IStorage = {
          * Events have a large in-memory size. Box the events to not go out-of-memory
          * just in case someone still reads them from within the runtime.
          */
-        Events: StorageDescriptor<[], Anonymize<I1isn0ro160q1f>, false, never>;
+        Events: StorageDescriptor<[], Anonymize<I8ub7m91ou7iif>, false, never>;
         /**
          * The number of events in the `Events<T>` list.
          */
@@ -268,7 +268,7 @@ type IStorage = {
         /**
          * Actual proposal for a given hash, if it's current.
          */
-        ProposalOf: StorageDescriptor<[Key: SizedHex<32>], Anonymize<I8parrtgedr1ce>, true, never>;
+        ProposalOf: StorageDescriptor<[Key: SizedHex<32>], Anonymize<I8vn3bkv62pjr5>, true, never>;
         /**
          * Consideration cost created for publishing and storing a proposal.
          *
@@ -307,7 +307,7 @@ type IStorage = {
         /**
          * The DKG run in progress, if any.
          */
-        Dkg: StorageDescriptor<[], Anonymize<I98is53shnnhb3>, true, never>;
+        Dkg: StorageDescriptor<[], Anonymize<Idkjtc6vtrnpep>, true, never>;
         /**
          * The epoch the next DKG run gets.
          */
@@ -315,7 +315,7 @@ type IStorage = {
         /**
          * DKG commit-phase messages: `(epoch, member) -> commitment`.
          */
-        DkgCommitments: StorageDescriptor<Anonymize<I5g2vv0ckl2m8b>, Anonymize<I5skmtt13j2qnt>, true, never>;
+        DkgCommitments: StorageDescriptor<Anonymize<I5g2vv0ckl2m8b>, Anonymize<Iae0ial4kt6kku>, true, never>;
         /**
          * DKG share-phase messages: `(epoch, dealer) -> [(receiver, encrypted share)]`.
          */
@@ -325,17 +325,40 @@ type IStorage = {
          */
         Disqualified: StorageDescriptor<Anonymize<I5g2vv0ckl2m8b>, number, true, never>;
         /**
+         * Complaints processed: `(epoch, (complainer, dealer))`; each counts once.
+         */
+        DkgComplaints: StorageDescriptor<Anonymize<I3pjs7v78ujbii>, null, true, never>;
+        /**
+         * The key the confirm phase of the run in progress confirms: its qualified dealers and
+         * public key package (recomputed when a complaint disqualifies a dealer).
+         */
+        DkgPending: StorageDescriptor<[], Anonymize<I4sh1ks928qrqa>, true, never>;
+        /**
+         * Members that confirmed the pending key: `(epoch, member)`.
+         */
+        DkgConfirmed: StorageDescriptor<Anonymize<I5g2vv0ckl2m8b>, null, true, never>;
+        /**
+         * The raw `bkfe` public key of each member's latest DKG commitment: its node derives
+         * its next epoch's secrets from this key while its keystore holds it.
+         */
+        BoundSecretKeys: StorageDescriptor<[Key: SS58String], Uint8Array, true, never>;
+        /**
          * The committee key of each completed epoch (public data only).
          */
-        Keys: StorageDescriptor<[Key: number], Anonymize<I84r148spo9p2n>, true, never>;
+        Keys: StorageDescriptor<[Key: number], Anonymize<I4sh1ks928qrqa>, true, never>;
         /**
          * The epoch whose group key is the live chain's chameleon-hash key.
          */
         ActiveEpoch: StorageDescriptor<[], number, true, never>;
         /**
+         * Digest of a committee whose change the runtime could not act on (so that the refusal
+         * is reported once, not every block).
+         */
+        RefusedCommittee: StorageDescriptor<[], SizedHex<32>, true, never>;
+        /**
          * Redaction proposals by id.
          */
-        Proposals: StorageDescriptor<[Key: bigint], Anonymize<Iegihdi2ubpkoe>, true, never>;
+        Proposals: StorageDescriptor<[Key: bigint], Anonymize<I9is61biv7por>, true, never>;
         /**
          * Proposal ids in signing order; the head is being signed.
          */
@@ -353,6 +376,10 @@ type IStorage = {
          * Verified round-2 partial shares of the head proposal's current attempt.
          */
         SignShares: StorageDescriptor<Anonymize<I6cs1itejju2vv>, Anonymize<Ic5m5lp1oioo8r>, true, never>;
+        /**
+         * Member messages included in the current block (bounded by `MaxMessagesPerBlock`).
+         */
+        MessagesInBlock: StorageDescriptor<[], number, false, never>;
         /**
          * Proven misbehaviour per member: invalid partial shares, disqualifying complaints
          * against it, false complaints by it.
@@ -711,7 +738,7 @@ type ICalls = {
          * - `M` members-count (code-bounded)
          * - `P` complexity of dispatching `proposal`
          */
-        execute: TxDescriptor<Anonymize<I16n4icjhfjf2u>>;
+        execute: TxDescriptor<Anonymize<I8vmfp1mgbsrki>>;
         /**
          * Add a new proposal to either be voted on or executed directly.
          *
@@ -728,7 +755,7 @@ type ICalls = {
          * - `P1` is proposal execution complexity (`threshold < 2`)
          * - `P2` is proposals-count (code-bounded) (`threshold >= 2`)
          */
-        propose: TxDescriptor<Anonymize<I3dt1ihifsamui>>;
+        propose: TxDescriptor<Anonymize<Itdbt26oqsfdm>>;
         /**
          * Add an aye or nay vote for the sender to the given proposal.
          *
@@ -865,9 +892,10 @@ type ICalls = {
         /**
          * A committee member's DKG or signing message, signed with its member key. Sent
          * by the members' off-chain workers as an unsigned transaction (no fee, no nonce);
-         * the signature is checked in validation.
+         * the signature is checked in validation. Charged the most the message can cost;
+         * a round-2 share that does not complete the round is refunded to its check.
          */
-        submit: TxDescriptor<Anonymize<Iaa8mrnn4kfha>>;
+        submit: TxDescriptor<Anonymize<Ideihnrtj97atb>>;
         /**
          * Queues the next redaction of unlearning request `request` for the committee's
          * off-chain workers, which compute its collisions. Its updates are **the models'
@@ -876,18 +904,26 @@ type ICalls = {
          * the request ready, typically). Parallel: every affected model must have its
          * update and the request no queued proposal; sequential: the first submitted
          * update whose affected parents are applied and that no queued proposal holds.
+         * One requester's requests hold at most `MaxQueuedPerRequester` places.
          */
         propose_redaction: TxDescriptor<Anonymize<I6al1n81n93b1t>>;
         /**
-         * Starts a key generation for the current committee (2/3 of the committee), e.g.
-         * after a membership change. With an active committee key it is a **resharing**:
-         * the members of the old key deal their shares to the new committee, the group key
-         * stays the same (every model and header keeps verifying) and the new committee
-         * signs from then on; at least the old threshold of old members must be in the new
-         * committee. Without one, a fresh DKG — refused once models are bound to a key that
-         * did not come from the committee. Refused while a run is in progress.
+         * Starts a key generation for the current committee (2/3 of the committee). With an
+         * active committee key it is a **resharing**: the members of the old key deal their
+         * shares to the new committee, the group key stays the same (every model and header
+         * keeps verifying) and the new committee signs from then on; at least the old
+         * threshold of old members must be in the new committee. Without one, a fresh DKG —
+         * refused once models are bound to a key that did not come from the committee.
+         * Refused while a run is in progress. (A membership change starts the resharing by
+         * itself; this call retries one that failed.)
          */
         start_dkg: TxDescriptor<undefined>;
+        /**
+         * Drops queued proposal `proposal` (the committee's 2/3): a way to stop one
+         * redaction without pausing the members' nodes. Its request stays open; the owners'
+         * updates stay submitted.
+         */
+        reject_proposal: TxDescriptor<Anonymize<Ibmifqrssunvco>>;
     };
     LiveChain: {
         /**
@@ -946,7 +982,7 @@ type IEvent = {
         /**
          * An extrinsic failed.
          */
-        ExtrinsicFailed: PlainDescriptor<Anonymize<Iaetjqfdutclq8>>;
+        ExtrinsicFailed: PlainDescriptor<Anonymize<Ihlv08bospjek>>;
         /**
          * `:code` was updated to the code with the given hash.
          */
@@ -970,7 +1006,7 @@ type IEvent = {
         /**
          * An invalid authorized upgrade was rejected while trying to apply it.
          */
-        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<I5spuegti4sck3>>;
+        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<I5k48gltu52qa3>>;
     };
     Grandpa: {
         /**
@@ -1139,11 +1175,11 @@ type IEvent = {
         /**
          * A motion was executed; result will be `Ok` if it returned without error.
          */
-        Executed: PlainDescriptor<Anonymize<Iat4ldggcump1g>>;
+        Executed: PlainDescriptor<Anonymize<Ifsgu1lhv10hr9>>;
         /**
          * A single member did some action; result will be `Ok` if it returned without error.
          */
-        MemberExecuted: PlainDescriptor<Anonymize<Iat4ldggcump1g>>;
+        MemberExecuted: PlainDescriptor<Anonymize<Ifsgu1lhv10hr9>>;
         /**
          * A proposal was closed because its threshold was reached or after its duration was up.
          */
@@ -1195,7 +1231,7 @@ type IEvent = {
         /**
          * A DKG run moved to its next phase.
          */
-        DkgPhaseChanged: PlainDescriptor<Anonymize<I2f0u5g2itt8eo>>;
+        DkgPhaseChanged: PlainDescriptor<Anonymize<I5g3pngu611laa>>;
         /**
          * A justified complaint: the dealer's share did not match its commitment.
          */
@@ -1210,14 +1246,29 @@ type IEvent = {
          */
         KeyGenerated: PlainDescriptor<Anonymize<I9e5renqeevhoo>>;
         /**
-         * A DKG run ended without a key (too few qualified dealers, or the live chain
-         * refused the key); a new run starts if a committee exists.
+         * Members that did not confirm their share before the key was installed: they may
+         * hold no usable share (the key's margin is `confirmed − t` members).
+         */
+        Unconfirmed: PlainDescriptor<Anonymize<Iah8gotbc8k206>>;
+        /**
+         * A DKG run ended without a key (too few qualified dealers or confirmations, or the
+         * live chain refused the key); a new run starts if a committee exists.
          */
         DkgFailed: PlainDescriptor<Anonymize<Iefeuvfeiehd8e>>;
+        /**
+         * The committee changed but its key cannot be re-shared to it (too few staying
+         * members of the old key, or a size outside `1..=MaxMembers`): the old committee
+         * keeps signing.
+         */
+        ResharingRefused: PlainDescriptor<Anonymize<If2mjtaq1b144f>>;
         /**
          * A redaction was proposed.
          */
         RedactionProposed: PlainDescriptor<Anonymize<I2p8fj2m24batf>>;
+        /**
+         * A queued proposal moved to the key of a new committee (after a resharing).
+         */
+        ProposalMoved: PlainDescriptor<Anonymize<I5aes8jp4sil1c>>;
         /**
          * Round 1 closed: the signers of this attempt are fixed.
          */
@@ -1235,9 +1286,10 @@ type IEvent = {
          */
         RedactionApplied: PlainDescriptor<Anonymize<If6od6usoiau1p>>;
         /**
-         * A proposal was dropped: its request is no longer open or the redaction failed.
+         * A proposal was dropped: its request is no longer open, the redaction failed, or
+         * the committee rejected it.
          */
-        ProposalDropped: PlainDescriptor<Anonymize<I85i68ipu95biv>>;
+        ProposalDropped: PlainDescriptor<Anonymize<Iahprvdjnpfgt3>>;
     };
     Archive: {
         /**
@@ -1513,7 +1565,8 @@ type IError = {
          */
         AlreadySubmitted: PlainDescriptor<undefined>;
         /**
-         * The DKG commitment is malformed or its proof of knowledge fails.
+         * The DKG commitment is malformed, its proof of knowledge fails or its `bkfe` key
+         * is not a key.
          */
         InvalidCommitment: PlainDescriptor<undefined>;
         /**
@@ -1533,6 +1586,14 @@ type IError = {
          */
         AlreadyDisqualified: PlainDescriptor<undefined>;
         /**
+         * The key confirmation is for another pending key (a complaint changed it since).
+         */
+        StaleKey: PlainDescriptor<undefined>;
+        /**
+         * The key confirmation's proof does not verify against the member's `Y_j`.
+         */
+        InvalidConfirmation: PlainDescriptor<undefined>;
+        /**
          * The proposal is not the one being signed (or does not exist).
          */
         NotActiveProposal: PlainDescriptor<undefined>;
@@ -1541,6 +1602,10 @@ type IError = {
          */
         WrongAttempt: PlainDescriptor<undefined>;
         /**
+         * The shares were computed for other signing packages (another fork's signer set).
+         */
+        StalePackage: PlainDescriptor<undefined>;
+        /**
          * The member is excluded from this attempt.
          */
         Excluded: PlainDescriptor<undefined>;
@@ -1548,6 +1613,10 @@ type IError = {
          * The member is not a signer of this attempt.
          */
         NotSigner: PlainDescriptor<undefined>;
+        /**
+         * The member left the committee: its old key share no longer signs.
+         */
+        NotInCommittee: PlainDescriptor<undefined>;
         /**
          * One commitment or share per collision is needed.
          */
@@ -1594,6 +1663,10 @@ type IError = {
          */
         QueueFull: PlainDescriptor<undefined>;
         /**
+         * The requester already has `MaxQueuedPerRequester` proposals queued.
+         */
+        TooManyQueued: PlainDescriptor<undefined>;
+        /**
          * The proposal replaces no model.
          */
         NoUpdates: PlainDescriptor<undefined>;
@@ -1609,6 +1682,14 @@ type IError = {
          * The request is unknown.
          */
         UnknownRequest: PlainDescriptor<undefined>;
+        /**
+         * No such proposal is queued.
+         */
+        UnknownProposal: PlainDescriptor<undefined>;
+        /**
+         * The committee rejected the proposal (`reject_proposal`).
+         */
+        Rejected: PlainDescriptor<undefined>;
     };
     Archive: {
         /**
@@ -2009,15 +2090,15 @@ type IConstants = {
     };
     Threshold: {
         /**
-         * Blocks each DKG phase lasts at most.
+         * Blocks each DKG phase lasts at most. The confirm phase, in which receivers also
+         * complain about bad shares, lasts this long too: a node slow for less than a phase
+         * still complains before the key is installed.
          */
         DkgPhaseLength: PlainDescriptor<number>;
         /**
-         * Blocks receivers have to complain after the last share.
-         */
-        ComplaintPeriod: PlainDescriptor<number>;
-        /**
-         * Blocks a signing round lasts at most before it restarts.
+         * Blocks a signing round waits for silent members, on top of the blocks its
+         * messages need at the normal block weight ([`costs`](crate::costs)); then it
+         * restarts without them.
          */
         RoundTimeout: PlainDescriptor<number>;
         /**
@@ -2028,6 +2109,14 @@ type IConstants = {
          * Most redaction proposals waiting at once.
          */
         MaxQueued: PlainDescriptor<number>;
+        /**
+         * Most queued proposals of requests filed by one account.
+         */
+        MaxQueuedPerRequester: PlainDescriptor<number>;
+        /**
+         * Most member messages one block includes; the rest wait in the pool.
+         */
+        MaxMessagesPerBlock: PlainDescriptor<number>;
         /**
          * Priority of the members' unsigned messages.
          */
@@ -2143,7 +2232,7 @@ type IRuntimeCalls = {
          * Returns an inclusion outcome which specifies if this extrinsic is included in
          * this block or not.
          */
-        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<I71pemsu0o2upa>>;
+        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<I7qb230msb022e>>;
         /**
          * Finish the current block.
          */
@@ -2307,11 +2396,11 @@ type IRuntimeCalls = {
         /**
          * Query information of a dispatch class, weight, and fee of a given encoded `Call`.
          */
-        query_call_info: RuntimeDescriptor<[call: Anonymize<I8parrtgedr1ce>, len: number], Anonymize<I6spmpef2c7svf>>;
+        query_call_info: RuntimeDescriptor<[call: Anonymize<I8vn3bkv62pjr5>, len: number], Anonymize<I6spmpef2c7svf>>;
         /**
          * Query fee details of a given encoded `Call`.
          */
-        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<I8parrtgedr1ce>, len: number], Anonymize<Iei2mvq0mjvt81>>;
+        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<I8vn3bkv62pjr5>, len: number], Anonymize<Iei2mvq0mjvt81>>;
         /**
          * Query the output of the current `WeightToFee` given some input.
          */
@@ -2395,7 +2484,7 @@ type IRuntimeCalls = {
         preset_names: RuntimeDescriptor<[], Anonymize<I6lr8sctk0bi4e>>;
     };
 };
-export type BlockfulDispatchError = Anonymize<I6clcbqbhsa748>;
+export type BlockfulDispatchError = Anonymize<Ifh6q37evudu4n>;
 type IAsset = PlainDescriptor<void>;
 export type BlockfulExtensions = {};
 type PalletsTypedef = {
@@ -2426,7 +2515,7 @@ export type BlockfulEvents = EventsFromPalletsDef<PalletsTypedef>;
 export type BlockfulErrors = ErrorsFromPalletsDef<PalletsTypedef>;
 export type BlockfulConstants = ConstFromPalletsDef<PalletsTypedef>;
 export type BlockfulViewFns = ViewFnsFromPalletsDef<PalletsTypedef>;
-export type BlockfulCallData = Anonymize<I8parrtgedr1ce> & {
+export type BlockfulCallData = Anonymize<I8vn3bkv62pjr5> & {
     value: {
         type: string;
     };
@@ -2441,7 +2530,7 @@ type AllInteractions = {
         TransactionPayment: ['NextFeeMultiplier', 'StorageVersion', 'TxPaymentCredit'];
         Committee: ['Proposals', 'ProposalOf', 'CostOf', 'Voting', 'ProposalCount', 'Members', 'Prime'];
         CommitteeMembership: ['Members', 'Prime'];
-        Threshold: ['Dkg', 'NextEpoch', 'DkgCommitments', 'DkgShares', 'Disqualified', 'Keys', 'ActiveEpoch', 'Proposals', 'Queue', 'NextProposalId', 'SignCommitments', 'SignShares', 'Misbehaviour'];
+        Threshold: ['Dkg', 'NextEpoch', 'DkgCommitments', 'DkgShares', 'Disqualified', 'DkgComplaints', 'DkgPending', 'DkgConfirmed', 'BoundSecretKeys', 'Keys', 'ActiveEpoch', 'RefusedCommittee', 'Proposals', 'Queue', 'NextProposalId', 'SignCommitments', 'SignShares', 'MessagesInBlock', 'Misbehaviour'];
         Archive: ['Records', 'RecordHashes', 'NextSeq', 'Head', 'Lineage', 'LineageLen'];
         LiveChain: ['ChPublicKey', 'Txs', 'NextTxId', 'Blocks', 'BlockTxs', 'NextHeight', 'PendingTxs', 'Children'];
         Unlearning: ['Requests', 'NextRequestId', 'LockedBy', 'Expiries', 'Updates', 'Waiting', 'UpdateWindow'];
@@ -2454,7 +2543,7 @@ type AllInteractions = {
         Committee: ['set_members', 'execute', 'propose', 'vote', 'disapprove_proposal', 'close', 'kill', 'release_proposal_cost'];
         CommitteeMembership: ['add_member', 'remove_member', 'swap_member', 'reset_members', 'change_key', 'set_prime', 'clear_prime'];
         Upgrade: ['authorize_upgrade'];
-        Threshold: ['submit', 'propose_redaction', 'start_dkg'];
+        Threshold: ['submit', 'propose_redaction', 'start_dkg', 'reject_proposal'];
         LiveChain: ['publish_model', 'redact'];
         Unlearning: ['request_unlearning', 'cancel_request', 'submit_update'];
     };
@@ -2465,7 +2554,7 @@ type AllInteractions = {
         TransactionPayment: ['TransactionFeePaid'];
         Committee: ['Proposed', 'Voted', 'Approved', 'Disapproved', 'Executed', 'MemberExecuted', 'Closed', 'Killed', 'ProposalCostBurned', 'ProposalCostReleased'];
         CommitteeMembership: ['MemberAdded', 'MemberRemoved', 'MembersSwapped', 'MembersReset', 'KeyChanged', 'Dummy'];
-        Threshold: ['DkgStarted', 'DkgPhaseChanged', 'DealerDisqualified', 'FalseComplaint', 'KeyGenerated', 'DkgFailed', 'RedactionProposed', 'SignersChosen', 'InvalidPartialShare', 'SigningRestarted', 'RedactionApplied', 'ProposalDropped'];
+        Threshold: ['DkgStarted', 'DkgPhaseChanged', 'DealerDisqualified', 'FalseComplaint', 'KeyGenerated', 'Unconfirmed', 'DkgFailed', 'ResharingRefused', 'RedactionProposed', 'ProposalMoved', 'SignersChosen', 'InvalidPartialShare', 'SigningRestarted', 'RedactionApplied', 'ProposalDropped'];
         Archive: ['RecordAppended'];
         LiveChain: ['ModelPublished', 'LiveBlockSealed', 'ModelRedacted', 'LiveBlockRedacted', 'Redacted', 'PublicKeyInstalled'];
         Unlearning: ['UnlearningRequested', 'RequestActivated', 'UpdateSubmitted', 'UpdatesComplete', 'RequestAdvanced', 'RequestCompleted', 'RequestCancelled', 'RequestExpired'];
@@ -2476,7 +2565,7 @@ type AllInteractions = {
         Balances: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero'];
         Committee: ['NotMember', 'DuplicateProposal', 'ProposalMissing', 'WrongIndex', 'DuplicateVote', 'AlreadyInitialized', 'TooEarly', 'TooManyProposals', 'WrongProposalWeight', 'WrongProposalLength', 'PrimeAccountNotMember', 'ProposalActive'];
         CommitteeMembership: ['AlreadyMember', 'NotMember', 'TooManyMembers'];
-        Threshold: ['NotMember', 'WrongEpoch', 'WrongPhase', 'AlreadySubmitted', 'InvalidCommitment', 'WrongShares', 'UnknownDealer', 'InvalidComplaint', 'AlreadyDisqualified', 'NotActiveProposal', 'WrongAttempt', 'Excluded', 'NotSigner', 'WrongItemCount', 'InvalidNonceCommitment', 'BadSignature', 'DkgInProgress', 'NotEnoughDealers', 'NotDealer', 'BadCommittee', 'KeyInUse', 'NoCommitteeKey', 'AlreadyProposed', 'QueueFull', 'NoUpdates', 'TooManyUpdates', 'UnknownTx', 'UnknownRequest'];
+        Threshold: ['NotMember', 'WrongEpoch', 'WrongPhase', 'AlreadySubmitted', 'InvalidCommitment', 'WrongShares', 'UnknownDealer', 'InvalidComplaint', 'AlreadyDisqualified', 'StaleKey', 'InvalidConfirmation', 'NotActiveProposal', 'WrongAttempt', 'StalePackage', 'Excluded', 'NotSigner', 'NotInCommittee', 'WrongItemCount', 'InvalidNonceCommitment', 'BadSignature', 'DkgInProgress', 'NotEnoughDealers', 'NotDealer', 'BadCommittee', 'KeyInUse', 'NoCommitteeKey', 'AlreadyProposed', 'QueueFull', 'TooManyQueued', 'NoUpdates', 'TooManyUpdates', 'UnknownTx', 'UnknownRequest', 'UnknownProposal', 'Rejected'];
         Archive: ['ArchiveFull', 'VersionOutOfOrder'];
         LiveChain: ['EmptyUri', 'MalformedUri', 'DuplicateRef', 'UnknownRef', 'NoPublicKey', 'InvalidPublicKey', 'InvalidRandomnessPoint', 'NonCanonicalScalar', 'InvalidCheck', 'ChMismatch', 'LiveBlockFull', 'Overflow', 'NoUpdates', 'TooManyUpdates', 'DuplicateUpdate', 'UnknownTx', 'TxCollisionInvalid', 'HeaderCollisionInvalid', 'MissingHeaderUpdate', 'UntouchedHeaderUpdate', 'DuplicateHeaderUpdate', 'UnknownBlock', 'RefLocked', 'InsufficientDeposit', 'KeyInUse'];
         Unlearning: ['EmptyStart', 'TooManyStarts', 'DuplicateStart', 'UnknownTx', 'NotOwner', 'EmptyClasses', 'TooManyClasses', 'DuplicateClass', 'TooManyAffected', 'Overflow', 'UnknownRequest', 'RequestCompleted', 'RequestClosed', 'AffectedModelLocked', 'InsufficientDeposit', 'NotRequester', 'RequestNotPending', 'TooManyRequestsThisBlock', 'UpdateOutsideAffected', 'StartNotUpdated', 'SequentialStepNotSingle', 'AlreadyUpdated', 'SequentialOutOfOrder', 'RequestWaiting', 'TooManyWaiting', 'AlreadySubmitted', 'NotModelOwner', 'FallbackTooEarly', 'FallbackBeforeStarts', 'FallbackUnchanged', 'MustChange', 'UpdateMissing', 'UpdateNotSubmitted', 'UriMismatch', 'SubmittedUpdateLeftOut', 'NothingToPropose'];
@@ -2489,7 +2578,7 @@ type AllInteractions = {
         Balances: ['ExistentialDeposit', 'MaxLocks', 'MaxReserves', 'MaxFreezes'];
         TransactionPayment: ['OperationalFeeMultiplier'];
         Committee: ['MaxProposalWeight'];
-        Threshold: ['DkgPhaseLength', 'ComplaintPeriod', 'RoundTimeout', 'MaxMembers', 'MaxQueued', 'UnsignedPriority'];
+        Threshold: ['DkgPhaseLength', 'RoundTimeout', 'MaxMembers', 'MaxQueued', 'MaxQueuedPerRequester', 'MaxMessagesPerBlock', 'UnsignedPriority'];
         Archive: ['MaxUriLen', 'MaxRefs'];
         LiveChain: ['MaxTxsPerBlock', 'MaxUpdates', 'ModelDeposit'];
         Unlearning: ['MaxStarts', 'MaxClasses', 'MaxAffected', 'RequestDeposit', 'RequestTtl', 'MaxRequestsPerBlock', 'MaxWaiting', 'DefaultUpdateWindow'];

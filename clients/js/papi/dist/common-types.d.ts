@@ -40,16 +40,16 @@ export type DigestItem = Enum<{
     "RuntimeEnvironmentUpdated": undefined;
 }>;
 export declare const DigestItem: GetEnum<DigestItem>;
-export type I1isn0ro160q1f = Array<{
+export type I8ub7m91ou7iif = Array<{
     "phase": Phase;
     "event": Enum<{
-        "System": Anonymize<I62p90s92p8uis>;
+        "System": Anonymize<I97uqejpdb4jhr>;
         "Grandpa": GrandpaEvent;
         "Balances": Anonymize<I1cj3foqdls927>;
         "TransactionPayment": TransactionPaymentEvent;
-        "Committee": Anonymize<I6jrq99ik7o75c>;
+        "Committee": Anonymize<I4mb58hd0kka5r>;
         "CommitteeMembership": Anonymize<Ibraem55mlft17>;
-        "Threshold": Anonymize<I4golgu33si4gr>;
+        "Threshold": Anonymize<Iboh3senu3q6ac>;
         "Archive": Anonymize<I5d2hucct89r2v>;
         "LiveChain": Anonymize<Iect7mn1646sl7>;
         "Unlearning": Anonymize<I1ouoro3s4mcno>;
@@ -62,7 +62,7 @@ export type Phase = Enum<{
     "Initialization": undefined;
 }>;
 export declare const Phase: GetEnum<Phase>;
-export type I62p90s92p8uis = AnonymousEnum<{
+export type I97uqejpdb4jhr = AnonymousEnum<{
     /**
      * An extrinsic completed successfully.
      */
@@ -70,7 +70,7 @@ export type I62p90s92p8uis = AnonymousEnum<{
     /**
      * An extrinsic failed.
      */
-    "ExtrinsicFailed": Anonymize<Iaetjqfdutclq8>;
+    "ExtrinsicFailed": Anonymize<Ihlv08bospjek>;
     /**
      * `:code` was updated to the code with the given hash.
      */
@@ -94,7 +94,7 @@ export type I62p90s92p8uis = AnonymousEnum<{
     /**
      * An invalid authorized upgrade was rejected while trying to apply it.
      */
-    "RejectedInvalidAuthorizedUpgrade": Anonymize<I5spuegti4sck3>;
+    "RejectedInvalidAuthorizedUpgrade": Anonymize<I5k48gltu52qa3>;
 }>;
 export type Ia82mnkmeo2rhc = {
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
@@ -113,11 +113,11 @@ export type DispatchClass = Enum<{
     "Mandatory": undefined;
 }>;
 export declare const DispatchClass: GetEnum<DispatchClass>;
-export type Iaetjqfdutclq8 = {
-    "dispatch_error": Anonymize<I6clcbqbhsa748>;
+export type Ihlv08bospjek = {
+    "dispatch_error": Anonymize<Ifh6q37evudu4n>;
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
 };
-export type I6clcbqbhsa748 = AnonymousEnum<{
+export type Ifh6q37evudu4n = AnonymousEnum<{
     "Other": undefined;
     "CannotLookup": undefined;
     "BadOrigin": undefined;
@@ -131,7 +131,7 @@ export type I6clcbqbhsa748 = AnonymousEnum<{
         "Committee": Anonymize<I7n7mcmnnfjfl2>;
         "CommitteeMembership": Anonymize<Ie3flrv31mi7gh>;
         "Upgrade": undefined;
-        "Threshold": Anonymize<Ielusld7slioc>;
+        "Threshold": Anonymize<Ie2cditn36o0bb>;
         "Archive": Anonymize<Ic6i206lfu4lrf>;
         "LiveChain": Anonymize<I164q3fa2055fu>;
         "Unlearning": Anonymize<I6j22nf8qvo50k>;
@@ -351,7 +351,7 @@ export type Ie3flrv31mi7gh = AnonymousEnum<{
      */
     "TooManyMembers": undefined;
 }>;
-export type Ielusld7slioc = AnonymousEnum<{
+export type Ie2cditn36o0bb = AnonymousEnum<{
     /**
      * The signer of a message is not a member of the run or key it refers to.
      */
@@ -369,7 +369,8 @@ export type Ielusld7slioc = AnonymousEnum<{
      */
     "AlreadySubmitted": undefined;
     /**
-     * The DKG commitment is malformed or its proof of knowledge fails.
+     * The DKG commitment is malformed, its proof of knowledge fails or its `bkfe` key
+     * is not a key.
      */
     "InvalidCommitment": undefined;
     /**
@@ -389,6 +390,14 @@ export type Ielusld7slioc = AnonymousEnum<{
      */
     "AlreadyDisqualified": undefined;
     /**
+     * The key confirmation is for another pending key (a complaint changed it since).
+     */
+    "StaleKey": undefined;
+    /**
+     * The key confirmation's proof does not verify against the member's `Y_j`.
+     */
+    "InvalidConfirmation": undefined;
+    /**
      * The proposal is not the one being signed (or does not exist).
      */
     "NotActiveProposal": undefined;
@@ -397,6 +406,10 @@ export type Ielusld7slioc = AnonymousEnum<{
      */
     "WrongAttempt": undefined;
     /**
+     * The shares were computed for other signing packages (another fork's signer set).
+     */
+    "StalePackage": undefined;
+    /**
      * The member is excluded from this attempt.
      */
     "Excluded": undefined;
@@ -404,6 +417,10 @@ export type Ielusld7slioc = AnonymousEnum<{
      * The member is not a signer of this attempt.
      */
     "NotSigner": undefined;
+    /**
+     * The member left the committee: its old key share no longer signs.
+     */
+    "NotInCommittee": undefined;
     /**
      * One commitment or share per collision is needed.
      */
@@ -450,6 +467,10 @@ export type Ielusld7slioc = AnonymousEnum<{
      */
     "QueueFull": undefined;
     /**
+     * The requester already has `MaxQueuedPerRequester` proposals queued.
+     */
+    "TooManyQueued": undefined;
+    /**
      * The proposal replaces no model.
      */
     "NoUpdates": undefined;
@@ -465,6 +486,14 @@ export type Ielusld7slioc = AnonymousEnum<{
      * The request is unknown.
      */
     "UnknownRequest": undefined;
+    /**
+     * No such proposal is queued.
+     */
+    "UnknownProposal": undefined;
+    /**
+     * The committee rejected the proposal (`reject_proposal`).
+     */
+    "Rejected": undefined;
 }>;
 export type Ic6i206lfu4lrf = AnonymousEnum<{
     /**
@@ -773,9 +802,9 @@ export type Ibgl04rn6nbfm6 = {
     "code_hash": SizedHex<32>;
     "check_version": boolean;
 };
-export type I5spuegti4sck3 = {
+export type I5k48gltu52qa3 = {
     "code_hash": SizedHex<32>;
-    "error": Anonymize<I6clcbqbhsa748>;
+    "error": Anonymize<Ifh6q37evudu4n>;
 };
 export type GrandpaEvent = Enum<{
     /**
@@ -1007,7 +1036,7 @@ export type Ier2cke86dqbr2 = {
     "actual_fee": bigint;
     "tip": bigint;
 };
-export type I6jrq99ik7o75c = AnonymousEnum<{
+export type I4mb58hd0kka5r = AnonymousEnum<{
     /**
      * A motion (given hash) has been proposed (by given account) with a threshold (given
      * `MemberCount`).
@@ -1029,11 +1058,11 @@ export type I6jrq99ik7o75c = AnonymousEnum<{
     /**
      * A motion was executed; result will be `Ok` if it returned without error.
      */
-    "Executed": Anonymize<Iat4ldggcump1g>;
+    "Executed": Anonymize<Ifsgu1lhv10hr9>;
     /**
      * A single member did some action; result will be `Ok` if it returned without error.
      */
-    "MemberExecuted": Anonymize<Iat4ldggcump1g>;
+    "MemberExecuted": Anonymize<Ifsgu1lhv10hr9>;
     /**
      * A proposal was closed because its threshold was reached or after its duration was up.
      */
@@ -1067,11 +1096,11 @@ export type I7qc53b1tvqjg2 = {
 export type I2ev73t79f46tb = {
     "proposal_hash": SizedHex<32>;
 };
-export type Iat4ldggcump1g = {
+export type Ifsgu1lhv10hr9 = {
     "proposal_hash": SizedHex<32>;
-    "result": Anonymize<I552c02vvnlaah>;
+    "result": Anonymize<Ide6q7e9shqq2f>;
 };
-export type I552c02vvnlaah = ResultPayload<undefined, Anonymize<I6clcbqbhsa748>>;
+export type Ide6q7e9shqq2f = ResultPayload<undefined, Anonymize<Ifh6q37evudu4n>>;
 export type Iak7fhrgb9jnnq = {
     "proposal_hash": SizedHex<32>;
     "yes": number;
@@ -1107,7 +1136,7 @@ export type Ibraem55mlft17 = AnonymousEnum<{
      */
     "Dummy": undefined;
 }>;
-export type I4golgu33si4gr = AnonymousEnum<{
+export type Iboh3senu3q6ac = AnonymousEnum<{
     /**
      * A DKG run started.
      */
@@ -1115,7 +1144,7 @@ export type I4golgu33si4gr = AnonymousEnum<{
     /**
      * A DKG run moved to its next phase.
      */
-    "DkgPhaseChanged": Anonymize<I2f0u5g2itt8eo>;
+    "DkgPhaseChanged": Anonymize<I5g3pngu611laa>;
     /**
      * A justified complaint: the dealer's share did not match its commitment.
      */
@@ -1130,14 +1159,29 @@ export type I4golgu33si4gr = AnonymousEnum<{
      */
     "KeyGenerated": Anonymize<I9e5renqeevhoo>;
     /**
-     * A DKG run ended without a key (too few qualified dealers, or the live chain
-     * refused the key); a new run starts if a committee exists.
+     * Members that did not confirm their share before the key was installed: they may
+     * hold no usable share (the key's margin is `confirmed − t` members).
+     */
+    "Unconfirmed": Anonymize<Iah8gotbc8k206>;
+    /**
+     * A DKG run ended without a key (too few qualified dealers or confirmations, or the
+     * live chain refused the key); a new run starts if a committee exists.
      */
     "DkgFailed": Anonymize<Iefeuvfeiehd8e>;
+    /**
+     * The committee changed but its key cannot be re-shared to it (too few staying
+     * members of the old key, or a size outside `1..=MaxMembers`): the old committee
+     * keeps signing.
+     */
+    "ResharingRefused": Anonymize<If2mjtaq1b144f>;
     /**
      * A redaction was proposed.
      */
     "RedactionProposed": Anonymize<I2p8fj2m24batf>;
+    /**
+     * A queued proposal moved to the key of a new committee (after a resharing).
+     */
+    "ProposalMoved": Anonymize<I5aes8jp4sil1c>;
     /**
      * Round 1 closed: the signers of this attempt are fixed.
      */
@@ -1155,9 +1199,10 @@ export type I4golgu33si4gr = AnonymousEnum<{
      */
     "RedactionApplied": Anonymize<If6od6usoiau1p>;
     /**
-     * A proposal was dropped: its request is no longer open or the redaction failed.
+     * A proposal was dropped: its request is no longer open, the redaction failed, or
+     * the committee rejected it.
      */
-    "ProposalDropped": Anonymize<I85i68ipu95biv>;
+    "ProposalDropped": Anonymize<Iahprvdjnpfgt3>;
 }>;
 export type Icmfefj421dqem = {
     /**
@@ -1173,7 +1218,7 @@ export type Icmfefj421dqem = {
      */
     "threshold": number;
 };
-export type I2f0u5g2itt8eo = {
+export type I5g3pngu611laa = {
     /**
      * Its epoch.
      */
@@ -1181,12 +1226,12 @@ export type I2f0u5g2itt8eo = {
     /**
      * The new phase.
      */
-    "phase": Anonymize<Iafvcml5ppr134>;
+    "phase": Anonymize<I4kje4j5011plu>;
 };
-export type Iafvcml5ppr134 = AnonymousEnum<{
+export type I4kje4j5011plu = AnonymousEnum<{
     "Commit": undefined;
     "Share": undefined;
-    "Complain": undefined;
+    "Confirm": undefined;
 }>;
 export type Itv1ia1dl52rq = {
     /**
@@ -1226,6 +1271,17 @@ export type I9e5renqeevhoo = {
      */
     "qualified": number;
 };
+export type Iah8gotbc8k206 = {
+    /**
+     * The key's epoch.
+     */
+    "epoch": number;
+    /**
+     * The members without a confirmation.
+     */
+    "members": Anonymize<Ia2lhg7l2hilo3>;
+};
+export type Ia2lhg7l2hilo3 = Array<SS58String>;
 export type Iefeuvfeiehd8e = {
     /**
      * The run.
@@ -1235,6 +1291,16 @@ export type Iefeuvfeiehd8e = {
      * Qualified dealers it had.
      */
     "qualified": number;
+};
+export type If2mjtaq1b144f = {
+    /**
+     * Size of the new committee.
+     */
+    "members": number;
+    /**
+     * Why.
+     */
+    "error": Anonymize<Ifh6q37evudu4n>;
 };
 export type I2p8fj2m24batf = {
     /**
@@ -1249,6 +1315,16 @@ export type I2p8fj2m24batf = {
      * Collisions it needs.
      */
     "items": number;
+};
+export type I5aes8jp4sil1c = {
+    /**
+     * The proposal.
+     */
+    "proposal": bigint;
+    /**
+     * The key epoch whose members now sign it.
+     */
+    "epoch": number;
 };
 export type Ib0039lp6lgt92 = {
     /**
@@ -1307,7 +1383,7 @@ export type If6od6usoiau1p = {
      */
     "attempts": number;
 };
-export type I85i68ipu95biv = {
+export type Iahprvdjnpfgt3 = {
     /**
      * The proposal.
      */
@@ -1315,7 +1391,7 @@ export type I85i68ipu95biv = {
     /**
      * Why.
      */
-    "error": Anonymize<I6clcbqbhsa748>;
+    "error": Anonymize<Ifh6q37evudu4n>;
 };
 export type I5d2hucct89r2v = AnonymousEnum<{
     /**
@@ -1626,15 +1702,15 @@ export type TransactionPaymentReleases = Enum<{
     "V2": undefined;
 }>;
 export declare const TransactionPaymentReleases: GetEnum<TransactionPaymentReleases>;
-export type I8parrtgedr1ce = AnonymousEnum<{
+export type I8vn3bkv62pjr5 = AnonymousEnum<{
     "System": Anonymize<Iekve0i6djpd9f>;
     "Timestamp": Anonymize<I7d75gqfg6jh9c>;
     "Grandpa": Anonymize<Ibck9ekr2i96uj>;
     "Balances": Anonymize<I9svldsp29mh87>;
-    "Committee": Anonymize<Icpjtc5cu426u3>;
+    "Committee": Anonymize<I82brqnfdjmlv9>;
     "CommitteeMembership": Anonymize<I6tsknu13e0euf>;
     "Upgrade": Anonymize<Ihaooms4i702v>;
-    "Threshold": Anonymize<Ig3889jc89o83>;
+    "Threshold": Anonymize<Ifvp9tfqlif8r2>;
     "LiveChain": Anonymize<I53h5usfiohmnu>;
     "Unlearning": Anonymize<I39bboi07r04v1>;
 }>;
@@ -1947,7 +2023,6 @@ export type I2h9pmio37r7fb = {
 export type Ibmr18suc9ikh9 = {
     "who": Anonymize<Ia2lhg7l2hilo3>;
 };
-export type Ia2lhg7l2hilo3 = Array<SS58String>;
 export type I9iq22t0burs89 = {
     "who": MultiAddress;
     "new_free": bigint;
@@ -1965,7 +2040,7 @@ export type I5utcetro501ir = {
     "value": bigint;
     "keep_alive": boolean;
 };
-export type Icpjtc5cu426u3 = AnonymousEnum<{
+export type I82brqnfdjmlv9 = AnonymousEnum<{
     /**
      * Set the collective's membership.
      *
@@ -2004,7 +2079,7 @@ export type Icpjtc5cu426u3 = AnonymousEnum<{
      * - `M` members-count (code-bounded)
      * - `P` complexity of dispatching `proposal`
      */
-    "execute": Anonymize<I16n4icjhfjf2u>;
+    "execute": Anonymize<I8vmfp1mgbsrki>;
     /**
      * Add a new proposal to either be voted on or executed directly.
      *
@@ -2021,7 +2096,7 @@ export type Icpjtc5cu426u3 = AnonymousEnum<{
      * - `P1` is proposal execution complexity (`threshold < 2`)
      * - `P2` is proposals-count (code-bounded) (`threshold >= 2`)
      */
-    "propose": Anonymize<I3dt1ihifsamui>;
+    "propose": Anonymize<Itdbt26oqsfdm>;
     /**
      * Add an aye or nay vote for the sender to the given proposal.
      *
@@ -2102,11 +2177,11 @@ export type I38jfk5li8iang = {
     "prime"?: (SS58String) | undefined;
     "old_count": number;
 };
-export type I16n4icjhfjf2u = {
+export type I8vmfp1mgbsrki = {
     "proposal": TxCallData;
     "length_bound": number;
 };
-export type I3dt1ihifsamui = {
+export type Itdbt26oqsfdm = {
     "threshold": number;
     "proposal": TxCallData;
     "length_bound": number;
@@ -2192,13 +2267,14 @@ export type Ihaooms4i702v = AnonymousEnum<{
      */
     "authorize_upgrade": Anonymize<Ib51vk42m1po4n>;
 }>;
-export type Ig3889jc89o83 = AnonymousEnum<{
+export type Ifvp9tfqlif8r2 = AnonymousEnum<{
     /**
      * A committee member's DKG or signing message, signed with its member key. Sent
      * by the members' off-chain workers as an unsigned transaction (no fee, no nonce);
-     * the signature is checked in validation.
+     * the signature is checked in validation. Charged the most the message can cost;
+     * a round-2 share that does not complete the round is refunded to its check.
      */
-    "submit": Anonymize<Iaa8mrnn4kfha>;
+    "submit": Anonymize<Ideihnrtj97atb>;
     /**
      * Queues the next redaction of unlearning request `request` for the committee's
      * off-chain workers, which compute its collisions. Its updates are **the models'
@@ -2207,26 +2283,34 @@ export type Ig3889jc89o83 = AnonymousEnum<{
      * the request ready, typically). Parallel: every affected model must have its
      * update and the request no queued proposal; sequential: the first submitted
      * update whose affected parents are applied and that no queued proposal holds.
+     * One requester's requests hold at most `MaxQueuedPerRequester` places.
      */
     "propose_redaction": Anonymize<I6al1n81n93b1t>;
     /**
-     * Starts a key generation for the current committee (2/3 of the committee), e.g.
-     * after a membership change. With an active committee key it is a **resharing**:
-     * the members of the old key deal their shares to the new committee, the group key
-     * stays the same (every model and header keeps verifying) and the new committee
-     * signs from then on; at least the old threshold of old members must be in the new
-     * committee. Without one, a fresh DKG — refused once models are bound to a key that
-     * did not come from the committee. Refused while a run is in progress.
+     * Starts a key generation for the current committee (2/3 of the committee). With an
+     * active committee key it is a **resharing**: the members of the old key deal their
+     * shares to the new committee, the group key stays the same (every model and header
+     * keeps verifying) and the new committee signs from then on; at least the old
+     * threshold of old members must be in the new committee. Without one, a fresh DKG —
+     * refused once models are bound to a key that did not come from the committee.
+     * Refused while a run is in progress. (A membership change starts the resharing by
+     * itself; this call retries one that failed.)
      */
     "start_dkg": undefined;
+    /**
+     * Drops queued proposal `proposal` (the committee's 2/3): a way to stop one
+     * redaction without pausing the members' nodes. Its request stays open; the owners'
+     * updates stay submitted.
+     */
+    "reject_proposal": Anonymize<Ibmifqrssunvco>;
 }>;
-export type Iaa8mrnn4kfha = {
+export type Ideihnrtj97atb = {
     "submission": {
         "member": SizedHex<32>;
         "message": Enum<{
             "DkgCommit": {
                 "epoch": number;
-                "commitment": Anonymize<I5skmtt13j2qnt>;
+                "commitment": Anonymize<Iae0ial4kt6kku>;
             };
             "DkgShare": {
                 "epoch": number;
@@ -2242,6 +2326,14 @@ export type Iaa8mrnn4kfha = {
                     "z": SizedHex<32>;
                 };
             };
+            "DkgConfirm": {
+                "epoch": number;
+                "key": SizedHex<32>;
+                "proof": {
+                    "r": SizedHex<32>;
+                    "mu": SizedHex<32>;
+                };
+            };
             "SignCommit": {
                 "proposal": bigint;
                 "attempt": number;
@@ -2250,13 +2342,14 @@ export type Iaa8mrnn4kfha = {
             "SignShare": {
                 "proposal": bigint;
                 "attempt": number;
+                "package": SizedHex<32>;
                 "shares": Anonymize<Ic5m5lp1oioo8r>;
             };
         }>;
     };
     "signature": SizedHex<64>;
 };
-export type I5skmtt13j2qnt = {
+export type Iae0ial4kt6kku = {
     "package": {
         "sender": number;
         "commitment": Anonymize<Ic5m5lp1oioo8r>;
@@ -2264,11 +2357,15 @@ export type I5skmtt13j2qnt = {
         "proof_mu": SizedHex<32>;
     };
     "channel": SizedHex<32>;
+    "secret_key": Uint8Array;
 };
 export type Iqnbvitf7a7l3 = Array<[number, SizedHex<32>]>;
 export type I5v1libhfl216g = Array<FixedSizeArray<2, SizedHex<32>>>;
 export type I6al1n81n93b1t = {
     "request": bigint;
+};
+export type Ibmifqrssunvco = {
+    "proposal": bigint;
 };
 export type I53h5usfiohmnu = AnonymousEnum<{
     /**
@@ -2358,16 +2455,17 @@ export type I99bb69usss9gs = {
     "nays": Anonymize<Ia2lhg7l2hilo3>;
     "end": number;
 };
-export type I98is53shnnhb3 = {
+export type Idkjtc6vtrnpep = {
     "epoch": number;
     "members": Anonymize<Ia2lhg7l2hilo3>;
     "threshold": number;
-    "phase": Anonymize<Iafvcml5ppr134>;
+    "phase": Anonymize<I4kje4j5011plu>;
     "deadline": number;
     "reshare"?: Anonymize<I4arjljr6dpflb>;
 };
 export type I5g2vv0ckl2m8b = [number, number];
-export type I84r148spo9p2n = {
+export type I3pjs7v78ujbii = [number, Anonymize<I9jd27rnpm8ttv>];
+export type I4sh1ks928qrqa = {
     "members": Anonymize<Ia2lhg7l2hilo3>;
     "qualified": Anonymize<Icgljjb6j82uhn>;
     "package": {
@@ -2376,8 +2474,9 @@ export type I84r148spo9p2n = {
         "verification_shares": Anonymize<Iqnbvitf7a7l3>;
     };
     "reshared_from"?: Anonymize<I4arjljr6dpflb>;
+    "confirmed": Anonymize<Icgljjb6j82uhn>;
 };
-export type Iegihdi2ubpkoe = {
+export type I9is61biv7por = {
     "request": bigint;
     "proposer": SS58String;
     "epoch": number;
@@ -2390,6 +2489,7 @@ export type Iegihdi2ubpkoe = {
         "Commit": undefined;
         "Sign": {
             "signers": Anonymize<Icgljjb6j82uhn>;
+            "package": SizedHex<32>;
         };
     }>;
     "deadline": number;
@@ -2524,7 +2624,7 @@ export type I2v50gu3s1aqk6 = AnonymousEnum<{
     "AllExtrinsics": undefined;
     "OnlyInherents": undefined;
 }>;
-export type I71pemsu0o2upa = ResultPayload<Anonymize<I552c02vvnlaah>, Anonymize<I5nrjkj9qumobs>>;
+export type I7qb230msb022e = ResultPayload<Anonymize<Ide6q7e9shqq2f>, Anonymize<I5nrjkj9qumobs>>;
 export type I5nrjkj9qumobs = AnonymousEnum<{
     "Invalid": Enum<{
         "Call": undefined;

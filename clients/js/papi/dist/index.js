@@ -14,13 +14,13 @@ const toBinary = (base64) => {
   return bytes;
 };
 
-const descriptorValues = import('./descriptors-BbUMi_bI.js').then((module) => module["Blockful"]);
-const metadataTypes = import('./metadataTypes-BmqGje1z.js').then(
+const descriptorValues = import('./descriptors-C1zFYa5G.js').then((module) => module["Blockful"]);
+const metadataTypes = import('./metadataTypes-CBhnlKVn.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./blockful_metadata-Bx7AXikE.js').then(
+const getMetadata$1 = () => import('./blockful_metadata-B7LQwLuk.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;
