@@ -9,9 +9,8 @@ use alloc::{collections::BTreeSet, vec, vec::Vec};
 use blockful_chameleon::threshold::{
 	channel::SeededRng, round1, round2, split_secret, KeyShare, SigningNonces,
 };
-use codec::Encode;
 use frame_benchmarking::v2::*;
-use frame_support::traits::Get;
+use frame_support::traits::{Get, SortedMembers};
 use frame_system::RawOrigin;
 use pallet_live_chain::OnRedaction;
 use sp_runtime::{traits::Convert, RuntimeAppPublic};
@@ -29,9 +28,14 @@ fn committee<T: Config>() -> Result<(Vec<T::MemberKey>, Vec<KeyShare>), Benchmar
 			qualified: vec![1, 2, 3, 4],
 			package,
 			reshared_from: None,
+			confirmed: vec![1, 2, 3, 4],
 		},
 	);
 	ActiveEpoch::<T>::put(0);
+	// Signers must be on the committee.
+	for key in &keys {
+		T::Committee::add(&T::MemberAccount::convert(key.clone()));
+	}
 	pallet_live_chain::ChPublicKey::<T>::put(blockful_chameleon::dev_public_key());
 	Ok((keys, shares))
 }
@@ -99,7 +103,8 @@ fn commit<T: Config>(
 }
 
 fn signed<T: Config>(key: &T::MemberKey, message: Message) -> (Submission<T::MemberKey>, SignatureOf<T>) {
-	let signature = key.sign(&message.encode()).expect("the benchmark keystore signs");
+	let signature =
+		key.sign(&Pallet::<T>::signed_payload(&message)).expect("the benchmark keystore signs");
 	(Submission { member: key.clone(), message }, signature)
 }
 
@@ -140,9 +145,14 @@ mod benchmarks {
 		u: Linear<2, { T::MaxUpdates::get().saturating_mul(2) }>,
 	) -> Result<(), BenchmarkError> {
 		let (keys, shares) = committee::<T>()?;
-		let p = proposal::<T>(u, SignPhase::Sign { signers: vec![1, 2, 3] })?;
+		let mut p =
+			proposal::<T>(u, SignPhase::Sign { signers: vec![1, 2, 3], package: [0; 32] })?;
 		let nonces: Vec<_> =
 			shares[..3].iter().map(|s| commit::<T>(s, p.items(), true).0).collect();
+		let package = Pallet::<T>::package_digest(0, &p, &[1, 2, 3])
+			.map_err(|_| BenchmarkError::Stop("digest"))?;
+		p.phase = SignPhase::Sign { signers: vec![1, 2, 3], package };
+		Proposals::<T>::insert(0, p.clone());
 		let packages = Pallet::<T>::signing_packages(0, &p, &[1, 2, 3])
 			.map_err(|_| BenchmarkError::Stop("packages"))?;
 		let mut answers = Vec::new();
@@ -159,7 +169,7 @@ mod benchmarks {
 		SignShares::<T>::insert(0, 2, answers[1].clone());
 		let (submission, signature) = signed::<T>(
 			&keys[2],
-			Message::SignShare { proposal: 0, attempt: 0, shares: answers[2].clone() },
+			Message::SignShare { proposal: 0, attempt: 0, package, shares: answers[2].clone() },
 		);
 		let first = p.updates[0].0;
 

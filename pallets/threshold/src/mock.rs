@@ -171,6 +171,13 @@ impl frame_support::traits::SortedMembers<AccountId> for MockCommittee {
 		members.sort();
 		members
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add(who: &AccountId) {
+		let mut members = CommitteeMembers::get();
+		members.push(*who);
+		CommitteeMembers::set(&members);
+	}
 }
 
 /// A `UintAuthorityId` member key is the account with the same number.
