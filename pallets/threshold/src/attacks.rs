@@ -18,21 +18,10 @@ use sp_runtime::{
 	RuntimeAppPublic,
 };
 
-/// Every key and value of the chain's state (a block's state, to return to on a re-org).
-fn snapshot() -> Vec<(Vec<u8>, Vec<u8>)> {
-	let mut state = Vec::new();
-	let mut next = sp_io::storage::next_key(&[]);
-	while let Some(k) = next {
-		state.push((k.clone(), sp_io::storage::get(&k).unwrap().to_vec()));
-		next = sp_io::storage::next_key(&k);
-	}
-	state
-}
-
-/// Replaces the chain's state with `state` (the node's offchain storage stays, as on a
-/// real re-org).
+/// Replaces the chain's state with `state` (a block's [`chain_state`], to return to on a
+/// re-org; the node's offchain storage stays, as on a real re-org).
 fn restore(state: &[(Vec<u8>, Vec<u8>)]) {
-	for (k, _) in snapshot() {
+	for (k, _) in chain_state() {
 		sp_io::storage::clear(&k);
 	}
 	for (k, v) in state {
@@ -156,7 +145,7 @@ fn an_answer_made_on_another_fork_is_not_punished() {
 	net.block();
 	let common = net.with(|| {
 		assert_eq!(SignCommitments::<Test>::iter_key_prefix(0).count(), 2);
-		snapshot()
+		chain_state()
 	});
 	// Fork A: 13 commits (signers 1, 2, 3), then 11 and 12 answer its packages.
 	net.with(|| {
@@ -200,17 +189,7 @@ fn a_removed_member_cannot_sign_and_the_queue_moves_to_the_new_committee() {
 		let _ = Balances::force_set_balance(RuntimeOrigin::root(), 15, 1_000);
 		let items = Proposals::<Test>::get(0).unwrap().items();
 		let base = blockful_chameleon::dev_public_key().0;
-		let message =
-			Message::SignCommit { proposal: 0, attempt: 0, commitments: vec![(base, base); items] };
-		let signature = UintAuthorityId(14).sign(&Threshold::signed_payload(&message)).unwrap();
-		assert_noop!(
-			Threshold::submit(
-				RuntimeOrigin::none(),
-				Submission { member: UintAuthorityId(14), message },
-				signature
-			),
-			Error::<Test>::NotInCommittee
-		);
+		assert_noop!(dispatch_as(14, sign_commit(0, items, base)), Error::<Test>::NotInCommittee);
 	});
 	set_online(&[11, 12, 13, 15]);
 	net.run_until(20, || ActiveEpoch::<Test>::get() == Some(1)).expect("resharing by itself");
@@ -244,15 +223,7 @@ fn a_replayed_complaint_counts_once() {
 		let complaint = Message::DkgComplain { epoch: 0, dealer: 2, proof };
 		assert_ok!(submit_as(11, complaint.clone()));
 		assert_eq!(Misbehaviour::<Test>::get(11), 1);
-		let signature = UintAuthorityId(11).sign(&Threshold::signed_payload(&complaint)).unwrap();
-		assert_noop!(
-			Threshold::submit(
-				RuntimeOrigin::none(),
-				Submission { member: UintAuthorityId(11), message: complaint },
-				signature
-			),
-			Error::<Test>::AlreadySubmitted
-		);
+		assert_noop!(dispatch_as(11, complaint), Error::<Test>::AlreadySubmitted);
 		assert_eq!(Misbehaviour::<Test>::get(11), 1);
 	});
 }
@@ -265,9 +236,7 @@ fn a_message_signed_for_another_chain_or_without_the_tag_is_refused() {
 	net.with(|| {
 		propose(request);
 		let items = Proposals::<Test>::get(0).unwrap().items();
-		let base = blockful_chameleon::dev_public_key().0;
-		let message =
-			Message::SignCommit { proposal: 0, attempt: 0, commitments: vec![(base, base); items] };
+		let message = sign_commit(0, items, blockful_chameleon::dev_public_key().0);
 		let other_chain = (MESSAGE_TAG, sp_core::H256::repeat_byte(7), &message).encode();
 		for payload in [message.encode(), other_chain] {
 			let signature = UintAuthorityId(11).sign(&payload).unwrap();
@@ -293,7 +262,7 @@ fn a_message_signed_for_another_chain_or_without_the_tag_is_refused() {
 
 /// Number of keys in the chain's state.
 fn state_keys() -> usize {
-	snapshot().len()
+	chain_state().len()
 }
 
 #[test]

@@ -352,13 +352,9 @@ impl<T: Config> Pallet<T> {
 		if !installed {
 			return Self::fail_dkg(run, qualified);
 		}
-		let unconfirmed: Vec<T::AccountId> = key
-			.members
-			.iter()
-			.enumerate()
-			.filter(|(i, _)| {
-				!MemberIndex::try_from(i + 1).is_ok_and(|j| key.confirmed.binary_search(&j).is_ok())
-			})
+		let unconfirmed: Vec<T::AccountId> = (1..)
+			.zip(key.members.iter())
+			.filter(|(j, _)| key.confirmed.binary_search(j).is_err())
 			.map(|(_, m)| m.clone())
 			.collect();
 		let group_key = key.package.group_key;

@@ -279,6 +279,17 @@ pub fn set_online(members: &[AccountId]) {
 	UintAuthorityId::set_all_keys(members.iter().map(|m| UintAuthorityId(*m)).collect::<Vec<_>>());
 }
 
+/// Every key and value of the chain's state, in key order.
+pub fn chain_state() -> Vec<(Vec<u8>, Vec<u8>)> {
+	let mut state = Vec::new();
+	let mut next = sp_io::storage::next_key(&[]);
+	while let Some(k) = next {
+		state.push((k.clone(), sp_io::storage::get(&k).unwrap().to_vec()));
+		next = sp_io::storage::next_key(&k);
+	}
+	state
+}
+
 /// Ends the current block and starts the next.
 pub fn next_block() {
 	let n = System::block_number();

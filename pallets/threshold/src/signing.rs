@@ -52,9 +52,15 @@ impl<T: Config> Pallet<T> {
 		p: &ProposalOf<T>,
 		signers: &[MemberIndex],
 	) -> Result<Vec<SigningPackage>, DispatchError> {
-		let items = Self::items(p)?;
-		let commitments = Self::round1_of(proposal, signers)?;
-		items
+		Self::packages_of(p, &Self::round1_of(proposal, signers)?)
+	}
+
+	/// The signing packages of `p` from the signers' round-1 `commitments`.
+	fn packages_of(
+		p: &ProposalOf<T>,
+		commitments: &[(MemberIndex, Vec<([u8; 32], [u8; 32])>)],
+	) -> Result<Vec<SigningPackage>, DispatchError> {
+		Self::items(p)?
 			.iter()
 			.enumerate()
 			.map(|(k, (check, msg))| {
@@ -83,8 +89,16 @@ impl<T: Config> Pallet<T> {
 		p: &ProposalOf<T>,
 		signers: &[MemberIndex],
 	) -> Result<[u8; 32], Error<T>> {
-		let commitments = Self::round1_of(proposal, signers)?;
-		Ok(sp_io::hashing::blake2_256(
+		Ok(Self::digest_of(proposal, p, &Self::round1_of(proposal, signers)?))
+	}
+
+	/// [`Self::package_digest`] of the signers' round-1 `commitments`.
+	fn digest_of(
+		proposal: u64,
+		p: &ProposalOf<T>,
+		commitments: &[(MemberIndex, Vec<([u8; 32], [u8; 32])>)],
+	) -> [u8; 32] {
+		sp_io::hashing::blake2_256(
 			&(
 				b"blockful/threshold/package",
 				Self::genesis_hash(),
@@ -97,7 +111,7 @@ impl<T: Config> Pallet<T> {
 				commitments,
 			)
 				.encode(),
-		))
+		)
 	}
 
 	/// Round-1 commitments: for the head proposal's current attempt in round 1, from a
@@ -179,11 +193,12 @@ impl<T: Config> Pallet<T> {
 		}
 		// Every commitment was checked on arrival, so the packages build; should the live
 		// chain have changed under the proposal, drop it.
-		if let Err(error) = Self::signing_packages(proposal, &p, &committed) {
+		let round1 = Self::round1_of(proposal, &committed)?;
+		if let Err(error) = Self::packages_of(&p, &round1) {
 			Self::drop_proposal(proposal, error);
 			return Ok(None);
 		}
-		let package = Self::package_digest(proposal, &p, &committed)?;
+		let package = Self::digest_of(proposal, &p, &round1);
 		p.phase = SignPhase::Sign { signers: committed.clone(), package };
 		p.deadline = Self::round_deadline(&p, key.package.threshold);
 		let attempt = p.attempt;

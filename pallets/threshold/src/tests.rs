@@ -241,6 +241,30 @@ pub(crate) fn submit_as(m: u64, message: Message) -> sp_runtime::DispatchResultW
 		.and_then(|_| RuntimeCall::Threshold(call).dispatch(RuntimeOrigin::none()))
 }
 
+/// Dispatches `message` as member `m`, signed by `signer` over the tagged payload, without
+/// the pool's validation (to see the dispatch's own refusals).
+pub(crate) fn dispatch_signed_by(
+	m: u64,
+	message: Message,
+	signer: u64,
+) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
+	let signature = UintAuthorityId(signer).sign(&Threshold::signed_payload(&message)).unwrap();
+	Threshold::submit(RuntimeOrigin::none(), Submission { member: UintAuthorityId(m), message }, signature)
+}
+
+/// [`dispatch_signed_by`] with the member's own signature.
+pub(crate) fn dispatch_as(
+	m: u64,
+	message: Message,
+) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
+	dispatch_signed_by(m, message, m)
+}
+
+/// A round-1 message for proposal 0 with `n` copies of the valid point `point`.
+pub(crate) fn sign_commit(attempt: u32, n: usize, point: [u8; 32]) -> Message {
+	Message::SignCommit { proposal: 0, attempt, commitments: vec![(point, point); n] }
+}
+
 #[test]
 fn a_cheating_signer_is_named_and_the_honest_members_complete() {
 	let mut net = new_net(true);
@@ -338,14 +362,7 @@ fn bad_member_messages_are_refused_without_state_change() {
 			secret_key: UintAuthorityId(11).to_raw_vec(),
 		};
 		let message = Message::DkgCommit { epoch: 0, commitment: commitment.clone() };
-		let call = |member: u64, message: Message, signer: u64| {
-			let signature = UintAuthorityId(signer).sign(&Threshold::signed_payload(&message)).unwrap();
-			Threshold::submit(
-				RuntimeOrigin::none(),
-				Submission { member: UintAuthorityId(member), message },
-				signature,
-			)
-		};
+		let call = dispatch_signed_by;
 		// Signed by someone else.
 		assert_noop!(call(11, message.clone(), 12), Error::<Test>::BadSignature);
 		// Not a member.
@@ -397,19 +414,8 @@ fn bad_signing_messages_are_refused_without_state_change() {
 	net.with(|| {
 		propose(request);
 		let items = Proposals::<Test>::get(0).unwrap().items();
-		let call = |member: u64, message: Message| {
-			let signature = UintAuthorityId(member).sign(&Threshold::signed_payload(&message)).unwrap();
-			Threshold::submit(
-				RuntimeOrigin::none(),
-				Submission { member: UintAuthorityId(member), message },
-				signature,
-			)
-		};
-		let commit = |attempt, n: usize, point: [u8; 32]| Message::SignCommit {
-			proposal: 0,
-			attempt,
-			commitments: vec![(point, point); n],
-		};
+		let call = dispatch_as;
+		let commit = sign_commit;
 		let base = blockful_chameleon::dev_public_key().0;
 		// Wrong attempt, wrong count, identity points, an unknown proposal, a stranger.
 		assert_noop!(call(11, commit(1, items, base)), Error::<Test>::WrongAttempt);
@@ -598,12 +604,7 @@ fn the_chain_holds_no_secret_share_and_the_transcript_yields_no_trapdoor() {
 		// share appears anywhere.
 		let mut secrets: Vec<[u8; 32]> = shares.iter().map(|s| s.secret_bytes()).collect();
 		secrets.push(trapdoor);
-		let mut state = Vec::new();
-		let mut next = sp_io::storage::next_key(&[]);
-		while let Some(k) = next {
-			state.extend(sp_io::storage::get(&k).unwrap().to_vec());
-			next = sp_io::storage::next_key(&k);
-		}
+		let state: Vec<u8> = chain_state().into_iter().flat_map(|(_, v)| v).collect();
 		for secret in &secrets {
 			assert!(!state.windows(32).any(|w| w == secret), "a secret is in the state");
 		}
