@@ -53,6 +53,34 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
+/// `--chain local-7` (insecure): the `local` chain's four validators (Alice, Bob, Charlie,
+/// Dave) and a committee of seven: those four, Eve, Ferdie and One (//One), whose nodes
+/// join as full nodes running their off-chain workers. The committee's DKG at genesis
+/// gives t = 5: redactions survive two members down, not three
+/// (`zombienet/local-7.toml`).
+pub fn local7_chain_spec() -> Result<ChainSpec, String> {
+	use sp_keyring::{Ed25519Keyring as Ed, Sr25519Keyring as Sr};
+	let authorities = [(Sr::Alice, Ed::Alice), (Sr::Bob, Ed::Bob), (Sr::Charlie, Ed::Charlie), (Sr::Dave, Ed::Dave)]
+		.into_iter()
+		.map(|(aura, grandpa)| (aura.public().into(), grandpa.public().into()))
+		.collect();
+	let committee = [Sr::Alice, Sr::Bob, Sr::Charlie, Sr::Dave, Sr::Eve, Sr::Ferdie, Sr::One]
+		.into_iter()
+		.map(|k| k.to_account_id())
+		.collect();
+	let endowed = Sr::well_known().chain([Sr::One, Sr::Two]).map(|k| (k.to_account_id(), 1u128 << 60)).collect();
+	let mut patch = blockful_runtime::genesis_config_presets::consortium_genesis(authorities, endowed, committee, [0u8; 32])?;
+	patch["unlearning"] =
+		serde_json::json!({ "updateWindow": blockful_runtime::genesis_config_presets::DEV_UPDATE_WINDOW });
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("BlockFUL Local Testnet (7 members)")
+		.with_id("blockful_local7")
+		.with_chain_type(ChainType::Local)
+		.with_genesis_config_patch(patch)
+		.with_properties(properties())
+		.build())
+}
+
 /// `--chain consortium:<config.json>`: a chain whose validators, committee, endowments and
 /// chameleon-hash public key come from a configuration file, with no development key:
 ///

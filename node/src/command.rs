@@ -39,6 +39,7 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"local-7" => Box::new(chain_spec::local7_chain_spec()?),
 			config if config.starts_with("consortium:") => Box::new(
 				chain_spec::consortium_chain_spec(std::path::Path::new(&config["consortium:".len()..]))?,
 			),

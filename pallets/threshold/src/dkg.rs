@@ -320,7 +320,6 @@ impl<T: Config> Pallet<T> {
 	/// A DKG phase's deadline passed: move on with those that posted, or finish.
 	pub(crate) fn dkg_timeout(run: DkgRunOf<T>, _now: BlockNumberFor<T>) -> Weight {
 		let n = run.members.len() as u64;
-		let t = u64::from(run.threshold);
 		match run.phase {
 			DkgPhase::Commit if Self::committed_dealers(run.epoch) >= Self::dealers_needed(&run) =>
 				Self::enter_phase(run, DkgPhase::Share),
@@ -328,7 +327,7 @@ impl<T: Config> Pallet<T> {
 			DkgPhase::Share => Self::enter_confirm(run),
 			DkgPhase::Confirm => Self::finish_dkg(run),
 		}
-		crate::costs::dkg_phase_weight::<T>(n, t)
+		crate::costs::dkg_phase_weight::<T>(n)
 	}
 
 	/// Installs the pending key if at least `t` members confirmed it: a fresh key on the

@@ -108,6 +108,13 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+/// What the benchmarks need the runtime to do for them.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Makes `members` the committee `Config::Committee` reports, replacing the current one.
+	fn set_committee(members: &[AccountId]);
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -175,8 +182,11 @@ pub mod pallet {
 		/// Priority of the members' unsigned messages.
 		#[pallet::constant]
 		type UnsignedPriority: Get<TransactionPriority>;
-		/// Weights of the signing messages (benchmarked).
+		/// Weights of the members' messages (benchmarked).
 		type WeightInfo: crate::WeightInfo;
+		/// Set-up the benchmarks need from the runtime (its committee).
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
 	}
 
 	#[pallet::pallet]

@@ -84,6 +84,19 @@ impl pallet_timestamp::Config for Test {
 	type WeightInfo = ();
 }
 
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_threshold::BenchmarkHelper<AccountId> for MockCommittee {
+	fn set_committee(members: &[AccountId]) {
+		CommitteeMembers::set(&members.to_vec());
+	}
+}
+
+/// The benchmarks' externalities: [`new_net`] without a DKG.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	new_net(false).ext
+}
+
 parameter_types! {
 	pub MaxProposalWeight: Weight = Weight::MAX;
 }
@@ -138,11 +151,12 @@ impl pallet_live_chain::Config for Test {
 impl pallet_unlearning::Config for Test {
 	type MaxStarts = frame_support::traits::ConstU32<3>;
 	type MaxClasses = frame_support::traits::ConstU32<10>;
-	type MaxAffected = frame_support::traits::ConstU32<6>;
+	type MaxAffected = frame_support::traits::ConstU32<8>;
 	type WeightInfo = ();
 	type DepositCurrency = Balances;
 	type DepositHoldReason = RuntimeHoldReason;
 	type RequestDeposit = frame_support::traits::ConstU64<100>;
+	type ArchiveFee = frame_support::traits::ConstU64<1>;
 	type RequestTtl = frame_support::traits::ConstU64<REQUEST_TTL>;
 	type MaxRequestsPerBlock = frame_support::traits::ConstU32<4>;
 	type MaxWaiting = frame_support::traits::ConstU32<3>;
@@ -225,6 +239,8 @@ impl pallet_threshold::Config for Test {
 	type MaxMessagesPerBlock = frame_support::traits::ConstU32<MAX_MESSAGES>;
 	type UnsignedPriority = frame_support::traits::ConstU64<{ 1 << 20 }>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockCommittee;
 }
 
 /// Test externalities with an off-chain worker environment.

@@ -104,12 +104,12 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, MutateHold},
-			tokens::Precision,
+			tokens::{Fortitude, Precision},
 		},
 	};
 	use frame_system::pallet_prelude::*;
 	use pallet_live_chain::{AffectedError, OnRedaction};
-	use sp_runtime::{SaturatedConversion, Saturating};
+	use sp_runtime::{traits::Zero, SaturatedConversion, Saturating};
 
 	/// A request as stored by this runtime.
 	pub type RequestOf<T> = UnlearningRequest<
@@ -156,6 +156,12 @@ pub mod pallet {
 		/// Deposit held from the requester while a request is open.
 		#[pallet::constant]
 		type RequestDeposit: Get<BalanceOf<Self>>;
+		/// Fee per model a request's redactions archive: held with the deposit (for every
+		/// affected model) and **burned** when the request closes for every model it
+		/// updated — the archive keeps each record forever and the committee spent blocks
+		/// on it, so a loop of requests pays for what it leaves behind.
+		#[pallet::constant]
+		type ArchiveFee: Get<BalanceOf<Self>>;
 		/// Blocks after which an open request expires.
 		#[pallet::constant]
 		type RequestTtl: Get<BlockNumberFor<Self>>;
@@ -298,6 +304,15 @@ pub mod pallet {
 			round: u32,
 			/// Models this redaction updated.
 			updated: u32,
+		},
+		/// A closing request paid the archive fee of the models it updated (burned).
+		ArchiveFeePaid {
+			/// Request id.
+			id: u64,
+			/// Models updated.
+			models: u32,
+			/// Amount burned.
+			amount: BalanceOf<T>,
 		},
 		/// A request is complete.
 		RequestCompleted {
@@ -482,7 +497,9 @@ pub mod pallet {
 					Error::<T>::TooManyRequestsThisBlock
 				);
 			}
-			let deposit = T::RequestDeposit::get();
+			let deposit = T::RequestDeposit::get().saturating_add(
+				T::ArchiveFee::get().saturating_mul(affected.len().saturated_into()),
+			);
 			T::DepositCurrency::hold(&HoldReason::RequestDeposit.into(), &requester, deposit)
 				.map_err(|_| Error::<T>::InsufficientDeposit)?;
 			let mut request = UnlearningRequest::filed(
@@ -669,16 +686,32 @@ pub mod pallet {
 
 		/// Ends request `id` (whose new status the caller set): releases its locks (each
 		/// to the earliest waiting request that needs it, activating those that then hold
-		/// all theirs), its submissions and its deposit, records the block and stores it.
+		/// all theirs), its submissions and its deposit less the archive fee of the models
+		/// it updated (burned), records the block and stores it.
 		fn close(id: u64, mut request: RequestOf<T>) {
 			Self::release(id, &request.affected);
 			let _ = Updates::<T>::clear_prefix(id, request.affected.len().saturated_into(), None);
+			let models = request.done.len().saturated_into::<u32>();
+			let fee = T::ArchiveFee::get().saturating_mul(models.into()).min(request.deposit);
 			// The deposit was held when the request was filed; a shortfall here could only
 			// come from a slash no origin can cause, and is logged.
+			let reason = HoldReason::RequestDeposit.into();
+			if !fee.is_zero() {
+				match T::DepositCurrency::burn_held(
+					&reason,
+					&request.requester,
+					fee,
+					Precision::BestEffort,
+					Fortitude::Force,
+				) {
+					Ok(amount) => Self::deposit_event(Event::ArchiveFeePaid { id, models, amount }),
+					Err(e) => log::warn!(target: "runtime::unlearning", "archive fee of {id}: {e:?}"),
+				}
+			}
 			if let Err(e) = T::DepositCurrency::release(
-				&HoldReason::RequestDeposit.into(),
+				&reason,
 				&request.requester,
-				request.deposit,
+				request.deposit.saturating_sub(fee),
 				Precision::BestEffort,
 			) {
 				log::warn!(target: "runtime::unlearning", "releasing deposit of {id}: {e:?}");

@@ -71,6 +71,8 @@ impl pallet_balances::Config for Test {
 pub const MODEL_DEPOSIT: u64 = 10;
 /// Deposit held per open request.
 pub const REQUEST_DEPOSIT: u64 = 100;
+/// Archive fee per updated model.
+pub const ARCHIVE_FEE: u64 = 5;
 /// Balance every test account starts with.
 pub const ENDOWMENT: u64 = 1_000_000;
 /// An account that can pay a model deposit but not a request deposit.
@@ -146,6 +148,7 @@ impl pallet_unlearning::Config for Test {
 	type DepositCurrency = Balances;
 	type DepositHoldReason = RuntimeHoldReason;
 	type RequestDeposit = frame_support::traits::ConstU64<REQUEST_DEPOSIT>;
+	type ArchiveFee = frame_support::traits::ConstU64<ARCHIVE_FEE>;
 	type RequestTtl = frame_support::traits::ConstU64<REQUEST_TTL>;
 	type MaxRequestsPerBlock = frame_support::traits::ConstU32<4>;
 	type MaxWaiting = frame_support::traits::ConstU32<MAX_WAITING>;

@@ -794,12 +794,11 @@ fn request_locks_affected_models_and_holds_deposit_works() {
 			assert_eq!(LockedBy::<Test>::get(tx), Some(id));
 		}
 		assert_eq!(LockedBy::<Test>::get(1), None);
-		assert_eq!(held(ALICE), REQUEST_DEPOSIT);
+		// The deposit and the archive fee of the three affected models.
+		let deposit = REQUEST_DEPOSIT + 3 * ARCHIVE_FEE;
+		assert_eq!(held(ALICE), deposit);
 		let r = Requests::<Test>::get(id).unwrap();
-		assert_eq!(
-			(r.deposit, r.expires),
-			(REQUEST_DEPOSIT, Some(System::block_number() + REQUEST_TTL))
-		);
+		assert_eq!((r.deposit, r.expires), (deposit, Some(System::block_number() + REQUEST_TTL)));
 		assert_eq!(r.fallback_from, Some(System::block_number() + UPDATE_WINDOW));
 	});
 }
@@ -816,7 +815,7 @@ fn request_overlapping_open_request_waits_works() {
 		assert_eq!((r.status, r.affected.to_vec()), (RequestStatus::Waiting, vec![2, 3]));
 		assert_eq!((r.expires, r.activated), (None, None));
 		assert_eq!(Waiting::<Test>::get().to_vec(), vec![(second, 2)]);
-		assert_eq!(held(BOB), REQUEST_DEPOSIT);
+		assert_eq!(held(BOB), REQUEST_DEPOSIT + 2 * ARCHIVE_FEE);
 		System::assert_last_event(
 			Event::UnlearningRequested {
 				id: second,
@@ -947,6 +946,89 @@ fn publish_referencing_locked_model_fails() {
 		publish(BOB, "free", &[1]);
 		assert_ok!(redact(id, &[0, 2, 3]));
 		publish(BOB, "late", &[3]);
+	});
+}
+
+/// `who`'s free balance and the total issuance.
+fn funds(who: AccountId) -> (u64, u64) {
+	use frame_support::traits::fungible::Inspect;
+	(Balances::balance(&who), Balances::total_issuance())
+}
+
+#[test]
+fn completed_request_burns_the_archive_fee_of_the_models_it_updated_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		let (free, issuance) = funds(ALICE);
+		// Models 0 and 2 get new versions, 3 is left unchanged (skipped): two archive
+		// records, two fees burned; the rest of the deposit comes back.
+		assert_ok!(redact(id, &[0, 2]));
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(funds(ALICE), (free + REQUEST_DEPOSIT + ARCHIVE_FEE, issuance - 2 * ARCHIVE_FEE));
+		System::assert_has_event(Event::ArchiveFeePaid { id, models: 2, amount: 2 * ARCHIVE_FEE }.into());
+	});
+}
+
+#[test]
+fn request_loop_pays_the_archive_fee_every_round_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let (start, issuance) = funds(ALICE);
+		// An owner requesting and redacting its own three models over and over leaves three
+		// archive records a round, and pays for each.
+		for round in 1..=3u64 {
+			let id = request(ALICE, &[0], Paradigm::Parallel);
+			assert_ok!(redact(id, &[0, 2, 3]));
+			assert_eq!(funds(ALICE), (start - round * 3 * ARCHIVE_FEE, issuance - round * 3 * ARCHIVE_FEE));
+			next_block();
+		}
+	});
+}
+
+#[test]
+fn cancelled_request_burns_nothing_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let (free, issuance) = funds(ALICE);
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		assert_ok!(Unlearning::cancel_request(RuntimeOrigin::signed(ALICE), id));
+		assert_eq!((held(ALICE), funds(ALICE)), (0, (free, issuance)));
+	});
+}
+
+#[test]
+fn expired_sequential_request_pays_for_the_models_it_updated_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		let (free, issuance) = funds(ALICE);
+		let id = request(ALICE, &[0], Paradigm::Sequential);
+		let expires = Requests::<Test>::get(id).unwrap().expires.unwrap();
+		assert_ok!(redact(id, &[0]));
+		run_to_block(expires);
+		assert_eq!((held(ALICE), funds(ALICE)), (0, (free - ARCHIVE_FEE, issuance - ARCHIVE_FEE)));
+	});
+}
+
+#[test]
+fn request_without_deposit_for_its_archive_fee_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		// PAUPER can pay a model deposit and the request deposit, not the fee on top.
+		publish(ALICE, "a", &[]);
+		next_block();
+		publish(PAUPER, "p", &[0]);
+		next_block();
+		// Enough free balance for the request deposit, one unit short of the fee on top.
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(
+			&PAUPER,
+			REQUEST_DEPOSIT + ARCHIVE_FEE - 1,
+		);
+		let before = funds(PAUPER);
+		assert_noop!(
+			request_call(RuntimeOrigin::signed(PAUPER), vec![1], vec![1], Paradigm::Parallel),
+			Error::<Test>::InsufficientDeposit
+		);
+		assert_eq!(funds(PAUPER), before);
 	});
 }
 

@@ -250,6 +250,11 @@ parameter_types! {
 	pub const ModelDeposit: Balance = 10 * MILLI_UNIT;
 	/// Held from a requester while the request is open.
 	pub const RequestDeposit: Balance = 100 * MILLI_UNIT;
+	/// Fee per model a request's redactions archive (burned when the request closes):
+	/// the model deposit again — the archive record is about the size of a model's live
+	/// record and is never freed — so a loop of requests over `k` models pays
+	/// `k × 10 mBFL` a round.
+	pub const ArchiveFee: Balance = 10 * MILLI_UNIT;
 	/// An open request expires after a day.
 	pub const RequestTtl: BlockNumber = DAYS;
 	/// Requests filed (and so expiring) per block.
@@ -289,6 +294,7 @@ impl pallet_unlearning::Config for Runtime {
 	type DepositCurrency = Balances;
 	type DepositHoldReason = RuntimeHoldReason;
 	type RequestDeposit = RequestDeposit;
+	type ArchiveFee = ArchiveFee;
 	type RequestTtl = RequestTtl;
 	type MaxRequestsPerBlock = MaxRequestsPerBlock;
 	type MaxWaiting = MaxWaitingRequests;
@@ -344,6 +350,21 @@ impl pallet_threshold::Config for Runtime {
 	type MaxMessagesPerBlock = MaxThresholdMessagesPerBlock;
 	type UnsignedPriority = ThresholdPriority;
 	type WeightInfo = pallet_threshold::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ThresholdBenchmarks;
+}
+
+/// The threshold benchmarks' committee: written to `CommitteeMembership` directly.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct ThresholdBenchmarks;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_threshold::BenchmarkHelper<AccountId> for ThresholdBenchmarks {
+	fn set_committee(members: &[AccountId]) {
+		let mut sorted = members.to_vec();
+		sorted.sort();
+		let bounded = frame_support::BoundedVec::truncate_from(sorted);
+		pallet_membership::Members::<Runtime, CommitteeMembershipInstance>::put(bounded);
+	}
 }
 
 impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
