@@ -59,26 +59,31 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 /// gives t = 5: redactions survive two members down, not three
 /// (`zombienet/local-7.toml`).
 pub fn local7_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("BlockFUL Local Testnet (7 members)")
+		.with_id("blockful_local7")
+		.with_chain_type(ChainType::Local)
+		.with_genesis_config_patch(local7_patch()?)
+		.with_properties(properties())
+		.build())
+}
+
+/// The genesis patch of [`local7_chain_spec`].
+pub fn local7_patch() -> Result<serde_json::Value, String> {
 	use sp_keyring::{Ed25519Keyring as Ed, Sr25519Keyring as Sr};
-	let authorities = [(Sr::Alice, Ed::Alice), (Sr::Bob, Ed::Bob), (Sr::Charlie, Ed::Charlie), (Sr::Dave, Ed::Dave)]
-		.into_iter()
-		.map(|(aura, grandpa)| (aura.public().into(), grandpa.public().into()))
-		.collect();
+	let validators = [(Sr::Alice, Ed::Alice), (Sr::Bob, Ed::Bob), (Sr::Charlie, Ed::Charlie), (Sr::Dave, Ed::Dave)];
+	let authorities =
+		validators.into_iter().map(|(aura, grandpa)| (aura.public().into(), grandpa.public().into())).collect();
 	let committee = [Sr::Alice, Sr::Bob, Sr::Charlie, Sr::Dave, Sr::Eve, Sr::Ferdie, Sr::One]
 		.into_iter()
 		.map(|k| k.to_account_id())
 		.collect();
 	let endowed = Sr::well_known().chain([Sr::One, Sr::Two]).map(|k| (k.to_account_id(), 1u128 << 60)).collect();
-	let mut patch = blockful_runtime::genesis_config_presets::consortium_genesis(authorities, endowed, committee, [0u8; 32])?;
+	let mut patch =
+		blockful_runtime::genesis_config_presets::consortium_genesis(authorities, endowed, committee, [0u8; 32])?;
 	patch["unlearning"] =
 		serde_json::json!({ "updateWindow": blockful_runtime::genesis_config_presets::DEV_UPDATE_WINDOW });
-	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name("BlockFUL Local Testnet (7 members)")
-		.with_id("blockful_local7")
-		.with_chain_type(ChainType::Local)
-		.with_genesis_config_patch(patch)
-		.with_properties(properties())
-		.build())
+	Ok(patch)
 }
 
 /// `--chain consortium:<config.json>`: a chain whose validators, committee, endowments and
@@ -237,6 +242,19 @@ mod tests {
 		let text = patch.to_string();
 		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id().to_ss58check();
 		assert!(!text.contains(&alice));
+	}
+
+	#[test]
+	fn local7_has_seven_members_four_validators_and_a_genesis_dkg_works() {
+		let patch = local7_patch().unwrap();
+		let members = patch["committeeMembership"]["members"].as_array().unwrap();
+		assert_eq!(members.len(), 7);
+		let one = serde_json::to_value(sp_keyring::Sr25519Keyring::One.to_account_id()).unwrap();
+		assert!(members.contains(&one));
+		assert_eq!(patch["aura"]["authorities"].as_array().unwrap().len(), 4);
+		assert_eq!(patch["grandpa"]["authorities"].as_array().unwrap().len(), 4);
+		assert_eq!(patch["threshold"]["startDkg"], serde_json::json!(true));
+		assert_eq!(patch["liveChain"]["chPublicKey"], serde_json::to_value([0u8; 32]).unwrap());
 	}
 
 	#[test]

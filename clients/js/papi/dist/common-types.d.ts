@@ -40,7 +40,7 @@ export type DigestItem = Enum<{
     "RuntimeEnvironmentUpdated": undefined;
 }>;
 export declare const DigestItem: GetEnum<DigestItem>;
-export type I8ub7m91ou7iif = Array<{
+export type I5qebl1vj46uu9 = Array<{
     "phase": Phase;
     "event": Enum<{
         "System": Anonymize<I97uqejpdb4jhr>;
@@ -52,7 +52,7 @@ export type I8ub7m91ou7iif = Array<{
         "Threshold": Anonymize<Iboh3senu3q6ac>;
         "Archive": Anonymize<I5d2hucct89r2v>;
         "LiveChain": Anonymize<Iect7mn1646sl7>;
-        "Unlearning": Anonymize<I1ouoro3s4mcno>;
+        "Unlearning": Anonymize<I3dk8t8lf529rn>;
     }>;
     "topics": Anonymize<Ic5m5lp1oioo8r>;
 }>;
@@ -1523,7 +1523,7 @@ export type I7hu7hl7r35nrm = {
      */
     "key": SizedHex<32>;
 };
-export type I1ouoro3s4mcno = AnonymousEnum<{
+export type I3dk8t8lf529rn = AnonymousEnum<{
     /**
      * An unlearning request was stored.
      */
@@ -1544,6 +1544,10 @@ export type I1ouoro3s4mcno = AnonymousEnum<{
      * A committee redaction advanced a request.
      */
     "RequestAdvanced": Anonymize<I7uuo0ij7vr12a>;
+    /**
+     * A closing request paid the archive fee of the models it updated (burned).
+     */
+    "ArchiveFeePaid": Anonymize<Iarnccmin6is0v>;
     /**
      * A request is complete.
      */
@@ -1625,6 +1629,20 @@ export type I7uuo0ij7vr12a = {
      * Models this redaction updated.
      */
     "updated": number;
+};
+export type Iarnccmin6is0v = {
+    /**
+     * Request id.
+     */
+    "id": bigint;
+    /**
+     * Models updated.
+     */
+    "models": number;
+    /**
+     * Amount burned.
+     */
+    "amount": bigint;
 };
 export type I22kdcajb9lkv0 = {
     /**

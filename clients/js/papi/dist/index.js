@@ -14,13 +14,13 @@ const toBinary = (base64) => {
   return bytes;
 };
 
-const descriptorValues = import('./descriptors-C1zFYa5G.js').then((module) => module["Blockful"]);
-const metadataTypes = import('./metadataTypes-CBhnlKVn.js').then(
+const descriptorValues = import('./descriptors-L-dRzA0l.js').then((module) => module["Blockful"]);
+const metadataTypes = import('./metadataTypes-Bv0wzc-m.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./blockful_metadata-B7LQwLuk.js').then(
+const getMetadata$1 = () => import('./blockful_metadata-BJwszgoJ.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;
