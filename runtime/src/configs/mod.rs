@@ -238,14 +238,14 @@ parameter_types! {
 	/// signing message of the largest committee binds: 1.5 ms per collision with its writes
 	/// (the 22 signers' parts of every signing session); 505 while committees stopped at
 	/// `t` = 3.
-	pub const MaxUpdates: u32 = 210;
+	pub const MaxUpdates: u32 = 186;
 	/// Start models of one unlearning request.
 	pub const MaxStarts: u32 = 16;
 	/// Classes one request may forget.
 	pub const MaxClasses: u32 = 100;
 	/// Models one request may affect (start models and all descendants): at most
 	/// `MaxUpdates`, so that a parallel request completes in one redaction.
-	pub const MaxAffected: u32 = 210;
+	pub const MaxAffected: u32 = 186;
 	/// Held from a model's publisher for as long as the model lives.
 	pub const ModelDeposit: Balance = 10 * MILLI_UNIT;
 	/// Held from a requester while the request is open.
