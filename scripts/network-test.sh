@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the BlockFUL network tests, zombienet/tests/*.zndsl: each spawns its own 4+1 network
-# (zombienet/local-4.toml, zombienet's native provider, our blockful-node, everything on
+# Runs the BlockFUL network tests, zombienet/tests/*.zndsl: each spawns its own network
+# (the one its `Network:` line names: zombienet/local-4.toml, or local-7.toml for the
+# 7-member committee; zombienet's native provider, our blockful-node, everything on
 # 127.0.0.1 and free ports), runs its steps, each bounded by `within`, and tears the
 # network down. Prints the measured time of each test and the network figures.
 #

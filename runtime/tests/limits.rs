@@ -115,3 +115,14 @@ fn redact_per_update_slope_covers_a_verification_and_an_archive_append() {
 	// The batch is what makes a redaction cheap: per item well below a single verify.
 	assert!(verify.ref_time() < LiveWeights::ch_verify().ref_time());
 }
+
+#[test]
+fn each_signer_beyond_three_pays_its_reads_and_writes_even_for_a_tiny_redaction() {
+	// The benchmark over the signers runs at 40 collisions and its slope is charged per
+	// collision; a signer's own commitment and share entries do not shrink with the
+	// redaction, so they are charged on top, once per signer.
+	let db = <Runtime as frame_system::Config>::DbWeight::get().reads_writes(38, 38);
+	let extra = costs::sign_share_weight::<Runtime>(2, 22)
+		.saturating_sub(costs::sign_share_weight::<Runtime>(2, 3));
+	assert!(extra.all_gte(db), "{extra:?} < {db:?}");
+}

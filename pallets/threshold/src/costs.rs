@@ -79,11 +79,11 @@ fn extra_signers<T: Config>(over_signers: impl Fn(u32) -> Weight, items: usize, 
 /// Round 1, the `t`-th commitment (it builds every signing package): the benchmark at
 /// three signers plus what the signers beyond three add (benchmarked over the signers).
 pub fn sign_commit_weight<T: Config>(items: usize, t: u64) -> Weight {
-	<T as Config>::WeightInfo::sign_commit(items.saturated_into()).saturating_add(extra_signers::<T>(
-		<T as Config>::WeightInfo::sign_commit_signers,
-		items,
-		t,
-	))
+	let extra = t.saturating_sub(BENCHMARKED_SIGNERS);
+	<T as Config>::WeightInfo::sign_commit(items.saturated_into())
+		.saturating_add(extra_signers::<T>(<T as Config>::WeightInfo::sign_commit_signers, items, t))
+		// Each further signer's commitments are read once, whatever the collisions.
+		.saturating_add(T::DbWeight::get().reads(extra))
 }
 
 /// Round 1, a commitment that does not close the round: its checks and one write.
@@ -97,11 +97,27 @@ pub fn commit_record_weight<T: Config>(items: usize) -> Weight {
 /// the redaction): the benchmark at three signers plus what the signers beyond three add
 /// (benchmarked over the signers).
 pub fn sign_share_weight<T: Config>(items: usize, t: u64) -> Weight {
-	<T as Config>::WeightInfo::sign_share(items.saturated_into()).saturating_add(extra_signers::<T>(
-		<T as Config>::WeightInfo::sign_share_signers,
-		items,
-		t,
-	))
+	let extra = t.saturating_sub(BENCHMARKED_SIGNERS);
+	<T as Config>::WeightInfo::sign_share(items.saturated_into())
+		.saturating_add(extra_signers::<T>(<T as Config>::WeightInfo::sign_share_signers, items, t))
+		// Each further signer's commitments and shares are read and removed once,
+		// whatever the collisions.
+		.saturating_add(T::DbWeight::get().reads_writes(2u64.saturating_mul(extra), 2u64.saturating_mul(extra)))
+}
+
+/// The collisions a signing message is charged for: the benchmarks' shape has one model
+/// per live block (a model's writes and reads per two collisions); a proposal with more
+/// models than block headers does more per collision, so it is charged two collisions
+/// per model, at most the benchmarked range.
+fn charged_items<T: Config>(proposal: &u64, items: usize) -> usize {
+	let models = Proposals::<T>::get(proposal).map(|p| p.updates.len()).unwrap_or(0);
+	charged::<T>(items, models)
+}
+
+/// [`charged_items`] of a proposal of `items` collisions over `models` models.
+pub fn charged<T: Config>(items: usize, models: usize) -> usize {
+	let most = T::MaxUpdates::get().saturating_mul(2) as usize;
+	items.max(models.saturating_mul(2).min(most))
 }
 
 /// Round 2, a share that does not complete the round: the sessions of every collision
@@ -146,7 +162,20 @@ fn by_points(benchmark: impl Fn(u32) -> Weight, n: u64, max_n: u64) -> Weight {
 /// ends (the key package when the shares are in, installing the key when the
 /// confirmations are).
 pub fn dkg_phase_weight<T: Config>(n: u64) -> Weight {
-	dkg_share_weight::<T>(n).max(<T as Config>::WeightInfo::dkg_confirm(n.saturated_into()))
+	dkg_share_weight::<T>(n)
+		.max(<T as Config>::WeightInfo::dkg_confirm(n.saturated_into()))
+		.saturating_add(dkg_end_extra::<T>(n))
+}
+
+/// What a run's end may do beyond the benchmarked fresh-key install: a failed run deletes
+/// its transcript (about `3n` entries), a resharing moves every queued proposal to the new
+/// key (a read and a write each, and the head's restart).
+fn dkg_end_extra<T: Config>(n: u64) -> Weight {
+	let queued = u64::from(T::MaxQueued::get());
+	T::DbWeight::get().reads_writes(
+		queued.saturating_mul(2).saturating_add(2),
+		n.saturating_mul(3).saturating_add(queued.saturating_mul(2)).saturating_add(2),
+	)
 }
 
 /// The last dealer's shares of a run of `n` (closes the share phase: the key package).
@@ -180,12 +209,19 @@ impl<T: Config> Pallet<T> {
 					.saturating_add(session_per_signer::<T>().saturating_mul(threshold_of_size(n)))
 					.saturating_add(dkg_phase_weight::<T>(n))
 			},
-			Message::DkgConfirm { .. } =>
-				<T as Config>::WeightInfo::dkg_confirm(run_size().saturated_into()),
-			Message::SignCommit { proposal, commitments, .. } =>
-				sign_commit_weight::<T>(commitments.len(), threshold_of(proposal)),
-			Message::SignShare { proposal, shares, .. } =>
-				sign_share_weight::<T>(shares.len(), threshold_of(proposal)),
+			Message::DkgConfirm { .. } => {
+				let n = run_size();
+				<T as Config>::WeightInfo::dkg_confirm(n.saturated_into())
+					.saturating_add(dkg_end_extra::<T>(n))
+			},
+			Message::SignCommit { proposal, commitments, .. } => sign_commit_weight::<T>(
+				charged_items::<T>(proposal, commitments.len()),
+				threshold_of(proposal),
+			),
+			Message::SignShare { proposal, shares, .. } => sign_share_weight::<T>(
+				charged_items::<T>(proposal, shares.len()),
+				threshold_of(proposal),
+			),
 		}
 	}
 

@@ -81,7 +81,8 @@ impl<T: Config> Pallet<T> {
 	/// The last block of a round of `p` by a key of threshold `t`: `RoundTimeout` beyond
 	/// the blocks its `t` messages need ([`round_blocks`](crate::costs::round_blocks)).
 	pub(crate) fn round_deadline(p: &ProposalOf<T>, t: impl Into<u64>) -> BlockNumberFor<T> {
-		let needed = crate::costs::round_blocks::<T>(p.items(), t.into());
+		let items = crate::costs::charged::<T>(p.items(), p.updates.len());
+		let needed = crate::costs::round_blocks::<T>(items, t.into());
 		frame_system::Pallet::<T>::block_number()
 			.saturating_add(T::RoundTimeout::get())
 			.saturating_add(BlockNumberFor::<T>::unique_saturated_from(needed))

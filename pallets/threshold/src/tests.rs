@@ -622,3 +622,21 @@ fn the_chain_holds_no_secret_share_and_the_transcript_yields_no_trapdoor() {
 		);
 	});
 }
+
+#[test]
+fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
+	use crate::costs;
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(models_and_request);
+	net.with(|| {
+		propose(request);
+		// Three models in two live blocks: 5 collisions, charged as 6 (two per model, the
+		// benchmarks' shape), never less than the message's own count.
+		let share = |n: usize| Message::SignShare { proposal: 0, attempt: 0, package: [0; 32], shares: vec![[0; 32]; n] };
+		assert_eq!(Pallet::<Test>::submit_weight(&share(5)), costs::sign_share_weight::<Test>(6, 3));
+		assert_eq!(Pallet::<Test>::submit_weight(&share(8)), costs::sign_share_weight::<Test>(8, 3));
+		let commit = Message::SignCommit { proposal: 0, attempt: 0, commitments: vec![([0; 32], [0; 32]); 5] };
+		assert_eq!(Pallet::<Test>::submit_weight(&commit), costs::sign_commit_weight::<Test>(6, 3));
+	});
+}

@@ -692,7 +692,11 @@ pub mod pallet {
 			Self::release(id, &request.affected);
 			let _ = Updates::<T>::clear_prefix(id, request.affected.len().saturated_into(), None);
 			let models = request.done.len().saturated_into::<u32>();
-			let fee = T::ArchiveFee::get().saturating_mul(models.into()).min(request.deposit);
+			// Never more than what was held on top of the request deposit (a request filed
+			// under other parameters pays at most what it was asked to hold).
+			let fee = T::ArchiveFee::get()
+				.saturating_mul(models.into())
+				.min(request.deposit.saturating_sub(T::RequestDeposit::get()));
 			// The deposit was held when the request was filed; a shortfall here could only
 			// come from a slash no origin can cause, and is logged.
 			let reason = HoldReason::RequestDeposit.into();
