@@ -1,10 +1,11 @@
-//! The full experiment of the paper's §VI on one topology: train the DAG, run the
-//! sequential paradigm (re-training), the parallel paradigm (gradient ascent) and the
-//! parallel paradigm with repair — each [`Options::repeats`] times, for median / min /
-//! max times — train the references (a centrally trained model of the same architecture,
-//! the membership audit's reference models), evaluate every affected model under every
-//! method on the training and test splits, and write the report.
-
+//! The full experiment of the paper's §VI on one topology: train the DAG, run every
+//! method of [`methods::ALL`] — the sequential paradigm (re-training), the parallel
+//! paradigm (gradient ascent) and its repaired variants, the baselines at the repair's
+//! budget and the α sweep — each [`Options::repeats`] times for median / min / max of
+//! latency and work (one rule, [`crate::schedule`]), train the references (a centrally
+//! trained model of the same architecture, the membership audit's reference models),
+//! evaluate every affected model under every method on the training and test splits, and
+//! write the report with the run's provenance.
 use crate::dag::Dag;
 use crate::data::Dataset;
 use crate::device::device_name;
@@ -12,16 +13,18 @@ use crate::error::{Result, WorkerError};
 use crate::fl::{DagManifest, Progress, Worker};
 use crate::forget::ForgetSet;
 use crate::metrics::{EvalSets, ModelMetrics};
-use crate::mia::Audit;
+use crate::mia::{Audit, Interval};
 use crate::models::Net;
+use crate::methods::{self, Method, MethodSpec};
+pub use crate::protocol::Options;
+use crate::provenance::Provenance;
 use crate::report::{
-	AuditInfo, CentralReference, ForgetSetReport, LayerDistances, ModelDetail, Report,
-	ResultRow, Timing, WallTimes, METHODS,
+	AuditInfo, CentralReference, EvalSizes, ForgetSetReport, LayerDistances, ModelDetail,
+	Report, ResultRow, StepRecord, TaskTimes, Timing, WallTimes,
 };
 use crate::store::{Cid, Stores};
 use crate::train::{accuracy, train};
-use crate::unlearn::{plan, ParallelConfig, Plan, Repair, UnlearnEvent, UnlearnOutcome, UnlearnRequest};
-use serde::{Deserialize, Serialize};
+use crate::unlearn::{plan, ParallelConfig, Plan, UnlearnEvent, UnlearnOutcome, UnlearnRequest};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
@@ -33,32 +36,6 @@ pub enum ExperimentEvent<'a> {
 	Phase(&'a str, usize),
 	/// One step of the current phase is done.
 	Step(&'a str),
-}
-
-/// How much to measure: data, repeats of every timed task, reference models.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Options {
-	/// Use every training sample (each class split among its holders).
-	pub full_data: bool,
-	/// Runs of every unlearning method; times are reported as median, min and max.
-	pub repeats: usize,
-	/// Reference models of the calibrated membership-inference audit (0 = no audit).
-	pub audit_references: usize,
-	/// Train the centrally trained reference model (same architecture, all users' data).
-	pub central_reference: bool,
-}
-
-impl Options {
-	/// The full protocol: 5 runs of every method, 4 audit references, the central model.
-	pub fn full(full_data: bool) -> Options {
-		Options { full_data, repeats: 5, audit_references: 4, central_reference: true }
-	}
-
-	/// One run of every method, 2 audit references, no central model (a smoke run; the
-	/// report says so).
-	pub fn quick(full_data: bool) -> Options {
-		Options { full_data, repeats: 1, audit_references: 2, central_reference: false }
-	}
 }
 
 /// Everything an experiment produced: the report and what a chain client needs to replay
@@ -95,25 +72,28 @@ pub fn run(
 /// deterministic in the seeds) and every run's times.
 struct Repeated {
 	first: UnlearnOutcome,
+	/// Each model's latency, per run.
 	per_model: BTreeMap<String, Vec<f64>>,
-	completion: Vec<f64>,
+	/// The task's latency and work, per run.
+	times: TaskTimes,
 }
 
 impl Repeated {
 	fn collect(runs: Vec<UnlearnOutcome>) -> Result<Repeated> {
 		let mut per_model: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-		let mut completion = Vec::new();
 		for o in &runs {
 			for u in &o.updates {
 				per_model.entry(u.model_id.clone()).or_default().push(u.seconds);
 			}
-			completion.push(o.updates.iter().map(|u| u.seconds).fold(0.0, f64::max));
 		}
+		let latency: Vec<f64> = runs.iter().map(|o| o.latency_seconds).collect();
+		let work: Vec<f64> = runs.iter().map(|o| o.work_seconds).collect();
+		let times = TaskTimes { latency: Timing::of(&latency), work: Timing::of(&work) };
 		let first = runs
 			.into_iter()
 			.next()
 			.ok_or_else(|| WorkerError::InvalidArgument("repeats must be at least 1".into()))?;
-		Ok(Repeated { first, per_model, completion })
+		Ok(Repeated { first, per_model, times })
 	}
 }
 
@@ -139,7 +119,8 @@ fn resolve(worker: &Worker, manifest: &DagManifest) -> Result<Request> {
 	Ok(Request { req, cfg, plan, affected })
 }
 
-/// Runs the four unlearning methods `repeats` times each.
+/// Runs every method of [`methods::ALL`] but the original `repeats` times each, in table
+/// order.
 fn unlearn_all(
 	worker: &Worker,
 	manifest: &DagManifest,
@@ -147,34 +128,43 @@ fn unlearn_all(
 	r: &Request,
 	repeats: usize,
 	on: &mut dyn FnMut(ExperimentEvent<'_>),
-) -> Result<[Repeated; 4]> {
+) -> Result<Vec<(&'static str, Repeated)>> {
 	let n = r.affected.len() * repeats;
-	let mut runs: [Vec<UnlearnOutcome>; 4] = Default::default();
-	// (phase title, the parallel paradigm's repair; `None` = the sequential paradigm), in
-	// the order of `METHODS[1..]`.
-	let methods = [
-		("sequential (re-training)", None),
-		("parallel (gradient ascent)", Some(Repair::None)),
-		("parallel, repair at the starts", Some(Repair::Starts)),
-		("parallel, repair everywhere", Some(Repair::All)),
-	];
-	for (k, (title, repair)) in methods.into_iter().enumerate() {
-		on(ExperimentEvent::Phase(title, n));
+	let mut out = Vec::new();
+	for spec in methods::ALL.iter().filter(|m| m.method != Method::Original) {
+		on(ExperimentEvent::Phase(spec.title, n));
+		let mut runs = Vec::with_capacity(repeats);
 		for _ in 0..repeats {
-			let label = METHODS[k + 1];
 			let mut step = |ev: UnlearnEvent<'_>| {
 				let UnlearnEvent::Updated(u) = ev;
-				on(ExperimentEvent::Step(&format!("{label} {}", u.model_id)));
+				on(ExperimentEvent::Step(&format!("{} {}", spec.key, u.model_id)));
 			};
-			let o = match repair {
-				None => worker.unlearn_sequential(manifest, stores, &r.req, &mut step)?,
-				Some(rp) => worker.unlearn_parallel(manifest, stores, &r.req, r.cfg, rp, &mut step)?,
-			};
-			runs[k].push(o);
+			runs.push(run_method(worker, manifest, stores, r, spec, &mut step)?);
 		}
+		out.push((spec.key, Repeated::collect(runs)?));
 	}
-	let [a, b, c, d] = runs;
-	Ok([Repeated::collect(a)?, Repeated::collect(b)?, Repeated::collect(c)?, Repeated::collect(d)?])
+	Ok(out)
+}
+
+/// One run of one method.
+fn run_method(
+	worker: &Worker,
+	manifest: &DagManifest,
+	stores: &Stores,
+	r: &Request,
+	spec: &MethodSpec,
+	step: &mut dyn FnMut(UnlearnEvent<'_>),
+) -> Result<UnlearnOutcome> {
+	match spec.method {
+		Method::Original => Err(WorkerError::InvalidArgument("the original is not a method to run".into())),
+		Method::Retrain => worker.unlearn_sequential(manifest, stores, &r.req, step),
+		Method::Parallel { repair, alpha } => {
+			let cfg = ParallelConfig { alpha: alpha.unwrap_or(r.cfg.alpha), ..r.cfg };
+			worker.unlearn_parallel(manifest, stores, &r.req, cfg, repair, step)
+		}
+		Method::FineTune => worker.unlearn_finetune(manifest, stores, &r.req, step),
+		Method::TruncatedRetrain => worker.unlearn_truncated(manifest, stores, &r.req, step),
+	}
 }
 
 /// The centrally trained reference: the same architecture from the genesis model on the
@@ -224,8 +214,25 @@ fn audit(worker: &Worker, forget: &ForgetSet, sets: &EvalSets, refs: usize) -> R
 		&worker.topology.training,
 		refs,
 		worker.topology.seed ^ 0x3141,
-	)
+	)?
+	.with_member_owners(sets.forget_train_owner.clone())
 	.map(Some)
+}
+
+/// The audit's positive control: the same architecture trained from the genesis model on
+/// the members plus as many of the requesters' retained samples, for five times the
+/// epochs — a model that has certainly seen the members and over-fits a small set. Its
+/// AUC and TPR at 1 % FPR show what the attack finds where there is something to find.
+fn positive_control(worker: &Worker, forget: &ForgetSet, sets: &EvalSets, audit: &Audit) -> Result<(Interval, f64)> {
+	let retained: Vec<&Dataset> = forget.requesters.iter().map(|&u| &sets.retain_train[u]).collect();
+	let retained = Dataset::concat(&retained)?;
+	let take: Vec<usize> = (0..retained.len().min(sets.forget_train.len())).collect();
+	let data = Dataset::concat(&[&sets.forget_train, &retained.subset(&take)])?;
+	let mut cfg = worker.topology.training;
+	cfg.epochs *= 5;
+	let mut net = Net::with_weights(worker.spec, worker.device, &worker.genesis()?)?;
+	train(&mut net, &data, &cfg, worker.topology.seed ^ 0xc0a7, |_, _| {})?;
+	audit.evaluate(&net, worker.topology.seed ^ 0xc0a7)
 }
 
 /// Like [`run`], and keeps the manifest, the store and the four outcomes (first runs).
@@ -253,24 +260,24 @@ pub fn run_full(
 	let r = resolve(worker, &manifest)?;
 	let (dag, forget) = (&r.plan.dag, &r.plan.forget);
 	let sets = EvalSets::new(&worker.data, forget, &worker.topology);
-	let [seq, par, rep_starts, rep] = unlearn_all(worker, &manifest, &stores, &r, opts.repeats, &mut on)?;
+	let mut runs = unlearn_all(worker, &manifest, &stores, &r, opts.repeats, &mut on)?;
 
 	let t_ref = Instant::now();
 	on(ExperimentEvent::Phase("references (central model, audit)", 1));
 	let central = if opts.central_reference { Some(central_reference(worker, &sets)?) } else { None };
 	let audit = audit(worker, forget, &sets, opts.audit_references)?;
+	let control = match &audit {
+		Some(a) => Some(positive_control(worker, forget, &sets, a)?),
+		None => None,
+	};
 	on(ExperimentEvent::Step("references"));
 	let references = t_ref.elapsed().as_secs_f64();
 
 	let t_eval = Instant::now();
-	on(ExperimentEvent::Phase("evaluate", r.affected.len() * METHODS.len()));
-	let outcomes: [(&str, Option<&Repeated>); 5] = [
-		("original", None),
-		("retrain", Some(&seq)),
-		("ga", Some(&par)),
-		("ga_repair_starts", Some(&rep_starts)),
-		("ga_repair", Some(&rep)),
-	];
+	on(ExperimentEvent::Phase("evaluate", r.affected.len() * methods::ALL.len()));
+	let outcomes: Vec<(&str, Option<&Repeated>)> = std::iter::once(("original", None))
+		.chain(runs.iter().map(|(k, o)| (*k, Some(o))))
+		.collect();
 	let ev = Evaluation { worker, manifest: &manifest, stores: &stores, sets: &sets, audit: audit.as_ref(), r: &r };
 	let (results, details, layer_distances) = ev.all(&outcomes, &mut on)?;
 	let evaluation = t_eval.elapsed().as_secs_f64();
@@ -302,34 +309,60 @@ pub fn run_full(
 		options: opts,
 		train_samples_per_user: samples as f64 / worker.data.user_train.len().max(1) as f64,
 		models: details,
-		skipped: par.first.skipped.clone(),
+		skipped: pick(&runs, "ga")?.first.skipped.clone(),
 		summary: Vec::new(),
 		central,
-		audit: audit.as_ref().map(|a| AuditInfo { references: a.references, members: sets.forget_train.len() }),
+		audit: audit.as_ref().map(|a| AuditInfo {
+			references: a.references,
+			members: sets.forget_train.len(),
+			positive_control: control.map(|c| c.0),
+			positive_control_tpr_at_1pct_fpr: control.map(|c| c.1),
+		}),
 		wall_seconds: WallTimes {
 			train_dag,
-			sequential: Timing::of(&seq.completion),
-			parallel: Timing::of(&par.completion),
-			parallel_repair_starts: Timing::of(&rep_starts.completion),
-			parallel_repair: Timing::of(&rep.completion),
+			tasks: runs.iter().map(|(k, o)| (k.to_string(), o.times)).collect(),
 			references,
 			evaluation,
 			total: 0.0,
 		},
 		layer_distances,
+		steps: runs
+			.iter()
+			.flat_map(|(k, o)| {
+				o.first.updates.iter().map(move |u| StepRecord {
+					method: k.to_string(),
+					model_id: u.model_id.clone(),
+					log: u.log.clone(),
+				})
+			})
+			.collect(),
+		eval_sizes: EvalSizes::of(&sets, &worker.topology),
+		provenance: Provenance::collect(&worker.topology, worker.device),
 	};
 	report.summary = report.summarise();
 	report.wall_seconds.total = t_total.elapsed().as_secs_f64();
 	report.write(out)?;
+	let mut take = |key: &str| -> Result<UnlearnOutcome> {
+		let i = runs.iter().position(|(k, _)| *k == key).ok_or_else(|| missing(key))?;
+		Ok(runs.swap_remove(i).1.first)
+	};
 	Ok(ExperimentRun {
+		sequential: take("retrain")?,
+		parallel: take("ga")?,
+		repaired_starts: take("ga_repair_starts")?,
+		repaired: take("ga_repair")?,
 		report,
 		manifest,
 		stores,
-		sequential: seq.first,
-		parallel: par.first,
-		repaired_starts: rep_starts.first,
-		repaired: rep.first,
 	})
+}
+
+fn missing(key: &str) -> WorkerError {
+	WorkerError::InvalidArgument(format!("method {key} did not run"))
+}
+
+fn pick<'a>(runs: &'a [(&'static str, Repeated)], key: &str) -> Result<&'a Repeated> {
+	runs.iter().find(|(k, _)| *k == key).map(|(_, o)| o).ok_or_else(|| missing(key))
 }
 
 /// What evaluating the versions needs.
@@ -377,12 +410,20 @@ impl Evaluation<'_> {
 				let w = self.stores.get_weights(&cid)?;
 				let net = Net::with_weights(self.worker.spec, self.worker.device, &w)?;
 				let mm: ModelMetrics = self.sets.evaluate(&net, owner)?;
-				let mia = match self.audit {
-					Some(a) => Some(a.auc(&net, self.worker.topology.seed ^ y as u64)?),
+				let audit = match self.audit {
+					// A start model on its own owner's withdrawn samples; an inherited one on
+					// every requester's.
+					Some(a) => Some(a.evaluate_for(
+						&net,
+						self.worker.topology.seed ^ y as u64,
+						starts.contains(&y).then_some(owner),
+					)?),
 					None => None,
 				};
 				let times = outcome.and_then(|o| o.per_model.get(&m.id)).cloned().unwrap_or_default();
-				results.push(ResultRow::new(&m.id, method, &mm, mia, &times));
+				let mut row = ResultRow::new(&m.id, method, &mm, audit.map(|a| a.0), &times);
+				row.mia_tpr_at_1pct_fpr = audit.map(|a| a.1);
+				results.push(row);
 				detail.cids.insert(method.into(), cid.to_string());
 				detail.l2_to_original.insert(method.into(), w.distance(&original)?);
 				detail.l2_to_retrain.insert(method.into(), w.distance(&retrained)?);

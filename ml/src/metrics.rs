@@ -17,7 +17,12 @@ use crate::models::Net;
 use crate::train::accuracy_and_losses;
 use serde::{Deserialize, Serialize};
 
-/// Caps keep evaluation cheap on CPU; subsets are spread evenly over the candidates.
+/// Caps keep evaluation cheap on CPU for the sets no verdict is made on (AD_r train,
+/// AD_f train and the audit's members, AD_r test over every retained class); subsets are
+/// spread evenly over the candidates. The test-split sets the targets are judged on —
+/// each owner's own classes (AD_r test) and the forgotten classes (AD_f test) — are
+/// not capped; the forgotten classes' test samples are also the membership audit's
+/// non-members and half of its reference models' training pool.
 const MAX_EVAL: usize = 1000;
 
 /// The evaluation splits of one unlearning request.
@@ -25,6 +30,8 @@ const MAX_EVAL: usize = 1000;
 pub struct EvalSets {
 	/// D_f (train): the withdrawn samples.
 	pub forget_train: Dataset,
+	/// The requester (user index) each sample of `forget_train` was withdrawn by.
+	pub forget_train_owner: Vec<usize>,
 	/// Per user: its training samples that stay (D_r of its models; all of them for a user
 	/// outside the request).
 	pub retain_train: Vec<Dataset>,
@@ -65,7 +72,7 @@ fn spread_take(indices: Vec<usize>, n: usize) -> Vec<usize> {
 impl EvalSets {
 	/// Builds the splits of one request's forget set; `topology` gives each user's classes.
 	pub fn new(data: &FederatedData, forget: &ForgetSet, topology: &Topology) -> Self {
-		let f_train = forget.all_withdrawn_indices(data);
+		let f_train_taken = spread_take(forget.all_withdrawn_indices(data), MAX_EVAL);
 		let retain_train = (0..data.user_train.len())
 			.map(|u| data.train.subset(&spread_take(forget.retained_indices(data, u), MAX_EVAL)))
 			.collect();
@@ -83,13 +90,21 @@ impl EvalSets {
 					.copied()
 					.filter(|&i| u.classes.contains(&data.test.labels()[i]))
 					.collect();
-				data.test.subset(&spread_take(own, MAX_EVAL))
+				data.test.subset(&own)
 			})
 			.collect();
 		EvalSets {
-			forget_train: data.train.subset(&spread_take(f_train, MAX_EVAL)),
+			forget_train_owner: {
+				let owner: std::collections::HashMap<usize, usize> = forget
+					.requesters
+					.iter()
+					.flat_map(|&u| forget.withdrawn_indices(data, u).into_iter().map(move |i| (i, u)))
+					.collect();
+				f_train_taken.iter().map(|i| owner[i]).collect()
+			},
+			forget_train: data.train.subset(&f_train_taken),
 			retain_train,
-			forget_test: data.test.subset(&spread_take(f_test, MAX_EVAL)),
+			forget_test: data.test.subset(&f_test),
 			retain_test: data.test.subset(&spread_take(r_test, MAX_EVAL)),
 			own_test,
 		}

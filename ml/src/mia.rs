@@ -65,6 +65,25 @@ pub fn auc(member: &[f32], non_member: &[f32]) -> f64 {
 	(rank_sum - (m * (m + 1)) as f64 / 2.0) / (m as f64 * n as f64)
 }
 
+/// The attack's true-positive rate at false-positive rate `fpr` ("lower score ⇒
+/// member"): the threshold admits at most `fpr` of the non-members (the `fpr` quantile of
+/// their scores, strictly below), and the rate is the members' share under it. The
+/// low-FPR corner is where a membership attack has to work to matter; the AUC averages it
+/// away. 0 when either side is empty.
+pub fn tpr_at_fpr(member: &[f32], non_member: &[f32], fpr: f64) -> f64 {
+	if member.is_empty() || non_member.is_empty() {
+		return 0.0;
+	}
+	let mut sorted = non_member.to_vec();
+	sorted.sort_by(f32::total_cmp);
+	// At most ⌊fpr · n⌋ non-members may fall under the threshold.
+	let allowed = (fpr * sorted.len() as f64).floor() as usize;
+	let threshold = sorted[allowed.min(sorted.len() - 1)];
+	let admitted = |xs: &[f32]| xs.iter().filter(|&&s| s < threshold).count();
+	debug_assert!(admitted(non_member) <= allowed);
+	admitted(member) as f64 / member.len() as f64
+}
+
 /// [`auc`] with a 95 % percentile-bootstrap interval (members and non-members resampled
 /// separately, `resamples` times, deterministic in `seed`).
 pub fn auc_interval(member: &[f32], non_member: &[f32], resamples: usize, seed: u64) -> Interval {
@@ -91,6 +110,8 @@ pub struct Audit {
 	non_members: Dataset,
 	member_reference: Vec<f32>,
 	non_member_reference: Vec<f32>,
+	/// Who withdrew each member (empty: unknown, every member counts for every model).
+	member_owner: Vec<usize>,
 	/// Number of reference models.
 	pub references: usize,
 }
@@ -141,17 +162,69 @@ impl Audit {
 				*acc += l / references as f32;
 			}
 		}
-		Ok(Audit { members, non_members, member_reference, non_member_reference, references })
+		Ok(Audit {
+			members,
+			non_members,
+			member_reference,
+			non_member_reference,
+			member_owner: Vec::new(),
+			references,
+		})
 	}
 
-	/// The calibrated attack's AUC on `net` with its interval.
-	pub fn auc(&self, net: &Net, seed: u64) -> Result<Interval> {
+	/// Names the owner of each member, so that a model is attacked on its own owner's
+	/// members ([`Audit::evaluate_for`]).
+	pub fn with_member_owners(mut self, owners: Vec<usize>) -> Result<Audit> {
+		if owners.len() != self.members.len() {
+			return Err(WorkerError::InvalidArgument(format!(
+				"{} owners for {} members",
+				owners.len(),
+				self.members.len()
+			)));
+		}
+		self.member_owner = owners;
+		Ok(self)
+	}
+
+	/// Members withdrawn by `owner` (every member when it withdrew none or owners are
+	/// unknown).
+	fn members_of(&self, owner: Option<usize>) -> Option<Vec<usize>> {
+		let o = owner?;
+		let own: Vec<usize> =
+			(0..self.member_owner.len()).filter(|&i| self.member_owner[i] == o).collect();
+		(!own.is_empty()).then_some(own)
+	}
+
+	/// The calibrated scores of the members and the non-members on `net`.
+	fn scores(&self, net: &Net) -> Result<(Vec<f32>, Vec<f32>)> {
 		let calibrate = |losses: Vec<f32>, reference: &[f32]| -> Vec<f32> {
 			losses.iter().zip(reference).map(|(l, r)| l - r).collect()
 		};
 		let m = calibrate(per_sample_losses(net, &self.members)?, &self.member_reference);
 		let n = calibrate(per_sample_losses(net, &self.non_members)?, &self.non_member_reference);
+		Ok((m, n))
+	}
+
+	/// The calibrated attack's AUC on `net` with its interval.
+	pub fn auc(&self, net: &Net, seed: u64) -> Result<Interval> {
+		let (m, n) = self.scores(net)?;
 		Ok(auc_interval(&m, &n, RESAMPLES, seed))
+	}
+
+	/// The AUC with its interval and the TPR at 1 % FPR, from one pass over the samples.
+	pub fn evaluate(&self, net: &Net, seed: u64) -> Result<(Interval, f64)> {
+		self.evaluate_for(net, seed, None)
+	}
+
+	/// [`Audit::evaluate`] on the members `owner` withdrew — a start model is attacked on
+	/// the samples its own owner trained it on, not on another requester's — or on every
+	/// member (`None`, an inherited model, or an owner without members).
+	pub fn evaluate_for(&self, net: &Net, seed: u64, owner: Option<usize>) -> Result<(Interval, f64)> {
+		let (mut m, n) = self.scores(net)?;
+		if let Some(own) = self.members_of(owner) {
+			m = own.iter().map(|&i| m[i]).collect();
+		}
+		Ok((auc_interval(&m, &n, RESAMPLES, seed), tpr_at_fpr(&m, &n, 0.01)))
 	}
 
 	/// Whether the attack has power on the original model's interval.
@@ -161,5 +234,25 @@ impl Audit {
 		} else {
 			Verdict::Inconclusive
 		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn tpr_at_low_fpr_counts_members_under_the_non_members_quantile() {
+		// 100 non-members scored 0..100; at 1 % FPR the threshold is the 2nd lowest (1.0):
+		// only the non-member at 0.0 is under it.
+		let non: Vec<f32> = (0..100).map(|i| i as f32).collect();
+		let members = [-5.0, -1.0, 0.5, 0.99, 1.0, 50.0, 99.0, 120.0];
+		assert_eq!(tpr_at_fpr(&members, &non, 0.01), 4.0 / 8.0);
+		// A perfect separation: every member under the lowest non-member.
+		assert_eq!(tpr_at_fpr(&[-3.0, -2.0], &non, 0.01), 1.0);
+		// No separation: members drawn like the non-members are found at about the FPR.
+		assert!(tpr_at_fpr(&non, &non, 0.01) <= 0.01);
+		assert_eq!(tpr_at_fpr(&[], &non, 0.01), 0.0);
+		assert_eq!(tpr_at_fpr(&members, &[], 0.01), 0.0);
 	}
 }

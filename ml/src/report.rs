@@ -2,29 +2,34 @@
 //! the paper's Tables III/IV) and hand-written SVG plots.
 
 use crate::error::{Result, WorkerError};
-use crate::experiment::Options;
 use crate::forget::OtherHolder;
-use crate::metrics::ModelMetrics;
+use crate::methods::{self, is_parallel, title as method_title};
+use crate::metrics::{EvalSets, ModelMetrics};
 use crate::mia::{Audit, Interval, Verdict};
-use crate::unlearn::SkippedModel;
+use crate::protocol::Options;
+use crate::provenance::Provenance;
+use crate::topology::Topology;
+use crate::unlearn::{SkippedModel, StepLog};
 use crate::weights::LayerDistance;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Methods in table order.
-pub const METHODS: [&str; 5] = ["original", "retrain", "ga", "ga_repair_starts", "ga_repair"];
-
-fn method_title(m: &str) -> &'static str {
-	match m {
-		"original" => "Original",
-		"retrain" => "Re-training",
-		"ga" => "Gradient ascent",
-		"ga_repair_starts" => "GA + repair at the starts",
-		_ => "GA + repair everywhere",
+/// Method keys in table order ([`methods::ALL`]).
+pub const METHODS: [&str; methods::ALL.len()] = {
+	let mut keys = [""; methods::ALL.len()];
+	let mut i = 0;
+	while i < keys.len() {
+		keys[i] = methods::ALL[i].key;
+		i += 1;
 	}
-}
+	keys
+};
+
+/// The methods of the paper's Tables III/IV (the original, both paradigms and the two
+/// repaired parallel variants).
+const PAPER_METHODS: usize = 5;
 
 /// Seconds over repeated runs (the report's unlearning times and the benchmarks').
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -58,7 +63,7 @@ impl Timing {
 pub struct ResultRow {
 	/// Model id.
 	pub model_id: String,
-	/// `original`, `retrain`, `ga`, `ga_repair_starts` or `ga_repair`.
+	/// A key of [`METHODS`].
 	pub method: String,
 	/// Accuracy on the withdrawn training samples (D_f).
 	pub ad_f_train: f64,
@@ -73,7 +78,12 @@ pub struct ResultRow {
 	/// Calibrated membership-inference AUC on D_f vs unseen samples of the forgotten
 	/// classes, with its 95 % bootstrap interval (absent without an audit).
 	pub mia: Option<Interval>,
-	/// Cumulative unlearning time of this model (median over the runs; 0 for `original`).
+	/// The calibrated attack's true-positive rate at 1 % false positives (absent without
+	/// an audit).
+	#[serde(default)]
+	pub mia_tpr_at_1pct_fpr: Option<f64>,
+	/// Latency of this model: when its new version existed on the task's critical path
+	/// (median over the runs; 0 for `original`).
 	pub seconds: f64,
 	/// The same over every run: median, min, max.
 	pub time: Timing,
@@ -98,6 +108,7 @@ impl ResultRow {
 			ad_r_test: m.ad_r_test,
 			ad_r_test_all: m.ad_r_test_all,
 			mia,
+			mia_tpr_at_1pct_fpr: None,
 			seconds: time.median,
 			time,
 		}
@@ -125,22 +136,22 @@ pub struct ModelDetail {
 	pub l2_to_retrain: BTreeMap<String, f64>,
 }
 
+/// One unlearning task's times over its runs, by the one rule of [`crate::schedule`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TaskTimes {
+	/// The critical path with the owners and the committee working in parallel.
+	pub latency: Timing,
+	/// The sum of every owner's and the committee's compute.
+	pub work: Timing,
+}
+
 /// Wall-clock seconds of each phase; the unlearning tasks over every run.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct WallTimes {
 	/// Training the whole DAG.
 	pub train_dag: f64,
-	/// Sequential paradigm (re-training): time until the last model's new version.
-	pub sequential: Timing,
-	/// Parallel paradigm (gradient ascent).
-	pub parallel: Timing,
-	/// Parallel paradigm, NegGrad+ at the start models (gradient ascent, then the start
-	/// owners' repair), propagated.
-	pub parallel_repair_starts: Timing,
-	/// The same with every inherited owner's repair after the propagation (owners repair
-	/// in parallel, each its own models in turn: the latest model's propagation time plus
-	/// its owner's queue of repairs).
-	pub parallel_repair: Timing,
+	/// Per method key: the task's latency and work over the runs.
+	pub tasks: BTreeMap<String, TaskTimes>,
 	/// The central reference model and the audit's reference models.
 	pub references: f64,
 	/// Evaluation.
@@ -183,6 +194,13 @@ pub struct AuditInfo {
 	pub references: usize,
 	/// Members (withdrawn samples) attacked.
 	pub members: usize,
+	/// AUC on the positive control (a model trained 5× the epochs on the members and as
+	/// many retained samples).
+	#[serde(default)]
+	pub positive_control: Option<Interval>,
+	/// TPR at 1 % FPR on the positive control.
+	#[serde(default)]
+	pub positive_control_tpr_at_1pct_fpr: Option<f64>,
 }
 
 /// One method over every affected model.
@@ -210,10 +228,59 @@ pub struct MethodSummary {
 	pub ad_r_gap_to_retrain_worst: f64,
 	/// Mean calibrated MIA AUC.
 	pub mia_mean: Option<f64>,
-	/// Task completion time over the runs.
-	pub time: Timing,
-	/// Median sequential completion time / this method's.
-	pub speedup_vs_sequential: Option<f64>,
+	/// The task's latency over the runs (critical path, parties in parallel).
+	pub latency: Timing,
+	/// The task's work over the runs (every party's compute summed).
+	pub work: Timing,
+	/// Re-training's median latency / this method's (the headline speed-up).
+	pub latency_speedup: Option<f64>,
+	/// Re-training's median work / this method's.
+	pub work_speedup: Option<f64>,
+}
+
+/// The optimisation pieces of one model's update under one method (first run).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct StepRecord {
+	/// Method key.
+	pub method: String,
+	/// Model id.
+	pub model_id: String,
+	/// Its pieces: steps, budget, why each stopped.
+	pub log: Vec<StepLog>,
+}
+
+/// How many samples each evaluation set holds (the test-split sets are not capped).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct EvalSizes {
+	/// Per user: its own retained classes, test split (AD_r test).
+	pub own_test: BTreeMap<String, usize>,
+	/// The forgotten classes, test split (AD_f test; the audit's non-members).
+	pub forget_test: usize,
+	/// Every retained class, test split (AD_r test (all); capped).
+	pub retain_test_all: usize,
+	/// The withdrawn samples evaluated (AD_f train; the audit's members; capped).
+	pub forget_train: usize,
+}
+
+impl EvalSizes {
+	/// The sizes of `sets`.
+	pub fn of(sets: &EvalSets, topology: &Topology) -> EvalSizes {
+		EvalSizes {
+			own_test: topology.users.iter().zip(&sets.own_test).map(|(u, d)| (u.id.clone(), d.len())).collect(),
+			forget_test: sets.forget_test.len(),
+			retain_test_all: sets.retain_test.len(),
+			forget_train: sets.forget_train.len(),
+		}
+	}
+
+	/// The 95 % half-width (normal approximation) of an accuracy `p` measured on `n`
+	/// samples.
+	pub fn half_width(p: f64, n: usize) -> f64 {
+		if n == 0 {
+			return f64::NAN;
+		}
+		1.96 * (p * (1.0 - p) / n as f64).sqrt()
+	}
 }
 
 /// Everything `experiment` writes to `report.json`.
@@ -261,6 +328,13 @@ pub struct Report {
 	pub wall_seconds: WallTimes,
 	/// Layer-wise distances for one model.
 	pub layer_distances: LayerDistances,
+	/// Per method and model (first run): the steps each ascent and repair took and why
+	/// it stopped.
+	pub steps: Vec<StepRecord>,
+	/// The evaluation sets' sizes.
+	pub eval_sizes: EvalSizes,
+	/// Seeds, hyperparameters, software and machine.
+	pub provenance: Provenance,
 }
 
 /// Layer-wise distances of one model (paper Fig. 5).
@@ -290,15 +364,17 @@ impl Report {
 		put("accuracy.svg", self.accuracy_svg())?;
 		put("time_vs_depth.svg", self.time_svg())?;
 		put("weight_distance.svg", self.distance_svg())?;
+		put("pareto.svg", self.pareto_svg())?;
 		Ok(())
 	}
 
 	/// Per method over every affected model: means, worst cases, gap to re-training,
-	/// completion time and speed-up.
+	/// latency, work and speed-ups against re-training.
 	pub fn summarise(&self) -> Vec<MethodSummary> {
-		let seq = self.wall_seconds.sequential.median;
+		let seq = self.wall_seconds.tasks.get("retrain").copied().unwrap_or_default();
 		METHODS
 			.iter()
+			.filter(|&&m| self.results.iter().any(|r| r.method == m))
 			.map(|&m| {
 				let rows: Vec<&ResultRow> = self.results.iter().filter(|r| r.method == m).collect();
 				let mean = |f: fn(&ResultRow) -> f64| {
@@ -311,12 +387,9 @@ impl Report {
 					.filter_map(|r| self.row(&r.model_id, "retrain").map(|t| t.ad_r_test - r.ad_r_test))
 					.fold(f64::NEG_INFINITY, f64::max);
 				let mias: Vec<f64> = rows.iter().filter_map(|r| r.mia.map(|i| i.value)).collect();
-				let time = match m {
-					"retrain" => self.wall_seconds.sequential,
-					"ga" => self.wall_seconds.parallel,
-					"ga_repair_starts" => self.wall_seconds.parallel_repair_starts,
-					"ga_repair" => self.wall_seconds.parallel_repair,
-					_ => Timing::default(),
+				let task = self.wall_seconds.tasks.get(m).copied().unwrap_or_default();
+				let speedup = |base: Timing, this: Timing| {
+					(this.median > 0.0 && base.median > 0.0).then(|| base.median / this.median)
 				};
 				MethodSummary {
 					method: m.into(),
@@ -330,9 +403,10 @@ impl Report {
 					ad_f_train_worst: max(|r| r.ad_f_train),
 					ad_r_gap_to_retrain_worst: if gap.is_finite() { gap } else { 0.0 },
 					mia_mean: (!mias.is_empty()).then(|| mias.iter().sum::<f64>() / mias.len() as f64),
-					time,
-					speedup_vs_sequential: (time.median > 0.0 && m != "original")
-						.then(|| seq / time.median),
+					latency: task.latency,
+					work: task.work,
+					latency_speedup: speedup(seq.latency, task.latency),
+					work_speedup: speedup(seq.work, task.work),
 				}
 			})
 			.collect()
@@ -365,7 +439,7 @@ impl Report {
 
 	/// `results.csv`.
 	pub fn csv(&self) -> String {
-		let mut s = String::from("model_id,method,depth,is_start,ad_f_train,ad_r_train,ad_f_test,ad_r_test,ad_r_test_all,mia_auc,mia_low,mia_high,seconds_median,seconds_min,seconds_max,runs,l2_to_original\n");
+		let mut s = String::from("model_id,method,depth,is_start,ad_f_train,ad_r_train,ad_f_test,ad_r_test,ad_r_test_all,mia_auc,mia_low,mia_high,latency_median,latency_min,latency_max,runs,l2_to_original\n");
 		for r in &self.results {
 			let d = self.models.iter().find(|m| m.model_id == r.model_id);
 			let mia = r.mia.unwrap_or(Interval { value: f64::NAN, low: f64::NAN, high: f64::NAN });
@@ -404,6 +478,8 @@ impl Report {
 		self.md_central(&mut s);
 		self.md_paper_table(&mut s);
 		self.md_wall(&mut s);
+		self.md_steps(&mut s);
+		self.md_reproduce(&mut s);
 		s
 	}
 
@@ -446,11 +522,15 @@ impl Report {
 	fn md_summary(&self, s: &mut String) {
 		let pct = |v: f64| format!("{:.1}", v * 100.0);
 		let n = self.models.len();
-		let _ = writeln!(s, "## Every affected model ({n}): mean and worst, test split first\n\n| Method | AD_r test mean | AD_r test worst | AD_f test mean | AD_f test worst | worst AD_r gap to re-training (points) | AD_r train mean | AD_f train worst | MIA AUC mean | task time (s), median (min–max) | speed-up vs sequential |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		let _ = writeln!(s, "## Every affected model ({n}): mean and worst, test split first\n\n| Method | AD_r test mean | AD_r test worst | AD_f test mean | AD_f test worst | worst AD_r gap to re-training (points) | AD_r train mean | AD_f train worst | MIA AUC mean | latency (s), median (min–max) | work (s), median (min–max) | latency speed-up | work speed-up |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		let t = |x: &Timing| {
+			if x.runs == 0 { "–".into() } else { format!("{:.2} ({:.2}–{:.2})", x.median, x.min, x.max) }
+		};
+		let x = |v: Option<f64>| v.map(|v| format!("{v:.1}×")).unwrap_or_else(|| "–".into());
 		for m in &self.summary {
 			let _ = writeln!(
 				s,
-				"| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+				"| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
 				method_title(&m.method),
 				pct(m.ad_r_test_mean),
 				pct(m.ad_r_test_worst),
@@ -460,13 +540,16 @@ impl Report {
 				pct(m.ad_r_train_mean),
 				pct(m.ad_f_train_worst),
 				m.mia_mean.map(|v| format!("{v:.3}")).unwrap_or_else(|| "–".into()),
-				if m.time.runs == 0 { "–".into() } else { format!("{:.2} ({:.2}–{:.2})", m.time.median, m.time.min, m.time.max) },
-				m.speedup_vs_sequential.map(|v| format!("{v:.1}×")).unwrap_or_else(|| "–".into()),
+				t(&m.latency),
+				t(&m.work),
+				x(m.latency_speedup),
+				x(m.work_speedup),
 			);
 		}
-		let _ = writeln!(s, "\nTargets for a parallel method (on every affected model): AD_r (test) within 3 points of re-training, AD_f (test) ≤ 5 %, ≥ 10× faster than the sequential paradigm.\n\n| Method | AD_r within 3 points | AD_f ≤ 5 % | ≥ 10× faster |\n|---|---|---|---|");
+		let _ = writeln!(s, "\n**Timing rule** (the same for every method): every piece — a start owner's ascent and repair, the committee's propagation, an owner's re-training, fine-tuning or repair — is measured; **work** is their sum, **latency** the critical path with the owners and the committee working in parallel (a piece starts once its inputs exist and its party is free; each party does its own pieces in turn; re-training's independent branches run at the same time). Neither includes the chain's consensus rounds. The headline speed-up is the latency's.\n\n![latency against the worst AD_r gap to re-training](pareto.svg)\n");
+		let _ = writeln!(s, "Targets for a parallel method (on every affected model): AD_r (test) within 3 points of re-training, AD_f (test) ≤ 5 %, ≥ 10× lower latency than re-training.\n\n| Method | AD_r within 3 points | AD_f ≤ 5 % | ≥ 10× lower latency |\n|---|---|---|---|");
 		let yes = |b: bool| if b { "met" } else { "**not met**" };
-		for m in self.summary.iter().filter(|m| m.method.starts_with("ga")) {
+		for m in self.summary.iter().filter(|m| is_parallel(&m.method)) {
 			let _ = writeln!(
 				s,
 				"| {} | {} (worst gap {:+.1}) | {} (worst {:.1} %) | {} ({}) |",
@@ -475,8 +558,8 @@ impl Report {
 				m.ad_r_gap_to_retrain_worst * 100.0,
 				yes(m.ad_f_test_worst <= 0.05),
 				m.ad_f_test_worst * 100.0,
-				yes(m.speedup_vs_sequential.unwrap_or(0.0) >= 10.0),
-				m.speedup_vs_sequential.map(|v| format!("{v:.1}×")).unwrap_or_else(|| "–".into()),
+				yes(m.latency_speedup.unwrap_or(0.0) >= 10.0),
+				x(m.latency_speedup),
 			);
 		}
 		match (self.audit, self.audit_verdict()) {
@@ -490,20 +573,23 @@ impl Report {
 				let _ = writeln!(s, "\n**Membership audit**: not run.\n");
 			}
 		}
+		if let Some((a, c)) = self.audit.and_then(|a| a.positive_control.map(|c| (a, c))) {
+			let _ = writeln!(s, "Members: a start model is attacked on its own owner's withdrawn samples, an inherited model on every requester's ({} in all). **Positive control**: a model of the same architecture trained 5× the epochs on the members and as many retained samples — it has seen them and over-fits — gives AUC {:.3} [{:.3}, {:.3}] and TPR {:.1} % at 1 % FPR: {}.\n", a.members, c.value, c.low, c.high, a.positive_control_tpr_at_1pct_fpr.unwrap_or(0.0) * 100.0, if Audit::verdict(c) == Verdict::HasPower { "the attack finds members where they were memorised" } else { "the attack does not find them even there, so it has no power on this data" });
+		}
 	}
 
 	fn md_models(&self, s: &mut String) {
 		let pct = |v: f64| format!("{:.1}%", v * 100.0);
 		let _ = writeln!(
 			s,
-			"## All affected models\n\nAD_r test: the owner's own classes without the forgotten ones; AD_r test (all): every retained class.\n\n| Model | Depth | Start | Method | AD_f test | AD_r test | AD_r test (all) | AD_f train | AD_r train | MIA AUC [95 % CI] | ‖Δw‖ to original | ‖Δw‖ to re-trained | cumulative time (s), median (min–max) |\n|---|---:|:---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+			"## All affected models\n\nAD_r test: the owner's own classes without the forgotten ones; AD_r test (all): every retained class.\n\n| Model | Depth | Start | Method | AD_f test | AD_r test | AD_r test (all) | AD_f train | AD_r train | MIA AUC [95 % CI] | MIA TPR at 1 % FPR | ‖Δw‖ to original | ‖Δw‖ to re-trained | latency (s), median (min–max) |\n|---|---:|:---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 		);
 		for d in &self.models {
 			for m in METHODS {
 				let Some(r) = self.row(&d.model_id, m) else { continue };
 				let _ = writeln!(
 					s,
-					"| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.3} | {:.3} | {} |",
+					"| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.3} | {:.3} | {} |",
 					d.model_id,
 					d.depth,
 					if d.is_start { "✓" } else { "" },
@@ -514,6 +600,7 @@ impl Report {
 					pct(r.ad_f_train),
 					pct(r.ad_r_train),
 					r.mia.map(|i| format!("{:.3} [{:.3}, {:.3}]", i.value, i.low, i.high)).unwrap_or_else(|| "–".into()),
+					r.mia_tpr_at_1pct_fpr.map(pct).unwrap_or_else(|| "–".into()),
 					d.l2_to_original.get(m).copied().unwrap_or(0.0),
 					d.l2_to_retrain.get(m).copied().unwrap_or(0.0),
 					if r.time.runs == 0 { "–".into() } else { format!("{:.2} ({:.2}–{:.2})", r.time.median, r.time.min, r.time.max) },
@@ -557,15 +644,15 @@ impl Report {
 		);
 		let mut header = String::from("| Model | #C_f | Metric |");
 		let mut sep = String::from("|---|---|---|");
-		for m in METHODS {
+		for m in &METHODS[..PAPER_METHODS] {
 			for r in ms {
 				let _ = write!(header, " {} {r} |", method_title(m));
 				sep.push_str("---:|");
 			}
 		}
-		for m in &METHODS[1..] {
+		for m in &METHODS[1..PAPER_METHODS] {
 			for r in ms {
-				let _ = write!(header, " Time {} {r} (s) |", method_title(m));
+				let _ = write!(header, " Latency {} {r} (s) |", method_title(m));
 				sep.push_str("---:|");
 			}
 		}
@@ -576,14 +663,14 @@ impl Report {
 			} else {
 				format!("| | | {metric} |")
 			};
-			for m in METHODS {
+			for m in &METHODS[..PAPER_METHODS] {
 				for r in ms {
 					let v =
 						self.row(r, m).map(|x| if pick == 0 { x.ad_r_train } else { x.ad_f_train });
 					let _ = write!(line, " {} |", v.map(pct).unwrap_or_else(|| "–".into()));
 				}
 			}
-			for m in &METHODS[1..] {
+			for m in &METHODS[1..PAPER_METHODS] {
 				for r in ms {
 					let cell = if pick == 0 {
 						self.row(r, m)
@@ -602,17 +689,44 @@ impl Report {
 	fn md_wall(&self, s: &mut String) {
 		let w = &self.wall_seconds;
 		let t = |x: &Timing| format!("{:.2} ({:.2}–{:.2}, {} runs)", x.median, x.min, x.max, x.runs);
+		let _ = writeln!(s, "\n## Wall time\n\n| Phase | Seconds |\n|---|---:|\n| Train DAG | {:.2} |", w.train_dag);
+		for m in &METHODS[1..] {
+			if let Some(task) = w.tasks.get(*m) {
+				let _ = writeln!(s, "| {}: latency | {} |\n| {}: work | {} |", method_title(m), t(&task.latency), method_title(m), t(&task.work));
+			}
+		}
 		let _ = writeln!(
 			s,
-			"\n## Wall time\n\n| Phase | Seconds |\n|---|---:|\n| Train DAG | {:.2} |\n| Sequential (re-training), task | {} |\n| Parallel (gradient ascent), task | {} |\n| Parallel, repair at the starts, task | {} |\n| Parallel, repair everywhere, task | {} |\n| References (central model, audit) | {:.2} |\n| Evaluation | {:.2} |\n| Total | {:.2} |",
-			w.train_dag,
-			t(&w.sequential),
-			t(&w.parallel),
-			t(&w.parallel_repair_starts),
-			t(&w.parallel_repair),
-			w.references,
-			w.evaluation,
-			w.total
+			"| References (central model, audit) | {:.2} |\n| Evaluation | {:.2} |\n| Total | {:.2} |",
+			w.references, w.evaluation, w.total
+		);
+	}
+
+	fn md_steps(&self, s: &mut String) {
+		let _ = writeln!(s, "\n## Steps taken (first run)\n\nEvery ascent and repair: steps of the version kept / budget, and why it stopped (`target-reached`: the held-out withdrawn samples reached the ascent's target; `validated`: the owner's validation kept an earlier version; `budget`: every step ran).\n\n| Method | Model | Pieces |\n|---|---|---|");
+		for r in self.steps.iter().filter(|r| r.method != "retrain") {
+			let pieces: Vec<String> = r
+				.log
+				.iter()
+				.map(|l| format!("{} {}/{} ({})", kebab(&l.kind), l.steps, l.budget, kebab(&l.stop)))
+				.collect();
+			let _ = writeln!(s, "| {} | {} | {} |", r.method, r.model_id, pieces.join(", "));
+		}
+	}
+
+	fn md_reproduce(&self, s: &mut String) {
+		let p = &self.provenance;
+		let e = &self.eval_sizes;
+		let own: Vec<usize> = e.own_test.values().copied().collect();
+		let (lo, hi) = (own.iter().copied().min().unwrap_or(0), own.iter().copied().max().unwrap_or(0));
+		let _ = writeln!(
+			s,
+			"\n## Reproducing this run\n\nSeed {} (partition, genesis model, every training, ascent and repair seed derive from it); training {:?}; ascent {:?} (stop rule on a held-out {} of the withdrawn samples, at most {}); repair {:?}; start method {:?}. libtorch {}, device {}, {} thread(s), commit `{}`, blockful-ml {}. Every method's runs are deterministic in the seed, so only the times vary between repeats.\n\nEvaluation sets: AD_r test on {lo}–{hi} test samples of each owner's own classes (95 % half-width at 90 %: ±{:.1}–{:.1} points), AD_f test on {} samples, AD_r test (all) on {}, AD_f train on {} withdrawn samples.",
+			p.seed, p.training, p.ascent, p.stop_fraction, p.stop_samples_max, p.repair, p.start_method,
+			p.libtorch, p.device, p.threads, p.commit, p.crate_version,
+			EvalSizes::half_width(0.9, hi) * 100.0,
+			EvalSizes::half_width(0.9, lo) * 100.0,
+			e.forget_test, e.retain_test_all, e.forget_train,
 		);
 	}
 
@@ -650,7 +764,7 @@ impl Report {
 		svg_stack(&[top, bottom])
 	}
 
-	/// Cumulative unlearning time against depth, per method.
+	/// Each model's latency (when its new version existed) against its depth, per method.
 	pub fn time_svg(&self) -> String {
 		let series: Vec<(String, Vec<(f64, f64)>)> = METHODS[1..]
 			.iter()
@@ -664,7 +778,24 @@ impl Report {
 				(method_title(m).to_string(), pts)
 			})
 			.collect();
-		line_chart("Cumulative unlearning time vs depth", "depth in the DAG", "seconds", &series)
+		line_chart("Latency of each model's new version vs depth", "depth in the DAG", "seconds", &series)
+	}
+
+	/// The Pareto plot: one point per method, the task's median latency (log scale)
+	/// against the worst AD_r (test) gap to re-training over every affected model.
+	pub fn pareto_svg(&self) -> String {
+		let points: Vec<(String, f64, f64)> = self
+			.summary
+			.iter()
+			.filter(|m| m.method != "original" && m.latency.median > 0.0)
+			.map(|m| (m.method.clone(), m.latency.median, m.ad_r_gap_to_retrain_worst * 100.0))
+			.collect();
+		svg_stack(&[scatter_chart(
+			"Latency vs worst AD_r gap to re-training (lower left is better)",
+			"task latency, median (s, log scale)",
+			"worst AD_r gap (points)",
+			&points,
+		)])
 	}
 
 	/// Layer-wise L2 distance to the original (top 10 layers by re-training distance).
@@ -696,7 +827,13 @@ impl Report {
 	}
 }
 
-const COLORS: [&str; 5] = ["#4c72b0", "#dd8452", "#55a467", "#8172b3", "#c44e52"];
+const COLORS: [&str; 9] =
+	["#4c72b0", "#dd8452", "#55a467", "#8172b3", "#c44e52", "#937860", "#da8bc3", "#8c8c8c", "#ccb974"];
+
+/// A unit enum's serde name (`kebab-case`).
+fn kebab<T: Serialize>(v: &T) -> String {
+	serde_json::to_value(v).ok().and_then(|j| j.as_str().map(String::from)).unwrap_or_default()
+}
 const W: f64 = 860.0;
 const H: f64 = 340.0;
 
@@ -852,6 +989,74 @@ fn line_chart(
 	}
 	legend(&mut g, series.iter().map(|s| s.0.as_str()));
 	svg_stack(&[g])
+}
+
+/// Labelled points, x on a log scale; a dashed line at y = 0.
+fn scatter_chart(title: &str, xlabel: &str, ylabel: &str, points: &[(String, f64, f64)]) -> String {
+	let (left, right, top, bottom) = (60.0, 20.0, 40.0, 50.0);
+	let pw = W - left - right;
+	let ph = H - top - bottom;
+	let lx: Vec<f64> = points.iter().map(|p| p.1.max(1e-6).log10()).collect();
+	let (x0, x1) = (
+		lx.iter().copied().fold(f64::INFINITY, f64::min).floor().min(0.0),
+		lx.iter().copied().fold(f64::NEG_INFINITY, f64::max).ceil().max(1.0),
+	);
+	let ys = points.iter().map(|p| p.2);
+	let y0 = ys.clone().fold(0.0, f64::min).floor() - 1.0;
+	let y1 = ys.fold(0.0, f64::max).ceil() + 1.0;
+	let sx = |v: f64| left + pw * (v - x0) / (x1 - x0);
+	let sy = |v: f64| top + ph - ph * (v - y0) / (y1 - y0);
+	let mut g = String::new();
+	let _ = write!(g, r#"<text x="{}" y="22" font-size="15" text-anchor="middle">{}</text>"#, W / 2.0, esc(title));
+	for d in (x0 as i32)..=(x1 as i32) {
+		let x = sx(d as f64);
+		let _ = write!(
+			g,
+			r##"<line x1="{x:.1}" x2="{x:.1}" y1="{top}" y2="{}" stroke="#eee"/><text x="{x:.1}" y="{}" font-size="11" text-anchor="middle">{}</text>"##,
+			top + ph,
+			top + ph + 16.0,
+			10f64.powi(d)
+		);
+	}
+	for i in 0..=4 {
+		let v = y0 + (y1 - y0) * i as f64 / 4.0;
+		let _ = write!(
+			g,
+			r##"<line x1="{left}" x2="{}" y1="{y:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{}" y="{:.1}" font-size="11" text-anchor="end">{v:.1}</text>"##,
+			left + pw,
+			left - 6.0,
+			sy(v) + 4.0,
+			y = sy(v)
+		);
+	}
+	let _ = write!(
+		g,
+		r##"<line x1="{left}" x2="{}" y1="{y:.1}" y2="{y:.1}" stroke="#333" stroke-dasharray="4 3"/>"##,
+		left + pw,
+		y = sy(0.0)
+	);
+	let _ = write!(
+		g,
+		r#"<text x="{}" y="{}" font-size="12" text-anchor="middle">{}</text><text x="14" y="{}" font-size="12" transform="rotate(-90 14 {})" text-anchor="middle">{}</text>"#,
+		left + pw / 2.0,
+		H - 10.0,
+		esc(xlabel),
+		top + ph / 2.0,
+		top + ph / 2.0,
+		esc(ylabel)
+	);
+	for (i, ((name, _, y), x)) in points.iter().zip(&lx).enumerate() {
+		let (cx, cy) = (sx(*x), sy(*y));
+		let _ = write!(
+			g,
+			r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="5" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="11">{}</text>"#,
+			COLORS[i % COLORS.len()],
+			cx + 7.0,
+			cy - 6.0,
+			esc(name)
+		);
+	}
+	g
 }
 
 fn svg_stack(parts: &[String]) -> String {

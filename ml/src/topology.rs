@@ -305,10 +305,10 @@ impl Topology {
 				}
 			}
 		}
-		if !(un.alpha.is_finite() && un.alpha > 0.0 && un.epsilon.is_finite() && un.epsilon >= 0.0)
+		if !(un.alpha.is_finite() && un.alpha >= 0.0 && un.epsilon.is_finite() && un.epsilon >= 0.0)
 		{
 			return err(format!(
-				"unlearning: alpha must be > 0 and epsilon ≥ 0 (got {}, {})",
+				"unlearning: alpha must be ≥ 0 and epsilon ≥ 0 (got {}, {})",
 				un.alpha, un.epsilon
 			));
 		}

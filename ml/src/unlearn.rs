@@ -17,6 +17,7 @@
 //!   all of its data).
 
 use crate::propagation::StreamingUpdate;
+use crate::schedule::{Party, Schedule};
 use crate::dag::Dag;
 use crate::error::{Result, WorkerError};
 use crate::fl::{DagManifest, Worker};
@@ -54,14 +55,58 @@ pub struct ModelUpdate {
 	pub is_start: bool,
 	/// ‖w′ − w‖₂.
 	pub update_norm: f64,
-	/// Cumulative unlearning time: seconds from the start of the task until this model's
-	/// new version existed, on the task's critical path. Sequential: measured one model
-	/// after the other. Parallel: every piece measured, the participants working in
-	/// parallel as they would, each owner on its own models one after the other — a start
-	/// model's is its owner's running sum; an inherited model's is the last start plus the
-	/// committee's propagation up to it and the task's one durable sync (then, with
-	/// [`Repair::All`], plus its owner's repair once the owner is free).
+	/// Latency of this model: seconds from the start of the task until its new version
+	/// existed, on the task's critical path with the parties working in parallel
+	/// ([`crate::schedule`]: a piece starts once its inputs exist and its party is free).
 	pub seconds: f64,
+	/// Work: the seconds of compute spent on this model's new version (its owner's ascent,
+	/// repair or re-training; the committee's propagation of it).
+	#[serde(default)]
+	pub work: f64,
+	/// What each optimisation piece of this update did (steps, budget, why it stopped).
+	#[serde(default)]
+	pub log: Vec<StepLog>,
+}
+
+/// Kinds of optimisation piece an update is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PieceKind {
+	/// Gradient ascent on the withdrawn samples (the start model).
+	Ascent,
+	/// The owner's validated repair (retain descent + bounded ascent).
+	Repair,
+	/// Retain descent alone from the original (the fine-tune baseline).
+	FineTune,
+	/// Re-aggregation and full re-training (eqs. 17-18).
+	Retrain,
+	/// Re-aggregation and the repair's step budget of retain descent.
+	TruncatedRetrain,
+}
+
+/// Why an optimisation piece stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StopReason {
+	/// The held-out withdrawn samples reached the ascent's target accuracy.
+	TargetReached,
+	/// The step budget ran out (every epoch, for re-training).
+	Budget,
+	/// The owner's validation kept an earlier version (`steps` names it).
+	Validated,
+}
+
+/// One optimisation piece of an update: report.json's record of it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StepLog {
+	/// What ran.
+	pub kind: PieceKind,
+	/// Steps taken (for a validated piece: the steps of the version kept).
+	pub steps: usize,
+	/// The step budget.
+	pub budget: usize,
+	/// Why it stopped.
+	pub stop: StopReason,
 }
 
 /// A model left untouched because its update norm was at most ε.
@@ -83,8 +128,14 @@ pub struct UnlearnOutcome {
 	/// Models under ε (parallel only).
 	pub skipped: Vec<SkippedModel>,
 	/// Wall time of the whole task on this machine (every participant's work one after
-	/// the other).
+	/// the other, with the bookkeeping between).
 	pub total_seconds: f64,
+	/// Work: the sum of every measured piece ([`crate::schedule`]).
+	#[serde(default)]
+	pub work_seconds: f64,
+	/// Latency: the task's critical path with the parties in parallel.
+	#[serde(default)]
+	pub latency_seconds: f64,
 }
 
 impl UnlearnOutcome {
@@ -106,7 +157,8 @@ pub enum Repair {
 	/// the resulting Δθ is what eqs. 7-8 propagate. Inherited owners do nothing.
 	Starts,
 	/// As `Starts`, and every inherited model's owner then repairs its propagated version
-	/// on its own data, independently of the others.
+	/// (its original where the propagation left it under ε) on its own data, independently
+	/// of the others. With α = 0 this is "no propagation + the owners' fine-tuning".
 	All,
 }
 
@@ -199,7 +251,7 @@ pub fn propagate_unsynced(
 	Ok((updated, skipped))
 }
 
-/// One CID per DAG node, α > 0 and ε ≥ 0 (finite).
+/// One CID per DAG node, α ≥ 0 and ε ≥ 0 (finite).
 fn check_propagation_inputs(dag: &Dag, cids: &[Cid], cfg: ParallelConfig) -> Result<()> {
 	if cids.len() != dag.len() {
 		return Err(WorkerError::InvalidArgument(format!(
@@ -208,9 +260,9 @@ fn check_propagation_inputs(dag: &Dag, cids: &[Cid], cfg: ParallelConfig) -> Res
 			dag.len()
 		)));
 	}
-	if !(cfg.alpha.is_finite() && cfg.alpha > 0.0 && cfg.epsilon.is_finite() && cfg.epsilon >= 0.0)
+	if !(cfg.alpha.is_finite() && cfg.alpha >= 0.0 && cfg.epsilon.is_finite() && cfg.epsilon >= 0.0)
 	{
-		return Err(WorkerError::InvalidArgument(format!("alpha must be > 0, epsilon ≥ 0: {cfg:?}")));
+		return Err(WorkerError::InvalidArgument(format!("alpha must be ≥ 0, epsilon ≥ 0: {cfg:?}")));
 	}
 	Ok(())
 }
@@ -248,6 +300,10 @@ pub enum UnlearnEvent<'a> {
 /// forgotten class's accuracy below 1.2 % (one-sided 95 %); the samples above the cap are
 /// ascended on.
 pub const STOP_SAMPLES_MAX: usize = 256;
+
+/// The fraction of the withdrawn samples held out for the gradient ascent's stop rule (at
+/// most [`STOP_SAMPLES_MAX`]).
+pub const STOP_FRACTION: f64 = 0.2;
 
 /// Splits `data` into (ascend, stop): a `fraction` of the samples, at least one and at
 /// most `max_held`, chosen with `seed`, held out for a stop rule; the rest to train on. A
@@ -323,7 +379,7 @@ impl Worker {
 		forget: &ForgetSet,
 		method: StartMethod,
 		current: &HashMap<usize, Cid>,
-	) -> Result<Weights> {
+	) -> Result<(Weights, StepLog)> {
 		match method {
 			StartMethod::Retrain => self.retrain_model(manifest, stores, model, forget, current),
 			StartMethod::GradientAscent => {
@@ -341,27 +397,24 @@ impl Worker {
 				// STOP_SAMPLES_MAX) and the ascent the rest, so "AD_f reached the target"
 				// is not true by construction of the samples ascended on.
 				let seed = self.topology.seed ^ model as u64;
-				let (ascend, stop) = held_out_split(&forget_data, 0.2, STOP_SAMPLES_MAX, seed);
-				gradient_ascent_held_out(
-					&mut net,
-					&ascend,
-					&stop,
-					&self.topology.unlearning.ascent,
-					seed,
-				)?;
-				net.weights()
+				let (ascend, stop) = held_out_split(&forget_data, STOP_FRACTION, STOP_SAMPLES_MAX, seed);
+				let cfg = &self.topology.unlearning.ascent;
+				let steps = gradient_ascent_held_out(&mut net, &ascend, &stop, cfg, seed)?;
+				// The loop ends early only when the held-out samples reached the target.
+				let stop = if steps < cfg.max_steps { StopReason::TargetReached } else { StopReason::Budget };
+				let log = StepLog { kind: PieceKind::Ascent, steps, budget: cfg.max_steps, stop };
+				Ok((net.weights()?, log))
 			}
 		}
 	}
 
-	/// Eqs. 17-18 for one model: average the current versions of its references (the
-	/// updated one where `current` has it) and re-train on the owner's retained data.
-	pub fn retrain_model(
+	/// The average of a model's references, each at its current version (the updated one
+	/// where `current` has it); the genesis model for a root.
+	fn reaggregate(
 		&self,
 		manifest: &DagManifest,
 		stores: &Stores,
 		model: usize,
-		forget: &ForgetSet,
 		current: &HashMap<usize, Cid>,
 	) -> Result<Weights> {
 		let index = manifest.index();
@@ -375,29 +428,72 @@ impl Worker {
 				stores.get_weights(current.get(&k).unwrap_or(&manifest.models[k].cid))
 			})
 			.collect::<Result<Vec<_>>>()?;
-		let genesis = stores.get_weights(&manifest.genesis)?;
-		let owner = self.owner_of(manifest, model)?;
-		let data = forget.retained(&self.data, owner);
+		if refs.is_empty() {
+			return stores.get_weights(&manifest.genesis);
+		}
+		Weights::mean(&refs.iter().collect::<Vec<_>>())
+	}
+
+	/// The owner's retained training data, refused when empty.
+	fn retained_of(&self, manifest: &DagManifest, model: usize, forget: &ForgetSet) -> Result<Dataset> {
+		let data = forget.retained(&self.data, self.owner_of(manifest, model)?);
 		if data.is_empty() {
 			return Err(WorkerError::InvalidArgument(format!(
 				"model {}: its owner has no retained data to re-train on",
 				manifest.models[model].id
 			)));
 		}
-		let start = if refs.is_empty() {
-			genesis
-		} else {
-			Weights::mean(&refs.iter().collect::<Vec<_>>())?
-		};
+		Ok(data)
+	}
+
+	/// Eqs. 17-18 for one model: average the current versions of its references (the
+	/// updated one where `current` has it) and re-train on the owner's retained data.
+	pub fn retrain_model(
+		&self,
+		manifest: &DagManifest,
+		stores: &Stores,
+		model: usize,
+		forget: &ForgetSet,
+		current: &HashMap<usize, Cid>,
+	) -> Result<(Weights, StepLog)> {
+		let start = self.reaggregate(manifest, stores, model, current)?;
+		let data = self.retained_of(manifest, model, forget)?;
 		let mut net = Net::with_weights(self.spec, self.device, &start)?;
-		train(
-			&mut net,
-			&data,
-			&self.topology.training,
-			self.topology.seed ^ (model as u64) << 4,
-			|_, _| {},
-		)?;
-		net.weights()
+		let cfg = &self.topology.training;
+		train(&mut net, &data, cfg, self.topology.seed ^ (model as u64) << 4, |_, _| {})?;
+		let steps = cfg.epochs * data.len().div_ceil(cfg.batch_size);
+		let log = StepLog { kind: PieceKind::Retrain, steps, budget: steps, stop: StopReason::Budget };
+		Ok((net.weights()?, log))
+	}
+
+	/// Truncated re-training of one model (a baseline at the repair's budget): the same
+	/// re-aggregation as [`Worker::retrain_model`], then the repair's steps of validated
+	/// retain descent on the owner's retained data instead of full training.
+	pub fn retrain_model_truncated(
+		&self,
+		manifest: &DagManifest,
+		stores: &Stores,
+		model: usize,
+		forget: &ForgetSet,
+		current: &HashMap<usize, Cid>,
+	) -> Result<(Weights, StepLog)> {
+		let start = self.reaggregate(manifest, stores, model, current)?;
+		self.retain_descent(manifest, model, &start, forget, PieceKind::TruncatedRetrain)
+	}
+
+	/// Retain descent alone (the repair without its forget term, same steps, learning rate,
+	/// batches and validation) from `weights`, by the model's owner.
+	pub fn retain_descent(
+		&self,
+		manifest: &DagManifest,
+		model: usize,
+		weights: &Weights,
+		forget: &ForgetSet,
+		kind: PieceKind,
+	) -> Result<(Weights, StepLog)> {
+		let retain = self.retained_of(manifest, model, forget)?;
+		let none = retain.subset(&[]);
+		self.validated_repair(manifest, model, weights, forget, &retain, &none, kind)
 	}
 
 	/// Repair of one model by its owner (retain descent + bounded forget ascent), the
@@ -408,25 +504,40 @@ impl Worker {
 		model: usize,
 		weights: &Weights,
 		forget: &ForgetSet,
-	) -> Result<Weights> {
+	) -> Result<(Weights, StepLog)> {
 		let owner = self.owner_of(manifest, model)?;
 		let retain = forget.retained(&self.data, owner);
 		let forget_data = forget.withdrawn(&self.data, owner);
+		self.validated_repair(manifest, model, weights, forget, &retain, &forget_data, PieceKind::Repair)
+	}
+
+	#[allow(clippy::too_many_arguments)]
+	fn validated_repair(
+		&self,
+		manifest: &DagManifest,
+		model: usize,
+		weights: &Weights,
+		forget: &ForgetSet,
+		retain: &Dataset,
+		forget_data: &Dataset,
+		kind: PieceKind,
+	) -> Result<(Weights, StepLog)> {
+		let owner = self.owner_of(manifest, model)?;
 		let validation = self.data.test_of(owner).filter_classes(&forget.classes, false);
 		let mut net = Net::with_weights(self.spec, self.device, weights)?;
-		repair(
-			&mut net,
-			&retain,
-			&forget_data,
-			&self.topology.unlearning.repair,
-			self.topology.seed ^ 0x4e9 ^ model as u64,
-			&validation,
-		)?;
-		net.weights()
+		let cfg = &self.topology.unlearning.repair;
+		let seed = self.topology.seed ^ 0x4e9 ^ model as u64;
+		let steps = repair(&mut net, retain, forget_data, cfg, seed, &validation)?;
+		let stop = if steps < cfg.steps { StopReason::Validated } else { StopReason::Budget };
+		Ok((net.weights()?, StepLog { kind, steps, budget: cfg.steps, stop }))
 	}
 
 	/// The parallel paradigm with the given [`Repair`]. New versions are staged in
 	/// `stores.live`; nothing is redacted (the caller applies them after consensus).
+	///
+	/// Timing ([`crate::schedule`]): each start owner unlearns its start models in turn;
+	/// the committee propagates once the last start is done and syncs once; with
+	/// [`Repair::All`] each inherited owner repairs its models in turn once they exist.
 	pub fn unlearn_parallel(
 		&self,
 		manifest: &DagManifest,
@@ -437,24 +548,23 @@ impl Worker {
 		mut on_event: impl FnMut(UnlearnEvent<'_>),
 	) -> Result<UnlearnOutcome> {
 		let p = plan(manifest, &self.topology, req)?;
+		check_propagation_inputs(&p.dag, &p.cids, cfg)?;
 		let t0 = Instant::now();
 		let forget = &p.forget;
 		let method = self.topology.unlearning.start_method;
 		let mut out = UnlearnOutcome::default();
 		let mut deltas = Vec::with_capacity(p.starts.len());
-		// Owners work in parallel, each on its own models one after the other: `busy[u]` is
-		// when owner u is next free. A start is done at its owner's running sum; the
-		// propagation begins once the last start is done.
-		let mut busy: HashMap<usize, f64> = HashMap::new();
-		let mut starts_ready = 0.0f64;
+		let mut clock = Schedule::new();
 		for &s in &p.starts {
 			let owner = self.owner_of(manifest, s)?;
 			let ts = Instant::now();
 			let old = stores.get_weights(&p.cids[s])?;
-			let mut new =
+			let (mut new, ascent) =
 				self.unlearn_start(manifest, stores, s, forget, method, &HashMap::new())?;
+			let mut log = vec![ascent];
 			if repair != Repair::None {
-				new = self.repair_model(manifest, s, &new, forget)?;
+				let (repaired, l) = self.repair_model(manifest, s, &new, forget)?;
+				(new, log) = (repaired, vec![ascent, l]);
 			}
 			// Δθ over the learnable parameters only: BatchNorm statistics stay each
 			// model's own (the ascent runs in eval mode and leaves them unchanged; a
@@ -462,76 +572,126 @@ impl Worker {
 			let learnable = Net::with_weights(self.spec, self.device, &old)?.learnable_names();
 			let delta = new.sub(&old)?.learnable_only(&learnable);
 			let new_cid = stores.stage(&new)?;
-			let done = busy.get(&owner).copied().unwrap_or(0.0) + ts.elapsed().as_secs_f64();
-			busy.insert(owner, done);
-			starts_ready = starts_ready.max(done);
+			let work = ts.elapsed().as_secs_f64();
 			let u = ModelUpdate {
 				model_id: manifest.models[s].id.clone(),
 				old_cid: p.cids[s],
 				new_cid,
 				is_start: true,
 				update_norm: delta.norm(),
-				seconds: done,
+				seconds: clock.run(Party::Owner(owner), 0.0, work),
+				work,
+				log,
 			};
 			on_event(UnlearnEvent::Updated(&u));
 			out.updates.push(u);
 			deltas.push((s, delta));
 		}
-		// The committee's propagation: a model's version exists once written and the task's
-		// one durable sync is done, so the sync's time is added to every model's.
-		let tp = Instant::now();
+		// The committee's propagation starts once the last start is done; every written
+		// version exists after the task's one durable sync.
+		let starts_ready = clock.latency();
 		let mut propagated = Vec::new();
+		let mut last = Instant::now();
 		let (_, skipped) = propagate_unsynced(&p.dag, &p.cids, &deltas, cfg, stores, |m| {
-			propagated.push((m.clone(), starts_ready + tp.elapsed().as_secs_f64()));
+			let work = last.elapsed().as_secs_f64();
+			last = Instant::now();
+			clock.run(Party::Committee, starts_ready, work);
+			propagated.push((m.node, Some(m.new_cid), work));
 		})?;
+		// The committee's work after the last written model (the skip decisions that
+		// followed it; with every model skipped, the whole set-up).
+		let decided = clock.run(Party::Committee, starts_ready, last.elapsed().as_secs_f64());
 		let ts = Instant::now();
 		stores.live.sync()?;
-		let sync = ts.elapsed().as_secs_f64();
+		let written = clock.run(Party::Committee, starts_ready, ts.elapsed().as_secs_f64());
 		drop(deltas);
-		for (m, written) in propagated {
-			let at = written + sync;
-			let (new_cid, seconds) = if repair == Repair::All {
-				// Each owner repairs its propagated versions once they exist and it is free.
-				let owner = self.owner_of(manifest, m.node)?;
+		if repair == Repair::All {
+			// Every inherited owner repairs: its propagated version, or its original where
+			// the propagation left it under ε (with α = 0: no propagation at all).
+			propagated.extend(skipped.iter().map(|k| (k.node, None, 0.0)));
+			let topo_pos: HashMap<usize, usize> =
+				p.dag.topo_order().iter().enumerate().map(|(i, &n)| (n, i)).collect();
+			propagated.sort_by_key(|m| topo_pos[&m.0]);
+		}
+		for (y, new_cid, propagation) in propagated {
+			let (new_cid, seconds, work, log) = if repair == Repair::All {
+				let owner = self.owner_of(manifest, y)?;
+				// A propagated version exists after the sync; a skipped model's original
+				// exists from the start, and its owner learns it was skipped once the
+				// committee decided (with α = 0 nothing is propagated: at once).
+				let ready = match new_cid {
+					Some(_) => written,
+					None if cfg.alpha == 0.0 => 0.0,
+					None => decided,
+				};
 				let r0 = Instant::now();
-				let w = stores.get_weights(&m.new_cid)?;
-				let repaired = self.repair_model(manifest, m.node, &w, forget)?;
+				let w = stores.get_weights(new_cid.as_ref().unwrap_or(&p.cids[y]))?;
+				let (repaired, log) = self.repair_model(manifest, y, &w, forget)?;
 				let cid = stores.stage(&repaired)?;
-				let free = busy.get(&owner).copied().unwrap_or(0.0).max(at);
-				let done = free + r0.elapsed().as_secs_f64();
-				busy.insert(owner, done);
-				(cid, done)
+				let repair_time = r0.elapsed().as_secs_f64();
+				let done = clock.run(Party::Owner(owner), ready, repair_time);
+				(cid, done, propagation + repair_time, vec![log])
 			} else {
-				(m.new_cid, at)
+				(new_cid.unwrap_or(p.cids[y]), written, propagation, Vec::new())
 			};
-			let old = stores.get_weights(&p.cids[m.node])?;
+			let old = stores.get_weights(&p.cids[y])?;
 			let new = stores.get_weights(&new_cid)?;
 			let u = ModelUpdate {
-				model_id: manifest.models[m.node].id.clone(),
-				old_cid: p.cids[m.node],
+				model_id: manifest.models[y].id.clone(),
+				old_cid: p.cids[y],
 				new_cid,
 				is_start: false,
 				update_norm: new.distance(&old)?,
 				seconds,
+				work,
+				log,
 			};
 			on_event(UnlearnEvent::Updated(&u));
 			out.updates.push(u);
 		}
+		let repaired_all = repair == Repair::All;
 		out.skipped = skipped
 			.into_iter()
+			.filter(|_| !repaired_all)
 			.map(|k| SkippedModel {
 				model_id: manifest.models[k.node].id.clone(),
 				update_norm: k.update_norm,
 				coefficient: k.coefficient,
 			})
 			.collect();
-		out.total_seconds = t0.elapsed().as_secs_f64();
+		out.finish(&clock, t0);
 		Ok(out)
 	}
 
-	/// The sequential paradigm: W ∪ N(W) re-trained one model at a time in topological
-	/// order (each model would get its own consensus round on chain).
+	/// The sequential paradigm: W ∪ N(W) re-trained in topological order, each model from
+	/// its parents' new versions (each would get its own consensus round on chain).
 	pub fn unlearn_sequential(
+		&self,
+		manifest: &DagManifest,
+		stores: &Stores,
+		req: &UnlearnRequest,
+		on_event: impl FnMut(UnlearnEvent<'_>),
+	) -> Result<UnlearnOutcome> {
+		self.retrain_in_order(manifest, stores, req, Worker::retrain_model, on_event)
+	}
+
+	/// Truncated re-training (a baseline at the repair's budget): the sequential paradigm's
+	/// order and re-aggregation, then the repair's steps of validated retain descent
+	/// instead of full training.
+	pub fn unlearn_truncated(
+		&self,
+		manifest: &DagManifest,
+		stores: &Stores,
+		req: &UnlearnRequest,
+		on_event: impl FnMut(UnlearnEvent<'_>),
+	) -> Result<UnlearnOutcome> {
+		self.retrain_in_order(manifest, stores, req, Worker::retrain_model_truncated, on_event)
+	}
+
+	/// Fine-tuning alone (a baseline at the repair's budget): every affected model's owner
+	/// runs the repair's steps of validated retain descent from its original version. No
+	/// ascent, no propagation, no dependency between models.
+	pub fn unlearn_finetune(
 		&self,
 		manifest: &DagManifest,
 		stores: &Stores,
@@ -540,16 +700,57 @@ impl Worker {
 	) -> Result<UnlearnOutcome> {
 		let p = plan(manifest, &self.topology, req)?;
 		let t0 = Instant::now();
-		let mut current: HashMap<usize, Cid> = HashMap::new();
-		// Seconds spent re-training and storing so far; the bookkeeping after each model's
-		// version (its update norm, the progress event) is not counted.
-		let mut work = 0.0f64;
+		let mut clock = Schedule::new();
 		let mut out = UnlearnOutcome::default();
 		for y in p.affected() {
 			let tm = Instant::now();
-			let w = self.retrain_model(manifest, stores, y, &p.forget, &current)?;
+			let old = stores.get_weights(&p.cids[y])?;
+			let (w, log) = self.retain_descent(manifest, y, &old, &p.forget, PieceKind::FineTune)?;
 			let new_cid = stores.stage(&w)?;
-			work += tm.elapsed().as_secs_f64();
+			let work = tm.elapsed().as_secs_f64();
+			let u = ModelUpdate {
+				model_id: manifest.models[y].id.clone(),
+				old_cid: p.cids[y],
+				new_cid,
+				is_start: p.starts.contains(&y),
+				update_norm: w.distance(&old)?,
+				seconds: clock.run(Party::Owner(self.owner_of(manifest, y)?), 0.0, work),
+				work,
+				log: vec![log],
+			};
+			on_event(UnlearnEvent::Updated(&u));
+			out.updates.push(u);
+		}
+		out.finish(&clock, t0);
+		Ok(out)
+	}
+
+	/// W ∪ N(W) in topological order, each model made by `step` from its references'
+	/// current versions; a model's piece starts once its affected parents are done and its
+	/// owner is free (an owner takes its models in topological order, greedily: it does not
+	/// start a later model in an idle gap before an earlier one).
+	fn retrain_in_order(
+		&self,
+		manifest: &DagManifest,
+		stores: &Stores,
+		req: &UnlearnRequest,
+		step: RetrainStep,
+		mut on_event: impl FnMut(UnlearnEvent<'_>),
+	) -> Result<UnlearnOutcome> {
+		let p = plan(manifest, &self.topology, req)?;
+		let t0 = Instant::now();
+		let mut current: HashMap<usize, Cid> = HashMap::new();
+		let mut done: HashMap<usize, f64> = HashMap::new();
+		let mut clock = Schedule::new();
+		let mut out = UnlearnOutcome::default();
+		for y in p.affected() {
+			let tm = Instant::now();
+			let (w, log) = step(self, manifest, stores, y, &p.forget, &current)?;
+			let new_cid = stores.stage(&w)?;
+			let work = tm.elapsed().as_secs_f64();
+			let ready = p.dag.parents(y).iter().filter_map(|q| done.get(q)).copied().fold(0.0, f64::max);
+			let at = clock.run(Party::Owner(self.owner_of(manifest, y)?), ready, work);
+			done.insert(y, at);
 			let old = stores.get_weights(&p.cids[y])?;
 			current.insert(y, new_cid);
 			let u = ModelUpdate {
@@ -558,13 +759,26 @@ impl Worker {
 				new_cid,
 				is_start: p.starts.contains(&y),
 				update_norm: w.distance(&old)?,
-				seconds: work,
+				seconds: at,
+				work,
+				log: vec![log],
 			};
 			on_event(UnlearnEvent::Updated(&u));
 			out.updates.push(u);
 		}
-		out.total_seconds = t0.elapsed().as_secs_f64();
+		out.finish(&clock, t0);
 		Ok(out)
+	}
+}
+
+/// One re-training step of [`Worker::retrain_in_order`].
+type RetrainStep = fn(&Worker, &DagManifest, &Stores, usize, &ForgetSet, &HashMap<usize, Cid>) -> Result<(Weights, StepLog)>;
+
+impl UnlearnOutcome {
+	fn finish(&mut self, clock: &Schedule, started: Instant) {
+		self.total_seconds = started.elapsed().as_secs_f64();
+		self.work_seconds = clock.work();
+		self.latency_seconds = clock.latency();
 	}
 }
 

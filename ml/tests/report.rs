@@ -2,7 +2,10 @@
 //! known (no training).
 
 use blockful_ml::mia::{Interval, Verdict};
+use blockful_ml::provenance::Provenance;
 use blockful_ml::report::{Report, METHODS};
+use blockful_ml::synthetic::TINY;
+use blockful_ml::topology::Topology;
 use serde_json::json;
 
 /// Two affected models (s is a start, y inherits) under the five methods; AD_r test and the
@@ -44,12 +47,19 @@ fn report(start_low: f64) -> Report {
 		"train_samples_per_user": 10.0, "models": [detail("s", true), detail("y", false)],
 		"skipped": [], "central": null, "audit": {"references": 4, "members": 10},
 		"wall_seconds": {
-			"train_dag": 1.0, "sequential": timing(&[9.0, 11.0, 10.0]),
-			"parallel": timing(&[0.5, 0.4, 0.6]), "parallel_repair_starts": timing(&[1.0, 1.0, 1.0]),
-			"parallel_repair": timing(&[2.0, 2.0, 2.0]), "references": 0.0, "evaluation": 0.0,
-			"total": 0.0,
+			"train_dag": 1.0,
+			"tasks": {
+				"retrain": {"latency": timing(&[9.0, 11.0, 10.0]), "work": timing(&[12.0, 14.0, 13.0])},
+				"ga": {"latency": timing(&[0.5, 0.4, 0.6]), "work": timing(&[0.6, 0.5, 0.7])},
+				"ga_repair_starts": {"latency": timing(&[1.0, 1.0, 1.0]), "work": timing(&[1.3, 1.3, 1.3])},
+				"ga_repair": {"latency": timing(&[2.0, 2.0, 2.0]), "work": timing(&[2.6, 2.6, 2.6])},
+			},
+			"references": 0.0, "evaluation": 0.0, "total": 0.0,
 		},
 		"layer_distances": {"model_id": "y", "to_original": {}},
+		"steps": [{"method": "ga", "model_id": "s", "log": [{"kind": "ascent", "steps": 15, "budget": 200, "stop": "target-reached"}]}],
+		"eval_sizes": {"own_test": {"u": 2500}, "forget_test": 900, "retain_test_all": 1000, "forget_train": 10},
+		"provenance": Provenance::collect(&Topology::from_toml(TINY).unwrap(), tch::Device::Cpu),
 	}))
 	.unwrap();
 	r.summary = r.summarise();
@@ -59,26 +69,35 @@ fn report(start_low: f64) -> Report {
 #[test]
 fn summary_figures_are_the_known_ones() {
 	let r = report(0.55);
-	assert_eq!(r.summary.iter().map(|m| m.method.as_str()).collect::<Vec<_>>(), METHODS);
+	// One entry per method that has results, in table order.
+	assert_eq!(r.summary.iter().map(|m| m.method.as_str()).collect::<Vec<_>>(), METHODS[..5]);
 	let get = |m: &str| r.summary.iter().find(|x| x.method == m).unwrap();
 	let ga = get("ga");
 	assert!((ga.ad_r_test_mean - 0.755).abs() < 1e-12);
 	assert_eq!(ga.ad_r_test_worst, 0.60);
 	assert_eq!(ga.ad_f_test_worst, 0.10);
 	assert!((ga.ad_r_gap_to_retrain_worst - 0.25).abs() < 1e-12, "s: 0.85 − 0.60");
-	assert_eq!(ga.time.median, 0.5);
-	assert!((ga.speedup_vs_sequential.unwrap() - 20.0).abs() < 1e-12, "10 / 0.5");
+	assert_eq!((ga.latency.median, ga.work.median), (0.5, 0.6));
+	assert!((ga.latency_speedup.unwrap() - 20.0).abs() < 1e-12, "10 / 0.5");
+	assert!((ga.work_speedup.unwrap() - 13.0 / 0.6).abs() < 1e-12, "13 / 0.6: the same rule, summed");
 	let starts = get("ga_repair_starts");
 	assert!((starts.ad_r_gap_to_retrain_worst - 0.02).abs() < 1e-12, "y: 0.92 − 0.90");
-	assert_eq!(starts.speedup_vs_sequential, Some(10.0));
+	assert_eq!(starts.latency_speedup, Some(10.0));
+	assert_eq!(starts.work_speedup, Some(10.0));
 	// Better than re-training on s, 4 points short on y: the worst gap is y's.
 	assert!((get("ga_repair").ad_r_gap_to_retrain_worst - 0.04).abs() < 1e-12);
-	assert_eq!(get("original").speedup_vs_sequential, None);
-	assert_eq!(get("retrain").speedup_vs_sequential, Some(1.0));
+	assert_eq!(get("original").latency_speedup, None);
+	assert_eq!(get("retrain").latency_speedup, Some(1.0));
 	let md = r.markdown();
-	assert!(md.contains("| GA + repair at the starts | met (worst gap +2.0) | met (worst 0.0 %) | met (10.0×) |"), "{md}");
-	assert!(md.contains("| Gradient ascent | **not met** (worst gap +25.0) | **not met** (worst 10.0 %) | met (20.0×) |"), "{md}");
+	assert!(md.contains("| GA + repair at the starts (NegGrad+) | met (worst gap +2.0) | met (worst 0.0 %) | met (10.0×) |"), "{md}");
+	assert!(md.contains("| Gradient ascent, fixed-norm steps, stop on held-out (parallel, paper) | **not met** (worst gap +25.0) | **not met** (worst 10.0 %) | met (20.0×) |"), "{md}");
 	assert!(md.contains("| GA + repair everywhere | **not met** (worst gap +4.0) | met (worst 0.0 %) | **not met** (5.0×) |"), "{md}");
+	assert!(md.contains("| ga | s | ascent 15/200 (target-reached) |"), "{md}");
+	assert!(md.contains("**work** is their sum, **latency** the critical path"), "{md}");
+	// The Pareto plot: one labelled point per method but the original.
+	let svg = r.pareto_svg();
+	assert_eq!(svg.matches("<circle").count(), 4, "{svg}");
+	assert!(svg.contains(">ga_repair_starts</text>"));
 }
 
 #[test]

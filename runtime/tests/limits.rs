@@ -126,3 +126,50 @@ fn each_signer_beyond_three_pays_its_reads_and_writes_even_for_a_tiny_redaction(
 		.saturating_sub(costs::sign_share_weight::<Runtime>(2, 3));
 	assert!(extra.all_gte(db), "{extra:?} < {db:?}");
 }
+
+/// The block weight the committee's messages spend on one redaction of `items` collisions
+/// by `t` signers, as charged after refunds: `t − 1` round-1 commitments recorded and the
+/// `t`-th building every signing package; `t − 1` round-2 shares checked and the last
+/// aggregating, verifying and applying the redaction.
+fn committee_weight(items: usize, t: u64) -> frame_support::weights::Weight {
+	let others = t.saturating_sub(1);
+	costs::commit_record_weight::<Runtime>(items)
+		.saturating_mul(others)
+		.saturating_add(costs::sign_commit_weight::<Runtime>(items, t))
+		.saturating_add(costs::share_check_weight::<Runtime>(items, t as usize).saturating_mul(others))
+		.saturating_add(costs::sign_share_weight::<Runtime>(items, t))
+}
+
+#[test]
+fn the_archive_fee_pays_for_the_committees_blocks_at_every_committee_size() {
+	use frame_support::weights::WeightToFee;
+	// The members' messages are free (unsigned), so a request loop's redactions would fill
+	// blocks at nobody's cost: the archive fee burned per updated model must cover its
+	// archive record plus what its two collisions (the model's transaction and its live
+	// block, the heaviest shape) cost the block space, at the runtime's own weight-to-fee,
+	// for every committee size and request size.
+	let models = <configs::MaxUpdates as Get<u32>>::get() as usize;
+	let fee: u128 = <configs::ArchiveFee as Get<u128>>::get();
+	// The archive record itself: about a model's live record, never freed.
+	let record: u128 = <configs::ModelDeposit as Get<u128>>::get();
+	let mut short = Vec::new();
+	for n in COMMITTEES {
+		let t = u64::from(pallet_threshold::threshold_for(n));
+		for size in [1usize, models / 4, models] {
+			let per_model = committee_weight(2 * size, t).ref_time() / size as u64;
+			let cost = <Runtime as pallet_transaction_payment::Config>::WeightToFee::weight_to_fee(
+				&frame_support::weights::Weight::from_parts(per_model, 0),
+			);
+			println!(
+				"n = {n:2}, t = {t:2}, {size:3} models: {:.1} ms of committee block weight per model = {:.1} mBFL; archive fee {:.1} mBFL",
+				per_model as f64 / 1e9,
+				cost as f64 / 1e9,
+				fee as f64 / 1e9
+			);
+			if fee < cost + record {
+				short.push((n, size, cost));
+			}
+		}
+	}
+	assert!(short.is_empty(), "the archive fee {fee} does not pay the committee's blocks: (n, models, planks) {short:?}");
+}

@@ -234,6 +234,11 @@ pub(crate) struct ExperimentArgs {
 	pub(crate) common: Common,
 	#[command(flatten)]
 	pub(crate) protocol: Protocol,
+	/// Run the whole experiment once per seed (the topology's seed, +1, +2, …: partition,
+	/// initialisation, shuffles and draws), each into `OUT/seed-<s>/`, and judge every
+	/// target on the 95 % interval over the seeds (`OUT/seeds.md`, `OUT/seeds.json`).
+	#[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=30))]
+	pub(crate) seeds: u64,
 	/// Report directory.
 	#[arg(long, default_value = "blockful-report")]
 	pub(crate) out: PathBuf,

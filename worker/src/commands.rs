@@ -195,23 +195,26 @@ pub(crate) fn cmd_unlearn(a: UnlearnArgs) -> Result<()> {
 		std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs()
 	));
 	std::fs::write(&log, serde_json::to_string_pretty(&outcome)?)?;
-	println!("| model | start | old CID | new CID | ‖Δw‖ | cumulative s |\n|---|:---:|---|---|---:|---:|");
+	println!("| model | start | old CID | new CID | ‖Δw‖ | latency s | work s |\n|---|:---:|---|---|---:|---:|---:|");
 	for u in &outcome.updates {
 		println!(
-			"| {} | {} | {} | {} | {:.3} | {:.2} |",
+			"| {} | {} | {} | {} | {:.3} | {:.2} | {:.2} |",
 			u.model_id,
 			if u.is_start { "✓" } else { "" },
 			u.old_cid,
 			u.new_cid,
 			u.update_norm,
-			u.seconds
+			u.seconds,
+			u.work
 		);
 	}
 	for s in &outcome.skipped {
 		println!("skipped {} (‖update‖ = {:.2e} ≤ ε)", s.model_id, s.update_norm);
 	}
 	println!(
-		"\ntotal {:.2} s; {}; log {}",
+		"\nlatency {:.2} s (critical path, owners and committee in parallel), work {:.2} s (every piece summed), wall {:.2} s; {}; log {}",
+		outcome.latency_seconds,
+		outcome.work_seconds,
 		outcome.total_seconds,
 		if a.dry_run {
 			"dry run, nothing redacted"
@@ -282,8 +285,11 @@ pub(crate) fn cmd_experiment(a: ExperimentArgs) -> Result<()> {
 	apply_request(&mut topo, &a.request)?;
 	let arch = topo.model;
 	let full = a.setup.use_full_data(&topo, a.protocol.quick);
-	let mut worker = make_worker(topo, &a.common, arch, full)?;
 	std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
+	if a.seeds > 1 {
+		return experiment_over_seeds(a, topo, full, started);
+	}
+	let mut worker = make_worker(topo, &a.common, arch, full)?;
 	let mut bars = PhaseBars::default();
 	let report = experiment::run(&mut worker, &a.out, a.protocol.options(full), |ev| {
 		bars.on(ev)
@@ -292,6 +298,34 @@ pub(crate) fn cmd_experiment(a: ExperimentArgs) -> Result<()> {
 	println!("{}", report.markdown());
 	println!(
 		"report: {} (report.md, report.json, results.csv, *.svg); wall time {:.1} s",
+		a.out.display(),
+		started.elapsed().as_secs_f64()
+	);
+	Ok(())
+}
+
+/// `experiment --seeds N`: the whole experiment once per seed, then the verdicts on the
+/// intervals over the seeds.
+fn experiment_over_seeds(a: ExperimentArgs, topo: Topology, full: bool, started: Instant) -> Result<()> {
+	let seeds: Vec<u64> = (0..a.seeds).map(|i| topo.seed.wrapping_add(i)).collect();
+	let mut reports = Vec::with_capacity(seeds.len());
+	for (i, &seed) in seeds.iter().enumerate() {
+		eprintln!("[experiment] seed {seed} ({} of {})", i + 1, seeds.len());
+		let mut t = topo.clone();
+		t.seed = seed;
+		let arch = t.model;
+		let mut worker = make_worker(t, &a.common, arch, full)?;
+		let out = a.out.join(format!("seed-{seed}"));
+		std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
+		let mut bars = PhaseBars::default();
+		reports.push(experiment::run(&mut worker, &out, a.protocol.options(full), |ev| bars.on(ev))?);
+		bars.finish();
+	}
+	let study = blockful_ml::seeds::SeedStudy::of(&seeds, &reports)?;
+	study.write(&a.out)?;
+	println!("{}", study.markdown());
+	println!(
+		"report: {} (seeds.md, seeds.json; seed-<s>/ per seed); wall time {:.1} s",
 		a.out.display(),
 		started.elapsed().as_secs_f64()
 	);

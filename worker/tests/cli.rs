@@ -59,6 +59,48 @@ fn experiment_command_produces_report_files() {
 }
 
 #[test]
+fn experiment_over_seeds_judges_targets_on_intervals() {
+	let dir = tempfile::tempdir().unwrap();
+	let data = dir.path().join("data");
+	std::fs::create_dir(&data).unwrap();
+	write_fashion_mnist(&data, 1500, 500).unwrap();
+	let topo = topology_file(dir.path());
+	let out = dir.path().join("seeds");
+	let o = worker()
+		.args(["experiment", "--device", "cpu", "--epochs", "1", "--quick", "--seeds", "2", "--topology"])
+		.arg(&topo)
+		.arg("--data-dir")
+		.arg(&data)
+		.arg("--out")
+		.arg(&out)
+		.output()
+		.unwrap();
+	assert!(o.status.success(), "stderr: {}", String::from_utf8_lossy(&o.stderr));
+	let study: serde_json::Value =
+		serde_json::from_str(&std::fs::read_to_string(out.join("seeds.json")).unwrap()).unwrap();
+	let seeds: Vec<u64> = study["seeds"].as_array().unwrap().iter().map(|s| s.as_u64().unwrap()).collect();
+	assert_eq!(seeds.len(), 2);
+	assert_eq!(seeds[1], seeds[0] + 1);
+	// Each seed is its own experiment: another partition and initialisation.
+	let manifest = |s: u64| std::fs::read_to_string(out.join(format!("seed-{s}/manifest.json"))).unwrap();
+	assert_ne!(manifest(seeds[0]), manifest(seeds[1]));
+	let methods = study["methods"].as_array().unwrap();
+	assert!(methods.iter().any(|m| m["method"] == "ga_repair") && methods.iter().all(|m| m["method"] != "retrain"));
+	for m in methods {
+		for x in m["models"].as_array().unwrap() {
+			let g = &x["ad_r_gap"];
+			assert_eq!(g["n"], 2);
+			assert!(g["low"].as_f64().unwrap() <= g["mean"].as_f64().unwrap() && g["mean"].as_f64().unwrap() <= g["high"].as_f64().unwrap(), "{g}");
+		}
+		assert!(["met", "not-met", "undecided"].contains(&m["ad_r_target"].as_str().unwrap()));
+	}
+	assert!(std::fs::read_to_string(out.join("seeds.md")).unwrap().contains("# Over 2 seeds"));
+	// Out of range: refused before anything runs.
+	let bad = worker().args(["experiment", "--seeds", "0", "--out"]).arg(dir.path().join("none")).output().unwrap();
+	assert!(!bad.status.success() && !dir.path().join("none").exists());
+}
+
+#[test]
 fn train_unlearn_eval_commands_work() {
 	let dir = tempfile::tempdir().unwrap();
 	let data = dir.path().join("data");

@@ -2,14 +2,19 @@
 //! workers running for real: a member slow past the old two-block complaint window, a
 //! `bkfe` key inserted that sorts first, an answer from another fork, a removed member
 //! signing, a replayed complaint, messages signed for another chain, 100 blocks with 2 of 4
-//! members online, committees of 16 and 32, sizes outside the allowed range, a committee
-//! veto, a requester holding the queue, a block flooded with member messages.
+//! members online, committees of 16 and 32 (genesis DKG, a full-size redaction, resharing
+//! at 16), sizes outside the allowed range, a committee veto, a requester holding the
+//! queue, a block flooded with member messages. The fork test sends one fork's shares on
+//! the other: stale, never a mark against the sender.
 
 use crate::{mock::*, offchain, pallet::*, tests::*, types::*, Error, Event};
 use codec::Encode;
 use frame_support::{
-	assert_noop, assert_ok, pallet_prelude::InvalidTransaction, traits::OffchainWorker,
+	assert_noop, assert_ok,
+	pallet_prelude::InvalidTransaction,
+	traits::OffchainWorker,
 };
+use pallet_unlearning::Paradigm;
 use sp_core::offchain::StorageKind;
 use sp_runtime::{
 	testing::UintAuthorityId,
@@ -158,8 +163,22 @@ fn an_answer_made_on_another_fork_is_not_punished() {
 		pause(&[13], true);
 		pause(&[11, 12], false);
 	});
-	net.block();
+	// 11 and 12 answer fork A's packages; their messages are kept, as a peer or a block
+	// author of fork A would keep them, to be sent again on fork B.
+	let pool = net.pool.clone();
+	let fork_a_shares = net.with(|| {
+		Threshold::offchain_worker(System::block_number());
+		let raw = std::mem::take(&mut pool.write().transactions);
+		for tx in &raw {
+			let call = threshold_call(tx);
+			assert!(Threshold::validate_unsigned(TransactionSource::Local, &call).is_ok());
+			assert_ok!(RuntimeCall::Threshold(call).dispatch(RuntimeOrigin::none()));
+		}
+		next_block();
+		raw
+	});
 	net.with(|| assert_eq!(SignShares::<Test>::iter_key_prefix(0).count(), 2));
+	assert_eq!(fork_a_shares.len(), 2);
 	// Re-org onto fork B from the common prefix: 14 commits instead (signers 1, 2, 4).
 	net.with(|| {
 		restore(&common);
@@ -167,12 +186,37 @@ fn an_answer_made_on_another_fork_is_not_punished() {
 		pause(&[11, 12, 14], false);
 	});
 	net.pool.write().transactions.clear();
+	let fork_b_packages = || {
+		matches!(Proposals::<Test>::get(0).map(|p| p.phase), Some(SignPhase::Sign { ref signers, .. }) if signers == &vec![1, 2, 4])
+	};
+	net.run_until(3, fork_b_packages).expect("fork B's signing packages");
+	// Fork A's shares sent on fork B: stale in the pool (never included), and refused in
+	// dispatch without a mark against 11 or 12.
+	net.with(|| {
+		for tx in &fork_a_shares {
+			let call = threshold_call(tx);
+			assert_eq!(
+				Threshold::validate_unsigned(TransactionSource::External, &call),
+				Err(InvalidTransaction::Stale.into())
+			);
+			let result = RuntimeCall::Threshold(call).dispatch(RuntimeOrigin::none());
+			assert_eq!(result.map_err(|e| e.error), Err(Error::<Test>::StalePackage.into()));
+		}
+		assert_eq!(misbehaviour(), vec![0, 0, 0, 0]);
+	});
 	net.run_until(30, applied).expect("fork B redacts");
 	net.with(|| {
 		assert!(!events().iter().any(|e| matches!(e, Event::InvalidPartialShare { .. })));
 		assert_eq!(misbehaviour(), vec![0, 0, 0, 0], "nobody was punished for the other fork");
 		assert_redacted();
 	});
+}
+
+/// The threshold call inside a pool transaction.
+fn threshold_call(raw: &[u8]) -> crate::Call<Test> {
+	let xt: Extrinsic = codec::Decode::decode(&mut &raw[..]).unwrap();
+	let RuntimeCall::Threshold(call) = xt.function else { panic!("unexpected call") };
+	call
 }
 
 #[test]
@@ -299,7 +343,7 @@ fn a_hundred_blocks_with_two_of_four_online_keep_state_and_nonces_bounded() {
 }
 
 /// A committee of `n` (accounts 100…): genesis DKG, then a redaction of the whole DAG.
-fn committee_of(n: u64) {
+fn committee_of(n: u64) -> TestNet {
 	let members: Vec<u64> = (100..100 + n).collect();
 	let mut net = new_net_with(&members, true);
 	net.run_until(40, || ActiveEpoch::<Test>::get().is_some()).expect("DKG finished");
@@ -310,21 +354,69 @@ fn committee_of(n: u64) {
 		assert_eq!(key.package.threshold, t);
 		assert_eq!(key.confirmed.len() as u64, n);
 	});
-	let request = net.with(models_and_request);
-	net.with(|| propose(request));
+	// A full-size redaction: the runtime's most models, each in its own live block, so
+	// every transaction and every block needs a collision.
+	let size = u64::from(MaxUpdates::get());
+	let request = net.with(|| full_size_request(size));
+	net.with(|| {
+		submit(request, &(0..size).collect::<Vec<_>>());
+		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request));
+		assert_eq!(Proposals::<Test>::get(0).unwrap().items() as u64, 2 * size);
+	});
 	net.run_until(20, applied).expect("redaction applied");
 	net.with(|| {
-		assert_redacted();
+		for tx in 0..size {
+			let live = pallet_live_chain::Txs::<Test>::get(tx).unwrap();
+			assert_eq!(live.uri.to_vec(), model_uri(&format!("unlearned-{tx}")));
+		}
+		assert!(LiveChain::verify_integrity().ok);
 		assert!(events().iter().any(|e| matches!(
 			e,
 			Event::RedactionApplied { signers, .. } if signers.len() == usize::from(t)
 		)));
 	});
+	net
+}
+
+/// A chain of `size` models m0 → m1 → …, each in its own live block, and a parallel
+/// request on m0 (every model affected); returns the request id.
+fn full_size_request(size: u64) -> u64 {
+	for tx in 0..size {
+		publish(&format!("m{tx}"), if tx == 0 { vec![] } else { vec![tx - 1] });
+		next_block();
+	}
+	let id = pallet_unlearning::NextRequestId::<Test>::get();
+	assert_ok!(pallet_unlearning::Pallet::<Test>::request_unlearning(
+		RuntimeOrigin::signed(ALICE),
+		vec![0].try_into().unwrap(),
+		vec![1].try_into().unwrap(),
+		Paradigm::Parallel,
+	));
+	id
 }
 
 #[test]
-fn a_committee_of_16_generates_its_key_and_redacts() {
-	committee_of(16);
+fn a_committee_of_16_generates_its_key_redacts_and_reshares() {
+	let mut net = committee_of(16);
+	// A membership motion swaps member 115 for 200: the runtime re-shares the same key to
+	// the new sixteen by itself.
+	let (key, new_members) = net.with(|| {
+		let mut members: Vec<u64> = (100..115).collect();
+		members.push(200);
+		let _ = Balances::force_set_balance(RuntimeOrigin::root(), 200, 1_000);
+		CommitteeMembers::set(&members);
+		(chain_key(), members)
+	});
+	let mut online = new_members.clone();
+	online.push(115);
+	set_online(&online);
+	net.run_until(40, || ActiveEpoch::<Test>::get() == Some(1)).expect("resharing at n = 16");
+	net.with(|| {
+		let k = Keys::<Test>::get(1).unwrap();
+		assert_eq!(k.members, new_members);
+		assert_eq!(k.package.group_key, key, "the group key, and every model, stays valid");
+		assert_eq!(k.package.threshold, threshold_for(16));
+	});
 }
 
 #[test]

@@ -250,11 +250,15 @@ parameter_types! {
 	pub const ModelDeposit: Balance = 10 * MILLI_UNIT;
 	/// Held from a requester while the request is open.
 	pub const RequestDeposit: Balance = 100 * MILLI_UNIT;
-	/// Fee per model a request's redactions archive (burned when the request closes):
-	/// the model deposit again — the archive record is about the size of a model's live
-	/// record and is never freed — so a loop of requests over `k` models pays
-	/// `k × 10 mBFL` a round.
-	pub const ArchiveFee: Balance = 10 * MILLI_UNIT;
+	/// Fee per model a request's redactions archive (burned when the request closes). It
+	/// pays what a request loop costs everyone else: the archive record (about a model's
+	/// live record, never freed: the model deposit, 10 mBFL) plus the block weight of the
+	/// committee's fee-free signing messages for that model at the runtime's weight-to-fee
+	/// — up to 65 mBFL per model for the largest committee (32 members, t = 22) on a
+	/// one-model request, 52 mBFL on a full one; 5 mBFL at 4 members
+	/// (`runtime/tests/limits.rs` checks every allowed committee size). A loop of requests
+	/// over `k` models pays `k × 80 mBFL` a round.
+	pub const ArchiveFee: Balance = 80 * MILLI_UNIT;
 	/// An open request expires after a day.
 	pub const RequestTtl: BlockNumber = DAYS;
 	/// Requests filed (and so expiring) per block.

@@ -20,7 +20,7 @@ const metadataTypes = import('./metadataTypes-Bv0wzc-m.js').then(
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./blockful_metadata-CVTFYMFV.js').then(
+const getMetadata$1 = () => import('./blockful_metadata-BUaZzDqA.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;
