@@ -782,16 +782,24 @@ impl Report {
 	}
 
 	/// The Pareto plot: one point per method, the task's median latency (log scale)
-	/// against the worst AD_r (test) gap to re-training over every affected model.
+	/// against the worst AD_r (test) gap to re-training over every affected model; a
+	/// method whose worst AD_f (test) misses the 5 % target is drawn hollow and says so.
 	pub fn pareto_svg(&self) -> String {
 		let points: Vec<(String, f64, f64)> = self
 			.summary
 			.iter()
 			.filter(|m| m.method != "original" && m.latency.median > 0.0)
-			.map(|m| (m.method.clone(), m.latency.median, m.ad_r_gap_to_retrain_worst * 100.0))
+			.map(|m| {
+				let label = if m.ad_f_test_worst > 0.05 {
+					format!("{} (AD_f {:.0} %: does not forget)", m.method, m.ad_f_test_worst * 100.0)
+				} else {
+					m.method.clone()
+				};
+				(label, m.latency.median, m.ad_r_gap_to_retrain_worst * 100.0)
+			})
 			.collect();
 		svg_stack(&[scatter_chart(
-			"Latency vs worst AD_r gap to re-training (lower left is better)",
+			"Latency vs worst AD_r gap to re-training (lower left is better; hollow: AD_f above 5 %)",
 			"task latency, median (s, log scale)",
 			"worst AD_r gap (points)",
 			&points,
@@ -1047,10 +1055,16 @@ fn scatter_chart(title: &str, xlabel: &str, ylabel: &str, points: &[(String, f64
 	);
 	for (i, ((name, _, y), x)) in points.iter().zip(&lx).enumerate() {
 		let (cx, cy) = (sx(*x), sy(*y));
+		let color = COLORS[i % COLORS.len()];
+		let paint = if name.contains("does not forget") {
+			format!(r#"fill="white" stroke="{color}" stroke-width="2""#)
+		} else {
+			format!(r#"fill="{color}""#)
+		};
 		let _ = write!(
 			g,
-			r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="5" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="11">{}</text>"#,
-			COLORS[i % COLORS.len()],
+			r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="5" {}/><text x="{:.1}" y="{:.1}" font-size="11">{}</text>"#,
+			paint,
 			cx + 7.0,
 			cy - 6.0,
 			esc(name)

@@ -98,6 +98,9 @@ fn summary_figures_are_the_known_ones() {
 	let svg = r.pareto_svg();
 	assert_eq!(svg.matches("<circle").count(), 4, "{svg}");
 	assert!(svg.contains(">ga_repair_starts</text>"));
+	// A method that misses the AD_f target is drawn hollow and says so.
+	assert!(svg.contains(">ga (AD_f 10 %: does not forget)</text>"), "{svg}");
+	assert_eq!(svg.matches(r#"fill="white" stroke="#).count(), 1);
 }
 
 #[test]
