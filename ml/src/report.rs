@@ -704,7 +704,8 @@ impl Report {
 
 	fn md_steps(&self, s: &mut String) {
 		let _ = writeln!(s, "\n## Steps taken (first run)\n\nEvery ascent and repair: steps of the version kept / budget, and why it stopped (`target-reached`: the held-out withdrawn samples reached the ascent's target; `validated`: the owner's validation kept an earlier version; `budget`: every step ran).\n\n| Method | Model | Pieces |\n|---|---|---|");
-		for r in self.steps.iter().filter(|r| r.method != "retrain") {
+		// Re-training runs every epoch by construction; a propagated model has no piece.
+		for r in self.steps.iter().filter(|r| r.method != "retrain" && !r.log.is_empty()) {
 			let pieces: Vec<String> = r
 				.log
 				.iter()
