@@ -596,7 +596,7 @@ impl Worker {
 			let work = last.elapsed().as_secs_f64();
 			last = Instant::now();
 			clock.run(Party::Committee, starts_ready, work);
-			propagated.push((m.node, Some(m.new_cid), work));
+			propagated.push((m.node, (m.new_cid, work)));
 		})?;
 		// The committee's work after the last written model (the skip decisions that
 		// followed it; with every model skipped, the whole set-up).
@@ -605,15 +605,16 @@ impl Worker {
 		stores.live.sync()?;
 		let written = clock.run(Party::Committee, starts_ready, ts.elapsed().as_secs_f64());
 		drop(deltas);
-		if repair == Repair::All {
-			// Every inherited owner repairs: its propagated version, or its original where
-			// the propagation left it under ε (with α = 0: no propagation at all).
-			propagated.extend(skipped.iter().map(|k| (k.node, None, 0.0)));
-			let topo_pos: HashMap<usize, usize> =
-				p.dag.topo_order().iter().enumerate().map(|(i, &n)| (n, i)).collect();
-			propagated.sort_by_key(|m| topo_pos[&m.0]);
-		}
-		for (y, new_cid, propagation) in propagated {
+		let propagated: HashMap<usize, (Cid, f64)> = propagated.into_iter().collect();
+		// N(W) in topological order. With `Repair::All` every inherited owner repairs: its
+		// propagated version, or its original where the propagation left it under ε (with
+		// α = 0: no propagation at all); otherwise a skipped model has no new version.
+		for &y in &p.inherited {
+			let (new_cid, propagation) = match propagated.get(&y) {
+				Some(&(cid, work)) => (Some(cid), work),
+				None if repair == Repair::All => (None, 0.0),
+				None => continue,
+			};
 			let (new_cid, seconds, work, log) = if repair == Repair::All {
 				let owner = self.owner_of(manifest, y)?;
 				// A propagated version exists after the sync; a skipped model's original
@@ -672,7 +673,7 @@ impl Worker {
 		req: &UnlearnRequest,
 		on_event: impl FnMut(UnlearnEvent<'_>),
 	) -> Result<UnlearnOutcome> {
-		self.retrain_in_order(manifest, stores, req, Worker::retrain_model, on_event)
+		self.in_order(manifest, stores, req, Worker::retrain_model, Inputs::Parents, on_event)
 	}
 
 	/// Truncated re-training (a baseline at the repair's budget): the sequential paradigm's
@@ -685,7 +686,7 @@ impl Worker {
 		req: &UnlearnRequest,
 		on_event: impl FnMut(UnlearnEvent<'_>),
 	) -> Result<UnlearnOutcome> {
-		self.retrain_in_order(manifest, stores, req, Worker::retrain_model_truncated, on_event)
+		self.in_order(manifest, stores, req, Worker::retrain_model_truncated, Inputs::Parents, on_event)
 	}
 
 	/// Fine-tuning alone (a baseline at the repair's budget): every affected model's owner
@@ -696,45 +697,36 @@ impl Worker {
 		manifest: &DagManifest,
 		stores: &Stores,
 		req: &UnlearnRequest,
-		mut on_event: impl FnMut(UnlearnEvent<'_>),
+		on_event: impl FnMut(UnlearnEvent<'_>),
 	) -> Result<UnlearnOutcome> {
-		let p = plan(manifest, &self.topology, req)?;
-		let t0 = Instant::now();
-		let mut clock = Schedule::new();
-		let mut out = UnlearnOutcome::default();
-		for y in p.affected() {
-			let tm = Instant::now();
-			let old = stores.get_weights(&p.cids[y])?;
-			let (w, log) = self.retain_descent(manifest, y, &old, &p.forget, PieceKind::FineTune)?;
-			let new_cid = stores.stage(&w)?;
-			let work = tm.elapsed().as_secs_f64();
-			let u = ModelUpdate {
-				model_id: manifest.models[y].id.clone(),
-				old_cid: p.cids[y],
-				new_cid,
-				is_start: p.starts.contains(&y),
-				update_norm: w.distance(&old)?,
-				seconds: clock.run(Party::Owner(self.owner_of(manifest, y)?), 0.0, work),
-				work,
-				log: vec![log],
-			};
-			on_event(UnlearnEvent::Updated(&u));
-			out.updates.push(u);
-		}
-		out.finish(&clock, t0);
-		Ok(out)
+		self.in_order(manifest, stores, req, Worker::finetune_model, Inputs::Original, on_event)
 	}
 
-	/// W ∪ N(W) in topological order, each model made by `step` from its references'
-	/// current versions; a model's piece starts once its affected parents are done and its
-	/// owner is free (an owner takes its models in topological order, greedily: it does not
-	/// start a later model in an idle gap before an earlier one).
-	fn retrain_in_order(
+	/// One model's fine-tuning (see [`Worker::unlearn_finetune`]).
+	fn finetune_model(
+		&self,
+		manifest: &DagManifest,
+		stores: &Stores,
+		model: usize,
+		forget: &ForgetSet,
+		_current: &HashMap<usize, Cid>,
+	) -> Result<(Weights, StepLog)> {
+		let original = stores.get_weights(&manifest.models[model].cid)?;
+		self.retain_descent(manifest, model, &original, forget, PieceKind::FineTune)
+	}
+
+	/// W ∪ N(W) in topological order, each model made by `step` (from its references'
+	/// current versions, or from its original); a model's piece starts once its inputs
+	/// exist — its affected parents' new versions, or at once for `Inputs::Original` — and
+	/// its owner is free (an owner takes its models in topological order, greedily: it does
+	/// not start a later model in an idle gap before an earlier one).
+	fn in_order(
 		&self,
 		manifest: &DagManifest,
 		stores: &Stores,
 		req: &UnlearnRequest,
-		step: RetrainStep,
+		step: ModelStep,
+		inputs: Inputs,
 		mut on_event: impl FnMut(UnlearnEvent<'_>),
 	) -> Result<UnlearnOutcome> {
 		let p = plan(manifest, &self.topology, req)?;
@@ -748,7 +740,10 @@ impl Worker {
 			let (w, log) = step(self, manifest, stores, y, &p.forget, &current)?;
 			let new_cid = stores.stage(&w)?;
 			let work = tm.elapsed().as_secs_f64();
-			let ready = p.dag.parents(y).iter().filter_map(|q| done.get(q)).copied().fold(0.0, f64::max);
+			let ready = match inputs {
+				Inputs::Parents => p.dag.parents(y).iter().filter_map(|q| done.get(q)).copied().fold(0.0, f64::max),
+				Inputs::Original => 0.0,
+			};
 			let at = clock.run(Party::Owner(self.owner_of(manifest, y)?), ready, work);
 			done.insert(y, at);
 			let old = stores.get_weights(&p.cids[y])?;
@@ -771,8 +766,17 @@ impl Worker {
 	}
 }
 
-/// One re-training step of [`Worker::retrain_in_order`].
-type RetrainStep = fn(&Worker, &DagManifest, &Stores, usize, &ForgetSet, &HashMap<usize, Cid>) -> Result<(Weights, StepLog)>;
+/// One model's step of [`Worker::in_order`].
+type ModelStep = fn(&Worker, &DagManifest, &Stores, usize, &ForgetSet, &HashMap<usize, Cid>) -> Result<(Weights, StepLog)>;
+
+/// What a model's step of [`Worker::in_order`] starts from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Inputs {
+	/// Its references' current versions: it waits for its affected parents.
+	Parents,
+	/// Its own original: it waits for nothing.
+	Original,
+}
 
 impl UnlearnOutcome {
 	fn finish(&mut self, clock: &Schedule, started: Instant) {
