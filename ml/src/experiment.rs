@@ -6,6 +6,7 @@
 //! trained model of the same architecture, the membership audit's reference models),
 //! evaluate every affected model under every method on the training and test splits, and
 //! write the report with the run's provenance.
+
 use crate::dag::Dag;
 use crate::data::Dataset;
 use crate::device::device_name;

@@ -9,6 +9,14 @@ fn worker() -> Command {
 	c
 }
 
+/// 1,500 training and 500 test images in Fashion-MNIST's format under `dir/data`.
+fn data_dir(dir: &std::path::Path) -> std::path::PathBuf {
+	let data = dir.join("data");
+	std::fs::create_dir(&data).unwrap();
+	write_fashion_mnist(&data, 1500, 500).unwrap();
+	data
+}
+
 fn topology_file(dir: &std::path::Path) -> std::path::PathBuf {
 	let p = dir.join("tiny.toml");
 	std::fs::write(&p, TINY.replace("train_per_user = 150", "train_per_user = 100"))
@@ -19,9 +27,7 @@ fn topology_file(dir: &std::path::Path) -> std::path::PathBuf {
 #[test]
 fn experiment_command_produces_report_files() {
 	let dir = tempfile::tempdir().unwrap();
-	let data = dir.path().join("data");
-	std::fs::create_dir(&data).unwrap();
-	write_fashion_mnist(&data, 1500, 500).unwrap();
+	let data = data_dir(dir.path());
 	let topo = topology_file(dir.path());
 	let out = dir.path().join("report");
 	let o = worker()
@@ -61,9 +67,7 @@ fn experiment_command_produces_report_files() {
 #[test]
 fn experiment_over_seeds_judges_targets_on_intervals() {
 	let dir = tempfile::tempdir().unwrap();
-	let data = dir.path().join("data");
-	std::fs::create_dir(&data).unwrap();
-	write_fashion_mnist(&data, 1500, 500).unwrap();
+	let data = data_dir(dir.path());
 	let topo = topology_file(dir.path());
 	let out = dir.path().join("seeds");
 	let o = worker()
@@ -103,9 +107,7 @@ fn experiment_over_seeds_judges_targets_on_intervals() {
 #[test]
 fn train_unlearn_eval_commands_work() {
 	let dir = tempfile::tempdir().unwrap();
-	let data = dir.path().join("data");
-	std::fs::create_dir(&data).unwrap();
-	write_fashion_mnist(&data, 1500, 500).unwrap();
+	let data = data_dir(dir.path());
 	let topo = topology_file(dir.path());
 	let run = dir.path().join("run");
 	let ok = |c: &mut Command| {

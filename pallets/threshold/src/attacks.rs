@@ -14,7 +14,6 @@ use frame_support::{
 	pallet_prelude::InvalidTransaction,
 	traits::OffchainWorker,
 };
-use pallet_unlearning::Paradigm;
 use sp_core::offchain::StorageKind;
 use sp_runtime::{
 	testing::UintAuthorityId,
@@ -385,14 +384,7 @@ fn full_size_request(size: u64) -> u64 {
 		publish(&format!("m{tx}"), if tx == 0 { vec![] } else { vec![tx - 1] });
 		next_block();
 	}
-	let id = pallet_unlearning::NextRequestId::<Test>::get();
-	assert_ok!(pallet_unlearning::Pallet::<Test>::request_unlearning(
-		RuntimeOrigin::signed(ALICE),
-		vec![0].try_into().unwrap(),
-		vec![1].try_into().unwrap(),
-		Paradigm::Parallel,
-	));
-	id
+	request_on_m0()
 }
 
 #[test]

@@ -68,6 +68,11 @@ pub(crate) fn models_and_request() -> u64 {
 	next_block();
 	publish("m2", vec![1]);
 	next_block();
+	request_on_m0()
+}
+
+/// ALICE files a parallel request on model 0 forgetting class 1; returns its id.
+pub(crate) fn request_on_m0() -> u64 {
 	let id = pallet_unlearning::NextRequestId::<Test>::get();
 	assert_ok!(pallet_unlearning::Pallet::<Test>::request_unlearning(
 		RuntimeOrigin::signed(ALICE),
