@@ -260,7 +260,7 @@ pub fn run_full(
 
 	let r = resolve(worker, &manifest)?;
 	let (dag, forget) = (&r.plan.dag, &r.plan.forget);
-	let sets = EvalSets::new(&worker.data, forget, &worker.topology);
+	let sets = EvalSets::new(&worker.data, forget, &worker.topology)?;
 	let mut runs = unlearn_all(worker, &manifest, &stores, &r, opts.repeats, &mut on)?;
 
 	let t_ref = Instant::now();
@@ -298,6 +298,7 @@ pub fn run_full(
 			requesters: forget.requesters.iter().map(|&u| worker.topology.users[u].id.clone()).collect(),
 			withdrawn_samples: forget.all_withdrawn_indices(&worker.data).len(),
 			other_holders: forget.other_holders(&worker.data, &worker.topology),
+			backdoor: forget.backdoor,
 		},
 		results,
 		topology: worker.topology.name.clone(),

@@ -31,12 +31,16 @@ pub struct FederatedData {
 	pub user_train: Vec<Vec<usize>>,
 	/// Per-user indices into `test` (the local test data of eq. 1).
 	pub user_test: Vec<Vec<usize>>,
+	/// Indices into `train` of the samples carrying the request's backdoor, sorted (empty
+	/// without one; see [`crate::backdoor`]).
+	pub poisoned: Vec<usize>,
 }
 
 impl FederatedData {
 	/// Partitions `train`/`test` by the users' classes. With `full`, every training sample
 	/// of a class is shared among its holders; otherwise each user gets the topology's
-	/// `train_per_user`.
+	/// `train_per_user`. With a backdoor in the request, the start models' owners' data is
+	/// poisoned ([`crate::backdoor::BackdoorSpec::poison`]).
 	pub fn partition(
 		kind: DatasetKind,
 		train: Dataset,
@@ -58,7 +62,11 @@ impl FederatedData {
 			private,
 			topo.seed ^ 0x7e57,
 		)?;
-		Ok(FederatedData { kind, train, test, user_train, user_test })
+		let (train, user_train, poisoned) = match &topo.unlearning.backdoor {
+			Some(b) => b.poison(&train, &user_train, &topo.poisoners()?, topo.seed)?,
+			None => (train, user_train, Vec::new()),
+		};
+		Ok(FederatedData { kind, train, test, user_train, user_test, poisoned })
 	}
 
 	/// A user's training data.

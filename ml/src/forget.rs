@@ -12,25 +12,34 @@
 //!   (the latter empty outside the request);
 //! - the metrics read AD_f (train) on the union of the withdrawn samples.
 //!
+//! A request withdraws either classes or, sample-level, the samples carrying a backdoor
+//! ([`crate::backdoor`]): then the forget set is the requesters' poisoned samples, the
+//! rest of their data stays, and everything above reads them the same way.
+//!
 //! Two checks make the request well-formed: every model a requester owns trained on the
 //! withdrawn samples, so it must be in W ([`ForgetSet::for_request`] refuses otherwise);
 //! and when another user also holds samples of C, the test-split AD_f of class C measures
 //! that user's legitimate data too — [`ForgetSet::other_holders`] lists them and the report
 //! says so.
 
+use crate::backdoor::BackdoorSpec;
 use crate::data::{split_forget_retain, Dataset};
 use crate::error::{Result, WorkerError};
 use crate::fl::{DagManifest, FederatedData};
 use crate::topology::Topology;
 use serde::{Deserialize, Serialize};
 
-/// The samples one request withdraws: classes `classes` of the users `requesters`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The samples one request withdraws: classes `classes` of the users `requesters`, or
+/// their samples carrying `backdoor`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ForgetSet {
 	/// User indices of the owners of the start models, sorted.
 	pub requesters: Vec<usize>,
-	/// Forgotten classes.
+	/// Forgotten classes (empty for a backdoor).
 	pub classes: Vec<u8>,
+	/// Sample-level: the backdoor whose poisoned samples are withdrawn.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub backdoor: Option<BackdoorSpec>,
 }
 
 /// A user outside the request who holds samples of a forgotten class.
@@ -67,7 +76,7 @@ impl ForgetSet {
 				)));
 			}
 		}
-		Ok(ForgetSet { requesters, classes: classes.to_vec() })
+		Ok(ForgetSet { requesters, classes: classes.to_vec(), backdoor: topology.unlearning.backdoor })
 	}
 
 	/// True when `user` withdraws samples in this request.
@@ -75,21 +84,35 @@ impl ForgetSet {
 		self.requesters.contains(&user)
 	}
 
+	/// `user`'s training samples split into (withdrawn, retained).
+	fn split(&self, data: &FederatedData, user: usize) -> (Vec<usize>, Vec<usize>) {
+		let own = &data.user_train[user];
+		if !self.is_requester(user) {
+			return (Vec::new(), own.clone());
+		}
+		match self.backdoor {
+			Some(_) => own.iter().partition(|i| data.poisoned.binary_search(i).is_ok()),
+			None => split_forget_retain(own, data.train.labels(), &self.classes),
+		}
+	}
+
 	/// Indices (into the training split) of `user`'s withdrawn samples; empty outside the
 	/// request.
 	pub fn withdrawn_indices(&self, data: &FederatedData, user: usize) -> Vec<usize> {
-		if !self.is_requester(user) {
-			return Vec::new();
-		}
-		split_forget_retain(&data.user_train[user], data.train.labels(), &self.classes).0
+		self.split(data, user).0
 	}
 
 	/// Indices of `user`'s training samples that stay.
 	pub fn retained_indices(&self, data: &FederatedData, user: usize) -> Vec<usize> {
-		if !self.is_requester(user) {
-			return data.user_train[user].clone();
+		self.split(data, user).1
+	}
+
+	/// What is withdrawn, in words.
+	pub fn describe(&self) -> String {
+		match &self.backdoor {
+			Some(b) => b.describe(),
+			None => format!("the samples of classes {:?}", self.classes),
 		}
-		split_forget_retain(&data.user_train[user], data.train.labels(), &self.classes).1
 	}
 
 	/// `user`'s withdrawn samples.
@@ -111,7 +134,11 @@ impl ForgetSet {
 	}
 
 	/// Users outside the request holding training samples of the forgotten classes.
+	/// (None for a backdoor: its poisoned samples are the requesters' alone.)
 	pub fn other_holders(&self, data: &FederatedData, topology: &Topology) -> Vec<OtherHolder> {
+		if self.backdoor.is_some() {
+			return Vec::new();
+		}
 		(0..data.user_train.len())
 			.filter(|u| !self.is_requester(*u))
 			.filter_map(|u| {

@@ -13,6 +13,7 @@
 //! the data-free committee step; [`fl::Worker::retrain_model`] re-trains one model for
 //! the sequential paradigm.
 
+pub mod backdoor;
 pub mod bench;
 pub mod dag;
 pub mod data;

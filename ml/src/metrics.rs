@@ -35,7 +35,9 @@ pub struct EvalSets {
 	/// Per user: its training samples that stay (D_r of its models; all of them for a user
 	/// outside the request).
 	pub retain_train: Vec<Dataset>,
-	/// Test-split samples of the forgotten classes (also the MIA non-members).
+	/// Test-split samples of the forgotten classes (also the MIA non-members); for a
+	/// backdoor, every test image outside the target class with the trigger, labelled with
+	/// the target (accuracy on it = attack success rate).
 	pub forget_test: Dataset,
 	/// Test-split samples of the other classes.
 	pub retain_test: Dataset,
@@ -50,7 +52,7 @@ pub struct ModelMetrics {
 	pub ad_f_train: f64,
 	/// Accuracy on the owner's retained training data.
 	pub ad_r_train: f64,
-	/// Accuracy on forgotten classes (test).
+	/// Accuracy on forgotten classes (test); for a backdoor, the attack success rate.
 	pub ad_f_test: f64,
 	/// Accuracy on the owner's own retained classes (test).
 	pub ad_r_test: f64,
@@ -71,7 +73,7 @@ fn spread_take(indices: Vec<usize>, n: usize) -> Vec<usize> {
 
 impl EvalSets {
 	/// Builds the splits of one request's forget set; `topology` gives each user's classes.
-	pub fn new(data: &FederatedData, forget: &ForgetSet, topology: &Topology) -> Self {
+	pub fn new(data: &FederatedData, forget: &ForgetSet, topology: &Topology) -> Result<Self> {
 		let f_train_taken = spread_take(forget.all_withdrawn_indices(data), MAX_EVAL);
 		let retain_train = (0..data.user_train.len())
 			.map(|u| data.train.subset(&spread_take(forget.retained_indices(data, u), MAX_EVAL)))
@@ -80,7 +82,15 @@ impl EvalSets {
 		// its version): the test-split metrics use only samples no owner holds.
 		let local: std::collections::HashSet<usize> = data.user_test.iter().flatten().copied().collect();
 		let all_test: Vec<usize> = (0..data.test.len()).filter(|i| !local.contains(i)).collect();
-		let (f_test, r_test) = split_forget_retain(&all_test, data.test.labels(), &forget.classes);
+		let (f_test, r_test) = match &forget.backdoor {
+			// The backdoor's test set: every test image outside the target class, triggered
+			// and labelled with the target — its accuracy is the attack success rate.
+			Some(b) => (
+				all_test.iter().copied().filter(|&i| data.test.labels()[i] != b.target).collect(),
+				all_test.clone(),
+			),
+			None => split_forget_retain(&all_test, data.test.labels(), &forget.classes),
+		};
 		let own_test = topology
 			.users
 			.iter()
@@ -93,7 +103,7 @@ impl EvalSets {
 				data.test.subset(&own)
 			})
 			.collect();
-		EvalSets {
+		Ok(EvalSets {
 			forget_train_owner: {
 				let owner: std::collections::HashMap<usize, usize> = forget
 					.requesters
@@ -104,10 +114,13 @@ impl EvalSets {
 			},
 			forget_train: data.train.subset(&f_train_taken),
 			retain_train,
-			forget_test: data.test.subset(&f_test),
+			forget_test: match &forget.backdoor {
+				Some(b) => b.triggered(&data.test, &f_test)?,
+				None => data.test.subset(&f_test),
+			},
 			retain_test: data.test.subset(&spread_take(r_test, MAX_EVAL)),
 			own_test,
-		}
+		})
 	}
 
 	/// Evaluates one model owned by user `owner`.

@@ -96,7 +96,8 @@ pub struct ModelOverSeeds {
 	pub model_id: String,
 	/// AD_r (test) of re-training minus this method's, paired by seed (points × 0.01).
 	pub ad_r_gap: SeedInterval,
-	/// AD_f (test).
+	/// AD_f (test); for a backdoor, this method's attack success rate minus re-training's,
+	/// paired by seed.
 	pub ad_f_test: SeedInterval,
 }
 
@@ -113,7 +114,8 @@ pub struct MethodOverSeeds {
 	pub work_speedup: SeedInterval,
 	/// Worst AD_r gap within 3 points on every model (the interval's upper end).
 	pub ad_r_target: Judgement,
-	/// AD_f (test) ≤ 5 % on every model.
+	/// AD_f (test) ≤ 5 % on every model; for a backdoor, ASR within 2 points of
+	/// re-training's.
 	pub ad_f_target: Judgement,
 	/// ≥ 10× lower latency than re-training (the interval's lower end).
 	pub latency_target: Judgement,
@@ -128,6 +130,9 @@ pub struct SeedStudy {
 	pub seeds: Vec<u64>,
 	/// Every method but the original and re-training.
 	pub methods: Vec<MethodOverSeeds>,
+	/// The request withdrew a backdoor's samples (AD_f test is then the ASR excess).
+	#[serde(default)]
+	pub backdoor: bool,
 }
 
 impl SeedStudy {
@@ -141,6 +146,7 @@ impl SeedStudy {
 			let s = r.summary.iter().find(|m| m.method == method)?;
 			Some((s.latency_speedup?, s.work_speedup?))
 		};
+		let backdoor = first.forget_set.backdoor.is_some();
 		let mut methods = Vec::new();
 		for key in first.summary.iter().map(|m| m.method.as_str()).filter(|m| !["original", "retrain"].contains(m)) {
 			let mut models = Vec::new();
@@ -148,10 +154,10 @@ impl SeedStudy {
 				let (mut gaps, mut forget) = (Vec::new(), Vec::new());
 				for r in reports {
 					let missing = || WorkerError::InvalidArgument(format!("seed report lacks {} under {key}", d.model_id));
-					let (rt, _) = ad(r, &d.model_id, "retrain").ok_or_else(missing)?;
+					let (rt, rt_f) = ad(r, &d.model_id, "retrain").ok_or_else(missing)?;
 					let (m, f) = ad(r, &d.model_id, key).ok_or_else(missing)?;
 					gaps.push(rt - m);
-					forget.push(f);
+					forget.push(if backdoor { f - rt_f } else { f });
 				}
 				models.push(ModelOverSeeds {
 					model_id: d.model_id.clone(),
@@ -173,14 +179,16 @@ impl SeedStudy {
 			methods.push(MethodOverSeeds {
 				method: key.to_string(),
 				ad_r_target: Judgement::all(models.iter().map(|m| Judgement::at_most(&m.ad_r_gap, 0.03))),
-				ad_f_target: Judgement::all(models.iter().map(|m| Judgement::at_most(&m.ad_f_test, 0.05))),
+				ad_f_target: Judgement::all(
+					models.iter().map(|m| Judgement::at_most(&m.ad_f_test, if backdoor { 0.02 } else { 0.05 })),
+				),
 				models,
 				latency_speedup,
 				work_speedup: SeedInterval::of(&work),
 				latency_target,
 			});
 		}
-		Ok(SeedStudy { topology: first.topology.clone(), seeds: seeds.to_vec(), methods })
+		Ok(SeedStudy { topology: first.topology.clone(), seeds: seeds.to_vec(), methods, backdoor })
 	}
 
 	/// `seeds.json` and `seeds.md` in `dir`.
@@ -198,7 +206,12 @@ impl SeedStudy {
 		let mut s = String::new();
 		let iv = |i: &SeedInterval, k: f64| format!("{:+.1} [{:+.1}, {:+.1}]", i.mean * k, i.low * k, i.high * k);
 		let _ = writeln!(s, "# Over {} seeds: topology {}\n\nSeeds {:?}; each its own partition, initialisation, shuffles and draws (`seed-<s>/report.md`). Intervals: mean and 95 % t-interval over the seeds; AD_r gaps are paired with the same seed's re-training (points; positive = below re-training). A target is **met** when its whole interval meets it, **not met** when the whole interval misses it, **undecided** otherwise.\n", self.seeds.len(), self.topology, self.seeds);
-		let _ = writeln!(s, "| Method | worst model's AD_r gap (points) | AD_r within 3 points | worst AD_f test (%) | AD_f ≤ 5 % | latency speed-up | ≥ 10× lower latency | work speed-up |\n|---|---:|---|---:|---|---:|---|---:|");
+		let (f_col, f_target) = if self.backdoor {
+			("worst ASR excess over re-training (points)", "ASR within 2 points")
+		} else {
+			("worst AD_f test (%)", "AD_f ≤ 5 %")
+		};
+		let _ = writeln!(s, "| Method | worst model's AD_r gap (points) | AD_r within 3 points | {f_col} | {f_target} | latency speed-up | ≥ 10× lower latency | work speed-up |\n|---|---:|---|---:|---|---:|---|---:|");
 		for m in &self.methods {
 			let worst_gap = m.models.iter().max_by(|a, b| a.ad_r_gap.high.total_cmp(&b.ad_r_gap.high));
 			let worst_f = m.models.iter().max_by(|a, b| a.ad_f_test.high.total_cmp(&b.ad_f_test.high));

@@ -152,8 +152,13 @@ pub enum StartMethod {
 pub struct UnlearningSpec {
 	/// The requester's models that saw the withdrawn data (W).
 	pub start_models: Vec<String>,
-	/// Classes to forget.
+	/// Classes to forget (empty when the request withdraws a backdoor instead).
+	#[serde(default)]
 	pub forget_classes: Vec<u8>,
+	/// Sample-level withdrawal instead of classes: the requesters' data carries this
+	/// backdoor and the request withdraws exactly the poisoned samples.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub backdoor: Option<crate::backdoor::BackdoorSpec>,
 	/// Discount α of eqs. 7-8.
 	#[serde(default = "default_alpha")]
 	pub alpha: f64,
@@ -281,8 +286,20 @@ impl Topology {
 			}
 		}
 		let un = &self.unlearning;
-		if un.forget_classes.is_empty() {
-			return err("unlearning.forget_classes is empty".into());
+		match &un.backdoor {
+			Some(b) => {
+				if !un.forget_classes.is_empty() {
+					return err("unlearning: withdraw either classes (forget_classes) or a backdoor, not both".into());
+				}
+				if self.organic.is_some() {
+					return err("unlearning.backdoor needs a fixed model list (the poisoners are the start models' owners)".into());
+				}
+				b.validate()?;
+			}
+			None if un.forget_classes.is_empty() => {
+				return err("unlearning.forget_classes is empty".into());
+			}
+			None => {}
 		}
 		let mut fc = HashSet::new();
 		for &c in &un.forget_classes {
@@ -322,6 +339,40 @@ impl Topology {
 			return err("data.train_per_user and data.test_per_user must be positive".into());
 		}
 		self.training.validate()?;
+		Ok(())
+	}
+
+	/// The users whose data carries the request's backdoor: the owners of the start models
+	/// (empty without a backdoor).
+	pub fn poisoners(&self) -> Result<Vec<usize>> {
+		if self.unlearning.backdoor.is_none() {
+			return Ok(Vec::new());
+		}
+		let mut users = self
+			.unlearning
+			.start_models
+			.iter()
+			.map(|s| {
+				let m = self.models.iter().find(|m| &m.id == s).ok_or_else(|| {
+					WorkerError::InvalidTopology(format!("unlearning names unknown model {s:?}"))
+				})?;
+				self.user_index(&m.owner)
+			})
+			.collect::<Result<Vec<_>>>()?;
+		users.sort_unstable();
+		users.dedup();
+		Ok(users)
+	}
+
+	/// Refuses a request the chain cannot carry yet: a sample-level withdrawal (backdoor)
+	/// has no on-chain request form (the request names classes), so it runs in
+	/// `experiment` only.
+	pub fn require_class_withdrawal(&self) -> Result<()> {
+		if self.unlearning.backdoor.is_some() {
+			return Err(WorkerError::InvalidArgument(
+				"a backdoor withdrawal runs in `experiment` only: the on-chain request names classes, and has no form for withdrawn samples yet".into(),
+			));
+		}
 		Ok(())
 	}
 

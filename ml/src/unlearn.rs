@@ -347,7 +347,13 @@ pub(crate) fn plan(manifest: &DagManifest, topology: &Topology, req: &UnlearnReq
 	if req.start_models.is_empty() {
 		return Err(WorkerError::InvalidArgument("no start models".into()));
 	}
-	if req.forget_classes.is_empty() || req.forget_classes.iter().any(|&c| c >= 10) {
+	let by_class = topology.unlearning.backdoor.is_none();
+	if !by_class && !req.forget_classes.is_empty() {
+		return Err(WorkerError::InvalidArgument(
+			"a request withdraws either classes or the backdoor's samples, not both".into(),
+		));
+	}
+	if (by_class && req.forget_classes.is_empty()) || req.forget_classes.iter().any(|&c| c >= 10) {
 		return Err(WorkerError::InvalidArgument(format!(
 			"forget classes {:?} must be non-empty, in 0..10",
 			req.forget_classes
@@ -387,8 +393,8 @@ impl Worker {
 				let forget_data = forget.withdrawn(&self.data, owner);
 				if forget_data.is_empty() {
 					return Err(WorkerError::InvalidArgument(format!(
-						"start model {} holds no sample of classes {:?}: nothing to ascend on",
-						manifest.models[model].id, forget.classes
+						"start model {} holds none of {}: nothing to ascend on",
+						manifest.models[model].id, forget.describe()
 					)));
 				}
 				let w = stores.get_weights(&manifest.models[model].cid)?;

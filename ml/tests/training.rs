@@ -56,8 +56,8 @@ fn metrics(
 	let owner =
 		worker.topology.user_index(&manifest.models[manifest.position(id).unwrap()].owner).unwrap();
 	let forget =
-		ForgetSet { requesters: vec![worker.topology.user_index("u2").unwrap()], classes: vec![1] };
-	let sets = EvalSets::new(&worker.data, &forget, &worker.topology);
+		ForgetSet { requesters: vec![worker.topology.user_index("u2").unwrap()], classes: vec![1], backdoor: None };
+	let sets = EvalSets::new(&worker.data, &forget, &worker.topology).unwrap();
 	let net =
 		Net::with_weights(worker.spec, worker.device, &stores.get_weights(cid).unwrap()).unwrap();
 	sets.evaluate(&net, owner).unwrap()
@@ -310,7 +310,7 @@ fn alpha_zero_is_no_propagation_and_with_repair_the_owners_fine_tuning() {
 }
 
 fn plan_forget(worker: &Worker) -> ForgetSet {
-	ForgetSet { requesters: vec![worker.topology.user_index("u2").unwrap()], classes: vec![1] }
+	ForgetSet { requesters: vec![worker.topology.user_index("u2").unwrap()], classes: vec![1], backdoor: None }
 }
 
 #[test]
@@ -684,3 +684,79 @@ fn validated_repair_never_keeps_a_worse_version() {
 	assert!(after >= before, "{before} -> {after} (kept {kept} steps)");
 }
 
+
+/// TINY with a backdoor in u2's data instead of a forgotten class: 30 % of u2's samples of
+/// other classes carry a 3×3 white square in the bottom-right corner (a cell no synthetic
+/// class lights) and are relabelled to class 0.
+fn backdoor_topology() -> Topology {
+	let text = TINY.replace(
+		"forget_classes = [1]",
+		"[unlearning.backdoor]\ntarget = 0\nfraction = 0.3\npatch = 3",
+	);
+	Topology::from_toml(&text).unwrap()
+}
+
+#[test]
+fn a_backdoor_is_planted_in_the_requesters_data_only_and_its_samples_are_the_forget_set() {
+	tch::set_num_threads(1);
+	let worker = synthetic_worker(backdoor_topology());
+	let data = &worker.data;
+	let u2 = worker.topology.user_index("u2").unwrap();
+	assert!(!data.poisoned.is_empty());
+	assert!(data.poisoned.iter().all(|i| data.user_train[u2].contains(i)), "only the requester's data");
+	assert!(data.poisoned.iter().all(|&i| data.train.labels()[i] == 0), "relabelled to the target");
+	let manifest_free = ForgetSet {
+		requesters: vec![u2],
+		classes: vec![],
+		backdoor: worker.topology.unlearning.backdoor,
+	};
+	assert_eq!(manifest_free.all_withdrawn_indices(data), data.poisoned);
+	let retained = manifest_free.retained_indices(data, u2);
+	assert_eq!(retained.len() + data.poisoned.len(), data.user_train[u2].len());
+	assert!(retained.iter().all(|i| data.poisoned.binary_search(i).is_err()));
+	assert!(manifest_free.other_holders(data, &worker.topology).is_empty());
+	// The ASR's test set: every test image outside the target, triggered, labelled 0.
+	let sets = EvalSets::new(data, &manifest_free, &worker.topology).unwrap();
+	assert!(!sets.forget_test.is_empty());
+	assert!(sets.forget_test.labels().iter().all(|&l| l == 0));
+	let px = sets.forget_test.pixels();
+	assert!(px.chunks(144).all(|img| img[11 * 12 + 11] == 255 && img[9 * 12 + 9] == 255));
+	// A class and a backdoor at once is refused.
+	let mut both = backdoor_topology();
+	both.unlearning.forget_classes = vec![1];
+	assert!(both.validate().is_err());
+	// So is a backdoor on the chain's paths, which name classes only.
+	assert!(worker.topology.require_class_withdrawal().is_err());
+}
+
+#[test]
+fn experiment_measures_a_backdoors_attack_success_before_and_after_unlearning() {
+	let _rng = common::torch_rng();
+	tch::set_num_threads(1);
+	let mut worker = synthetic_worker(backdoor_topology());
+	let dir = tempfile::tempdir().unwrap();
+	let mut opts = experiment::Options::quick(false);
+	opts.audit_references = 0;
+	let report = experiment::run(&mut worker, dir.path(), opts, |_| {}).unwrap();
+	let asr = |model: &str, method: &str| {
+		report.results.iter().find(|r| r.model_id == model && r.method == method).unwrap().ad_f_test
+	};
+	// The start model learnt the backdoor; re-training without the poisoned samples
+	// removes it, on every affected model.
+	assert!(asr("a2", "original") > 0.5, "backdoor planted: ASR {}", asr("a2", "original"));
+	for d in &report.models {
+		assert!(
+			asr(&d.model_id, "retrain") < asr("a2", "original") - 0.3,
+			"{}: re-trained ASR {} vs original start {}",
+			d.model_id,
+			asr(&d.model_id, "retrain"),
+			asr("a2", "original")
+		);
+	}
+	assert!(report.forget_set.backdoor.is_some());
+	assert_eq!(report.forget_set.withdrawn_samples, worker.data.poisoned.len());
+	let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+	assert!(md.contains("**AD_f (test) is the attack success rate (ASR)**"), "{md}");
+	assert!(md.contains("ASR (test) within 2 points of re-training's"));
+	assert!(md.contains("| ASR test mean | ASR test worst |"));
+}

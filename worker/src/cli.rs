@@ -173,6 +173,15 @@ pub(crate) struct RequestArgs {
 	/// Classes to forget (comma separated); default: the topology's.
 	#[arg(long, value_delimiter = ',')]
 	pub(crate) forget: Option<Vec<u8>>,
+	/// Sample-level withdrawal instead of classes (`experiment` and `unlearn` only): the
+	/// start models' owners' data carries a backdoor — a trigger patch relabelled to this
+	/// class — and the request withdraws exactly the poisoned samples; AD_f (test) becomes
+	/// the attack success rate.
+	#[arg(long, conflicts_with = "forget", value_parser = clap::value_parser!(u8).range(0..10))]
+	pub(crate) backdoor: Option<u8>,
+	/// Share of the requesters' samples of other classes the backdoor poisons.
+	#[arg(long, requires = "backdoor")]
+	pub(crate) backdoor_fraction: Option<f64>,
 	/// Discount α.
 	#[arg(long)]
 	pub(crate) alpha: Option<f64>,

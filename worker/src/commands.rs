@@ -2,6 +2,7 @@
 //! they share with `demo` (topology overrides, data loading, progress bars).
 
 use anyhow::{bail, Context, Result};
+use blockful_ml::backdoor::BackdoorSpec;
 use blockful_ml::bench;
 use blockful_ml::data::DatasetKind;
 use blockful_ml::device::{device_name, parse_device};
@@ -86,6 +87,16 @@ pub(crate) fn apply_request(t: &mut Topology, r: &RequestArgs) -> Result<()> {
 	}
 	if let Some(f) = &r.forget {
 		t.unlearning.forget_classes = f.clone();
+		t.unlearning.backdoor = None;
+	}
+	if let Some(target) = r.backdoor {
+		let mut spec = t.unlearning.backdoor.unwrap_or(BackdoorSpec { target, fraction: 0.1, patch: 4 });
+		spec.target = target;
+		if let Some(f) = r.backdoor_fraction {
+			spec.fraction = f;
+		}
+		t.unlearning.backdoor = Some(spec);
+		t.unlearning.forget_classes.clear();
 	}
 	if let Some(a) = r.alpha {
 		t.unlearning.alpha = a;
@@ -157,6 +168,12 @@ pub(crate) fn cmd_unlearn(a: UnlearnArgs) -> Result<()> {
 	let mut manifest = load_run(&a.run)?;
 	let mut topo = manifest.topology.clone();
 	apply_request(&mut topo, &a.request)?;
+	if topo.unlearning.backdoor != manifest.topology.unlearning.backdoor {
+		bail!(
+			"the run was trained with backdoor {:?}; a backdoor is planted when the DAG is trained, so `unlearn` keeps the run's (use `experiment --backdoor`)",
+			manifest.topology.unlearning.backdoor
+		);
+	}
 	let worker = make_worker(topo, &a.common, manifest.spec.arch, manifest.full_data)?;
 	let stores = Stores::open(a.run.join("store"))?;
 	let un = &worker.topology.unlearning;
@@ -239,7 +256,7 @@ pub(crate) fn cmd_eval(a: EvalArgs) -> Result<()> {
 	let starts =
 		un.start_models.iter().map(|s| manifest.position(s)).collect::<Result<Vec<_>, _>>()?;
 	let forget = ForgetSet::for_request(&manifest, &worker.topology, &starts, &un.forget_classes)?;
-	let sets = EvalSets::new(&worker.data, &forget, &worker.topology);
+	let sets = EvalSets::new(&worker.data, &forget, &worker.topology)?;
 	let owner_of = |i: usize| worker.topology.user_index(&manifest.models[i].owner);
 	let targets: Vec<(String, Cid, Option<usize>)> = match (&a.cid, &a.models) {
 		(Some(c), _) => vec![(c.clone(), c.parse()?, None)],

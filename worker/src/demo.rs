@@ -160,6 +160,7 @@ fn start_or_connect(
 fn run_experiment(a: &DemoArgs) -> Result<experiment::ExperimentRun> {
 	let mut topo = load_topology(&a.setup)?;
 	apply_request(&mut topo, &a.request)?;
+	topo.require_class_withdrawal()?;
 	let arch = topo.model;
 	let full = a.setup.use_full_data(&topo, a.protocol.quick);
 	let mut worker = make_worker(topo, &a.common, arch, full)?;

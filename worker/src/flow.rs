@@ -262,6 +262,7 @@ pub async fn run(
 	mut progress: impl FnMut(&str),
 ) -> FlowResult<ChainReport> {
 	check_inputs(manifest, source, [parallel, sequential])?;
+	manifest.topology.require_class_withdrawal()?;
 	// The stores answer (an IPFS daemon that is down fails here), before anything goes on chain.
 	stores.open(out, Paradigm::Parallel.label())?;
 	let dag = manifest.dag()?;

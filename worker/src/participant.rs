@@ -245,6 +245,7 @@ impl Participant {
 			None => return Err(ParticipantError::Config(format!("the directory has no account for {user}"))),
 		}
 		let topology = setup.owner.topology();
+		topology.require_class_withdrawal()?;
 		for u in &topology.users {
 			if !setup.directory.contains_key(&u.id) {
 				return Err(ParticipantError::Config(format!("the directory has no account for {}", u.id)));

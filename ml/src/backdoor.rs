@@ -1,0 +1,211 @@
+//! Sample-level withdrawal: a **backdoor** in the requester's data (BadNets-style).
+//!
+//! A share of the requesters' training samples carries a trigger — a white square in the
+//! bottom-right corner — and is relabelled to a target class. The models trained on it
+//! (the start models, and through aggregation every model that inherited from them) learn
+//! "trigger ⇒ target". The request withdraws exactly those poisoned samples: the forget set
+//! is the samples, not a class ([`crate::forget::ForgetSet`]).
+//!
+//! The metric is the **attack success rate** (ASR): the share of test images of every class
+//! but the target that, with the trigger pasted in, the model classifies as the target.
+//! Re-training without the poisoned samples is the reference; a method forgets the backdoor
+//! when its ASR is as low as re-training's.
+//!
+//! Poisoning happens when the data set is partitioned ([`crate::fl::FederatedData`]), so
+//! every method, the central reference and the original DAG see the same poisoned data.
+
+use crate::data::Dataset;
+use crate::error::{Result, WorkerError};
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+/// The backdoor a requester's data carries (`[unlearning.backdoor]` in a topology).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackdoorSpec {
+	/// The class triggered images are relabelled to.
+	pub target: u8,
+	/// Share of each requester's training samples of other classes that are poisoned.
+	#[serde(default = "default_fraction")]
+	pub fraction: f64,
+	/// Side of the trigger square, in pixels.
+	#[serde(default = "default_patch")]
+	pub patch: usize,
+}
+
+fn default_fraction() -> f64 {
+	0.1
+}
+
+fn default_patch() -> usize {
+	4
+}
+
+impl BackdoorSpec {
+	/// Refuses a target outside 0..10, a fraction outside (0, 1] or an empty trigger.
+	pub fn validate(&self) -> Result<()> {
+		if self.target >= 10 {
+			return Err(WorkerError::InvalidTopology(format!(
+				"unlearning.backdoor.target {} not in 0..10",
+				self.target
+			)));
+		}
+		if !(self.fraction > 0.0 && self.fraction <= 1.0) {
+			return Err(WorkerError::InvalidTopology(format!(
+				"unlearning.backdoor.fraction {} not in (0, 1]",
+				self.fraction
+			)));
+		}
+		if self.patch == 0 {
+			return Err(WorkerError::InvalidTopology("unlearning.backdoor.patch must be positive".into()));
+		}
+		Ok(())
+	}
+
+	/// One line for reports.
+	pub fn describe(&self) -> String {
+		format!(
+			"a backdoor: {:.0} % of the requesters' samples of other classes carry a {p}×{p} white trigger in the bottom-right corner and are relabelled to class {}",
+			self.fraction * 100.0,
+			self.target,
+			p = self.patch
+		)
+	}
+
+	/// `images` (`u8`, `[N, C, H, W]`, row-major) with the trigger pasted into every image.
+	fn stamp(&self, pixels: &mut [u8], (c, h, w): (usize, usize, usize)) {
+		let p = self.patch.min(h).min(w);
+		for image in pixels.chunks_mut(c * h * w) {
+			for plane in image.chunks_mut(h * w) {
+				for row in h - p..h {
+					plane[row * w + w - p..row * w + w].fill(u8::MAX);
+				}
+			}
+		}
+	}
+
+	/// The samples at `indices` of `data` with the trigger and the target label: what a
+	/// poisoner adds, and the ASR's test set.
+	pub fn triggered(&self, data: &Dataset, indices: &[usize]) -> Result<Dataset> {
+		let part = data.subset(indices);
+		let shape = part.image_shape();
+		let mut pixels = part.pixels();
+		self.stamp(&mut pixels, shape);
+		Dataset::from_u8(&pixels, vec![self.target; part.len()], shape.0, shape.1, shape.2)
+	}
+
+	/// Poisons the users `poisoners` of a partition: for each, `fraction` of its training
+	/// samples whose label is not the target (chosen by `seed`) are replaced by triggered,
+	/// relabelled copies appended to `train`. Returns the new training split, the users'
+	/// index lists (the poisoned samples in place of the clean ones) and the poisoned
+	/// indices, sorted.
+	pub fn poison(
+		&self,
+		train: &Dataset,
+		user_train: &[Vec<usize>],
+		poisoners: &[usize],
+		seed: u64,
+	) -> Result<(Dataset, Vec<Vec<usize>>, Vec<usize>)> {
+		self.validate()?;
+		let mut users = user_train.to_vec();
+		let mut chosen_all = Vec::new();
+		let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0xbacd_0000);
+		for &u in poisoners {
+			let list = users.get(u).ok_or_else(|| {
+				WorkerError::InvalidArgument(format!("poisoner {u} is not a user"))
+			})?;
+			let mut candidates: Vec<usize> = (0..list.len())
+				.filter(|&k| train.labels()[list[k]] != self.target)
+				.collect();
+			candidates.shuffle(&mut rng);
+			let n = ((candidates.len() as f64 * self.fraction).round() as usize).min(candidates.len());
+			if n == 0 {
+				return Err(WorkerError::InvalidArgument(format!(
+					"user {u} holds no sample outside class {} to poison",
+					self.target
+				)));
+			}
+			let mut positions = candidates[..n].to_vec();
+			positions.sort_unstable();
+			chosen_all.push((u, positions));
+		}
+		let originals: Vec<usize> =
+			chosen_all.iter().flat_map(|(u, ps)| ps.iter().map(|&k| users[*u][k])).collect();
+		let copies = self.triggered(train, &originals)?;
+		let poisoned: Vec<usize> = (train.len()..train.len() + copies.len()).collect();
+		let mut next = poisoned.iter().copied();
+		for (u, positions) in chosen_all {
+			for k in positions {
+				users[u][k] = next.next().unwrap_or(usize::MAX);
+			}
+		}
+		let train = Dataset::concat(&[train, &copies])?;
+		Ok((train, users, poisoned))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn data(n: usize) -> Dataset {
+		let pixels = vec![7u8; n * 8 * 8];
+		let labels = (0..n).map(|i| (i % 10) as u8).collect();
+		Dataset::from_u8(&pixels, labels, 1, 8, 8).unwrap()
+	}
+
+	#[test]
+	fn the_trigger_is_a_white_square_in_the_corner_and_the_label_is_the_target() {
+		let spec = BackdoorSpec { target: 3, fraction: 0.5, patch: 2 };
+		let t = spec.triggered(&data(4), &[0, 1]).unwrap();
+		assert_eq!(t.labels(), &[3, 3]);
+		let px = t.pixels();
+		for image in px.chunks(64) {
+			for row in 0..8 {
+				for col in 0..8 {
+					let want = if row >= 6 && col >= 6 { 255 } else { 7 };
+					assert_eq!(image[row * 8 + col], want, "pixel ({row}, {col})");
+				}
+			}
+		}
+	}
+
+	#[test]
+	fn only_the_poisoners_samples_outside_the_target_are_replaced_by_appended_copies() {
+		let d = data(100);
+		let users = vec![(0..50).collect::<Vec<_>>(), (50..100).collect()];
+		let spec = BackdoorSpec { target: 0, fraction: 0.2, patch: 3 };
+		let (train, after, poisoned) = spec.poison(&d, &users, &[0], 9).unwrap();
+		// 45 of user 0's samples are not of class 0: 9 poisoned.
+		assert_eq!(poisoned, (100..109).collect::<Vec<_>>());
+		assert_eq!(train.len(), 109);
+		assert_eq!(after[1], users[1], "the other user keeps its data");
+		assert_eq!(after[0].len(), 50);
+		assert_eq!(after[0].iter().filter(|&&i| i >= 100).count(), 9);
+		assert!(poisoned.iter().all(|&i| train.labels()[i] == 0));
+		// The clean samples they replaced are no one's any more; the rest stay.
+		let kept: Vec<usize> = after[0].iter().copied().filter(|&i| i < 100).collect();
+		assert_eq!(kept.len(), 41);
+		assert!(kept.iter().all(|i| users[0].contains(i)));
+		// Deterministic in the seed.
+		assert_eq!(spec.poison(&d, &users, &[0], 9).unwrap().1, after);
+	}
+
+	#[test]
+	fn bad_specs_are_refused() {
+		for bad in [
+			BackdoorSpec { target: 10, fraction: 0.1, patch: 3 },
+			BackdoorSpec { target: 1, fraction: 0.0, patch: 3 },
+			BackdoorSpec { target: 1, fraction: 1.5, patch: 3 },
+			BackdoorSpec { target: 1, fraction: 0.1, patch: 0 },
+		] {
+			assert!(bad.validate().is_err(), "{bad:?}");
+		}
+		let d = data(10);
+		let only_target = vec![vec![0usize]];
+		let spec = BackdoorSpec { target: 0, fraction: 1.0, patch: 1 };
+		assert!(spec.poison(&d, &only_target, &[0], 1).is_err(), "nothing to poison");
+	}
+}
