@@ -299,6 +299,7 @@ pub fn run_full(
 			withdrawn_samples: forget.all_withdrawn_indices(&worker.data).len(),
 			other_holders: forget.other_holders(&worker.data, &worker.topology),
 			backdoor: forget.backdoor,
+			random_subset: forget.random_subset,
 		},
 		results,
 		topology: worker.topology.name.clone(),

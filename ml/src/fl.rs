@@ -31,16 +31,18 @@ pub struct FederatedData {
 	pub user_train: Vec<Vec<usize>>,
 	/// Per-user indices into `test` (the local test data of eq. 1).
 	pub user_test: Vec<Vec<usize>>,
-	/// Indices into `train` of the samples carrying the request's backdoor, sorted (empty
-	/// without one; see [`crate::backdoor`]).
-	pub poisoned: Vec<usize>,
+	/// Indices into `train` of the samples a sample-level request withdraws, sorted: those
+	/// carrying its backdoor ([`crate::samples`]) or its random subset of the requesters'
+	/// samples; empty for a request by class.
+	pub marked: Vec<usize>,
 }
 
 impl FederatedData {
 	/// Partitions `train`/`test` by the users' classes. With `full`, every training sample
 	/// of a class is shared among its holders; otherwise each user gets the topology's
-	/// `train_per_user`. With a backdoor in the request, the start models' owners' data is
-	/// poisoned ([`crate::backdoor::BackdoorSpec::poison`]).
+	/// `train_per_user`. A sample-level request marks what it withdraws from the start
+	/// models' owners' data: a backdoor is planted ([`crate::samples::BackdoorSpec::poison`])
+	/// or a random subset drawn ([`crate::samples::RandomSubsetSpec::draw`]).
 	pub fn partition(
 		kind: DatasetKind,
 		train: Dataset,
@@ -62,11 +64,16 @@ impl FederatedData {
 			private,
 			topo.seed ^ 0x7e57,
 		)?;
-		let (train, user_train, poisoned) = match &topo.unlearning.backdoor {
-			Some(b) => b.poison(&train, &user_train, &topo.poisoners()?, topo.seed)?,
-			None => (train, user_train, Vec::new()),
+		let un = &topo.unlearning;
+		let (train, user_train, marked) = match (&un.backdoor, &un.random_subset) {
+			(Some(b), _) => b.poison(&train, &user_train, &topo.poisoners()?, topo.seed)?,
+			(None, Some(r)) => {
+				let marked = r.draw(&user_train, &topo.poisoners()?, topo.seed)?;
+				(train, user_train, marked)
+			}
+			(None, None) => (train, user_train, Vec::new()),
 		};
-		Ok(FederatedData { kind, train, test, user_train, user_test, poisoned })
+		Ok(FederatedData { kind, train, test, user_train, user_test, marked })
 	}
 
 	/// A user's training data.

@@ -13,7 +13,7 @@
 //! - the metrics read AD_f (train) on the union of the withdrawn samples.
 //!
 //! A request withdraws either classes or, sample-level, the samples carrying a backdoor
-//! ([`crate::backdoor`]): then the forget set is the requesters' poisoned samples, the
+//! ([`crate::samples`]): then the forget set is the requesters' poisoned samples, the
 //! rest of their data stays, and everything above reads them the same way.
 //!
 //! Two checks make the request well-formed: every model a requester owns trained on the
@@ -22,7 +22,7 @@
 //! that user's legitimate data too — [`ForgetSet::other_holders`] lists them and the report
 //! says so.
 
-use crate::backdoor::BackdoorSpec;
+use crate::samples::{BackdoorSpec, RandomSubsetSpec};
 use crate::data::{split_forget_retain, Dataset};
 use crate::error::{Result, WorkerError};
 use crate::fl::{DagManifest, FederatedData};
@@ -40,6 +40,9 @@ pub struct ForgetSet {
 	/// Sample-level: the backdoor whose poisoned samples are withdrawn.
 	#[serde(default, skip_serializing_if = "Option::is_none")]
 	pub backdoor: Option<BackdoorSpec>,
+	/// Sample-level: a random subset of the requesters' samples is withdrawn.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub random_subset: Option<RandomSubsetSpec>,
 }
 
 /// A user outside the request who holds samples of a forgotten class.
@@ -76,7 +79,12 @@ impl ForgetSet {
 				)));
 			}
 		}
-		Ok(ForgetSet { requesters, classes: classes.to_vec(), backdoor: topology.unlearning.backdoor })
+		Ok(ForgetSet {
+			requesters,
+			classes: classes.to_vec(),
+			backdoor: topology.unlearning.backdoor,
+			random_subset: topology.unlearning.random_subset,
+		})
 	}
 
 	/// True when `user` withdraws samples in this request.
@@ -90,9 +98,10 @@ impl ForgetSet {
 		if !self.is_requester(user) {
 			return (Vec::new(), own.clone());
 		}
-		match self.backdoor {
-			Some(_) => own.iter().partition(|i| data.poisoned.binary_search(i).is_ok()),
-			None => split_forget_retain(own, data.train.labels(), &self.classes),
+		if self.is_sample_level() {
+			own.iter().partition(|i| data.marked.binary_search(i).is_ok())
+		} else {
+			split_forget_retain(own, data.train.labels(), &self.classes)
 		}
 	}
 
@@ -107,11 +116,17 @@ impl ForgetSet {
 		self.split(data, user).1
 	}
 
+	/// The request withdraws specific samples (a backdoor's or a random subset), not classes.
+	pub fn is_sample_level(&self) -> bool {
+		self.backdoor.is_some() || self.random_subset.is_some()
+	}
+
 	/// What is withdrawn, in words.
 	pub fn describe(&self) -> String {
-		match &self.backdoor {
-			Some(b) => b.describe(),
-			None => format!("the samples of classes {:?}", self.classes),
+		match (&self.backdoor, &self.random_subset) {
+			(Some(b), _) => b.describe(),
+			(None, Some(r)) => r.describe(),
+			(None, None) => format!("the samples of classes {:?}", self.classes),
 		}
 	}
 
@@ -134,9 +149,9 @@ impl ForgetSet {
 	}
 
 	/// Users outside the request holding training samples of the forgotten classes.
-	/// (None for a backdoor: its poisoned samples are the requesters' alone.)
+	/// (None for a sample-level request: its samples are the requesters' alone.)
 	pub fn other_holders(&self, data: &FederatedData, topology: &Topology) -> Vec<OtherHolder> {
-		if self.backdoor.is_some() {
+		if self.is_sample_level() {
 			return Vec::new();
 		}
 		(0..data.user_train.len())

@@ -13,7 +13,6 @@
 //! the data-free committee step; [`fl::Worker::retrain_model`] re-trains one model for
 //! the sequential paradigm.
 
-pub mod backdoor;
 pub mod bench;
 pub mod dag;
 pub mod data;
@@ -31,6 +30,7 @@ pub mod propagation;
 pub mod protocol;
 pub mod provenance;
 pub mod report;
+pub mod samples;
 pub mod schedule;
 pub mod seeds;
 pub mod shard;

@@ -37,7 +37,8 @@ pub struct EvalSets {
 	pub retain_train: Vec<Dataset>,
 	/// Test-split samples of the forgotten classes (also the MIA non-members); for a
 	/// backdoor, every test image outside the target class with the trigger, labelled with
-	/// the target (accuracy on it = attack success rate).
+	/// the target (accuracy on it = attack success rate); for a random subset, the test
+	/// samples of the requesters' classes (unseen samples of the same distribution).
 	pub forget_test: Dataset,
 	/// Test-split samples of the other classes.
 	pub retain_test: Dataset,
@@ -82,14 +83,25 @@ impl EvalSets {
 		// its version): the test-split metrics use only samples no owner holds.
 		let local: std::collections::HashSet<usize> = data.user_test.iter().flatten().copied().collect();
 		let all_test: Vec<usize> = (0..data.test.len()).filter(|i| !local.contains(i)).collect();
-		let (f_test, r_test) = match &forget.backdoor {
+		let (f_test, r_test) = match (&forget.backdoor, &forget.random_subset) {
 			// The backdoor's test set: every test image outside the target class, triggered
 			// and labelled with the target — its accuracy is the attack success rate.
-			Some(b) => (
+			(Some(b), _) => (
 				all_test.iter().copied().filter(|&i| data.test.labels()[i] != b.target).collect(),
 				all_test.clone(),
 			),
-			None => split_forget_retain(&all_test, data.test.labels(), &forget.classes),
+			// A random subset's non-members: test samples of the requesters' own classes, the
+			// distribution the withdrawn samples come from.
+			(None, Some(_)) => {
+				let classes: Vec<u8> = forget
+					.requesters
+					.iter()
+					.flat_map(|&u| topology.users[u].classes.iter().copied())
+					.collect();
+				let same = all_test.iter().copied().filter(|&i| classes.contains(&data.test.labels()[i])).collect();
+				(same, all_test.clone())
+			}
+			(None, None) => split_forget_retain(&all_test, data.test.labels(), &forget.classes),
 		};
 		let own_test = topology
 			.users

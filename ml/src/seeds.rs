@@ -71,6 +71,19 @@ impl Judgement {
 		}
 	}
 
+	/// `within`: the interval against `[-bound, bound]`.
+	fn within(i: &SeedInterval, bound: f64) -> Judgement {
+		if i.n < 2 {
+			Judgement::Undecided
+		} else if i.low >= -bound && i.high <= bound {
+			Judgement::Met
+		} else if i.low > bound || i.high < -bound {
+			Judgement::NotMet
+		} else {
+			Judgement::Undecided
+		}
+	}
+
 	/// The worst of several (one model missing decides).
 	fn all(js: impl IntoIterator<Item = Judgement>) -> Judgement {
 		js.into_iter().fold(Judgement::Met, |a, b| match (a, b) {
@@ -97,7 +110,7 @@ pub struct ModelOverSeeds {
 	/// AD_r (test) of re-training minus this method's, paired by seed (points × 0.01).
 	pub ad_r_gap: SeedInterval,
 	/// AD_f (test); for a backdoor, this method's attack success rate minus re-training's,
-	/// paired by seed.
+	/// paired by seed; for a random subset, AD_f (train) minus re-training's, paired.
 	pub ad_f_test: SeedInterval,
 }
 
@@ -133,20 +146,27 @@ pub struct SeedStudy {
 	/// The request withdrew a backdoor's samples (AD_f test is then the ASR excess).
 	#[serde(default)]
 	pub backdoor: bool,
+	/// The request withdrew a random subset (AD_f is then the train-split gap).
+	#[serde(default)]
+	pub random_subset: bool,
 }
 
 impl SeedStudy {
 	/// Pairs the seeds' reports model by model against the same seed's re-training.
 	pub fn of(seeds: &[u64], reports: &[Report]) -> Result<SeedStudy> {
 		let first = reports.first().ok_or_else(|| WorkerError::InvalidArgument("no seed ran".into()))?;
+		let backdoor = first.forget_set.backdoor.is_some();
+		let random_subset = first.forget_set.random_subset.is_some();
 		let ad = |r: &Report, model: &str, method: &str| {
-			r.results.iter().find(|x| x.model_id == model && x.method == method).map(|x| (x.ad_r_test, x.ad_f_test))
+			r.results
+				.iter()
+				.find(|x| x.model_id == model && x.method == method)
+				.map(|x| (x.ad_r_test, if random_subset { x.ad_f_train } else { x.ad_f_test }))
 		};
 		let speed = |r: &Report, method: &str| {
 			let s = r.summary.iter().find(|m| m.method == method)?;
 			Some((s.latency_speedup?, s.work_speedup?))
 		};
-		let backdoor = first.forget_set.backdoor.is_some();
 		let mut methods = Vec::new();
 		for key in first.summary.iter().map(|m| m.method.as_str()).filter(|m| !["original", "retrain"].contains(m)) {
 			let mut models = Vec::new();
@@ -157,7 +177,7 @@ impl SeedStudy {
 					let (rt, rt_f) = ad(r, &d.model_id, "retrain").ok_or_else(missing)?;
 					let (m, f) = ad(r, &d.model_id, key).ok_or_else(missing)?;
 					gaps.push(rt - m);
-					forget.push(if backdoor { f - rt_f } else { f });
+					forget.push(if backdoor || random_subset { f - rt_f } else { f });
 				}
 				models.push(ModelOverSeeds {
 					model_id: d.model_id.clone(),
@@ -179,16 +199,20 @@ impl SeedStudy {
 			methods.push(MethodOverSeeds {
 				method: key.to_string(),
 				ad_r_target: Judgement::all(models.iter().map(|m| Judgement::at_most(&m.ad_r_gap, 0.03))),
-				ad_f_target: Judgement::all(
-					models.iter().map(|m| Judgement::at_most(&m.ad_f_test, if backdoor { 0.02 } else { 0.05 })),
-				),
+				ad_f_target: Judgement::all(models.iter().map(|m| {
+					if random_subset {
+						Judgement::within(&m.ad_f_test, 0.03)
+					} else {
+						Judgement::at_most(&m.ad_f_test, if backdoor { 0.02 } else { 0.05 })
+					}
+				})),
 				models,
 				latency_speedup,
 				work_speedup: SeedInterval::of(&work),
 				latency_target,
 			});
 		}
-		Ok(SeedStudy { topology: first.topology.clone(), seeds: seeds.to_vec(), methods, backdoor })
+		Ok(SeedStudy { topology: first.topology.clone(), seeds: seeds.to_vec(), methods, backdoor, random_subset })
 	}
 
 	/// `seeds.json` and `seeds.md` in `dir`.
@@ -208,6 +232,8 @@ impl SeedStudy {
 		let _ = writeln!(s, "# Over {} seeds: topology {}\n\nSeeds {:?}; each its own partition, initialisation, shuffles and draws (`seed-<s>/report.md`). Intervals: mean and 95 % t-interval over the seeds; AD_r gaps are paired with the same seed's re-training (points; positive = below re-training). A target is **met** when its whole interval meets it, **not met** when the whole interval misses it, **undecided** otherwise.\n", self.seeds.len(), self.topology, self.seeds);
 		let (f_col, f_target) = if self.backdoor {
 			("worst ASR excess over re-training (points)", "ASR within 2 points")
+		} else if self.random_subset {
+			("worst AD_f train gap to re-training (points)", "AD_f train within ±3 points")
 		} else {
 			("worst AD_f test (%)", "AD_f ≤ 5 %")
 		};

@@ -148,7 +148,7 @@ impl Shard {
 			test: self.test.clone(),
 			user_train,
 			user_test,
-			poisoned: Vec::new(),
+			marked: Vec::new(),
 		}
 	}
 }

@@ -158,7 +158,11 @@ pub struct UnlearningSpec {
 	/// Sample-level withdrawal instead of classes: the requesters' data carries this
 	/// backdoor and the request withdraws exactly the poisoned samples.
 	#[serde(default, skip_serializing_if = "Option::is_none")]
-	pub backdoor: Option<crate::backdoor::BackdoorSpec>,
+	pub backdoor: Option<crate::samples::BackdoorSpec>,
+	/// Sample-level withdrawal instead of classes: a random subset of the requesters'
+	/// training samples.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub random_subset: Option<crate::samples::RandomSubsetSpec>,
 	/// Discount α of eqs. 7-8.
 	#[serde(default = "default_alpha")]
 	pub alpha: f64,
@@ -178,6 +182,13 @@ pub struct UnlearningSpec {
 	/// increasing depth).
 	#[serde(default)]
 	pub report_models: Vec<String>,
+}
+
+impl UnlearningSpec {
+	/// The request withdraws samples (a backdoor's or a random subset), not classes.
+	pub fn is_sample_level(&self) -> bool {
+		self.backdoor.is_some() || self.random_subset.is_some()
+	}
 }
 
 fn default_alpha() -> f64 {
@@ -286,20 +297,23 @@ impl Topology {
 			}
 		}
 		let un = &self.unlearning;
-		match &un.backdoor {
-			Some(b) => {
-				if !un.forget_classes.is_empty() {
-					return err("unlearning: withdraw either classes (forget_classes) or a backdoor, not both".into());
-				}
-				if self.organic.is_some() {
-					return err("unlearning.backdoor needs a fixed model list (the poisoners are the start models' owners)".into());
-				}
-				b.validate()?;
-			}
-			None if un.forget_classes.is_empty() => {
-				return err("unlearning.forget_classes is empty".into());
-			}
-			None => {}
+		let kinds = usize::from(!un.forget_classes.is_empty())
+			+ usize::from(un.backdoor.is_some())
+			+ usize::from(un.random_subset.is_some());
+		if kinds > 1 {
+			return err("unlearning: withdraw one of classes (forget_classes), a backdoor or a random subset, not several".into());
+		}
+		if kinds == 0 {
+			return err("unlearning.forget_classes is empty".into());
+		}
+		if un.is_sample_level() && self.organic.is_some() {
+			return err("a sample-level withdrawal needs a fixed model list (its samples are the start models' owners')".into());
+		}
+		if let Some(b) = &un.backdoor {
+			b.validate()?;
+		}
+		if let Some(r) = &un.random_subset {
+			r.validate()?;
 		}
 		let mut fc = HashSet::new();
 		for &c in &un.forget_classes {
@@ -342,10 +356,10 @@ impl Topology {
 		Ok(())
 	}
 
-	/// The users whose data carries the request's backdoor: the owners of the start models
-	/// (empty without a backdoor).
+	/// The users whose samples a sample-level request withdraws (its backdoor's poisoners):
+	/// the owners of the start models (empty for a request by class).
 	pub fn poisoners(&self) -> Result<Vec<usize>> {
-		if self.unlearning.backdoor.is_none() {
+		if !self.unlearning.is_sample_level() {
 			return Ok(Vec::new());
 		}
 		let mut users = self
@@ -368,9 +382,9 @@ impl Topology {
 	/// has no on-chain request form (the request names classes), so it runs in
 	/// `experiment` only.
 	pub fn require_class_withdrawal(&self) -> Result<()> {
-		if self.unlearning.backdoor.is_some() {
+		if self.unlearning.is_sample_level() {
 			return Err(WorkerError::InvalidArgument(
-				"a backdoor withdrawal runs in `experiment` only: the on-chain request names classes, and has no form for withdrawn samples yet".into(),
+				"a sample-level withdrawal (backdoor or random subset) runs in `experiment` only: the on-chain request names classes, and has no form for withdrawn samples yet".into(),
 			));
 		}
 		Ok(())

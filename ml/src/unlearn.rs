@@ -27,7 +27,7 @@ use crate::models::Net;
 use crate::store::{Cid, Stores};
 use crate::topology::StartMethod;
 use crate::data::Dataset;
-use crate::train::{gradient_ascent_held_out, repair, train};
+use crate::train::{accuracy, gradient_ascent_held_out, repair, train};
 use crate::weights::Weights;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -347,10 +347,10 @@ pub(crate) fn plan(manifest: &DagManifest, topology: &Topology, req: &UnlearnReq
 	if req.start_models.is_empty() {
 		return Err(WorkerError::InvalidArgument("no start models".into()));
 	}
-	let by_class = topology.unlearning.backdoor.is_none();
+	let by_class = !topology.unlearning.is_sample_level();
 	if !by_class && !req.forget_classes.is_empty() {
 		return Err(WorkerError::InvalidArgument(
-			"a request withdraws either classes or the backdoor's samples, not both".into(),
+			"a request withdraws either classes or samples (a backdoor's, a random subset), not both".into(),
 		));
 	}
 	if (by_class && req.forget_classes.is_empty()) || req.forget_classes.iter().any(|&c| c >= 10) {
@@ -404,7 +404,16 @@ impl Worker {
 				// is not true by construction of the samples ascended on.
 				let seed = self.topology.seed ^ model as u64;
 				let (ascend, stop) = held_out_split(&forget_data, STOP_FRACTION, STOP_SAMPLES_MAX, seed);
-				let cfg = &self.topology.unlearning.ascent;
+				let mut cfg = self.topology.unlearning.ascent;
+				if forget.random_subset.is_some() {
+					// Randomly withdrawn samples should end up looking like unseen ones, not
+					// misclassified: the ascent stops once the held-out withdrawn samples are
+					// no better recognised than the owner's local test data (what re-training
+					// reaches), never below.
+					let unseen = accuracy(&net, &self.data.test_of(owner)).unwrap_or(0.0);
+					cfg.target_accuracy = cfg.target_accuracy.max(unseen);
+				}
+				let cfg = &cfg;
 				let steps = gradient_ascent_held_out(&mut net, &ascend, &stop, cfg, seed)?;
 				// The loop ends early only when the held-out samples reached the target.
 				let stop = if steps < cfg.max_steps { StopReason::TargetReached } else { StopReason::Budget };

@@ -56,7 +56,7 @@ fn metrics(
 	let owner =
 		worker.topology.user_index(&manifest.models[manifest.position(id).unwrap()].owner).unwrap();
 	let forget =
-		ForgetSet { requesters: vec![worker.topology.user_index("u2").unwrap()], classes: vec![1], backdoor: None };
+		ForgetSet { requesters: vec![worker.topology.user_index("u2").unwrap()], classes: vec![1], backdoor: None, random_subset: None };
 	let sets = EvalSets::new(&worker.data, &forget, &worker.topology).unwrap();
 	let net =
 		Net::with_weights(worker.spec, worker.device, &stores.get_weights(cid).unwrap()).unwrap();
@@ -310,7 +310,7 @@ fn alpha_zero_is_no_propagation_and_with_repair_the_owners_fine_tuning() {
 }
 
 fn plan_forget(worker: &Worker) -> ForgetSet {
-	ForgetSet { requesters: vec![worker.topology.user_index("u2").unwrap()], classes: vec![1], backdoor: None }
+	ForgetSet { requesters: vec![worker.topology.user_index("u2").unwrap()], classes: vec![1], backdoor: None, random_subset: None }
 }
 
 #[test]
@@ -702,18 +702,19 @@ fn a_backdoor_is_planted_in_the_requesters_data_only_and_its_samples_are_the_for
 	let worker = synthetic_worker(backdoor_topology());
 	let data = &worker.data;
 	let u2 = worker.topology.user_index("u2").unwrap();
-	assert!(!data.poisoned.is_empty());
-	assert!(data.poisoned.iter().all(|i| data.user_train[u2].contains(i)), "only the requester's data");
-	assert!(data.poisoned.iter().all(|&i| data.train.labels()[i] == 0), "relabelled to the target");
+	assert!(!data.marked.is_empty());
+	assert!(data.marked.iter().all(|i| data.user_train[u2].contains(i)), "only the requester's data");
+	assert!(data.marked.iter().all(|&i| data.train.labels()[i] == 0), "relabelled to the target");
 	let manifest_free = ForgetSet {
 		requesters: vec![u2],
 		classes: vec![],
 		backdoor: worker.topology.unlearning.backdoor,
+		random_subset: None,
 	};
-	assert_eq!(manifest_free.all_withdrawn_indices(data), data.poisoned);
+	assert_eq!(manifest_free.all_withdrawn_indices(data), data.marked);
 	let retained = manifest_free.retained_indices(data, u2);
-	assert_eq!(retained.len() + data.poisoned.len(), data.user_train[u2].len());
-	assert!(retained.iter().all(|i| data.poisoned.binary_search(i).is_err()));
+	assert_eq!(retained.len() + data.marked.len(), data.user_train[u2].len());
+	assert!(retained.iter().all(|i| data.marked.binary_search(i).is_err()));
 	assert!(manifest_free.other_holders(data, &worker.topology).is_empty());
 	// The ASR's test set: every test image outside the target, triggered, labelled 0.
 	let sets = EvalSets::new(data, &manifest_free, &worker.topology).unwrap();
@@ -754,9 +755,51 @@ fn experiment_measures_a_backdoors_attack_success_before_and_after_unlearning() 
 		);
 	}
 	assert!(report.forget_set.backdoor.is_some());
-	assert_eq!(report.forget_set.withdrawn_samples, worker.data.poisoned.len());
+	assert_eq!(report.forget_set.withdrawn_samples, worker.data.marked.len());
 	let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
 	assert!(md.contains("**AD_f (test) is the attack success rate (ASR)**"), "{md}");
 	assert!(md.contains("ASR (test) within 2 points of re-training's"));
 	assert!(md.contains("| ASR test mean | ASR test worst |"));
+}
+
+/// TINY with a random 30 % of u2's samples withdrawn instead of a class.
+fn random_subset_topology() -> Topology {
+	let text = TINY.replace("forget_classes = [1]", "[unlearning.random_subset]\nfraction = 0.3");
+	Topology::from_toml(&text).unwrap()
+}
+
+#[test]
+fn a_random_subset_is_withdrawn_from_the_requester_and_judged_against_re_training() {
+	let _rng = common::torch_rng();
+	tch::set_num_threads(1);
+	let mut worker = synthetic_worker(random_subset_topology());
+	let u2 = worker.topology.user_index("u2").unwrap();
+	let data = &worker.data;
+	let share = data.marked.len() as f64 / data.user_train[u2].len() as f64;
+	assert!((share - 0.3).abs() < 0.01, "30 % of u2's samples: {share}");
+	assert!(data.marked.iter().all(|i| data.user_train[u2].contains(i)));
+	// Nothing is poisoned: the withdrawn samples keep their images and labels.
+	assert_eq!(data.train.len(), 2000);
+	let mut both = random_subset_topology();
+	both.unlearning.forget_classes = vec![1];
+	assert!(both.validate().is_err(), "classes and a random subset at once");
+	assert!(worker.topology.require_class_withdrawal().is_err());
+
+	let dir = tempfile::tempdir().unwrap();
+	let mut opts = experiment::Options::quick(false);
+	opts.audit_references = 0;
+	let report = experiment::run(&mut worker, dir.path(), opts, |_| {}).unwrap();
+	let row = |model: &str, method: &str| {
+		report.results.iter().find(|r| r.model_id == model && r.method == method).unwrap().clone()
+	};
+	// Re-training does not drive the withdrawn samples to 0: they look like unseen ones.
+	assert!(row("a2", "retrain").ad_f_train > 0.5, "re-trained AD_f train {}", row("a2", "retrain").ad_f_train);
+	// The ascent stops at the unseen level instead of destroying them.
+	let ga = report.steps.iter().find(|r| r.method == "ga" && r.model_id == "a2").unwrap();
+	assert!(!ga.log.is_empty());
+	assert!(row("a2", "ga").ad_f_train > 0.2, "GA stops near unseen accuracy: {}", row("a2", "ga").ad_f_train);
+	assert!(report.forget_set.random_subset.is_some());
+	let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+	assert!(md.contains("AD_f (train) within 3 points of re-training's"), "{md}");
+	assert!(md.contains("a random 30 % of the requesters' training samples"));
 }

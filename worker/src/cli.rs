@@ -62,6 +62,10 @@ pub(crate) struct Protocol {
 	/// Runs of every unlearning method (times: median, min, max); default 5, 1 with --quick.
 	#[arg(long)]
 	pub(crate) repeats: Option<usize>,
+	/// Reference models of the calibrated membership audit (default 16, 2 with --quick;
+	/// 0 skips the audit and its positive control).
+	#[arg(long)]
+	pub(crate) audit_references: Option<usize>,
 }
 
 impl Protocol {
@@ -73,6 +77,9 @@ impl Protocol {
 		};
 		if let Some(r) = self.repeats {
 			o.repeats = r.max(1);
+		}
+		if let Some(n) = self.audit_references {
+			o.audit_references = n;
 		}
 		o
 	}
@@ -182,6 +189,11 @@ pub(crate) struct RequestArgs {
 	/// Share of the requesters' samples of other classes the backdoor poisons.
 	#[arg(long, requires = "backdoor")]
 	pub(crate) backdoor_fraction: Option<f64>,
+	/// Sample-level withdrawal instead of classes (`experiment` and `unlearn` only): the
+	/// requesters withdraw this share of their training samples, drawn at random; AD_f
+	/// (train) is then judged against re-training's, not 0.
+	#[arg(long, conflicts_with_all = ["forget", "backdoor"])]
+	pub(crate) withdraw_random: Option<f64>,
 	/// Discount α.
 	#[arg(long)]
 	pub(crate) alpha: Option<f64>,

@@ -2,7 +2,7 @@
 //! they share with `demo` (topology overrides, data loading, progress bars).
 
 use anyhow::{bail, Context, Result};
-use blockful_ml::backdoor::BackdoorSpec;
+use blockful_ml::samples::{BackdoorSpec, RandomSubsetSpec};
 use blockful_ml::bench;
 use blockful_ml::data::DatasetKind;
 use blockful_ml::device::{device_name, parse_device};
@@ -88,6 +88,12 @@ pub(crate) fn apply_request(t: &mut Topology, r: &RequestArgs) -> Result<()> {
 	if let Some(f) = &r.forget {
 		t.unlearning.forget_classes = f.clone();
 		t.unlearning.backdoor = None;
+		t.unlearning.random_subset = None;
+	}
+	if let Some(fraction) = r.withdraw_random {
+		t.unlearning.random_subset = Some(RandomSubsetSpec { fraction });
+		t.unlearning.forget_classes.clear();
+		t.unlearning.backdoor = None;
 	}
 	if let Some(target) = r.backdoor {
 		let mut spec = t.unlearning.backdoor.unwrap_or(BackdoorSpec { target, fraction: 0.1, patch: 4 });
@@ -97,6 +103,7 @@ pub(crate) fn apply_request(t: &mut Topology, r: &RequestArgs) -> Result<()> {
 		}
 		t.unlearning.backdoor = Some(spec);
 		t.unlearning.forget_classes.clear();
+		t.unlearning.random_subset = None;
 	}
 	if let Some(a) = r.alpha {
 		t.unlearning.alpha = a;

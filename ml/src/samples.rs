@@ -1,4 +1,11 @@
-//! Sample-level withdrawal: a **backdoor** in the requester's data (BadNets-style).
+//! Sample-level withdrawal: the request withdraws specific samples of the requesters, not
+//! a class. Two kinds:
+//!
+//! - a **random subset** of the requesters' samples ([`RandomSubsetSpec`]): re-training's
+//!   accuracy on them is not 0 (they look like any unseen sample of their class), so the
+//!   target is re-training's accuracy, not zero, and membership inference has something to
+//!   find;
+//! - a **backdoor** in the requesters' data (BadNets-style, [`BackdoorSpec`]), below.
 //!
 //! A share of the requesters' training samples carries a trigger — a white square in the
 //! bottom-right corner — and is relabelled to a target class. The models trained on it
@@ -146,9 +153,77 @@ impl BackdoorSpec {
 	}
 }
 
+/// A random subset of the requesters' training samples (`[unlearning.random_subset]`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RandomSubsetSpec {
+	/// Share of each requester's training samples withdrawn.
+	pub fraction: f64,
+}
+
+impl RandomSubsetSpec {
+	/// Refuses a fraction outside (0, 1).
+	pub fn validate(&self) -> Result<()> {
+		if !(self.fraction > 0.0 && self.fraction < 1.0) {
+			return Err(WorkerError::InvalidTopology(format!(
+				"unlearning.random_subset.fraction {} not in (0, 1)",
+				self.fraction
+			)));
+		}
+		Ok(())
+	}
+
+	/// One line for reports.
+	pub fn describe(&self) -> String {
+		format!("a random {:.0} % of the requesters' training samples", self.fraction * 100.0)
+	}
+
+	/// The withdrawn samples: `fraction` of each of `requesters`' training samples
+	/// (indices into the training split), drawn by `seed`, sorted. Every requester keeps at
+	/// least one sample and withdraws at least one.
+	pub fn draw(&self, user_train: &[Vec<usize>], requesters: &[usize], seed: u64) -> Result<Vec<usize>> {
+		self.validate()?;
+		let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5a3b_0000);
+		let mut marked = Vec::new();
+		for &u in requesters {
+			let mut own = user_train
+				.get(u)
+				.ok_or_else(|| WorkerError::InvalidArgument(format!("requester {u} is not a user")))?
+				.clone();
+			if own.len() < 2 {
+				return Err(WorkerError::InvalidArgument(format!(
+					"user {u} holds {} training samples: too few to withdraw a subset",
+					own.len()
+				)));
+			}
+			own.shuffle(&mut rng);
+			let n = ((own.len() as f64 * self.fraction).round() as usize).clamp(1, own.len() - 1);
+			marked.extend_from_slice(&own[..n]);
+		}
+		marked.sort_unstable();
+		Ok(marked)
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn a_random_subset_is_a_share_of_each_requesters_samples_only() {
+		let users = vec![(0..100).collect::<Vec<_>>(), (100..150).collect(), (150..160).collect()];
+		let spec = RandomSubsetSpec { fraction: 0.2 };
+		let marked = spec.draw(&users, &[0, 2], 7).unwrap();
+		assert_eq!(marked.iter().filter(|&&i| i < 100).count(), 20);
+		assert_eq!(marked.iter().filter(|&&i| i >= 150).count(), 2);
+		assert!(marked.iter().all(|&i| !(100..150).contains(&i)), "user 1 withdraws nothing");
+		assert!(marked.windows(2).all(|w| w[0] < w[1]));
+		assert_eq!(spec.draw(&users, &[0, 2], 7).unwrap(), marked, "deterministic in the seed");
+		for bad in [0.0, 1.0, -0.1, f64::NAN] {
+			assert!(RandomSubsetSpec { fraction: bad }.draw(&users, &[0], 7).is_err(), "{bad}");
+		}
+		assert!(spec.draw(&[vec![3]], &[0], 7).is_err(), "one sample: nothing to split");
+	}
 
 	fn data(n: usize) -> Dataset {
 		let pixels = vec![7u8; n * 8 * 8];
