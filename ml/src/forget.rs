@@ -121,6 +121,15 @@ impl ForgetSet {
 		self.backdoor.is_some() || self.random_subset.is_some()
 	}
 
+	/// A sample-level request's on-chain commitment to every withdrawn sample (all
+	/// requesters'); `None` for a request by class (the chain lists its classes).
+	pub fn commitment(&self, data: &FederatedData) -> Option<crate::samples::Commitment> {
+		if !self.is_sample_level() {
+			return None;
+		}
+		crate::samples::commitment(&data.train, &self.all_withdrawn_indices(data))
+	}
+
 	/// What is withdrawn, in words.
 	pub fn describe(&self) -> String {
 		match (&self.backdoor, &self.random_subset) {

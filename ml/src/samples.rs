@@ -27,6 +27,7 @@ use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 /// The backdoor a requester's data carries (`[unlearning.backdoor]` in a topology).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -153,6 +154,110 @@ impl BackdoorSpec {
 	}
 }
 
+/// What a sample-level request puts on chain (`Unlearning.request_sample_unlearning`): a
+/// commitment to the withdrawn samples, not the samples.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Commitment {
+	/// Merkle root over the withdrawn samples' leaves ([`leaf`], sorted ascending).
+	pub root: [u8; 32],
+	/// Number of withdrawn samples.
+	pub samples: u32,
+}
+
+/// Domain tag of a sample's leaf.
+const LEAF_TAG: &[u8] = b"blockful/sample";
+
+/// A withdrawn sample's leaf: `sha2-256("blockful/sample" ‖ label ‖ image bytes)` — the
+/// image as stored (`u8`, `[C, H, W]`). The owner can later show the sample and its path
+/// ([`merkle_path`]) to prove it was withdrawn; the leaf alone reveals nothing.
+pub fn leaf(label: u8, pixels: &[u8]) -> [u8; 32] {
+	let mut h = Sha256::new();
+	h.update(LEAF_TAG);
+	h.update([label]);
+	h.update(pixels);
+	h.finalize().into()
+}
+
+fn node(left: &[u8; 32], right: &[u8; 32]) -> [u8; 32] {
+	let mut h = Sha256::new();
+	h.update([1u8]);
+	h.update(left);
+	h.update(right);
+	h.finalize().into()
+}
+
+/// The leaves of the samples at `indices` of `data`, sorted ascending.
+pub fn leaves(data: &Dataset, indices: &[usize]) -> Vec<[u8; 32]> {
+	let part = data.subset(indices);
+	let (c, h, w) = part.image_shape();
+	let pixels = part.pixels();
+	let mut out: Vec<[u8; 32]> = pixels
+		.chunks(c * h * w)
+		.zip(part.labels())
+		.map(|(img, &label)| leaf(label, img))
+		.collect();
+	out.sort_unstable();
+	out
+}
+
+/// The binary Merkle root of `leaves` (in the order given): each level pairs neighbours
+/// as `sha2-256(0x01 ‖ left ‖ right)`, an odd last node moves up as it is. `None` when
+/// there is no leaf.
+pub fn merkle_root(leaves: &[[u8; 32]]) -> Option<[u8; 32]> {
+	let mut level = leaves.to_vec();
+	if level.is_empty() {
+		return None;
+	}
+	while level.len() > 1 {
+		level = level
+			.chunks(2)
+			.map(|pair| match pair {
+				[l, r] => node(l, r),
+				[one] => *one,
+				_ => unreachable!("chunks(2)"),
+			})
+			.collect();
+	}
+	level.first().copied()
+}
+
+/// The path proving `leaves[index]` under [`merkle_root`]: the sibling at each level and
+/// whether it is on the left.
+pub fn merkle_path(leaves: &[[u8; 32]], mut index: usize) -> Option<Vec<([u8; 32], bool)>> {
+	if index >= leaves.len() {
+		return None;
+	}
+	let mut level = leaves.to_vec();
+	let mut path = Vec::new();
+	while level.len() > 1 {
+		let sibling = index ^ 1;
+		if let Some(s) = level.get(sibling) {
+			path.push((*s, sibling < index));
+		}
+		level = level
+			.chunks(2)
+			.map(|pair| match pair {
+				[l, r] => node(l, r),
+				[one] => *one,
+				_ => unreachable!("chunks(2)"),
+			})
+			.collect();
+		index /= 2;
+	}
+	Some(path)
+}
+
+/// Checks a [`merkle_path`] from `leaf` to `root`.
+pub fn verify_path(leaf: [u8; 32], path: &[([u8; 32], bool)], root: [u8; 32]) -> bool {
+	path.iter().fold(leaf, |acc, (s, left)| if *left { node(s, &acc) } else { node(&acc, s) }) == root
+}
+
+/// The commitment to the samples at `indices` of `data`.
+pub fn commitment(data: &Dataset, indices: &[usize]) -> Option<Commitment> {
+	let leaves = leaves(data, indices);
+	Some(Commitment { root: merkle_root(&leaves)?, samples: u32::try_from(leaves.len()).ok()? })
+}
+
 /// A random subset of the requesters' training samples (`[unlearning.random_subset]`).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -210,6 +315,30 @@ mod tests {
 	use super::*;
 
 	#[test]
+	fn a_commitment_proves_each_withdrawn_sample_and_no_other() {
+		let d = data(30);
+		let withdrawn = [2usize, 5, 11, 17, 23];
+		let c = commitment(&d, &withdrawn).unwrap();
+		assert_eq!(c.samples, 5);
+		let leaves = leaves(&d, &withdrawn);
+		assert_eq!(merkle_root(&leaves), Some(c.root));
+		for i in 0..leaves.len() {
+			let path = merkle_path(&leaves, i).unwrap();
+			assert!(verify_path(leaves[i], &path, c.root), "leaf {i}");
+		}
+		// A sample that was not withdrawn (another label) has no path.
+		let other = leaf(9, &[7u8; 64]);
+		let path = merkle_path(&leaves, 0).unwrap();
+		assert!(!verify_path(other, &path, c.root));
+		// Order does not matter (leaves are sorted); one more sample changes the root.
+		assert_eq!(commitment(&d, &[23, 2, 17, 5, 11]), Some(c));
+		assert_ne!(commitment(&d, &[2, 5, 11, 17, 23, 29]).unwrap().root, c.root);
+		assert_eq!(commitment(&d, &[]), None);
+		// Identical images with different labels are different samples.
+		assert_ne!(leaf(0, &[1, 2]), leaf(1, &[1, 2]));
+	}
+
+	#[test]
 	fn a_random_subset_is_a_share_of_each_requesters_samples_only() {
 		let users = vec![(0..100).collect::<Vec<_>>(), (100..150).collect(), (150..160).collect()];
 		let spec = RandomSubsetSpec { fraction: 0.2 };
@@ -226,7 +355,7 @@ mod tests {
 	}
 
 	fn data(n: usize) -> Dataset {
-		let pixels = vec![7u8; n * 8 * 8];
+		let pixels: Vec<u8> = (0..n * 64).map(|i| if i % 64 == 0 { (i / 64) as u8 } else { 7 }).collect();
 		let labels = (0..n).map(|i| (i % 10) as u8).collect();
 		Dataset::from_u8(&pixels, labels, 1, 8, 8).unwrap()
 	}

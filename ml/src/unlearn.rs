@@ -136,6 +136,10 @@ pub struct UnlearnOutcome {
 	/// Latency: the task's critical path with the parties in parallel.
 	#[serde(default)]
 	pub latency_seconds: f64,
+	/// A sample-level request's commitment to the withdrawn samples (what the chain
+	/// request carries instead of classes); `None` for a request by class.
+	#[serde(default)]
+	pub withdrawn: Option<crate::samples::Commitment>,
 }
 
 impl UnlearnOutcome {
@@ -567,7 +571,7 @@ impl Worker {
 		let t0 = Instant::now();
 		let forget = &p.forget;
 		let method = self.topology.unlearning.start_method;
-		let mut out = UnlearnOutcome::default();
+		let mut out = UnlearnOutcome { withdrawn: p.forget.commitment(&self.data), ..Default::default() };
 		let mut deltas = Vec::with_capacity(p.starts.len());
 		let mut clock = Schedule::new();
 		for &s in &p.starts {
@@ -749,7 +753,7 @@ impl Worker {
 		let mut current: HashMap<usize, Cid> = HashMap::new();
 		let mut done: HashMap<usize, f64> = HashMap::new();
 		let mut clock = Schedule::new();
-		let mut out = UnlearnOutcome::default();
+		let mut out = UnlearnOutcome { withdrawn: p.forget.commitment(&self.data), ..Default::default() };
 		for y in p.affected() {
 			let tm = Instant::now();
 			let (w, log) = step(self, manifest, stores, y, &p.forget, &current)?;

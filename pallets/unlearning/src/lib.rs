@@ -59,6 +59,9 @@
 //!
 //! - `request_unlearning(start, classes, paradigm)` — signed by the owner of every start
 //!   model; holds the request deposit.
+//! - `request_sample_unlearning(start, withdrawn, paradigm)` — the same, for specific
+//!   samples instead of classes: `withdrawn` commits to them (a Merkle root and their
+//!   number, [`SampleCommitment`]) without revealing them.
 //! - `cancel_request(id)` — signed by the requester while no redaction advanced the
 //!   request; releases locks and deposit.
 //! - `submit_update(request, tx, update)` — signed by the owner of model `tx` (or, in the
@@ -226,6 +229,12 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Sample-level requests: what each withdraws, as a commitment (its `classes` are
+	/// empty). Kept after the request closes: the public record of what was withdrawn.
+	#[pallet::storage]
+	pub type SampleWithdrawals<T: Config> =
+		StorageMap<_, Twox64Concat, u64, SampleCommitment, OptionQuery>;
+
 	/// Requests waiting behind overlapping open requests, in filing order, each with the
 	/// number of its affected models it does not hold yet.
 	#[pallet::storage]
@@ -272,6 +281,14 @@ pub mod pallet {
 			affected: u32,
 			/// Whether it waits behind overlapping open requests (else it is pending).
 			waiting: bool,
+		},
+		/// A sample-level request committed to the samples it withdraws (filed with the
+		/// `UnlearningRequested` event of the same id).
+		SamplesCommitted {
+			/// Request id.
+			id: u64,
+			/// The commitment: Merkle root and number of withdrawn samples.
+			withdrawn: SampleCommitment,
 		},
 		/// A waiting request now holds every affected model: owners may submit updates.
 		RequestActivated {
@@ -412,6 +429,8 @@ pub mod pallet {
 		SubmittedUpdateLeftOut,
 		/// No submitted update is ready to be proposed.
 		NothingToPropose,
+		/// A sample-level request must commit to at least one sample, with a non-zero root.
+		EmptyWithdrawal,
 	}
 
 	#[pallet::hooks]
@@ -455,80 +474,14 @@ pub mod pallet {
 			paradigm: Paradigm,
 		) -> DispatchResultWithPostInfo {
 			let requester = ensure_signed(origin)?;
-			let mut start = start;
-			ensure!(!start.is_empty(), Error::<T>::EmptyStart);
-			let mut seen = BTreeSet::new();
-			for tx in start.iter() {
-				ensure!(seen.insert(*tx), Error::<T>::DuplicateStart);
-				let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
-				ensure!(live.owner == requester, Error::<T>::NotOwner);
-			}
-			start.sort();
 			ensure!(!classes.is_empty(), Error::<T>::EmptyClasses);
 			let distinct: BTreeSet<u8> = classes.iter().copied().collect();
 			ensure!(distinct.len() == classes.len(), Error::<T>::DuplicateClass);
-
-			let affected =
-				pallet_live_chain::Pallet::<T>::affected_set(&start, T::MaxAffected::get())
-					.map_err(|e| match e {
-						AffectedError::UnknownTx => Error::<T>::UnknownTx,
-						AffectedError::TooMany => Error::<T>::TooManyAffected,
-					})?;
-			let affected: BoundedVec<u64, T::MaxAffected> =
-				affected.try_into().map_err(|_| Error::<T>::TooManyAffected)?;
-			let count = affected.len().saturated_into::<u32>();
-			let held_elsewhere =
-				affected.iter().filter(|tx| LockedBy::<T>::contains_key(tx)).count();
-
-			let id = NextRequestId::<T>::get();
-			id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let waiting = held_elsewhere > 0;
-			if waiting {
-				ensure!(
-					Waiting::<T>::decode_len().unwrap_or(0) < T::MaxWaiting::get() as usize,
-					Error::<T>::TooManyWaiting
-				);
-			} else {
-				// Checked here so that a full block refuses the request before any write.
-				ensure!(
-					Expiries::<T>::decode_len(now.saturating_add(T::RequestTtl::get()))
-						.unwrap_or(0) < T::MaxRequestsPerBlock::get() as usize,
-					Error::<T>::TooManyRequestsThisBlock
-				);
-			}
-			let deposit = T::RequestDeposit::get().saturating_add(
-				T::ArchiveFee::get().saturating_mul(affected.len().saturated_into()),
-			);
-			T::DepositCurrency::hold(&HoldReason::RequestDeposit.into(), &requester, deposit)
-				.map_err(|_| Error::<T>::InsufficientDeposit)?;
-			let mut request = UnlearningRequest::filed(
-				requester.clone(),
-				start,
-				classes,
-				paradigm,
-				affected,
-				now,
-				deposit,
-			);
-			Self::lock_free(id, &request.affected);
-			NextRequestId::<T>::put(id.saturating_add(1));
-			if waiting {
-				Waiting::<T>::try_append((id, held_elsewhere.saturated_into::<u32>()))
-					.map_err(|_| Error::<T>::TooManyWaiting)?;
-			} else {
-				Self::schedule(id, &mut request);
-			}
-			Requests::<T>::insert(id, request);
-			Self::deposit_event(Event::UnlearningRequested {
-				id,
-				requester,
-				paradigm,
-				affected: count,
-				waiting,
-			});
+			let (_, count) = Self::file(requester, start, classes, paradigm)?;
 			Ok(Some(Self::request_weight(count)).into())
 		}
+
+
 
 		/// Withdraws request `id`: only its requester, and only while no redaction advanced
 		/// it (pending or waiting). Releases its locks (to the requests waiting for them),
@@ -613,9 +566,118 @@ pub mod pallet {
 			}
 			Ok(())
 		}
+
+		/// A **sample-level** request: asks that the `start` models (all owned by the
+		/// signer) and every model that inherited from them forget specific training
+		/// samples of the requester, committed to by `withdrawn` (a Merkle root and the
+		/// number of samples; the samples stay private). Otherwise exactly
+		/// `request_unlearning`: the same affected set, locks, deposit, paradigms, owners'
+		/// submissions and committee redactions; its `classes` are empty and the
+		/// commitment is stored in [`SampleWithdrawals`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(Pallet::<T>::request_weight(T::MaxAffected::get())
+			.saturating_add(T::DbWeight::get().writes(1)))]
+		pub fn request_sample_unlearning(
+			origin: OriginFor<T>,
+			start: BoundedVec<u64, T::MaxStarts>,
+			withdrawn: SampleCommitment,
+			paradigm: Paradigm,
+		) -> DispatchResultWithPostInfo {
+			let requester = ensure_signed(origin)?;
+			ensure!(
+				withdrawn.samples > 0 && withdrawn.root != [0u8; 32],
+				Error::<T>::EmptyWithdrawal
+			);
+			let (id, count) = Self::file(requester, start, BoundedVec::new(), paradigm)?;
+			SampleWithdrawals::<T>::insert(id, withdrawn);
+			Self::deposit_event(Event::SamplesCommitted { id, withdrawn });
+			Ok(Some(Self::request_weight(count).saturating_add(T::DbWeight::get().writes(1))).into())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Files a request (by classes, or sample-level with `classes` empty): checks the
+		/// start models (distinct, the requester's), computes the affected set in
+		/// topological order, holds the deposit, locks the free models and stores it,
+		/// `Pending` or `Waiting`. Returns its id and the number of affected models.
+		fn file(
+			requester: T::AccountId,
+			start: BoundedVec<u64, T::MaxStarts>,
+			classes: BoundedVec<u8, T::MaxClasses>,
+			paradigm: Paradigm,
+		) -> Result<(u64, u32), DispatchError> {
+			let mut start = start;
+			ensure!(!start.is_empty(), Error::<T>::EmptyStart);
+			let mut seen = BTreeSet::new();
+			for tx in start.iter() {
+				ensure!(seen.insert(*tx), Error::<T>::DuplicateStart);
+				let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
+				ensure!(live.owner == requester, Error::<T>::NotOwner);
+			}
+			start.sort();
+
+			let affected =
+				pallet_live_chain::Pallet::<T>::affected_set(&start, T::MaxAffected::get())
+					.map_err(|e| match e {
+						AffectedError::UnknownTx => Error::<T>::UnknownTx,
+						AffectedError::TooMany => Error::<T>::TooManyAffected,
+					})?;
+			let affected: BoundedVec<u64, T::MaxAffected> =
+				affected.try_into().map_err(|_| Error::<T>::TooManyAffected)?;
+			let count = affected.len().saturated_into::<u32>();
+			let held_elsewhere =
+				affected.iter().filter(|tx| LockedBy::<T>::contains_key(tx)).count();
+
+			let id = NextRequestId::<T>::get();
+			id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let waiting = held_elsewhere > 0;
+			if waiting {
+				ensure!(
+					Waiting::<T>::decode_len().unwrap_or(0) < T::MaxWaiting::get() as usize,
+					Error::<T>::TooManyWaiting
+				);
+			} else {
+				// Checked here so that a full block refuses the request before any write.
+				ensure!(
+					Expiries::<T>::decode_len(now.saturating_add(T::RequestTtl::get()))
+						.unwrap_or(0) < T::MaxRequestsPerBlock::get() as usize,
+					Error::<T>::TooManyRequestsThisBlock
+				);
+			}
+			let deposit = T::RequestDeposit::get().saturating_add(
+				T::ArchiveFee::get().saturating_mul(affected.len().saturated_into()),
+			);
+			T::DepositCurrency::hold(&HoldReason::RequestDeposit.into(), &requester, deposit)
+				.map_err(|_| Error::<T>::InsufficientDeposit)?;
+			let mut request = UnlearningRequest::filed(
+				requester.clone(),
+				start,
+				classes,
+				paradigm,
+				affected,
+				now,
+				deposit,
+			);
+			Self::lock_free(id, &request.affected);
+			NextRequestId::<T>::put(id.saturating_add(1));
+			if waiting {
+				Waiting::<T>::try_append((id, held_elsewhere.saturated_into::<u32>()))
+					.map_err(|_| Error::<T>::TooManyWaiting)?;
+			} else {
+				Self::schedule(id, &mut request);
+			}
+			Requests::<T>::insert(id, request);
+			Self::deposit_event(Event::UnlearningRequested {
+				id,
+				requester,
+				paradigm,
+				affected: count,
+				waiting,
+			});
+			Ok((id, count))
+		}
+
 		/// Request `id` if owners may submit updates and redactions may advance it.
 		fn active_request(id: u64) -> Result<RequestOf<T>, Error<T>> {
 			let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
@@ -810,7 +872,8 @@ pub mod pallet {
 		/// - an active request locks all its affected models; a waiting one is listed in
 		///   [`Waiting`] with the right count, and each of its models is locked by it or an
 		///   earlier request; a closed one locks none and keeps no submissions;
-		/// - `submitted` counts the request's submissions.
+		/// - `submitted` counts the request's submissions;
+		/// - a request has empty `classes` iff it committed to samples ([`SampleWithdrawals`]).
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let next = NextRequestId::<T>::get();
@@ -881,6 +944,10 @@ pub mod pallet {
 				if r.paradigm == Paradigm::Parallel && r.status == RequestStatus::Completed {
 					ensure!(r.rounds == 1, "parallel request took more than one round");
 				}
+				ensure!(
+					r.classes.is_empty() == SampleWithdrawals::<T>::contains_key(id),
+					"a request names classes or commits to samples, exactly one"
+				);
 				for s in r.start.iter() {
 					let live = pallet_live_chain::Txs::<T>::get(s).ok_or("start model missing")?;
 					ensure!(live.owner == r.requester, "start model not owned by requester");

@@ -1284,3 +1284,108 @@ mod property {
 		}
 	}
 }
+
+// ---------------------------------------------------------------------------------------
+// Sample-level requests
+// ---------------------------------------------------------------------------------------
+
+/// A commitment to `n` withdrawn samples.
+fn commitment(n: u32) -> SampleCommitment {
+	SampleCommitment { root: [7u8; 32], samples: n }
+}
+
+fn sample_request_call(
+	who: AccountId,
+	start: Vec<u64>,
+	withdrawn: SampleCommitment,
+	paradigm: Paradigm,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	Unlearning::request_sample_unlearning(
+		RuntimeOrigin::signed(who),
+		start.try_into().unwrap(),
+		withdrawn,
+		paradigm,
+	)
+}
+
+#[test]
+fn sample_request_commits_and_completes_like_a_class_request_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		assert_ok!(sample_request_call(ALICE, vec![0], commitment(120), Paradigm::Parallel));
+		let r = Requests::<Test>::get(0).unwrap();
+		assert!(r.classes.is_empty(), "the samples are committed to, not listed");
+		assert_eq!(r.affected.to_vec(), vec![0, 2, 3]);
+		assert_eq!(SampleWithdrawals::<Test>::get(0), Some(commitment(120)));
+		System::assert_has_event(
+			Event::UnlearningRequested {
+				id: 0,
+				requester: ALICE,
+				paradigm: Paradigm::Parallel,
+				affected: 3,
+				waiting: false,
+			}
+			.into(),
+		);
+		System::assert_last_event(Event::SamplesCommitted { id: 0, withdrawn: commitment(120) }.into());
+		assert!(held(ALICE) > 0, "the same deposit as a class request");
+		// The owners submit, the committee redacts: one round, as for classes.
+		assert_ok!(redact(0, &[0, 2, 3]));
+		let r = Requests::<Test>::get(0).unwrap();
+		assert_eq!((r.status, r.rounds), (RequestStatus::Completed, 1));
+		// The commitment stays: the public record of what was withdrawn.
+		assert_eq!(SampleWithdrawals::<Test>::get(0), Some(commitment(120)));
+		assert_eq!(held(ALICE), 0);
+	});
+}
+
+#[test]
+fn sample_request_empty_commitment_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		assert_noop!(
+			sample_request_call(ALICE, vec![0], commitment(0), Paradigm::Parallel),
+			Error::<Test>::EmptyWithdrawal
+		);
+		assert_noop!(
+			sample_request_call(
+				ALICE,
+				vec![0],
+				SampleCommitment { root: [0; 32], samples: 5 },
+				Paradigm::Parallel
+			),
+			Error::<Test>::EmptyWithdrawal
+		);
+		assert!(SampleWithdrawals::<Test>::iter().next().is_none());
+	});
+}
+
+#[test]
+fn sample_request_for_another_owners_model_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		// BOB's model 2: ALICE may not withdraw samples from it.
+		assert_noop!(
+			sample_request_call(ALICE, vec![2], commitment(3), Paradigm::Sequential),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			sample_request_call(ALICE, vec![], commitment(3), Paradigm::Parallel),
+			Error::<Test>::EmptyStart
+		);
+		assert_noop!(
+			sample_request_call(ALICE, vec![0, 0], commitment(3), Paradigm::Parallel),
+			Error::<Test>::DuplicateStart
+		);
+		assert_noop!(
+			Unlearning::request_sample_unlearning(
+				RuntimeOrigin::none(),
+				vec![0].try_into().unwrap(),
+				commitment(3),
+				Paradigm::Parallel
+			),
+			DispatchError::BadOrigin
+		);
+		assert!(SampleWithdrawals::<Test>::iter().next().is_none());
+	});
+}

@@ -28,6 +28,34 @@ pub enum Paradigm {
 	Sequential,
 }
 
+/// What a **sample-level** request withdraws, committed to without revealing it: the
+/// requester withdraws specific training samples (poisoned, mislabelled, or asked back),
+/// not whole classes, and publishes only a commitment to them. Anyone later shown a sample
+/// and its Merkle path can check that it was withdrawn; no one learns the others.
+///
+/// `root` is a binary Merkle root over the withdrawn samples' leaves, ascending; the
+/// runtime stores it and checks nothing inside it. How leaves and nodes are formed is the
+/// participants' convention (`blockful-ml`'s `samples` module: leaf =
+/// `sha2_256("blockful/sample" ‖ label ‖ image bytes)`, node = `sha2_256(0x01 ‖ l ‖ r)`).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct SampleCommitment {
+	/// Merkle root of the withdrawn samples' leaves.
+	pub root: [u8; 32],
+	/// Number of withdrawn samples (leaves); at least one.
+	pub samples: u32,
+}
+
 /// Where a request stands.
 #[derive(
 	Clone,
