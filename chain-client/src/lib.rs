@@ -11,7 +11,7 @@
 //! | step | module | what |
 //! |---|---|---|
 //! | publish | [`publish`] | `LiveChain.publish_model` with the chameleon hash of SCALE `(uri, refs)` under the committee's key; a DAG in waves |
-//! | request | [`request`] | `Unlearning.request_unlearning`; the affected set as the chain computed it |
+//! | request | [`request`] | `Unlearning.request_unlearning` (classes) or `request_sample_unlearning` (a commitment to samples); the affected set as the chain computed it |
 //! | owners' updates | [`update`] | `Unlearning.submit_update`, each signed by the model's owner |
 //! | collisions + consensus | [`redact`] | `Threshold.propose_redaction(request)` (the owners' URIs), then follow the committee's off-chain workers' two signing rounds to `RedactionApplied` |
 //! | verify, lineage | [`verify`] | `blockful_verifyLiveChain`, `blockful_lineage` and the lineage check |

@@ -1,5 +1,6 @@
 //! Step 2: the **request** and the affected set. The requester files
-//! `Unlearning.request_unlearning`; the runtime computes every model that inherits from
+//! `Unlearning.request_unlearning` (classes) or `Unlearning.request_sample_unlearning` (a
+//! commitment to specific samples); the runtime computes every model that inherits from
 //! the start models (topological order), which the client reads back from the chain.
 
 use std::time::Instant;
@@ -8,6 +9,7 @@ use subxt_signer::sr25519::Keypair;
 
 use crate::api;
 use crate::api::runtime_types::bounded_collections::bounded_vec::BoundedVec;
+use crate::api::runtime_types::pallet_unlearning::types::SampleCommitment;
 use crate::client::Chain;
 use crate::error::{failed, ChainError, ChainResult};
 use crate::types::{Paradigm, Request};
@@ -47,6 +49,39 @@ impl Chain {
 		Ok(filed.id)
 	}
 
+	/// `Unlearning.request_sample_unlearning`: a request that withdraws `samples` specific
+	/// samples, committed to by the Merkle root `root`; returns the request id.
+	pub async fn request_sample_unlearning(
+		&self,
+		signer: &Keypair,
+		start: &[u64],
+		root: [u8; 32],
+		samples: u32,
+		paradigm: Paradigm,
+	) -> ChainResult<u64> {
+		let call = api::transactions().unlearning().request_sample_unlearning(
+			BoundedVec(start.to_vec()),
+			SampleCommitment { root, samples },
+			paradigm.into(),
+		);
+		let what = format!("requesting unlearning of {samples} committed samples from {start:?}");
+		let (events, _) = self.submit(&what, &call, signer, false).await?;
+		let filed = events
+			.find_first::<api::unlearning::events::SamplesCommitted>()
+			.transpose()
+			.map_err(failed(&what))?
+			.ok_or_else(|| ChainError::Invalid(format!("{what}: no SamplesCommitted event")))?;
+		Ok(filed.id)
+	}
+
+	/// `Unlearning.SampleWithdrawals(id)`: a sample-level request's commitment (Merkle
+	/// root, number of samples); `None` for a request by class or an unknown one.
+	pub async fn sample_withdrawal(&self, id: u64) -> ChainResult<Option<([u8; 32], u32)>> {
+		let what = format!("reading Unlearning.SampleWithdrawals({id})");
+		let c = self.read(api::storage().unlearning().sample_withdrawals(), (id,), &what).await?;
+		Ok(c.map(|c| (c.root, c.samples)))
+	}
+
 	/// Files a request and reads back the affected set; refuses a request that affects
 	/// nothing.
 	pub async fn file_request(
@@ -58,6 +93,26 @@ impl Chain {
 	) -> ChainResult<Filed> {
 		let t = Instant::now();
 		let id = self.request_unlearning(signer, start, classes, paradigm).await?;
+		self.filed(id, t).await
+	}
+
+	/// [`Chain::file_request`] for a sample-level request
+	/// ([`Chain::request_sample_unlearning`]).
+	pub async fn file_sample_request(
+		&self,
+		signer: &Keypair,
+		start: &[u64],
+		root: [u8; 32],
+		samples: u32,
+		paradigm: Paradigm,
+	) -> ChainResult<Filed> {
+		let t = Instant::now();
+		let id = self.request_sample_unlearning(signer, start, root, samples, paradigm).await?;
+		self.filed(id, t).await
+	}
+
+	/// Reads back request `id`, filed at `t`, with its affected set.
+	async fn filed(&self, id: u64, t: Instant) -> ChainResult<Filed> {
 		let request = self
 			.request(id)
 			.await?

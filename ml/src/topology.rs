@@ -378,13 +378,14 @@ impl Topology {
 		Ok(users)
 	}
 
-	/// Refuses a request the chain cannot carry yet: a sample-level withdrawal (backdoor)
-	/// has no on-chain request form (the request names classes), so it runs in
-	/// `experiment` only.
+	/// Refuses a sample-level withdrawal where it cannot run yet: the participants' shards
+	/// do not mark which samples are withdrawn (poisoned or drawn), so a consortium of
+	/// participant processes withdraws classes only. (`experiment` and the single-process
+	/// `demo`, which files `request_sample_unlearning` with the commitment, take it.)
 	pub fn require_class_withdrawal(&self) -> Result<()> {
 		if self.unlearning.is_sample_level() {
 			return Err(WorkerError::InvalidArgument(
-				"a sample-level withdrawal (backdoor or random subset) runs in `experiment` only: the on-chain request names classes, and has no form for withdrawn samples yet".into(),
+				"a sample-level withdrawal (backdoor or random subset) runs in `experiment` and `demo`: participants' shards do not mark withdrawn samples yet, so a consortium withdraws classes only".into(),
 			));
 		}
 		Ok(())

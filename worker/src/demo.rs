@@ -91,7 +91,11 @@ pub(crate) fn cmd_demo(a: DemoArgs) -> Result<()> {
 	let chain_md = write_chain_report(&a, &url, &chain_report)?;
 	println!("{}", run.report.markdown());
 	println!("{chain_md}");
-	if !a.skip_consortium {
+	let sample_level = run.manifest.topology.unlearning.is_sample_level();
+	if sample_level && !a.skip_consortium {
+		println!("[consortium] skipped: a sample-level withdrawal runs through the single-process chain tasks above; participants' shards do not mark withdrawn samples yet");
+	}
+	if !a.skip_consortium && !sample_level {
 		let funder = keypair(&a.suri)?;
 		let consortium = crate::consortium::run_consortium(&a, &rt, &chain, &url, &funder)?;
 		let md = crate::consortium::consortium_markdown(&consortium);
@@ -160,7 +164,6 @@ fn start_or_connect(
 fn run_experiment(a: &DemoArgs) -> Result<experiment::ExperimentRun> {
 	let mut topo = load_topology(&a.setup)?;
 	apply_request(&mut topo, &a.request)?;
-	topo.require_class_withdrawal()?;
 	let arch = topo.model;
 	let full = a.setup.use_full_data(&topo, a.protocol.quick);
 	let mut worker = make_worker(topo, &a.common, arch, full)?;

@@ -262,7 +262,6 @@ pub async fn run(
 	mut progress: impl FnMut(&str),
 ) -> FlowResult<ChainReport> {
 	check_inputs(manifest, source, [parallel, sequential])?;
-	manifest.topology.require_class_withdrawal()?;
 	// The stores answer (an IPFS daemon that is down fails here), before anything goes on chain.
 	stores.open(out, Paradigm::Parallel.label())?;
 	let dag = manifest.dag()?;
@@ -317,6 +316,18 @@ fn check_inputs(
 	if manifest.topology.unlearning.start_models.is_empty() {
 		return Err(FlowError::Invalid("the request names no start models: nothing to unlearn".into()));
 	}
+	// A sample-level request is filed with its commitment, which both outcomes computed
+	// from the same withdrawn samples; a request by class has none.
+	let sample_level = manifest.topology.unlearning.is_sample_level();
+	let [a, b] = outcomes;
+	if a.withdrawn != b.withdrawn || a.withdrawn.is_some() != sample_level {
+		return Err(FlowError::Invalid(format!(
+			"the outcomes' withdrawal commitments ({:?}, {:?}) do not fit a {} request",
+			a.withdrawn,
+			b.withdrawn,
+			if sample_level { "sample-level" } else { "by-class" }
+		)));
+	}
 	let news = outcomes.iter().flat_map(|o| o.updates.iter().map(|u| u.new_cid));
 	for cid in manifest.models.iter().map(|m| m.cid).chain(news) {
 		source.get_weights(&cid)?;
@@ -370,7 +381,7 @@ async fn run_task<P: FnMut(&str)>(
 	let publish_seconds = t.elapsed().as_secs_f64();
 	// C_tran counts the unlearning's transfers only, as Table II does.
 	let mut tran = Tran::default();
-	let filed = file_request(cx, &published, paradigm).await?;
+	let filed = file_request(cx, &published, paradigm, outcome).await?;
 	let mut report = ParadigmReport {
 		paradigm: label.into(),
 		request: filed.id,
@@ -440,11 +451,14 @@ async fn publish<P: FnMut(&str)>(
 	Ok(Published { tx_of, model_of })
 }
 
-/// Step 2: the request, and the affected set as the chain computed it.
+/// Step 2: the request, and the affected set as the chain computed it. A sample-level
+/// request (the outcome carries its commitment) files `request_sample_unlearning` with the
+/// commitment and checks it reads back as sent; a request by class lists its classes.
 async fn file_request<P: FnMut(&str)>(
 	cx: &mut Context<'_, P>,
 	published: &Published,
 	paradigm: Paradigm,
+	outcome: &UnlearnOutcome,
 ) -> FlowResult<Filed> {
 	let un = &cx.manifest.topology.unlearning;
 	let requester = requester_of(cx)?;
@@ -453,7 +467,27 @@ async fn file_request<P: FnMut(&str)>(
 		.iter()
 		.map(|s| cx.manifest.position(s).map(|i| published.tx_of[&i]))
 		.collect::<Result<_, _>>()?;
-	let filed = cx.chain.file_request(requester, &start, &un.forget_classes, paradigm).await?;
+	let filed = match &outcome.withdrawn {
+		Some(c) => {
+			let filed = cx.chain.file_sample_request(requester, &start, c.root, c.samples, paradigm).await?;
+			let stored = cx.chain.sample_withdrawal(filed.id).await?;
+			if stored != Some((c.root, c.samples)) {
+				return Err(FlowError::Invalid(format!(
+					"request {}: the chain stores commitment {stored:?}, not the one sent",
+					filed.id
+				)));
+			}
+			(cx.progress)(&format!(
+				"{}: request {} withdraws {} samples, committed to by root 0x{}",
+				paradigm.label(),
+				filed.id,
+				c.samples,
+				hex::encode(c.root)
+			));
+			filed
+		}
+		None => cx.chain.file_request(requester, &start, &un.forget_classes, paradigm).await?,
+	};
 	(cx.progress)(&format!(
 		"{}: request {} affects txs {:?}",
 		paradigm.label(),

@@ -68,8 +68,12 @@ fn start_node() -> (NodeGuard, String) {
 }
 
 fn tiny_run(dir: &std::path::Path) -> ExperimentRun {
+	tiny_run_of(dir, TINY)
+}
+
+fn tiny_run_of(dir: &std::path::Path, topology: &str) -> ExperimentRun {
 	blockful_ml::device::set_threads(1);
-	let topo = Topology::from_toml(TINY).unwrap();
+	let topo = Topology::from_toml(topology).unwrap();
 	let mut worker = Worker::from_datasets(
 		topo,
 		synthetic(2000, 12, 1).unwrap(),
@@ -187,6 +191,46 @@ fn both_paradigms_through_the_chain_and_bad_inputs_change_nothing() {
 	assert_eq!((after.uri.clone(), after.version), (live.uri.clone(), live.version));
 	let verify = rt.block_on(chain.verify_live_chain()).unwrap();
 	assert_eq!(verify["ok"], serde_json::json!(true), "{verify}");
+
+	// Sample-level withdrawal through the same chain path: a random 30 % of u2's samples,
+	// filed as `request_sample_unlearning` with the commitment the unlearning computed
+	// (the samples stay off chain); both paradigms complete as for a class.
+	let samples = TINY.replace("forget_classes = [1]", "[unlearning.random_subset]\nfraction = 0.3");
+	let sample_run = tiny_run_of(&dir.path().join("exp-samples"), &samples);
+	let c = sample_run.parallel.withdrawn.expect("a sample-level outcome carries its commitment");
+	assert_eq!(sample_run.sequential.withdrawn, Some(c), "one withdrawal, one commitment");
+	let sample_report = rt
+		.block_on(chainflow::run(
+			&chain, &sample_run.manifest, &sample_run.stores, &sample_run.parallel, &sample_run.sequential,
+			&signers("//Alice//samples"), &Default::default(), &dir.path().join("chain-samples"),
+			|m| eprintln!("[chain/samples] {m}"),
+		))
+		.expect("a sample-level request completes");
+	for task in [&sample_report.parallel, &sample_report.sequential] {
+		assert_eq!(task.status, "Completed", "{task:?}");
+		assert!(task.verify_ok && task.lineage_ok, "{task:?}");
+		assert_eq!(
+			rt.block_on(chain.sample_withdrawal(task.request)).unwrap(),
+			Some((c.root, c.samples)),
+			"the chain keeps the commitment"
+		);
+	}
+	assert_eq!(sample_report.parallel.rounds, 1, "still one consensus");
+	// A class request has no commitment.
+	assert_eq!(rt.block_on(chain.sample_withdrawal(p.request)).unwrap(), None);
+	// Bad input: an empty commitment is refused, nothing is filed.
+	let err = rt
+		.block_on(chain.request_sample_unlearning(&requester, &[p.affected[0]], [0; 32], 3, Paradigm::Parallel))
+		.expect_err("a zero root commits to nothing");
+	assert!(err.to_string().contains("EmptyWithdrawal"), "{err}");
+	// The class-level flow refuses outcomes that carry a commitment (and the reverse).
+	let err = rt
+		.block_on(chainflow::run(
+			&chain, &run.manifest, &run.stores, &sample_run.parallel, &sample_run.sequential,
+			&signers("//Alice//mixed"), &Default::default(), &dir.path().join("chain-mixed"), |_| {},
+		))
+		.expect_err("a class request with a sample commitment is refused");
+	assert!(err.to_string().contains("do not fit a by-class request"), "{err}");
 
 	// The same flow with the live and the archive store on two kubo nodes (what
 	// `demo --store ipfs=… --archive-store ipfs=…` does).

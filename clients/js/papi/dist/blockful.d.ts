@@ -1,5 +1,5 @@
 import { StorageDescriptor, PlainDescriptor, TxDescriptor, RuntimeDescriptor, Enum, ApisFromDef, QueryFromPalletsDef, TxFromPalletsDef, EventsFromPalletsDef, ErrorsFromPalletsDef, ConstFromPalletsDef, ViewFnsFromPalletsDef, SS58String, SizedHex, FixedSizeArray } from "polkadot-api";
-import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I5qebl1vj46uu9, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I8vn3bkv62pjr5, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, Idkjtc6vtrnpep, Iae0ial4kt6kku, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I3pjs7v78ujbii, I4sh1ks928qrqa, I9is61biv7por, Iafqnechp3omqg, I5v1libhfl216g, I6cs1itejju2vv, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, Ia4phj4hafs1ci, Iehrfhjl995url, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, I8vmfp1mgbsrki, Itdbt26oqsfdm, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, Ideihnrtj97atb, I6al1n81n93b1t, Ibmifqrssunvco, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia82mnkmeo2rhc, Ihlv08bospjek, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, I5k48gltu52qa3, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, Ifsgu1lhv10hr9, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I5g3pngu611laa, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iah8gotbc8k206, Iefeuvfeiehd8e, If2mjtaq1b144f, I2p8fj2m24batf, I5aes8jp4sil1c, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, If6od6usoiau1p, Iahprvdjnpfgt3, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, I80adgjhq267lu, I7uuo0ij7vr12a, Iarnccmin6is0v, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I7qb230msb022e, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, Ifh6q37evudu4n } from "./common-types";
+import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I7q4acfo54dn00, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I5rksrlvm8aeg3, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, Idkjtc6vtrnpep, Iae0ial4kt6kku, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I3pjs7v78ujbii, I4sh1ks928qrqa, I9is61biv7por, Iafqnechp3omqg, I5v1libhfl216g, I6cs1itejju2vv, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, Ia4phj4hafs1ci, Iehrfhjl995url, Icieorn6ka531i, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, I4fbou2pkdtumr, Ier1sjc0qhm9ec, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, Ideihnrtj97atb, I6al1n81n93b1t, Ibmifqrssunvco, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia9ohir42h0hf9, Ia82mnkmeo2rhc, Icdfa32jq8fhnt, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, Ijpha2euj3e38, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, Icbl7mcc67fa86, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I5g3pngu611laa, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iah8gotbc8k206, Iefeuvfeiehd8e, Ifi03k8gipj2nv, I2p8fj2m24batf, I5aes8jp4sil1c, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, If6od6usoiau1p, Iesjru927r0f4d, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, Ifse9r61jik93c, I80adgjhq267lu, I7uuo0ij7vr12a, Iarnccmin6is0v, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I4hj3fpkh0tfa7, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, I4si8b2b59t72c } from "./common-types";
 type AnonymousEnum<T extends {}> = T & {
     __anonymous: true;
 };
@@ -63,7 +63,7 @@ type IStorage = {
          * Events have a large in-memory size. Box the events to not go out-of-memory
          * just in case someone still reads them from within the runtime.
          */
-        Events: StorageDescriptor<[], Anonymize<I5qebl1vj46uu9>, false, never>;
+        Events: StorageDescriptor<[], Anonymize<I7q4acfo54dn00>, false, never>;
         /**
          * The number of events in the `Events<T>` list.
          */
@@ -268,7 +268,7 @@ type IStorage = {
         /**
          * Actual proposal for a given hash, if it's current.
          */
-        ProposalOf: StorageDescriptor<[Key: SizedHex<32>], Anonymize<I8vn3bkv62pjr5>, true, never>;
+        ProposalOf: StorageDescriptor<[Key: SizedHex<32>], Anonymize<I5rksrlvm8aeg3>, true, never>;
         /**
          * Consideration cost created for publishing and storing a proposal.
          *
@@ -468,6 +468,11 @@ type IStorage = {
          * request closes.
          */
         Updates: StorageDescriptor<Anonymize<I200n1ov5tbcvr>, Anonymize<Iehrfhjl995url>, true, never>;
+        /**
+         * Sample-level requests: what each withdraws, as a commitment (its `classes` are
+         * empty). Kept after the request closes: the public record of what was withdrawn.
+         */
+        SampleWithdrawals: StorageDescriptor<[Key: bigint], Anonymize<Icieorn6ka531i>, true, never>;
         /**
          * Requests waiting behind overlapping open requests, in filing order, each with the
          * number of its affected models it does not hold yet.
@@ -738,7 +743,7 @@ type ICalls = {
          * - `M` members-count (code-bounded)
          * - `P` complexity of dispatching `proposal`
          */
-        execute: TxDescriptor<Anonymize<I8vmfp1mgbsrki>>;
+        execute: TxDescriptor<Anonymize<I4fbou2pkdtumr>>;
         /**
          * Add a new proposal to either be voted on or executed directly.
          *
@@ -755,7 +760,7 @@ type ICalls = {
          * - `P1` is proposal execution complexity (`threshold < 2`)
          * - `P2` is proposals-count (code-bounded) (`threshold >= 2`)
          */
-        propose: TxDescriptor<Anonymize<Itdbt26oqsfdm>>;
+        propose: TxDescriptor<Anonymize<Ier1sjc0qhm9ec>>;
         /**
          * Add an aye or nay vote for the sender to the given proposal.
          *
@@ -971,6 +976,16 @@ type ICalls = {
          * per model and request.
          */
         submit_update: TxDescriptor<Anonymize<I2opijl8e1qimt>>;
+        /**
+         * A **sample-level** request: asks that the `start` models (all owned by the
+         * signer) and every model that inherited from them forget specific training
+         * samples of the requester, committed to by `withdrawn` (a Merkle root and the
+         * number of samples; the samples stay private). Otherwise exactly
+         * `request_unlearning`: the same affected set, locks, deposit, paradigms, owners'
+         * submissions and committee redactions; its `classes` are empty and the
+         * commitment is stored in [`SampleWithdrawals`].
+         */
+        request_sample_unlearning: TxDescriptor<Anonymize<Ia9ohir42h0hf9>>;
     };
 };
 type IEvent = {
@@ -982,7 +997,7 @@ type IEvent = {
         /**
          * An extrinsic failed.
          */
-        ExtrinsicFailed: PlainDescriptor<Anonymize<Ihlv08bospjek>>;
+        ExtrinsicFailed: PlainDescriptor<Anonymize<Icdfa32jq8fhnt>>;
         /**
          * `:code` was updated to the code with the given hash.
          */
@@ -1006,7 +1021,7 @@ type IEvent = {
         /**
          * An invalid authorized upgrade was rejected while trying to apply it.
          */
-        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<I5k48gltu52qa3>>;
+        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<Ijpha2euj3e38>>;
     };
     Grandpa: {
         /**
@@ -1175,11 +1190,11 @@ type IEvent = {
         /**
          * A motion was executed; result will be `Ok` if it returned without error.
          */
-        Executed: PlainDescriptor<Anonymize<Ifsgu1lhv10hr9>>;
+        Executed: PlainDescriptor<Anonymize<Icbl7mcc67fa86>>;
         /**
          * A single member did some action; result will be `Ok` if it returned without error.
          */
-        MemberExecuted: PlainDescriptor<Anonymize<Ifsgu1lhv10hr9>>;
+        MemberExecuted: PlainDescriptor<Anonymize<Icbl7mcc67fa86>>;
         /**
          * A proposal was closed because its threshold was reached or after its duration was up.
          */
@@ -1260,7 +1275,7 @@ type IEvent = {
          * members of the old key, or a size outside `1..=MaxMembers`): the old committee
          * keeps signing.
          */
-        ResharingRefused: PlainDescriptor<Anonymize<If2mjtaq1b144f>>;
+        ResharingRefused: PlainDescriptor<Anonymize<Ifi03k8gipj2nv>>;
         /**
          * A redaction was proposed.
          */
@@ -1289,7 +1304,7 @@ type IEvent = {
          * A proposal was dropped: its request is no longer open, the redaction failed, or
          * the committee rejected it.
          */
-        ProposalDropped: PlainDescriptor<Anonymize<Iahprvdjnpfgt3>>;
+        ProposalDropped: PlainDescriptor<Anonymize<Iesjru927r0f4d>>;
     };
     Archive: {
         /**
@@ -1328,6 +1343,11 @@ type IEvent = {
          * An unlearning request was stored.
          */
         UnlearningRequested: PlainDescriptor<Anonymize<Iafiam56pnd2j6>>;
+        /**
+         * A sample-level request committed to the samples it withdraws (filed with the
+         * `UnlearningRequested` event of the same id).
+         */
+        SamplesCommitted: PlainDescriptor<Anonymize<Ifse9r61jik93c>>;
         /**
          * A waiting request now holds every affected model: owners may submit updates.
          */
@@ -1957,6 +1977,10 @@ type IError = {
          * No submitted update is ready to be proposed.
          */
         NothingToPropose: PlainDescriptor<undefined>;
+        /**
+         * A sample-level request must commit to at least one sample, with a non-zero root.
+         */
+        EmptyWithdrawal: PlainDescriptor<undefined>;
     };
 };
 type IConstants = {
@@ -2243,7 +2267,7 @@ type IRuntimeCalls = {
          * Returns an inclusion outcome which specifies if this extrinsic is included in
          * this block or not.
          */
-        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<I7qb230msb022e>>;
+        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<I4hj3fpkh0tfa7>>;
         /**
          * Finish the current block.
          */
@@ -2407,11 +2431,11 @@ type IRuntimeCalls = {
         /**
          * Query information of a dispatch class, weight, and fee of a given encoded `Call`.
          */
-        query_call_info: RuntimeDescriptor<[call: Anonymize<I8vn3bkv62pjr5>, len: number], Anonymize<I6spmpef2c7svf>>;
+        query_call_info: RuntimeDescriptor<[call: Anonymize<I5rksrlvm8aeg3>, len: number], Anonymize<I6spmpef2c7svf>>;
         /**
          * Query fee details of a given encoded `Call`.
          */
-        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<I8vn3bkv62pjr5>, len: number], Anonymize<Iei2mvq0mjvt81>>;
+        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<I5rksrlvm8aeg3>, len: number], Anonymize<Iei2mvq0mjvt81>>;
         /**
          * Query the output of the current `WeightToFee` given some input.
          */
@@ -2495,7 +2519,7 @@ type IRuntimeCalls = {
         preset_names: RuntimeDescriptor<[], Anonymize<I6lr8sctk0bi4e>>;
     };
 };
-export type BlockfulDispatchError = Anonymize<Ifh6q37evudu4n>;
+export type BlockfulDispatchError = Anonymize<I4si8b2b59t72c>;
 type IAsset = PlainDescriptor<void>;
 export type BlockfulExtensions = {};
 type PalletsTypedef = {
@@ -2526,7 +2550,7 @@ export type BlockfulEvents = EventsFromPalletsDef<PalletsTypedef>;
 export type BlockfulErrors = ErrorsFromPalletsDef<PalletsTypedef>;
 export type BlockfulConstants = ConstFromPalletsDef<PalletsTypedef>;
 export type BlockfulViewFns = ViewFnsFromPalletsDef<PalletsTypedef>;
-export type BlockfulCallData = Anonymize<I8vn3bkv62pjr5> & {
+export type BlockfulCallData = Anonymize<I5rksrlvm8aeg3> & {
     value: {
         type: string;
     };
@@ -2544,7 +2568,7 @@ type AllInteractions = {
         Threshold: ['Dkg', 'NextEpoch', 'DkgCommitments', 'DkgShares', 'Disqualified', 'DkgComplaints', 'DkgPending', 'DkgConfirmed', 'BoundSecretKeys', 'Keys', 'ActiveEpoch', 'RefusedCommittee', 'Proposals', 'Queue', 'NextProposalId', 'SignCommitments', 'SignShares', 'MessagesInBlock', 'Misbehaviour'];
         Archive: ['Records', 'RecordHashes', 'NextSeq', 'Head', 'Lineage', 'LineageLen'];
         LiveChain: ['ChPublicKey', 'Txs', 'NextTxId', 'Blocks', 'BlockTxs', 'NextHeight', 'PendingTxs', 'Children'];
-        Unlearning: ['Requests', 'NextRequestId', 'LockedBy', 'Expiries', 'Updates', 'Waiting', 'UpdateWindow'];
+        Unlearning: ['Requests', 'NextRequestId', 'LockedBy', 'Expiries', 'Updates', 'SampleWithdrawals', 'Waiting', 'UpdateWindow'];
     };
     tx: {
         System: ['remark', 'set_heap_pages', 'set_code', 'set_code_without_checks', 'set_storage', 'kill_storage', 'kill_prefix', 'remark_with_event', 'authorize_upgrade', 'authorize_upgrade_without_checks', 'apply_authorized_upgrade'];
@@ -2556,7 +2580,7 @@ type AllInteractions = {
         Upgrade: ['authorize_upgrade'];
         Threshold: ['submit', 'propose_redaction', 'start_dkg', 'reject_proposal'];
         LiveChain: ['publish_model', 'redact'];
-        Unlearning: ['request_unlearning', 'cancel_request', 'submit_update'];
+        Unlearning: ['request_unlearning', 'cancel_request', 'submit_update', 'request_sample_unlearning'];
     };
     events: {
         System: ['ExtrinsicSuccess', 'ExtrinsicFailed', 'CodeUpdated', 'NewAccount', 'KilledAccount', 'Remarked', 'UpgradeAuthorized', 'RejectedInvalidAuthorizedUpgrade'];
@@ -2568,7 +2592,7 @@ type AllInteractions = {
         Threshold: ['DkgStarted', 'DkgPhaseChanged', 'DealerDisqualified', 'FalseComplaint', 'KeyGenerated', 'Unconfirmed', 'DkgFailed', 'ResharingRefused', 'RedactionProposed', 'ProposalMoved', 'SignersChosen', 'InvalidPartialShare', 'SigningRestarted', 'RedactionApplied', 'ProposalDropped'];
         Archive: ['RecordAppended'];
         LiveChain: ['ModelPublished', 'LiveBlockSealed', 'ModelRedacted', 'LiveBlockRedacted', 'Redacted', 'PublicKeyInstalled'];
-        Unlearning: ['UnlearningRequested', 'RequestActivated', 'UpdateSubmitted', 'UpdatesComplete', 'RequestAdvanced', 'ArchiveFeePaid', 'RequestCompleted', 'RequestCancelled', 'RequestExpired'];
+        Unlearning: ['UnlearningRequested', 'SamplesCommitted', 'RequestActivated', 'UpdateSubmitted', 'UpdatesComplete', 'RequestAdvanced', 'ArchiveFeePaid', 'RequestCompleted', 'RequestCancelled', 'RequestExpired'];
     };
     errors: {
         System: ['InvalidSpecName', 'SpecVersionNeedsToIncrease', 'FailedToExtractRuntimeVersion', 'NonDefaultComposite', 'NonZeroRefCount', 'CallFiltered', 'MultiBlockMigrationsOngoing', 'NothingAuthorized', 'Unauthorized'];
@@ -2579,7 +2603,7 @@ type AllInteractions = {
         Threshold: ['NotMember', 'WrongEpoch', 'WrongPhase', 'AlreadySubmitted', 'InvalidCommitment', 'WrongShares', 'UnknownDealer', 'InvalidComplaint', 'AlreadyDisqualified', 'StaleKey', 'InvalidConfirmation', 'NotActiveProposal', 'WrongAttempt', 'StalePackage', 'Excluded', 'NotSigner', 'NotInCommittee', 'WrongItemCount', 'InvalidNonceCommitment', 'BadSignature', 'DkgInProgress', 'NotEnoughDealers', 'NotDealer', 'BadCommittee', 'KeyInUse', 'NoCommitteeKey', 'AlreadyProposed', 'QueueFull', 'TooManyQueued', 'NoUpdates', 'TooManyUpdates', 'UnknownTx', 'UnknownRequest', 'UnknownProposal', 'Rejected'];
         Archive: ['ArchiveFull', 'VersionOutOfOrder'];
         LiveChain: ['EmptyUri', 'MalformedUri', 'DuplicateRef', 'UnknownRef', 'NoPublicKey', 'InvalidPublicKey', 'InvalidRandomnessPoint', 'NonCanonicalScalar', 'InvalidCheck', 'ChMismatch', 'LiveBlockFull', 'Overflow', 'NoUpdates', 'TooManyUpdates', 'DuplicateUpdate', 'UnknownTx', 'TxCollisionInvalid', 'HeaderCollisionInvalid', 'MissingHeaderUpdate', 'UntouchedHeaderUpdate', 'DuplicateHeaderUpdate', 'UnknownBlock', 'RefLocked', 'InsufficientDeposit', 'KeyInUse'];
-        Unlearning: ['EmptyStart', 'TooManyStarts', 'DuplicateStart', 'UnknownTx', 'NotOwner', 'EmptyClasses', 'TooManyClasses', 'DuplicateClass', 'TooManyAffected', 'Overflow', 'UnknownRequest', 'RequestCompleted', 'RequestClosed', 'AffectedModelLocked', 'InsufficientDeposit', 'NotRequester', 'RequestNotPending', 'TooManyRequestsThisBlock', 'UpdateOutsideAffected', 'StartNotUpdated', 'SequentialStepNotSingle', 'AlreadyUpdated', 'SequentialOutOfOrder', 'RequestWaiting', 'TooManyWaiting', 'AlreadySubmitted', 'NotModelOwner', 'FallbackTooEarly', 'FallbackBeforeStarts', 'FallbackUnchanged', 'MustChange', 'UpdateMissing', 'UpdateNotSubmitted', 'UriMismatch', 'SubmittedUpdateLeftOut', 'NothingToPropose'];
+        Unlearning: ['EmptyStart', 'TooManyStarts', 'DuplicateStart', 'UnknownTx', 'NotOwner', 'EmptyClasses', 'TooManyClasses', 'DuplicateClass', 'TooManyAffected', 'Overflow', 'UnknownRequest', 'RequestCompleted', 'RequestClosed', 'AffectedModelLocked', 'InsufficientDeposit', 'NotRequester', 'RequestNotPending', 'TooManyRequestsThisBlock', 'UpdateOutsideAffected', 'StartNotUpdated', 'SequentialStepNotSingle', 'AlreadyUpdated', 'SequentialOutOfOrder', 'RequestWaiting', 'TooManyWaiting', 'AlreadySubmitted', 'NotModelOwner', 'FallbackTooEarly', 'FallbackBeforeStarts', 'FallbackUnchanged', 'MustChange', 'UpdateMissing', 'UpdateNotSubmitted', 'UriMismatch', 'SubmittedUpdateLeftOut', 'NothingToPropose', 'EmptyWithdrawal'];
     };
     constants: {
         System: ['BlockWeights', 'BlockLength', 'BlockHashCount', 'DbWeight', 'Version', 'SS58Prefix'];

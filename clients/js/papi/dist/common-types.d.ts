@@ -40,19 +40,19 @@ export type DigestItem = Enum<{
     "RuntimeEnvironmentUpdated": undefined;
 }>;
 export declare const DigestItem: GetEnum<DigestItem>;
-export type I5qebl1vj46uu9 = Array<{
+export type I7q4acfo54dn00 = Array<{
     "phase": Phase;
     "event": Enum<{
-        "System": Anonymize<I97uqejpdb4jhr>;
+        "System": Anonymize<I64okfp6h5tf6o>;
         "Grandpa": GrandpaEvent;
         "Balances": Anonymize<I1cj3foqdls927>;
         "TransactionPayment": TransactionPaymentEvent;
-        "Committee": Anonymize<I4mb58hd0kka5r>;
+        "Committee": Anonymize<I8ur6vkis22os3>;
         "CommitteeMembership": Anonymize<Ibraem55mlft17>;
-        "Threshold": Anonymize<Iboh3senu3q6ac>;
+        "Threshold": Anonymize<Ia0olsou7n0jge>;
         "Archive": Anonymize<I5d2hucct89r2v>;
         "LiveChain": Anonymize<Iect7mn1646sl7>;
-        "Unlearning": Anonymize<I3dk8t8lf529rn>;
+        "Unlearning": Anonymize<I27sf4g8elknt0>;
     }>;
     "topics": Anonymize<Ic5m5lp1oioo8r>;
 }>;
@@ -62,7 +62,7 @@ export type Phase = Enum<{
     "Initialization": undefined;
 }>;
 export declare const Phase: GetEnum<Phase>;
-export type I97uqejpdb4jhr = AnonymousEnum<{
+export type I64okfp6h5tf6o = AnonymousEnum<{
     /**
      * An extrinsic completed successfully.
      */
@@ -70,7 +70,7 @@ export type I97uqejpdb4jhr = AnonymousEnum<{
     /**
      * An extrinsic failed.
      */
-    "ExtrinsicFailed": Anonymize<Ihlv08bospjek>;
+    "ExtrinsicFailed": Anonymize<Icdfa32jq8fhnt>;
     /**
      * `:code` was updated to the code with the given hash.
      */
@@ -94,7 +94,7 @@ export type I97uqejpdb4jhr = AnonymousEnum<{
     /**
      * An invalid authorized upgrade was rejected while trying to apply it.
      */
-    "RejectedInvalidAuthorizedUpgrade": Anonymize<I5k48gltu52qa3>;
+    "RejectedInvalidAuthorizedUpgrade": Anonymize<Ijpha2euj3e38>;
 }>;
 export type Ia82mnkmeo2rhc = {
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
@@ -113,11 +113,11 @@ export type DispatchClass = Enum<{
     "Mandatory": undefined;
 }>;
 export declare const DispatchClass: GetEnum<DispatchClass>;
-export type Ihlv08bospjek = {
-    "dispatch_error": Anonymize<Ifh6q37evudu4n>;
+export type Icdfa32jq8fhnt = {
+    "dispatch_error": Anonymize<I4si8b2b59t72c>;
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
 };
-export type Ifh6q37evudu4n = AnonymousEnum<{
+export type I4si8b2b59t72c = AnonymousEnum<{
     "Other": undefined;
     "CannotLookup": undefined;
     "BadOrigin": undefined;
@@ -134,7 +134,7 @@ export type Ifh6q37evudu4n = AnonymousEnum<{
         "Threshold": Anonymize<Ie2cditn36o0bb>;
         "Archive": Anonymize<Ic6i206lfu4lrf>;
         "LiveChain": Anonymize<I164q3fa2055fu>;
-        "Unlearning": Anonymize<I6j22nf8qvo50k>;
+        "Unlearning": Anonymize<I360t0447t1fn5>;
     }>;
     "ConsumerRemaining": undefined;
     "NoProviders": undefined;
@@ -618,7 +618,7 @@ export type I666bl2fqjkejo = {
      */
     "index": number;
 };
-export type I6j22nf8qvo50k = AnonymousEnum<{
+export type I360t0447t1fn5 = AnonymousEnum<{
     /**
      * No start model given.
      */
@@ -763,6 +763,10 @@ export type I6j22nf8qvo50k = AnonymousEnum<{
      * No submitted update is ready to be proposed.
      */
     "NothingToPropose": undefined;
+    /**
+     * A sample-level request must commit to at least one sample, with a non-zero root.
+     */
+    "EmptyWithdrawal": undefined;
 }>;
 export type TokenError = Enum<{
     "FundsUnavailable": undefined;
@@ -802,9 +806,9 @@ export type Ibgl04rn6nbfm6 = {
     "code_hash": SizedHex<32>;
     "check_version": boolean;
 };
-export type I5k48gltu52qa3 = {
+export type Ijpha2euj3e38 = {
     "code_hash": SizedHex<32>;
-    "error": Anonymize<Ifh6q37evudu4n>;
+    "error": Anonymize<I4si8b2b59t72c>;
 };
 export type GrandpaEvent = Enum<{
     /**
@@ -1036,7 +1040,7 @@ export type Ier2cke86dqbr2 = {
     "actual_fee": bigint;
     "tip": bigint;
 };
-export type I4mb58hd0kka5r = AnonymousEnum<{
+export type I8ur6vkis22os3 = AnonymousEnum<{
     /**
      * A motion (given hash) has been proposed (by given account) with a threshold (given
      * `MemberCount`).
@@ -1058,11 +1062,11 @@ export type I4mb58hd0kka5r = AnonymousEnum<{
     /**
      * A motion was executed; result will be `Ok` if it returned without error.
      */
-    "Executed": Anonymize<Ifsgu1lhv10hr9>;
+    "Executed": Anonymize<Icbl7mcc67fa86>;
     /**
      * A single member did some action; result will be `Ok` if it returned without error.
      */
-    "MemberExecuted": Anonymize<Ifsgu1lhv10hr9>;
+    "MemberExecuted": Anonymize<Icbl7mcc67fa86>;
     /**
      * A proposal was closed because its threshold was reached or after its duration was up.
      */
@@ -1096,11 +1100,11 @@ export type I7qc53b1tvqjg2 = {
 export type I2ev73t79f46tb = {
     "proposal_hash": SizedHex<32>;
 };
-export type Ifsgu1lhv10hr9 = {
+export type Icbl7mcc67fa86 = {
     "proposal_hash": SizedHex<32>;
-    "result": Anonymize<Ide6q7e9shqq2f>;
+    "result": Anonymize<Ifa96uapbdletm>;
 };
-export type Ide6q7e9shqq2f = ResultPayload<undefined, Anonymize<Ifh6q37evudu4n>>;
+export type Ifa96uapbdletm = ResultPayload<undefined, Anonymize<I4si8b2b59t72c>>;
 export type Iak7fhrgb9jnnq = {
     "proposal_hash": SizedHex<32>;
     "yes": number;
@@ -1136,7 +1140,7 @@ export type Ibraem55mlft17 = AnonymousEnum<{
      */
     "Dummy": undefined;
 }>;
-export type Iboh3senu3q6ac = AnonymousEnum<{
+export type Ia0olsou7n0jge = AnonymousEnum<{
     /**
      * A DKG run started.
      */
@@ -1173,7 +1177,7 @@ export type Iboh3senu3q6ac = AnonymousEnum<{
      * members of the old key, or a size outside `1..=MaxMembers`): the old committee
      * keeps signing.
      */
-    "ResharingRefused": Anonymize<If2mjtaq1b144f>;
+    "ResharingRefused": Anonymize<Ifi03k8gipj2nv>;
     /**
      * A redaction was proposed.
      */
@@ -1202,7 +1206,7 @@ export type Iboh3senu3q6ac = AnonymousEnum<{
      * A proposal was dropped: its request is no longer open, the redaction failed, or
      * the committee rejected it.
      */
-    "ProposalDropped": Anonymize<Iahprvdjnpfgt3>;
+    "ProposalDropped": Anonymize<Iesjru927r0f4d>;
 }>;
 export type Icmfefj421dqem = {
     /**
@@ -1292,7 +1296,7 @@ export type Iefeuvfeiehd8e = {
      */
     "qualified": number;
 };
-export type If2mjtaq1b144f = {
+export type Ifi03k8gipj2nv = {
     /**
      * Size of the new committee.
      */
@@ -1300,7 +1304,7 @@ export type If2mjtaq1b144f = {
     /**
      * Why.
      */
-    "error": Anonymize<Ifh6q37evudu4n>;
+    "error": Anonymize<I4si8b2b59t72c>;
 };
 export type I2p8fj2m24batf = {
     /**
@@ -1383,7 +1387,7 @@ export type If6od6usoiau1p = {
      */
     "attempts": number;
 };
-export type Iahprvdjnpfgt3 = {
+export type Iesjru927r0f4d = {
     /**
      * The proposal.
      */
@@ -1391,7 +1395,7 @@ export type Iahprvdjnpfgt3 = {
     /**
      * Why.
      */
-    "error": Anonymize<Ifh6q37evudu4n>;
+    "error": Anonymize<I4si8b2b59t72c>;
 };
 export type I5d2hucct89r2v = AnonymousEnum<{
     /**
@@ -1523,11 +1527,16 @@ export type I7hu7hl7r35nrm = {
      */
     "key": SizedHex<32>;
 };
-export type I3dk8t8lf529rn = AnonymousEnum<{
+export type I27sf4g8elknt0 = AnonymousEnum<{
     /**
      * An unlearning request was stored.
      */
     "UnlearningRequested": Anonymize<Iafiam56pnd2j6>;
+    /**
+     * A sample-level request committed to the samples it withdraws (filed with the
+     * `UnlearningRequested` event of the same id).
+     */
+    "SamplesCommitted": Anonymize<Ifse9r61jik93c>;
     /**
      * A waiting request now holds every affected model: owners may submit updates.
      */
@@ -1587,6 +1596,20 @@ export type Idsashmscfchso = AnonymousEnum<{
     "Parallel": undefined;
     "Sequential": undefined;
 }>;
+export type Ifse9r61jik93c = {
+    /**
+     * Request id.
+     */
+    "id": bigint;
+    /**
+     * The commitment: Merkle root and number of withdrawn samples.
+     */
+    "withdrawn": Anonymize<Icieorn6ka531i>;
+};
+export type Icieorn6ka531i = {
+    "root": SizedHex<32>;
+    "samples": number;
+};
 export type I4ov6e94l79mbg = {
     /**
      * Request id.
@@ -1720,17 +1743,17 @@ export type TransactionPaymentReleases = Enum<{
     "V2": undefined;
 }>;
 export declare const TransactionPaymentReleases: GetEnum<TransactionPaymentReleases>;
-export type I8vn3bkv62pjr5 = AnonymousEnum<{
+export type I5rksrlvm8aeg3 = AnonymousEnum<{
     "System": Anonymize<Iekve0i6djpd9f>;
     "Timestamp": Anonymize<I7d75gqfg6jh9c>;
     "Grandpa": Anonymize<Ibck9ekr2i96uj>;
     "Balances": Anonymize<I9svldsp29mh87>;
-    "Committee": Anonymize<I82brqnfdjmlv9>;
+    "Committee": Anonymize<Iunhj3c49l9pa>;
     "CommitteeMembership": Anonymize<I6tsknu13e0euf>;
     "Upgrade": Anonymize<Ihaooms4i702v>;
     "Threshold": Anonymize<Ifvp9tfqlif8r2>;
     "LiveChain": Anonymize<I53h5usfiohmnu>;
-    "Unlearning": Anonymize<I39bboi07r04v1>;
+    "Unlearning": Anonymize<I5geeflh07jqb8>;
 }>;
 export type Iekve0i6djpd9f = AnonymousEnum<{
     /**
@@ -2058,7 +2081,7 @@ export type I5utcetro501ir = {
     "value": bigint;
     "keep_alive": boolean;
 };
-export type I82brqnfdjmlv9 = AnonymousEnum<{
+export type Iunhj3c49l9pa = AnonymousEnum<{
     /**
      * Set the collective's membership.
      *
@@ -2097,7 +2120,7 @@ export type I82brqnfdjmlv9 = AnonymousEnum<{
      * - `M` members-count (code-bounded)
      * - `P` complexity of dispatching `proposal`
      */
-    "execute": Anonymize<I8vmfp1mgbsrki>;
+    "execute": Anonymize<I4fbou2pkdtumr>;
     /**
      * Add a new proposal to either be voted on or executed directly.
      *
@@ -2114,7 +2137,7 @@ export type I82brqnfdjmlv9 = AnonymousEnum<{
      * - `P1` is proposal execution complexity (`threshold < 2`)
      * - `P2` is proposals-count (code-bounded) (`threshold >= 2`)
      */
-    "propose": Anonymize<Itdbt26oqsfdm>;
+    "propose": Anonymize<Ier1sjc0qhm9ec>;
     /**
      * Add an aye or nay vote for the sender to the given proposal.
      *
@@ -2195,11 +2218,11 @@ export type I38jfk5li8iang = {
     "prime"?: (SS58String) | undefined;
     "old_count": number;
 };
-export type I8vmfp1mgbsrki = {
+export type I4fbou2pkdtumr = {
     "proposal": TxCallData;
     "length_bound": number;
 };
-export type Itdbt26oqsfdm = {
+export type Ier1sjc0qhm9ec = {
     "threshold": number;
     "proposal": TxCallData;
     "length_bound": number;
@@ -2424,7 +2447,7 @@ export type I9k5t9kbvbglj8 = {
         "rand": SizedHex<64>;
     }>;
 };
-export type I39bboi07r04v1 = AnonymousEnum<{
+export type I5geeflh07jqb8 = AnonymousEnum<{
     /**
      * Asks that the `start` models (all owned by the signer) and every model that
      * inherited from them forget `classes`, under `paradigm`. Stores the request with
@@ -2450,6 +2473,16 @@ export type I39bboi07r04v1 = AnonymousEnum<{
      * per model and request.
      */
     "submit_update": Anonymize<I2opijl8e1qimt>;
+    /**
+     * A **sample-level** request: asks that the `start` models (all owned by the
+     * signer) and every model that inherited from them forget specific training
+     * samples of the requester, committed to by `withdrawn` (a Merkle root and the
+     * number of samples; the samples stay private). Otherwise exactly
+     * `request_unlearning`: the same affected set, locks, deposit, paradigms, owners'
+     * submissions and committee redactions; its `classes` are empty and the
+     * commitment is stored in [`SampleWithdrawals`].
+     */
+    "request_sample_unlearning": Anonymize<Ia9ohir42h0hf9>;
 }>;
 export type I4qn8j808r96li = {
     "start": Anonymize<Iafqnechp3omqg>;
@@ -2465,6 +2498,11 @@ export type Ieuj99tsm5flmt = AnonymousEnum<{
     "Replace": Uint8Array;
     "Unchanged": undefined;
 }>;
+export type Ia9ohir42h0hf9 = {
+    "start": Anonymize<Iafqnechp3omqg>;
+    "withdrawn": Anonymize<Icieorn6ka531i>;
+    "paradigm": Anonymize<Idsashmscfchso>;
+};
 export type Ifvqn3ldat80ai = [SS58String, undefined];
 export type I99bb69usss9gs = {
     "index": number;
@@ -2642,7 +2680,7 @@ export type I2v50gu3s1aqk6 = AnonymousEnum<{
     "AllExtrinsics": undefined;
     "OnlyInherents": undefined;
 }>;
-export type I7qb230msb022e = ResultPayload<Anonymize<Ide6q7e9shqq2f>, Anonymize<I5nrjkj9qumobs>>;
+export type I4hj3fpkh0tfa7 = ResultPayload<Anonymize<Ifa96uapbdletm>, Anonymize<I5nrjkj9qumobs>>;
 export type I5nrjkj9qumobs = AnonymousEnum<{
     "Invalid": Enum<{
         "Call": undefined;

@@ -14,13 +14,13 @@ const toBinary = (base64) => {
   return bytes;
 };
 
-const descriptorValues = import('./descriptors-L-dRzA0l.js').then((module) => module["Blockful"]);
-const metadataTypes = import('./metadataTypes-Bv0wzc-m.js').then(
+const descriptorValues = import('./descriptors-OIe1k0OC.js').then((module) => module["Blockful"]);
+const metadataTypes = import('./metadataTypes-CCAzHDn0.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./blockful_metadata-BUaZzDqA.js').then(
+const getMetadata$1 = () => import('./blockful_metadata-CFC_pc8y.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;
