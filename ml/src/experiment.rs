@@ -159,9 +159,10 @@ fn run_method(
 	match spec.method {
 		Method::Original => Err(WorkerError::InvalidArgument("the original is not a method to run".into())),
 		Method::Retrain => worker.unlearn_sequential(manifest, stores, &r.req, step),
-		Method::Parallel { repair, alpha } => {
+		Method::Parallel { repair, alpha, start } => {
 			let cfg = ParallelConfig { alpha: alpha.unwrap_or(r.cfg.alpha), ..r.cfg };
-			worker.unlearn_parallel(manifest, stores, &r.req, cfg, repair, step)
+			let start = start.unwrap_or(worker.topology.unlearning.start_method);
+			worker.unlearn_parallel_with(manifest, stores, &r.req, cfg, repair, start, step)
 		}
 		Method::FineTune => worker.unlearn_finetune(manifest, stores, &r.req, step),
 		Method::TruncatedRetrain => worker.unlearn_truncated(manifest, stores, &r.req, step),

@@ -1,8 +1,10 @@
 //! The unlearning methods an experiment compares, in table order: the paper's two
-//! paradigms, the repaired parallel variants, two baselines at the repair's step budget
-//! and an α sweep of the best parallel variant. Every method is timed by the same rule
+//! paradigms, the repaired parallel variants, a retain-aware state-of-the-art method at
+//! the starts (SCRUB, propagated like the ascent), two baselines at the repair's step
+//! budget and an α sweep of the best parallel variant. Every method is timed by the same rule
 //! ([`crate::schedule`]) and evaluated on the same forget set.
 
+use crate::topology::StartMethod;
 use crate::unlearn::Repair;
 
 /// How a method computes the affected models' new versions.
@@ -19,6 +21,8 @@ pub enum Method {
 		repair: Repair,
 		/// The discount α of eq. 8.
 		alpha: Option<f64>,
+		/// How the start models are unlearned (`None`: the topology's start method).
+		start: Option<StartMethod>,
 	},
 	/// Baseline: every affected owner fine-tunes its original on its retained data for the
 	/// repair's steps; no ascent, no propagation.
@@ -40,33 +44,38 @@ pub struct MethodSpec {
 }
 
 /// Every method, in table order.
-pub const ALL: [MethodSpec; 9] = [
+pub const ALL: [MethodSpec; 10] = [
 	MethodSpec { key: "original", title: "Original", method: Method::Original },
 	MethodSpec { key: "retrain", title: "Re-training (sequential)", method: Method::Retrain },
 	MethodSpec {
 		key: "ga",
 		title: "Gradient ascent, fixed-norm steps, stop on held-out (parallel, paper)",
-		method: Method::Parallel { repair: Repair::None, alpha: None },
+		method: Method::Parallel { repair: Repair::None, alpha: None, start: None },
 	},
 	MethodSpec {
 		key: "ga_repair_starts",
 		title: "GA + repair at the starts (NegGrad+)",
-		method: Method::Parallel { repair: Repair::Starts, alpha: None },
+		method: Method::Parallel { repair: Repair::Starts, alpha: None, start: None },
 	},
 	MethodSpec {
 		key: "ga_repair",
 		title: "GA + repair everywhere",
-		method: Method::Parallel { repair: Repair::All, alpha: None },
+		method: Method::Parallel { repair: Repair::All, alpha: None, start: None },
 	},
 	MethodSpec {
 		key: "ga_repair_alpha_half",
 		title: "GA + repair everywhere, α = 0.5",
-		method: Method::Parallel { repair: Repair::All, alpha: Some(0.5) },
+		method: Method::Parallel { repair: Repair::All, alpha: Some(0.5), start: None },
 	},
 	MethodSpec {
 		key: "ga_repair_alpha0",
 		title: "GA + repair everywhere, α = 0 (no propagation + owners' fine-tuning)",
-		method: Method::Parallel { repair: Repair::All, alpha: Some(0.0) },
+		method: Method::Parallel { repair: Repair::All, alpha: Some(0.0), start: None },
+	},
+	MethodSpec {
+		key: "scrub",
+		title: "SCRUB at the starts, propagated (retain-aware baseline)",
+		method: Method::Parallel { repair: Repair::None, alpha: None, start: Some(StartMethod::Scrub) },
 	},
 	MethodSpec {
 		key: "finetune",

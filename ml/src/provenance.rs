@@ -20,6 +20,9 @@ pub struct Provenance {
 	/// The owners' repair, and the step budget of the fine-tune and truncated re-training
 	/// baselines.
 	pub repair: RepairConfig,
+	/// SCRUB's settings (the `scrub` method).
+	#[serde(default)]
+	pub scrub: crate::train::ScrubConfig,
 	/// How start models unlearn in the parallel paradigm.
 	pub start_method: StartMethod,
 	/// The held-out fraction of withdrawn samples the ascent's stop rule reads, and its cap.
@@ -48,6 +51,7 @@ impl Provenance {
 			training: topology.training,
 			ascent: un.ascent,
 			repair: un.repair,
+			scrub: un.scrub,
 			start_method: un.start_method,
 			stop_fraction: crate::unlearn::STOP_FRACTION,
 			stop_samples_max: crate::unlearn::STOP_SAMPLES_MAX,

@@ -7,7 +7,7 @@ use crate::dag::Dag;
 use crate::data::DatasetKind;
 use crate::error::{Result, WorkerError};
 use crate::models::Arch;
-use crate::train::{AscentConfig, RepairConfig, TrainConfig};
+use crate::train::{AscentConfig, RepairConfig, ScrubConfig, TrainConfig};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -144,6 +144,9 @@ pub enum StartMethod {
 	Retrain,
 	/// Gradient ascent on the forgotten data.
 	GradientAscent,
+	/// SCRUB: teacher-student unlearning on the withdrawn and retained data
+	/// ([`crate::train::scrub`]).
+	Scrub,
 }
 
 /// The unlearning request and method settings.
@@ -178,6 +181,9 @@ pub struct UnlearningSpec {
 	/// Repair settings.
 	#[serde(default)]
 	pub repair: RepairConfig,
+	/// SCRUB settings (the `scrub` method and `start_method = "scrub"`).
+	#[serde(default)]
+	pub scrub: ScrubConfig,
 	/// Models shown in the paper-shaped table (default: up to three affected models at
 	/// increasing depth).
 	#[serde(default)]

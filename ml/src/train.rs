@@ -231,7 +231,8 @@ pub fn gradient_ascent(
 
 /// Gradient ascent on `ascend` that stops once the accuracy on `stop` — held-out forgotten
 /// samples, not the ones ascended on and not the reported metric — reaches
-/// `target_accuracy`, or after `max_steps`; returns the steps taken.
+/// `target_accuracy` (checked after every round of up to five steps, the first round
+/// always taken), or after `max_steps`; returns the steps taken.
 ///
 /// The network runs in **eval mode** during the ascent: BatchNorm normalises with its
 /// running statistics and does not update them, so the ascent moves the learnable
@@ -253,7 +254,10 @@ pub fn gradient_ascent_held_out(
 	let mut order: Vec<usize> = (0..forget.len()).collect();
 	let mut steps = 0;
 	while steps < cfg.max_steps {
-		if accuracy(net, stop).unwrap_or(0.0) <= cfg.target_accuracy {
+		// At least one round of steps: the model trained on the withdrawn samples, so it
+		// changes even when the held-out ones already look unseen (a random subset of a
+		// model that did not over-fit; the chain refuses `Unchanged` for a start model).
+		if steps > 0 && accuracy(net, stop).unwrap_or(0.0) <= cfg.target_accuracy {
 			break;
 		}
 		order.shuffle(&mut rng);
@@ -364,4 +368,93 @@ pub fn repair(
 		}
 		_ => Ok(cfg.steps),
 	}
+}
+
+/// SCRUB (Kurmanji et al., NeurIPS 2023), a retain-aware unlearning method run by a start
+/// model's owner: the original model is the **teacher**, the unlearned one the
+/// **student**. "Max" steps push the student's predictions on withdrawn samples away from
+/// the teacher's (ascent on their KL divergence); "min" steps keep it close to the teacher
+/// on retained samples (KL) while fitting their labels (cross-entropy).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScrubConfig {
+	/// SGD steps in all (max + min): the repair's budget by default.
+	pub steps: usize,
+	/// Every `max_every`-th step is a max step (on withdrawn samples), the others min steps.
+	pub max_every: usize,
+	/// Max steps stop after this many (SCRUB's `msteps`), leaving only min steps.
+	pub max_steps: usize,
+	/// Learning rate.
+	pub lr: f64,
+	/// Mini-batch size.
+	pub batch_size: usize,
+	/// Weight of the retained samples' KL term in a min step (SCRUB's α).
+	pub alpha: f64,
+	/// Weight of the retained samples' cross-entropy in a min step (SCRUB's γ).
+	pub gamma: f64,
+	/// Softmax temperature of the KL terms.
+	pub temperature: f64,
+}
+
+impl Default for ScrubConfig {
+	fn default() -> Self {
+		ScrubConfig {
+			steps: 20,
+			max_every: 2,
+			max_steps: 10,
+			lr: 0.01,
+			batch_size: 32,
+			alpha: 1.0,
+			gamma: 1.0,
+			temperature: 4.0,
+		}
+	}
+}
+
+/// KL(teacher ‖ student) of tempered softmaxes, averaged over the batch.
+fn kl_to_teacher(student_logits: &Tensor, teacher_logits: &Tensor, temperature: f64) -> Tensor {
+	let s = (student_logits / temperature).log_softmax(-1, Kind::Float);
+	let t = (teacher_logits / temperature).log_softmax(-1, Kind::Float);
+	(t.exp() * (t - s)).sum_dim_intlist(-1, false, Kind::Float).mean(Kind::Float)
+}
+
+/// Runs SCRUB on `net` (the student, starting from the teacher's weights) with `teacher`
+/// fixed; returns the steps taken. Both sets must be non-empty.
+pub fn scrub(
+	net: &mut Net,
+	teacher: &Net,
+	retain: &Dataset,
+	forget: &Dataset,
+	cfg: &ScrubConfig,
+	seed: u64,
+) -> Result<usize> {
+	if retain.is_empty() || forget.is_empty() {
+		return Err(WorkerError::InvalidArgument("SCRUB needs retained and withdrawn samples".into()));
+	}
+	if cfg.max_every == 0 || !(cfg.temperature > 0.0) {
+		return Err(WorkerError::InvalidArgument(format!("SCRUB settings {cfg:?}: max_every and temperature must be positive")));
+	}
+	let mut opt = sgd(net, cfg.lr, 0.9, 0.0)?;
+	let mut rng = ChaCha8Rng::seed_from_u64(seed);
+	let pick = |rng: &mut ChaCha8Rng, n: usize| -> Vec<usize> {
+		(0..cfg.batch_size.min(n)).map(|_| rand::Rng::random_range(rng, 0..n)).collect()
+	};
+	let mut max_done = 0;
+	for step in 0..cfg.steps {
+		let max_step = step % cfg.max_every == 0 && max_done < cfg.max_steps;
+		let data = if max_step { forget } else { retain };
+		let (x, y) = data.batch(&pick(&mut rng, data.len()), net.device());
+		let taught = tch::no_grad(|| teacher.forward(&x, false));
+		let out = net.forward(&x, true);
+		let kl = kl_to_teacher(&out, &taught, cfg.temperature);
+		let loss = if max_step {
+			max_done += 1;
+			-kl
+		} else {
+			kl * cfg.alpha + out.cross_entropy_for_logits(&y) * cfg.gamma
+		};
+		check_finite(&loss, "SCRUB")?;
+		opt.backward_step_clip_norm(&loss, 5.0);
+	}
+	Ok(cfg.steps)
 }

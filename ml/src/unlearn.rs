@@ -27,7 +27,7 @@ use crate::models::Net;
 use crate::store::{Cid, Stores};
 use crate::topology::StartMethod;
 use crate::data::Dataset;
-use crate::train::{accuracy, gradient_ascent_held_out, repair, train};
+use crate::train::{accuracy, gradient_ascent_held_out, repair, scrub, train};
 use crate::weights::Weights;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -82,6 +82,8 @@ pub enum PieceKind {
 	Retrain,
 	/// Re-aggregation and the repair's step budget of retain descent.
 	TruncatedRetrain,
+	/// SCRUB at a start model (teacher: its original).
+	Scrub,
 }
 
 /// Why an optimisation piece stopped.
@@ -392,6 +394,26 @@ impl Worker {
 	) -> Result<(Weights, StepLog)> {
 		match method {
 			StartMethod::Retrain => self.retrain_model(manifest, stores, model, forget, current),
+			StartMethod::Scrub => {
+				let owner = self.owner_of(manifest, model)?;
+				let forget_data = forget.withdrawn(&self.data, owner);
+				let retain = self.retained_of(manifest, model, forget)?;
+				if forget_data.is_empty() {
+					return Err(WorkerError::InvalidArgument(format!(
+						"start model {} holds none of {}: nothing to scrub",
+						manifest.models[model].id,
+						forget.describe()
+					)));
+				}
+				let w = stores.get_weights(&manifest.models[model].cid)?;
+				let teacher = Net::with_weights(self.spec, self.device, &w)?;
+				let mut net = Net::with_weights(self.spec, self.device, &w)?;
+				let cfg = &self.topology.unlearning.scrub;
+				let seed = self.topology.seed ^ 0x5c2b ^ model as u64;
+				let steps = scrub(&mut net, &teacher, &retain, &forget_data, cfg, seed)?;
+				let log = StepLog { kind: PieceKind::Scrub, steps, budget: cfg.steps, stop: StopReason::Budget };
+				Ok((net.weights()?, log))
+			}
 			StartMethod::GradientAscent => {
 				let owner = self.owner_of(manifest, model)?;
 				let forget_data = forget.withdrawn(&self.data, owner);
@@ -564,13 +586,29 @@ impl Worker {
 		req: &UnlearnRequest,
 		cfg: ParallelConfig,
 		repair: Repair,
+		on_event: impl FnMut(UnlearnEvent<'_>),
+	) -> Result<UnlearnOutcome> {
+		let method = self.topology.unlearning.start_method;
+		self.unlearn_parallel_with(manifest, stores, req, cfg, repair, method, on_event)
+	}
+
+	/// [`Worker::unlearn_parallel`] with the start models unlearned by `method` instead of
+	/// the topology's start method (the experiment's SCRUB row).
+	#[allow(clippy::too_many_arguments)]
+	pub fn unlearn_parallel_with(
+		&self,
+		manifest: &DagManifest,
+		stores: &Stores,
+		req: &UnlearnRequest,
+		cfg: ParallelConfig,
+		repair: Repair,
+		method: StartMethod,
 		mut on_event: impl FnMut(UnlearnEvent<'_>),
 	) -> Result<UnlearnOutcome> {
 		let p = plan(manifest, &self.topology, req)?;
 		check_propagation_inputs(&p.dag, &p.cids, cfg)?;
 		let t0 = Instant::now();
 		let forget = &p.forget;
-		let method = self.topology.unlearning.start_method;
 		let mut out = UnlearnOutcome { withdrawn: p.forget.commitment(&self.data), ..Default::default() };
 		let mut deltas = Vec::with_capacity(p.starts.len());
 		let mut clock = Schedule::new();

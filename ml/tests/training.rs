@@ -10,7 +10,8 @@ use blockful_ml::fl::{DagManifest, Worker};
 use blockful_ml::forget::ForgetSet;
 use blockful_ml::metrics::{mia_auc, EvalSets, ModelMetrics};
 use blockful_ml::mia::{Audit, Verdict};
-use blockful_ml::train::{accuracy, repair, RepairConfig, TrainConfig};
+use blockful_ml::train::{accuracy, repair, scrub, RepairConfig, ScrubConfig, TrainConfig};
+use blockful_ml::topology::StartMethod;
 use blockful_ml::models::{Arch, ModelSpec, Net};
 use blockful_ml::store::{Cid, Stores};
 use blockful_ml::topology::Topology;
@@ -796,10 +797,52 @@ fn a_random_subset_is_withdrawn_from_the_requester_and_judged_against_re_trainin
 	assert!(row("a2", "retrain").ad_f_train > 0.5, "re-trained AD_f train {}", row("a2", "retrain").ad_f_train);
 	// The ascent stops at the unseen level instead of destroying them.
 	let ga = report.steps.iter().find(|r| r.method == "ga" && r.model_id == "a2").unwrap();
-	assert!(!ga.log.is_empty());
+	assert!(!ga.log.is_empty() && ga.log[0].steps >= 1, "a start model always changes: {:?}", ga.log);
+	let a2 = report.models.iter().find(|m| m.model_id == "a2").unwrap();
+	assert_ne!(a2.cids["ga"], a2.cids["original"], "the start model has a new version");
 	assert!(row("a2", "ga").ad_f_train > 0.2, "GA stops near unseen accuracy: {}", row("a2", "ga").ad_f_train);
 	assert!(report.forget_set.random_subset.is_some());
 	let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
 	assert!(md.contains("AD_f (train) within 3 points of re-training's"), "{md}");
 	assert!(md.contains("a random 30 % of the requesters' training samples"));
+}
+
+#[test]
+fn scrub_at_the_starts_is_propagated_like_the_ascent_and_keeps_the_retained_classes() {
+	let _rng = common::torch_rng();
+	let (worker, _dir, stores, manifest) = setup();
+	let cfg = ParallelConfig { alpha: 1.0, epsilon: 0.0 };
+	let o = worker
+		.unlearn_parallel_with(&manifest, &stores, &request(), cfg, Repair::None, StartMethod::Scrub, |_| {})
+		.unwrap();
+	let start = &o.updates[0];
+	assert_eq!(start.model_id, "a2");
+	assert_eq!(start.log.len(), 1);
+	assert_eq!(start.log[0].kind, blockful_ml::unlearn::PieceKind::Scrub);
+	assert_eq!(start.log[0].steps, worker.topology.unlearning.scrub.steps, "SCRUB runs its whole budget");
+	assert_ne!(start.new_cid, start.old_cid, "the start model changed");
+	assert!(o.updates[1..].iter().all(|u| u.log.is_empty()), "inherited models: propagated, no optimisation");
+	// SCRUB's min steps keep the retained classes: the start model stays useful.
+	let before = metrics(&worker, &stores, &manifest, "a2", &start.old_cid);
+	let after = metrics(&worker, &stores, &manifest, "a2", &start.new_cid);
+	assert!(after.ad_r_test > before.ad_r_test - 0.2, "retained accuracy {} → {}", before.ad_r_test, after.ad_r_test);
+	assert!(after.ad_f_train < before.ad_f_train, "forgetting moved: {} → {}", before.ad_f_train, after.ad_f_train);
+}
+
+#[test]
+fn scrub_refuses_empty_sets_and_bad_settings() {
+	let _rng = common::torch_rng();
+	tch::set_num_threads(1);
+	let spec = ModelSpec { arch: Arch::SmallCnn, channels: 1, height: 12, width: 12, num_classes: 10 };
+	let teacher = Net::new(spec, Device::Cpu, 1).unwrap();
+	let mut net = Net::new(spec, Device::Cpu, 2).unwrap();
+	let data = synthetic(20, 12, 1).unwrap();
+	let none = data.subset(&[]);
+	let cfg = ScrubConfig::default();
+	assert!(scrub(&mut net, &teacher, &none, &data, &cfg, 1).is_err());
+	assert!(scrub(&mut net, &teacher, &data, &none, &cfg, 1).is_err());
+	let bad = ScrubConfig { max_every: 0, ..cfg };
+	assert!(scrub(&mut net, &teacher, &data, &data, &bad, 1).is_err());
+	let bad = ScrubConfig { temperature: 0.0, ..cfg };
+	assert!(scrub(&mut net, &teacher, &data, &data, &bad, 1).is_err());
 }
