@@ -369,6 +369,9 @@ mod tests {
 		for image in px.chunks(64) {
 			for row in 0..8 {
 				for col in 0..8 {
+					if row == 0 && col == 0 {
+						continue; // the image's index (see `data`)
+					}
 					let want = if row >= 6 && col >= 6 { 255 } else { 7 };
 					assert_eq!(image[row * 8 + col], want, "pixel ({row}, {col})");
 				}

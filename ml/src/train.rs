@@ -378,7 +378,7 @@ pub fn repair(
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScrubConfig {
-	/// SGD steps in all (max + min): the repair's budget by default.
+	/// SGD steps in all (max + min).
 	pub steps: usize,
 	/// Every `max_every`-th step is a max step (on withdrawn samples), the others min steps.
 	pub max_every: usize,
@@ -399,9 +399,9 @@ pub struct ScrubConfig {
 impl Default for ScrubConfig {
 	fn default() -> Self {
 		ScrubConfig {
-			steps: 20,
+			steps: 60,
 			max_every: 2,
-			max_steps: 10,
+			max_steps: 15,
 			lr: 0.01,
 			batch_size: 32,
 			alpha: 1.0,
@@ -441,7 +441,9 @@ pub fn scrub(
 	};
 	let mut max_done = 0;
 	for step in 0..cfg.steps {
-		let max_step = step % cfg.max_every == 0 && max_done < cfg.max_steps;
+		// The student starts as the teacher, where the KL's gradient vanishes: a min step
+		// comes first, then every `max_every`-th step is a max step.
+		let max_step = step % cfg.max_every == cfg.max_every - 1 && max_done < cfg.max_steps;
 		let data = if max_step { forget } else { retain };
 		let (x, y) = data.batch(&pick(&mut rng, data.len()), net.device());
 		let taught = tch::no_grad(|| teacher.forward(&x, false));
