@@ -166,6 +166,12 @@ fn dkg_with_two_members_offline_produces_no_key() {
 		assert!(events().iter().any(|e| matches!(e, Event::DkgFailed { epoch: 0, .. })));
 		// It keeps trying with the committee.
 		assert!(Dkg::<Test>::get().unwrap().epoch >= 1);
+		// The failed run's transcript is deleted: nothing of epoch 0 stays on chain.
+		assert_eq!(DkgCommitments::<Test>::iter_prefix(0).count(), 0);
+		assert_eq!(DkgShares::<Test>::iter_prefix(0).count(), 0);
+		assert_eq!(DkgConfirmed::<Test>::iter_prefix(0).count(), 0);
+		assert_eq!(DkgComplaints::<Test>::iter_prefix(0).count(), 0);
+		assert_eq!(Disqualified::<Test>::iter_prefix(0).count(), 0);
 	});
 }
 
@@ -186,6 +192,11 @@ fn redaction_by_the_members_off_chain_workers_all_four() {
 		};
 		assert_eq!(signers.len(), 3);
 		assert_eq!(attempts, 1);
+		// The applied proposal leaves nothing behind: its record, the round-1
+		// commitments and the round-2 shares are deleted.
+		assert!(Proposals::<Test>::get(0).is_none());
+		assert_eq!(SignCommitments::<Test>::iter_prefix(0).count(), 0);
+		assert_eq!(SignShares::<Test>::iter_prefix(0).count(), 0);
 	});
 	// Round 1 in one block, round 2 in the next.
 	assert!(blocks <= 3, "took {blocks} blocks");
