@@ -656,3 +656,59 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 		assert_eq!(Pallet::<Test>::submit_weight(&commit), costs::sign_commit_weight::<Test>(6, 3));
 	});
 }
+
+#[test]
+fn a_share_that_does_not_complete_the_round_is_refunded_to_its_check() {
+	use crate::costs;
+	use frame_support::{dispatch::GetDispatchInfo, traits::Hooks};
+	use sp_runtime::traits::ValidateUnsigned;
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	// Run blocks until the members' round-2 shares wait in the pool, then dispatch them
+	// one by one here, as a block would, reading what each was charged.
+	let mut shares = Vec::new();
+	for _ in 0..6 {
+		net.with(|| Threshold::offchain_worker(System::block_number()));
+		let txs: Vec<Vec<u8>> = net.pool.read().transactions.clone();
+		shares = txs
+			.iter()
+			.filter_map(|raw| {
+				let xt: Extrinsic = codec::Decode::decode(&mut &raw[..]).unwrap();
+				match xt.function {
+					RuntimeCall::Threshold(call @ Call::submit { .. })
+						if matches!(&call, Call::submit { submission, .. } if matches!(submission.message, Message::SignShare { .. })) =>
+						Some(call),
+					_ => None,
+				}
+			})
+			.collect();
+		if !shares.is_empty() {
+			break;
+		}
+		net.pool.write().transactions.clear();
+		net.block();
+	}
+	assert_eq!(shares.len(), 3, "the three signers' shares");
+	net.with(|| {
+		let p = Proposals::<Test>::get(0).unwrap();
+		let declared = shares[0].get_dispatch_info().call_weight;
+		let check = costs::share_check_weight::<Test>(p.items(), 3);
+		assert!(check.all_lt(declared), "the check costs less than the message may: {check:?} vs {declared:?}");
+		for (k, call) in shares.iter().enumerate() {
+			assert_ok!(Threshold::pre_dispatch(call));
+			let post = RuntimeCall::Threshold(call.clone()).dispatch(RuntimeOrigin::none()).unwrap();
+			if k < 2 {
+				// Not the last: charged the check of its shares only.
+				assert_eq!(post.actual_weight, Some(check), "share {k}");
+			} else {
+				// The last completes the round: charged in full (aggregation and apply).
+				assert_eq!(post.actual_weight, None, "the completing share");
+			}
+			assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
+		}
+		assert!(applied());
+		assert_redacted();
+	});
+}
