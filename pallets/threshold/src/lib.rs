@@ -414,8 +414,9 @@ pub mod pallet {
 			qualified: u32,
 		},
 		/// The committee changed but its key cannot be re-shared to it (too few staying
-		/// members of the old key, or a size outside `1..=MaxMembers`): the old committee
-		/// keeps signing.
+		/// members of the old key, or a size outside `1..=MaxMembers`): the key stays; its
+		/// holders still in the committee keep signing, which needs `t` of them (members
+		/// who left never sign), so redactions may wait until the committee is fixed.
 		ResharingRefused {
 			/// Size of the new committee.
 			members: u32,

@@ -596,6 +596,44 @@ fn resharing_needs_enough_old_members() {
 }
 
 #[test]
+fn a_membership_change_without_enough_old_members_is_refused_by_the_runtime_once() {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let (epoch, key) = net.with(|| {
+		let epoch = ActiveEpoch::<Test>::get().unwrap();
+		(epoch, Keys::<Test>::get(epoch).unwrap())
+	});
+	// A membership motion keeps only two of the key's four holders (t = 3): the runtime
+	// notices at the next block by itself, refuses to re-share and says why, once.
+	net.with(|| CommitteeMembers::set(&vec![11, 12, 15, 16]));
+	net.block();
+	net.block();
+	net.with(|| {
+		let refused: Vec<_> =
+			events().into_iter().filter(|e| matches!(e, Event::ResharingRefused { .. })).collect();
+		assert_eq!(
+			refused,
+			vec![Event::ResharingRefused { members: 4, error: Error::<Test>::NotEnoughDealers.into() }]
+		);
+		// Nothing changed: no run, the old key stays active and keeps its members.
+		assert!(Dkg::<Test>::get().is_none());
+		assert_eq!(ActiveEpoch::<Test>::get(), Some(epoch));
+		assert_eq!(Keys::<Test>::get(epoch), Some(key.clone()));
+		assert!(RefusedCommittee::<Test>::get().is_some());
+	});
+	// Members who left do not sign with their old shares (`NotInCommittee`), and two
+	// staying holders are below t: redactions wait, nothing changes.
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	assert_eq!(net.run_until(8, applied), None, "two holders cannot sign");
+	net.with(|| assert_eq!(pallet_live_chain::Txs::<Test>::get(0).unwrap().version, 0));
+	// The committee restored, the same key signs again.
+	net.with(|| CommitteeMembers::set(&MEMBERS.to_vec()));
+	net.run_until(30, applied).expect("the restored committee redacts");
+	net.with(assert_redacted);
+}
+
+#[test]
 fn the_chain_holds_no_secret_share_and_the_transcript_yields_no_trapdoor() {
 	let mut net = new_net(true);
 	keygen(&mut net);
