@@ -1272,8 +1272,9 @@ type IEvent = {
         DkgFailed: PlainDescriptor<Anonymize<Iefeuvfeiehd8e>>;
         /**
          * The committee changed but its key cannot be re-shared to it (too few staying
-         * members of the old key, or a size outside `1..=MaxMembers`): the old committee
-         * keeps signing.
+         * members of the old key, or a size outside `1..=MaxMembers`): the key stays; its
+         * holders still in the committee keep signing, which needs `t` of them (members
+         * who left never sign), so redactions may wait until the committee is fixed.
          */
         ResharingRefused: PlainDescriptor<Anonymize<Ifi03k8gipj2nv>>;
         /**

@@ -20,7 +20,7 @@ const metadataTypes = import('./metadataTypes-CCAzHDn0.js').then(
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./blockful_metadata-CFC_pc8y.js').then(
+const getMetadata$1 = () => import('./blockful_metadata-CrETCnn6.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;
