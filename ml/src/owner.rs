@@ -17,11 +17,28 @@ use crate::fl::Worker;
 use crate::models::{Arch, ModelSpec, Net};
 use crate::shard::Shard;
 use crate::topology::{ModelNode, Topology};
-use crate::train::{gradient_ascent_held_out, repair, train};
+use crate::train::{accuracy, gradient_ascent_held_out, repair, train};
 use crate::unlearn::{held_out_split, STOP_SAMPLES_MAX};
 use crate::weights::Weights;
 use crate::data::Dataset;
 use tch::Device;
+
+/// What a request withdraws, as an owner reads it from the chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Withdrawal<'a> {
+	/// Classes (`Unlearning.request_unlearning`): the requester's samples of them.
+	Classes(&'a [u8]),
+	/// Specific samples (`Unlearning.request_sample_unlearning`, classes empty): the ones
+	/// the requester's shard marks, which its commitment covers.
+	Samples,
+}
+
+impl<'a> Withdrawal<'a> {
+	/// The withdrawal of a request listing `classes`: samples when it lists none.
+	pub fn of_request(classes: &'a [u8]) -> Withdrawal<'a> {
+		if classes.is_empty() { Withdrawal::Samples } else { Withdrawal::Classes(classes) }
+	}
+}
 
 /// One user of a topology with its shard.
 #[derive(Debug)]
@@ -123,13 +140,41 @@ impl Owner {
 		self.worker.data.train_of(self.me)
 	}
 
-	/// The owner's samples of `classes` (what it withdraws when it is the requester).
-	pub fn withdrawn(&self, classes: &[u8]) -> Dataset {
-		self.data().filter_classes(classes, true)
+	/// What the owner withdraws when it is the requester: its samples of the classes, or
+	/// the samples its shard marks.
+	pub fn withdrawn(&self, what: Withdrawal<'_>) -> Dataset {
+		match what {
+			Withdrawal::Classes(classes) => self.data().filter_classes(classes, true),
+			Withdrawal::Samples => self.worker.data.train.subset(&self.worker.data.marked),
+		}
 	}
 
-	fn retained(&self, classes: &[u8], requester: bool) -> Dataset {
-		if requester { self.data().filter_classes(classes, false) } else { self.data() }
+	fn retained(&self, what: Withdrawal<'_>, requester: bool) -> Dataset {
+		match what {
+			_ if !requester => self.data(),
+			Withdrawal::Classes(classes) => self.data().filter_classes(classes, false),
+			Withdrawal::Samples => {
+				let marked = &self.worker.data.marked;
+				let kept: Vec<usize> =
+					(0..self.worker.data.train.len()).filter(|i| marked.binary_search(i).is_err()).collect();
+				self.worker.data.train.subset(&kept)
+			}
+		}
+	}
+
+	/// The owner's local test data the repair validates on: without the withdrawn classes.
+	fn validation(&self, what: Withdrawal<'_>) -> Dataset {
+		let test = self.worker.data.test_of(self.me);
+		match what {
+			Withdrawal::Classes(classes) => test.filter_classes(classes, false),
+			Withdrawal::Samples => test,
+		}
+	}
+
+	/// A sample-level request's commitment to the samples this owner withdraws (what it
+	/// files as `Unlearning.request_sample_unlearning`); `None` when its shard marks none.
+	pub fn commitment(&self) -> Option<crate::samples::Commitment> {
+		crate::samples::commitment(&self.worker.data.train, &self.worker.data.marked)
 	}
 
 	/// Eqs. 2-3 for topology model `model`: the mean of `refs` (or the genesis model),
@@ -140,30 +185,36 @@ impl Owner {
 	}
 
 	/// The requester's start model `model` (weights `w`): gradient ascent on its own
-	/// samples of `classes`, stopped on a held-out fifth of them. Returns the new weights
-	/// and the ascent steps taken.
-	pub fn ascend(&self, model: usize, w: &Weights, classes: &[u8]) -> Result<(Weights, usize)> {
-		let forget = self.withdrawn(classes);
+	/// withdrawn samples, stopped on a held-out fifth of them (for a random subset, once
+	/// they look no better recognised than its unseen local test data, as in the
+	/// experiment). Returns the new weights and the ascent steps taken.
+	pub fn ascend(&self, model: usize, w: &Weights, what: Withdrawal<'_>) -> Result<(Weights, usize)> {
+		let forget = self.withdrawn(what);
 		if forget.is_empty() {
 			return Err(WorkerError::InvalidArgument(format!(
-				"{} holds no sample of classes {classes:?}: nothing to ascend on",
+				"{} holds none of the withdrawn samples ({what:?}): nothing to ascend on",
 				self.user()
 			)));
 		}
 		let mut net = Net::with_weights(self.worker.spec, self.worker.device, w)?;
 		let seed = self.worker.topology.seed ^ model as u64;
 		let (ascend, stop) = held_out_split(&forget, 0.2, STOP_SAMPLES_MAX, seed);
-		let steps = gradient_ascent_held_out(&mut net, &ascend, &stop, &self.worker.topology.unlearning.ascent, seed)?;
+		let mut cfg = self.worker.topology.unlearning.ascent;
+		if what == Withdrawal::Samples && self.worker.topology.unlearning.random_subset.is_some() {
+			let unseen = accuracy(&net, &self.worker.data.test_of(self.me)).unwrap_or(0.0);
+			cfg.target_accuracy = cfg.target_accuracy.max(unseen);
+		}
+		let steps = gradient_ascent_held_out(&mut net, &ascend, &stop, &cfg, seed)?;
 		Ok((net.weights()?, steps))
 	}
 
 	/// The owner's repair of model `model` (weights `w`) on its retained data (and, as a
 	/// requester, a bounded ascent on its withdrawn samples), the version kept chosen on its
-	/// local test data without `classes`.
-	pub fn repair(&self, model: usize, w: &Weights, classes: &[u8], requester: bool) -> Result<Weights> {
-		let retain = self.retained(classes, requester);
-		let forget = if requester { self.withdrawn(classes) } else { self.data().take(0) };
-		let validation = self.worker.data.test_of(self.me).filter_classes(classes, false);
+	/// local test data without the withdrawn classes.
+	pub fn repair(&self, model: usize, w: &Weights, what: Withdrawal<'_>, requester: bool) -> Result<Weights> {
+		let retain = self.retained(what, requester);
+		let forget = if requester { self.withdrawn(what) } else { self.data().take(0) };
+		let validation = self.validation(what);
 		let mut net = Net::with_weights(self.worker.spec, self.worker.device, w)?;
 		let seed = self.worker.topology.seed ^ 0x4e9 ^ model as u64;
 		repair(&mut net, &retain, &forget, &self.worker.topology.unlearning.repair, seed, &validation)?;
@@ -173,8 +224,8 @@ impl Owner {
 	/// Eqs. 17-18 for model `model`: the mean of the references' applied new versions
 	/// (`refs`; the genesis model for a root), re-trained on the owner's data without its
 	/// withdrawn samples (as a requester) or on all of it.
-	pub fn retrain(&self, model: usize, refs: &[Weights], classes: &[u8], requester: bool) -> Result<Weights> {
-		let data = self.retained(classes, requester);
+	pub fn retrain(&self, model: usize, refs: &[Weights], what: Withdrawal<'_>, requester: bool) -> Result<Weights> {
+		let data = self.retained(what, requester);
 		if data.is_empty() {
 			return Err(WorkerError::InvalidArgument(format!("{} has no retained data to re-train on", self.user())));
 		}

@@ -31,6 +31,12 @@ pub struct ShardInfo {
 	pub train: usize,
 	/// Local test samples.
 	pub test: usize,
+	/// A sample-level request's withdrawn samples of this user (a backdoor's poisoned
+	/// samples or a random subset), as positions in its training samples, ascending; empty
+	/// for a request by class. Its owner commits to them on chain
+	/// (`Unlearning.request_sample_unlearning`) and withdraws exactly them.
+	#[serde(default, skip_serializing_if = "Vec::is_empty")]
+	pub withdrawn: Vec<usize>,
 }
 
 /// One user's training and local test data.
@@ -56,6 +62,12 @@ impl Shard {
 			.enumerate()
 			.map(|(u, user)| {
 				let (train, test) = (data.train_of(u), data.test_of(u));
+				let withdrawn = data.user_train[u]
+					.iter()
+					.enumerate()
+					.filter(|(_, i)| data.marked.binary_search(i).is_ok())
+					.map(|(k, _)| k)
+					.collect();
 				Shard {
 					info: ShardInfo {
 						user: user.id.clone(),
@@ -64,6 +76,7 @@ impl Shard {
 						full_data,
 						train: train.len(),
 						test: test.len(),
+						withdrawn,
 					},
 					train,
 					test,
@@ -126,6 +139,14 @@ impl Shard {
 				info.test
 			)));
 		}
+		let ascending = info.withdrawn.windows(2).all(|w| w[0] < w[1]);
+		if !ascending || info.withdrawn.last().is_some_and(|&k| k >= info.train) {
+			return Err(WorkerError::InvalidArgument(format!(
+				"{}: its withdrawn samples must be ascending positions below {} (its training samples)",
+				path.display(),
+				info.train
+			)));
+		}
 		Ok(Shard { info, train, test })
 	}
 
@@ -148,7 +169,7 @@ impl Shard {
 			test: self.test.clone(),
 			user_train,
 			user_test,
-			marked: Vec::new(),
+			marked: self.info.withdrawn.clone(),
 		}
 	}
 }

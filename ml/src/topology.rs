@@ -384,19 +384,6 @@ impl Topology {
 		Ok(users)
 	}
 
-	/// Refuses a sample-level withdrawal where it cannot run yet: the participants' shards
-	/// do not mark which samples are withdrawn (poisoned or drawn), so a consortium of
-	/// participant processes withdraws classes only. (`experiment` and the single-process
-	/// `demo`, which files `request_sample_unlearning` with the commitment, take it.)
-	pub fn require_class_withdrawal(&self) -> Result<()> {
-		if self.unlearning.is_sample_level() {
-			return Err(WorkerError::InvalidArgument(
-				"a sample-level withdrawal (backdoor or random subset) runs in `experiment` and `demo`: participants' shards do not mark withdrawn samples yet, so a consortium withdraws classes only".into(),
-			));
-		}
-		Ok(())
-	}
-
 	/// Index of a user id.
 	pub fn user_index(&self, id: &str) -> Result<usize> {
 		self.users

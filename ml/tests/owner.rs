@@ -4,7 +4,7 @@
 
 use blockful_ml::fl::Worker;
 use blockful_ml::models::Arch;
-use blockful_ml::owner::{propagated, Owner};
+use blockful_ml::owner::{propagated, Owner, Withdrawal};
 use blockful_ml::shard::Shard;
 use blockful_ml::store::{Cid, Stores};
 use blockful_ml::synthetic::{synthetic, PARTIES};
@@ -73,7 +73,7 @@ fn an_owner_on_its_shard_trains_the_experiments_models() {
 
 	// The requester's ascent lowers its model's accuracy on the forgotten class.
 	let u2 = owner(1);
-	let (a2_new, steps) = u2.ascend(1, &a2, &[1]).unwrap();
+	let (a2_new, steps) = u2.ascend(1, &a2, Withdrawal::Classes(&[1])).unwrap();
 	assert!(steps >= 1);
 	let delta = u2.delta(&a2, &a2_new).unwrap();
 	assert!(delta.norm() > 0.0);
@@ -86,10 +86,10 @@ fn an_owner_on_its_shard_trains_the_experiments_models() {
 	let (same, zero) = propagated(&a3, &[(0.0, &delta)], 1.0).unwrap();
 	assert_eq!((same.distance(&a3).unwrap(), zero), (0.0, 0.0));
 	// Re-training from the applied parent, without the withdrawn samples (u2 is the requester).
-	let retrained = u2.retrain(1, &[a1], &[1], true).unwrap();
+	let retrained = u2.retrain(1, &[a1], Withdrawal::Classes(&[1]), true).unwrap();
 	assert_ne!(Cid::of(&retrained.to_safetensors().unwrap()), manifest.models[1].cid);
 	// An owner without the class has nothing to ascend on.
-	assert!(owner(2).ascend(2, &a3, &[1]).is_err());
+	assert!(owner(2).ascend(2, &a3, Withdrawal::Classes(&[1])).is_err());
 }
 
 #[test]
@@ -136,4 +136,57 @@ fn organic_owners_choose_and_train_the_experiments_models() {
 		let trained = owner.train(i, &parents).unwrap();
 		assert_eq!(Cid::of(&trained.to_safetensors().unwrap()), m.cid, "model {i}");
 	}
+}
+
+#[test]
+fn a_sample_level_shard_marks_the_experiments_withdrawn_samples_and_its_owner_commits_to_them() {
+	let _rng = common::torch_rng();
+	tch::set_num_threads(1);
+	let text = PARTIES.replace("forget_classes = [1]", "[unlearning.random_subset]\nfraction = 0.2");
+	let topo = Topology::from_toml(&text).unwrap();
+	let w = Worker::from_datasets(
+		topo.clone(),
+		synthetic(2000, 12, 1).unwrap(),
+		synthetic(600, 12, 2).unwrap(),
+		Device::Cpu,
+		Arch::SmallCnn,
+		false,
+	)
+	.unwrap();
+	let u2 = topo.user_index("u2").unwrap();
+	let dir = tempfile::tempdir().unwrap();
+	let shards = Shard::split(&w.data, &topo, false);
+	for (u, shard) in shards.iter().enumerate() {
+		// Only the requester's shard marks samples, and they survive the round trip.
+		assert_eq!(shard.info.withdrawn.is_empty(), u != u2, "user {u}");
+		let at = Shard::dir_of(dir.path(), &shard.info.user);
+		shard.save(&at).unwrap();
+		assert_eq!(Shard::load(&at).unwrap().info.withdrawn, shard.info.withdrawn);
+	}
+	// The owner withdraws exactly the experiment's withdrawn samples of u2 and commits to
+	// them as the single-process run does.
+	let owner = Owner::new(topo.clone(), &shards[u2], Device::Cpu, Arch::SmallCnn).unwrap();
+	let forget = blockful_ml::forget::ForgetSet {
+		requesters: vec![u2],
+		classes: vec![],
+		backdoor: None,
+		random_subset: topo.unlearning.random_subset,
+	};
+	assert_eq!(owner.withdrawn(Withdrawal::Samples).pixels(), forget.withdrawn(&w.data, u2).pixels());
+	assert_eq!(owner.commitment(), forget.commitment(&w.data));
+	assert!(owner.commitment().unwrap().samples > 0);
+	// Another owner withdraws nothing and commits to nothing.
+	let other = Owner::new(topo.clone(), &shards[0], Device::Cpu, Arch::SmallCnn).unwrap();
+	assert_eq!(other.commitment(), None);
+	assert!(other.withdrawn(Withdrawal::Samples).is_empty());
+	// A request without classes is a sample-level one.
+	assert_eq!(Withdrawal::of_request(&[]), Withdrawal::Samples);
+	assert_eq!(Withdrawal::of_request(&[1]), Withdrawal::Classes(&[1]));
+	// A shard whose marks point outside its samples is refused.
+	let at = Shard::dir_of(dir.path(), "u2");
+	let info = at.join("shard.json");
+	let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&info).unwrap()).unwrap();
+	json["withdrawn"] = serde_json::json!([shards[u2].info.train]);
+	std::fs::write(&info, json.to_string()).unwrap();
+	assert!(Shard::load(&at).unwrap_err().to_string().contains("withdrawn"));
 }

@@ -17,8 +17,6 @@ use crate::commands::load_topology;
 /// Splits the topology's data set into one shard per user under `--out`.
 pub(crate) fn cmd_partition(a: PartitionArgs) -> Result<()> {
 	let topo = load_topology(&a.setup)?;
-	// Shards carry no mark of which samples a backdoor poisoned: participants withdraw classes.
-	topo.require_class_withdrawal()?;
 	let full = a.setup.use_full_data(&topo, a.quick);
 	let dir = match &a.common.data_dir {
 		Some(d) => d.clone(),
@@ -170,7 +168,6 @@ pub(crate) fn run_consortium(
 	let topo = load_topology(&a.setup)?;
 	let mut topo_req = topo.clone();
 	crate::commands::apply_request(&mut topo_req, &a.request)?;
-	topo_req.require_class_withdrawal()?;
 	let topology_file = out.join("topology.toml");
 	std::fs::write(&topology_file, topo_req.to_toml()?)?;
 	// Each user's shard, as the experiment partitioned the data.

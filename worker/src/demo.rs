@@ -91,11 +91,7 @@ pub(crate) fn cmd_demo(a: DemoArgs) -> Result<()> {
 	let chain_md = write_chain_report(&a, &url, &chain_report)?;
 	println!("{}", run.report.markdown());
 	println!("{chain_md}");
-	let sample_level = run.manifest.topology.unlearning.is_sample_level();
-	if sample_level && !a.skip_consortium {
-		println!("[consortium] skipped: a sample-level withdrawal runs through the single-process chain tasks above; participants' shards do not mark withdrawn samples yet");
-	}
-	if !a.skip_consortium && !sample_level {
+	if !a.skip_consortium {
 		let funder = keypair(&a.suri)?;
 		let consortium = crate::consortium::run_consortium(&a, &rt, &chain, &url, &funder)?;
 		let md = crate::consortium::consortium_markdown(&consortium);

@@ -43,7 +43,7 @@ use blockful_chain_client::{
 	RequestView,
 };
 use blockful_ml::dag::Dag;
-use blockful_ml::owner::{propagated, Owner};
+use blockful_ml::owner::{propagated, Owner, Withdrawal};
 use blockful_ml::store::{Cid, Stores};
 use blockful_ml::weights::Weights;
 use serde::{Deserialize, Serialize};
@@ -245,7 +245,6 @@ impl Participant {
 			None => return Err(ParticipantError::Config(format!("the directory has no account for {user}"))),
 		}
 		let topology = setup.owner.topology();
-		topology.require_class_withdrawal()?;
 		for u in &topology.users {
 			if !setup.directory.contains_key(&u.id) {
 				return Err(ParticipantError::Config(format!("the directory has no account for {}", u.id)));
@@ -475,10 +474,22 @@ impl Participant {
 			if filed || self.log.filed.iter().any(|(_, s)| *s == start) {
 				continue;
 			}
-			let id = self
-				.chain
-				.request_unlearning(&self.setup.signer, &start, &topology.unlearning.forget_classes, paradigm)
-				.await?;
+			let id = match self.setup.owner.commitment() {
+				// A sample-level request: the commitment to this owner's withdrawn samples.
+				Some(c) if topology.unlearning.is_sample_level() => {
+					self.chain.request_sample_unlearning(&self.setup.signer, &start, c.root, c.samples, paradigm).await?
+				}
+				None if topology.unlearning.is_sample_level() => {
+					return Err(ParticipantError::Config(format!(
+						"{user}: the request withdraws samples, but this owner's shard marks none (partition it again)"
+					)))
+				}
+				_ => {
+					self.chain
+						.request_unlearning(&self.setup.signer, &start, &topology.unlearning.forget_classes, paradigm)
+						.await?
+				}
+			};
 			say(&user, format!("copy {copy}: filed {} request {id} for my start models {start:?}", paradigm.label()));
 			self.log.filed.push((id, start));
 			self.save_log()?;
@@ -653,7 +664,7 @@ impl Participant {
 	/// The requester's start model: gradient ascent on its own withdrawn samples.
 	async fn ascend(&self, view: &Finalized, r: &RequestView, tx: u64) -> Result<(Option<Weights>, &'static str)> {
 		let old = self.weights_of(&self.current(view, tx).await?)?;
-		let (w, steps) = self.setup.owner.ascend(self.model_index(tx)?, &old, &r.classes)?;
+		let (w, steps) = self.setup.owner.ascend(self.model_index(tx)?, &old, Withdrawal::of_request(&r.classes))?;
 		tracing::debug!(target: "participant", "ascent on tx {tx}: {steps} steps");
 		Ok((Some(w), "ascent"))
 	}
@@ -688,7 +699,7 @@ impl Participant {
 		let (w, norm) = propagated(&old, &refs, alpha)?;
 		if repair {
 			let requester = r.requester.0 == self.me;
-			let repaired = self.setup.owner.repair(self.model_index(tx)?, &w, &r.classes, requester)?;
+			let repaired = self.setup.owner.repair(self.model_index(tx)?, &w, Withdrawal::of_request(&r.classes), requester)?;
 			return Ok((Some(repaired), "propagation+repair"));
 		}
 		if norm <= self.setup.owner.topology().unlearning.epsilon {
@@ -704,7 +715,7 @@ impl Participant {
 			parents.push(self.weights_of(&self.current(view, *p).await?)?);
 		}
 		let requester = r.requester.0 == self.me;
-		let w = self.setup.owner.retrain(self.model_index(tx)?, &parents, &r.classes, requester)?;
+		let w = self.setup.owner.retrain(self.model_index(tx)?, &parents, Withdrawal::of_request(&r.classes), requester)?;
 		Ok((Some(w), "retrain"))
 	}
 }
