@@ -321,5 +321,35 @@ fn participants_run_the_protocol_resume_and_cover_a_silent_owner() {
 	let request = rt.block_on(chain.request(3)).unwrap().expect("request 3");
 	assert_eq!(request.status, "Completed", "{request:?}");
 	assert!(rt.block_on(chain.live_chain_intact()).unwrap());
+
+	// --- 5. Sample-level withdrawal: u2 withdraws a random 20 % of its samples. The shards
+	// mark them; u2 commits to its own (the samples never leave its process) and files
+	// `request_sample_unlearning`; the other owners read "samples" from a request without
+	// classes and update their models as for a class.
+	let samples = PARTIES.replace("forget_classes = [1]", "[unlearning.random_subset]\nfraction = 0.2");
+	std::fs::write(root.join("parties.toml"), samples).unwrap();
+	let out = worker()
+		.args(["partition", "--topology"])
+		.arg(root.join("parties.toml"))
+		.arg("--data-dir")
+		.arg(root.join("data"))
+		.arg("--out")
+		.arg(root.join("shards"))
+		.output()
+		.unwrap();
+	assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+	let u2 = blockful_ml::shard::Shard::load(&root.join("shards").join("u2")).unwrap();
+	let c2 = blockful_ml::samples::commitment(&u2.train, &u2.info.withdrawn).expect("u2's shard marks samples");
+	let c = Consortium::new(root, &url, "//Alice//s");
+	fund(&rt, &chain, &c);
+	let mut procs = Procs(c.users.iter().map(|u| (u.to_string(), c.spawn(root, u, "parallel", &[]))).collect());
+	for (user, p) in procs.0.iter_mut() {
+		let code = wait(p, Duration::from_secs(600), user);
+		assert_eq!(code, 0, "{user} failed:\n{}", c.output(user));
+	}
+	let request = rt.block_on(chain.request(4)).unwrap().expect("request 4");
+	assert_eq!((request.status.as_str(), request.rounds), ("Completed", 1), "{request:?}");
+	assert_eq!(rt.block_on(chain.sample_withdrawal(4)).unwrap(), Some((c2.root, c2.samples)), "u2's commitment");
+	assert!(rt.block_on(chain.live_chain_intact()).unwrap());
 	drop(guard);
 }
