@@ -40,13 +40,7 @@ impl Chain {
 			paradigm.into(),
 		);
 		let what = format!("requesting unlearning of {classes:?} from {start:?}");
-		let (events, _) = self.submit(&what, &call, signer, false).await?;
-		let filed = events
-			.find_first::<api::unlearning::events::UnlearningRequested>()
-			.transpose()
-			.map_err(failed(&what))?
-			.ok_or_else(|| ChainError::Invalid(format!("{what}: no UnlearningRequested event")))?;
-		Ok(filed.id)
+		self.submit_request(&what, &call, signer).await
 	}
 
 	/// `Unlearning.request_sample_unlearning`: a request that withdraws `samples` specific
@@ -65,12 +59,22 @@ impl Chain {
 			paradigm.into(),
 		);
 		let what = format!("requesting unlearning of {samples} committed samples from {start:?}");
-		let (events, _) = self.submit(&what, &call, signer, false).await?;
+		self.submit_request(&what, &call, signer).await
+	}
+
+	/// Submits a request call (either kind emits `UnlearningRequested`); the request id.
+	async fn submit_request<Call: subxt::transactions::Payload>(
+		&self,
+		what: &str,
+		call: &Call,
+		signer: &Keypair,
+	) -> ChainResult<u64> {
+		let (events, _) = self.submit(what, call, signer, false).await?;
 		let filed = events
-			.find_first::<api::unlearning::events::SamplesCommitted>()
+			.find_first::<api::unlearning::events::UnlearningRequested>()
 			.transpose()
-			.map_err(failed(&what))?
-			.ok_or_else(|| ChainError::Invalid(format!("{what}: no SamplesCommitted event")))?;
+			.map_err(failed(what))?
+			.ok_or_else(|| ChainError::Invalid(format!("{what}: no UnlearningRequested event")))?;
 		Ok(filed.id)
 	}
 

@@ -176,6 +176,20 @@ fn until(timeout: Duration, what: &str, mut ready: impl FnMut() -> bool) {
 	}
 }
 
+/// `blockful-worker partition` of `root/parties.toml` into `root/shards`.
+fn partition(root: &Path) {
+	let out = worker()
+		.args(["partition", "--topology"])
+		.arg(root.join("parties.toml"))
+		.arg("--data-dir")
+		.arg(root.join("data"))
+		.arg("--out")
+		.arg(root.join("shards"))
+		.output()
+		.unwrap();
+	assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 fn fund(rt: &tokio::runtime::Runtime, chain: &Chain, c: &Consortium) {
 	let keys: Vec<Keypair> = c.users.iter().map(|u| c.key(u)).collect();
 	let refs: Vec<&Keypair> = keys.iter().collect();
@@ -190,16 +204,7 @@ fn participants_run_the_protocol_resume_and_cover_a_silent_owner() {
 	std::fs::write(root.join("parties.toml"), PARTIES).unwrap();
 	std::fs::create_dir_all(root.join("data")).unwrap();
 	write_fashion_mnist(&root.join("data"), 1200, 400).unwrap();
-	let out = worker()
-		.args(["partition", "--topology"])
-		.arg(root.join("parties.toml"))
-		.arg("--data-dir")
-		.arg(root.join("data"))
-		.arg("--out")
-		.arg(root.join("shards"))
-		.output()
-		.unwrap();
-	assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+	partition(root);
 	for u in ["u1", "u2", "u3", "u4"] {
 		assert!(root.join("shards").join(u).join("shard.safetensors").is_file());
 	}
@@ -328,16 +333,7 @@ fn participants_run_the_protocol_resume_and_cover_a_silent_owner() {
 	// classes and update their models as for a class.
 	let samples = PARTIES.replace("forget_classes = [1]", "[unlearning.random_subset]\nfraction = 0.2");
 	std::fs::write(root.join("parties.toml"), samples).unwrap();
-	let out = worker()
-		.args(["partition", "--topology"])
-		.arg(root.join("parties.toml"))
-		.arg("--data-dir")
-		.arg(root.join("data"))
-		.arg("--out")
-		.arg(root.join("shards"))
-		.output()
-		.unwrap();
-	assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+	partition(root);
 	let u2 = blockful_ml::shard::Shard::load(&root.join("shards").join("u2")).unwrap();
 	let c2 = blockful_ml::samples::commitment(&u2.train, &u2.info.withdrawn).expect("u2's shard marks samples");
 	let c = Consortium::new(root, &url, "//Alice//s");
