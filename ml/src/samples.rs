@@ -200,23 +200,18 @@ pub fn leaves(data: &Dataset, indices: &[usize]) -> Vec<[u8; 32]> {
 	out
 }
 
+/// One level up: neighbours paired by [`node`], an odd last node carried up as it is.
+fn next_level(level: &[[u8; 32]]) -> Vec<[u8; 32]> {
+	level.chunks(2).map(|pair| if let [l, r] = pair { node(l, r) } else { pair[0] }).collect()
+}
+
 /// The binary Merkle root of `leaves` (in the order given): each level pairs neighbours
 /// as `sha2-256(0x01 ‖ left ‖ right)`, an odd last node moves up as it is. `None` when
 /// there is no leaf.
 pub fn merkle_root(leaves: &[[u8; 32]]) -> Option<[u8; 32]> {
 	let mut level = leaves.to_vec();
-	if level.is_empty() {
-		return None;
-	}
 	while level.len() > 1 {
-		level = level
-			.chunks(2)
-			.map(|pair| match pair {
-				[l, r] => node(l, r),
-				[one] => *one,
-				_ => unreachable!("chunks(2)"),
-			})
-			.collect();
+		level = next_level(&level);
 	}
 	level.first().copied()
 }
@@ -234,14 +229,7 @@ pub fn merkle_path(leaves: &[[u8; 32]], mut index: usize) -> Option<Vec<([u8; 32
 		if let Some(s) = level.get(sibling) {
 			path.push((*s, sibling < index));
 		}
-		level = level
-			.chunks(2)
-			.map(|pair| match pair {
-				[l, r] => node(l, r),
-				[one] => *one,
-				_ => unreachable!("chunks(2)"),
-			})
-			.collect();
+		level = next_level(&level);
 		index /= 2;
 	}
 	Some(path)
