@@ -395,16 +395,8 @@ impl Worker {
 		match method {
 			StartMethod::Retrain => self.retrain_model(manifest, stores, model, forget, current),
 			StartMethod::Scrub => {
-				let owner = self.owner_of(manifest, model)?;
-				let forget_data = forget.withdrawn(&self.data, owner);
 				let retain = self.retained_of(manifest, model, forget)?;
-				if forget_data.is_empty() {
-					return Err(WorkerError::InvalidArgument(format!(
-						"start model {} holds none of {}: nothing to scrub",
-						manifest.models[model].id,
-						forget.describe()
-					)));
-				}
+				let forget_data = self.withdrawn_of(manifest, model, forget, "scrub")?;
 				let w = stores.get_weights(&manifest.models[model].cid)?;
 				let teacher = Net::with_weights(self.spec, self.device, &w)?;
 				let mut net = Net::with_weights(self.spec, self.device, &w)?;
@@ -416,13 +408,7 @@ impl Worker {
 			}
 			StartMethod::GradientAscent => {
 				let owner = self.owner_of(manifest, model)?;
-				let forget_data = forget.withdrawn(&self.data, owner);
-				if forget_data.is_empty() {
-					return Err(WorkerError::InvalidArgument(format!(
-						"start model {} holds none of {}: nothing to ascend on",
-						manifest.models[model].id, forget.describe()
-					)));
-				}
+				let forget_data = self.withdrawn_of(manifest, model, forget, "ascend on")?;
 				let w = stores.get_weights(&manifest.models[model].cid)?;
 				let mut net = Net::with_weights(self.spec, self.device, &w)?;
 				// The stop rule reads a held-out fifth of the withdrawn samples (at most
@@ -473,6 +459,19 @@ impl Worker {
 			return stores.get_weights(&manifest.genesis);
 		}
 		Weights::mean(&refs.iter().collect::<Vec<_>>())
+	}
+
+	/// The start model's owner's withdrawn samples, refused when empty (nothing to `verb`).
+	fn withdrawn_of(&self, manifest: &DagManifest, model: usize, forget: &ForgetSet, verb: &str) -> Result<Dataset> {
+		let data = forget.withdrawn(&self.data, self.owner_of(manifest, model)?);
+		if data.is_empty() {
+			return Err(WorkerError::InvalidArgument(format!(
+				"start model {} holds none of {}: nothing to {verb}",
+				manifest.models[model].id,
+				forget.describe()
+			)));
+		}
+		Ok(data)
 	}
 
 	/// The owner's retained training data, refused when empty.
