@@ -143,11 +143,10 @@ impl BackdoorSpec {
 			chosen_all.iter().flat_map(|(u, ps)| ps.iter().map(|&k| users[*u][k])).collect();
 		let copies = self.triggered(train, &originals)?;
 		let poisoned: Vec<usize> = (train.len()..train.len() + copies.len()).collect();
-		let mut next = poisoned.iter().copied();
-		for (u, positions) in chosen_all {
-			for k in positions {
-				users[u][k] = next.next().unwrap_or(usize::MAX);
-			}
+		// The copies are in `chosen_all`'s order: each replaces the sample it was made from.
+		let slots = chosen_all.iter().flat_map(|(u, ps)| ps.iter().map(move |&k| (*u, k)));
+		for ((u, k), copy) in slots.zip(poisoned.iter().copied()) {
+			users[u][k] = copy;
 		}
 		let train = Dataset::concat(&[train, &copies])?;
 		Ok((train, users, poisoned))
