@@ -3,8 +3,9 @@
 //! bound, must fit the committee's `MaxProposalWeight` — otherwise the largest redaction
 //! the runtime allows could never be proposed — its last round-2 message must fit one
 //! normal extrinsic for every committee size the runtime allows (4 to 32 members), its
-//! `t` round-2 messages must fit the round, and a parallel request over `MaxAffected`
-//! models must fit one redaction.
+//! `t` round-2 messages must fit the round, the last chunk of a redaction must fit with the
+//! closing of the largest request, and a request over `MaxAffected` models must be filed,
+//! cancelled and proposed within one normal extrinsic each.
 
 use blockful_runtime::{configs, LiveChain};
 use frame_support::traits::Get;
@@ -84,11 +85,47 @@ fn largest_redaction_fits_the_proposal_weight_cap() {
 	assert!(!redaction_fits(bigger), "MaxUpdates {max} could be at least {bigger}");
 }
 
+/// Whether the last chunk of a redaction, `updates` models each in its own live block,
+/// fits one normal extrinsic for every allowed committee size: its completing round-2
+/// message is charged the chunk's benchmark plus the closing of the largest request.
+fn final_chunk_fits(updates: usize) -> bool {
+	let closing = <blockful_runtime::Unlearning as OnRedaction>::max_weight();
+	COMMITTEES.iter().all(|n| {
+		let t = u64::from(pallet_threshold::threshold_for(*n));
+		costs::sign_share_weight::<Runtime>(2 * updates, t)
+			.saturating_add(closing)
+			.all_lte(max_extrinsic())
+	})
+}
+
 #[test]
-fn a_parallel_request_fits_one_redaction() {
-	let updates: u32 = configs::MaxUpdates::get();
+fn the_final_chunk_fits_with_the_closing_of_the_largest_request() {
+	let last = <configs::MaxFinalChunk as Get<u32>>::get() as usize;
+	let full = <configs::MaxUpdates as Get<u32>>::get() as usize;
+	assert!(last <= full, "MaxFinalChunk {last} > MaxUpdates {full}");
+	assert!(final_chunk_fits(last), "a final chunk of {last} models does not fit");
+	let bigger = last + last / 10 + 1;
+	assert!(!final_chunk_fits(bigger), "MaxFinalChunk {last} could be at least {bigger}");
+}
+
+#[test]
+fn the_largest_request_is_filed_cancelled_and_proposed_within_one_extrinsic() {
+	use pallet_unlearning::WeightInfo as _;
 	let affected: u32 = configs::MaxAffected::get();
-	assert!(affected <= updates, "MaxAffected {affected} > MaxUpdates {updates}");
+	let file = blockful_runtime::Unlearning::request_weight(affected);
+	let cancel = <Runtime as pallet_unlearning::Config>::WeightInfo::request_unlearning(affected)
+		.saturating_add(blockful_runtime::Unlearning::close_weight());
+	let propose = blockful_runtime::Threshold::propose_weight();
+	for (what, w) in [("request_unlearning", file), ("cancel_request", cancel), ("propose_redaction", propose)] {
+		assert!(w.all_lte(max_extrinsic()), "{what} over {affected} models: {w:?} > {:?}", max_extrinsic());
+		println!("{what} over MaxAffected = {affected}: {:.0} ms of {:.0} ms", w.ref_time() as f64 / 1e9, max_extrinsic().ref_time() as f64 / 1e9);
+	}
+	// A request is cut into at most this many chunks, one committee approval for all.
+	let chunks = blockful_runtime::Threshold::chunk_sizes(affected as usize);
+	assert_eq!(chunks.iter().sum::<usize>(), affected as usize);
+	assert!(chunks.iter().all(|c| *c <= configs::MaxUpdates::get() as usize));
+	assert!(*chunks.last().unwrap() <= configs::MaxFinalChunk::get() as usize);
+	println!("{affected} models: {} chunks", chunks.len());
 }
 
 type LiveWeights = <blockful_runtime::Runtime as pallet_live_chain::Config>::WeightInfo;

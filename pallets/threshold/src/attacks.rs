@@ -353,16 +353,19 @@ fn committee_of(n: u64) -> TestNet {
 		assert_eq!(key.package.threshold, t);
 		assert_eq!(key.confirmed.len() as u64, n);
 	});
-	// A full-size redaction: the runtime's most models, each in its own live block, so
-	// every transaction and every block needs a collision.
-	let size = u64::from(MaxUpdates::get());
+	// A full-size redaction: a full chunk of the runtime's most models, then the final
+	// chunk, each model in its own live block, so every transaction and every block needs
+	// a collision.
+	let full = u64::from(MaxUpdates::get());
+	let size = full + u64::from(<<Test as Config>::MaxFinalChunk as frame_support::traits::Get<u32>>::get());
 	let request = net.with(|| full_size_request(size));
 	net.with(|| {
 		submit(request, &(0..size).collect::<Vec<_>>());
 		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request));
-		assert_eq!(Proposals::<Test>::get(0).unwrap().items() as u64, 2 * size);
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!((p.items() as u64, p.chunks), (2 * full, 2));
 	});
-	net.run_until(20, applied).expect("redaction applied");
+	net.run_until(40, applied).expect("redaction applied");
 	net.with(|| {
 		for tx in 0..size {
 			let live = pallet_live_chain::Txs::<Test>::get(tx).unwrap();

@@ -117,12 +117,16 @@ fn proposal<T: Config>(u: u32, phase: SignPhase) -> Result<ProposalOf<T>, Benchm
 		.iter()
 		.filter_map(|tx| pallet_live_chain::Txs::<T>::get(tx).map(|t| t.height))
 		.collect();
+	let root = update_set_root(updates.iter().map(|(tx, uri)| (*tx, uri.as_slice())));
 	let p = Proposal {
 		request,
 		proposer: caller,
 		epoch: 0,
 		updates,
 		heights: heights.into_iter().collect(),
+		root,
+		chunk: 0,
+		chunks: 1,
 		attempt: 0,
 		banned: vec![],
 		skipped: vec![],

@@ -120,6 +120,19 @@ pub fn charged<T: Config>(items: usize, models: usize) -> usize {
 	items.max(models.saturating_mul(2).min(most))
 }
 
+/// What the completing round-2 message of a proposal's **last** chunk adds to the
+/// benchmark (which closed a request of its own size): closing a request of up to
+/// `MaxAffected` models (the unlearning hook's bound). Nothing for other chunks.
+pub fn closing_weight<T: Config>(proposal: &u64) -> Weight {
+	use pallet_live_chain::OnRedaction;
+	let last = Proposals::<T>::get(proposal).is_none_or(|p| p.chunk.saturating_add(1) >= p.chunks);
+	if last {
+		<T as pallet_live_chain::Config>::OnRedaction::max_weight()
+	} else {
+		Weight::zero()
+	}
+}
+
 /// Round 2, a share that does not complete the round: the sessions of every collision
 /// and one share check each, the reads of the items and one write.
 pub fn share_check_weight<T: Config>(items: usize, signers: usize) -> Weight {
@@ -221,20 +234,23 @@ impl<T: Config> Pallet<T> {
 			Message::SignShare { proposal, shares, .. } => sign_share_weight::<T>(
 				charged_items::<T>(proposal, shares.len()),
 				threshold_of(proposal),
-			),
+			)
+			.saturating_add(closing_weight::<T>(proposal)),
 		}
 	}
 
-	/// Weight of `propose_redaction`: the reads of `MaxUpdates` updates and the unlearning
-	/// hook's check.
+	/// Weight of `propose_redaction`: up to `MaxAffected` models, each with its submission
+	/// and live record read (sequential: each candidate's step check),
+	/// the unlearning hook's check of every chunk (the request and the chunk's
+	/// submissions) and the writes of the chunks after the first.
 	pub fn propose_weight() -> Weight {
-		use pallet_live_chain::OnRedaction;
-		T::DbWeight::get()
-			.reads_writes(
-				4u64.saturating_add(T::MaxQueued::get().into())
-					.saturating_add(3u64.saturating_mul(u64::from(T::MaxUpdates::get()))),
-				3,
-			)
-			.saturating_add(<T as pallet_live_chain::Config>::OnRedaction::max_weight())
+		let affected = u64::from(<T as pallet_unlearning::Config>::MaxAffected::get());
+		let chunks = (Pallet::<T>::chunk_sizes(affected.saturated_into()).len() as u64).max(1);
+		T::DbWeight::get().reads_writes(
+			4u64.saturating_add(2u64.saturating_mul(T::MaxQueued::get().into()))
+				.saturating_add(affected.saturating_mul(5))
+				.saturating_add(chunks),
+			3u64.saturating_add(chunks),
+		)
 	}
 }

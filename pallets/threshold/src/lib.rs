@@ -173,6 +173,12 @@ pub mod pallet {
 		/// Most redaction proposals waiting at once.
 		#[pallet::constant]
 		type MaxQueued: Get<u32>;
+		/// Most models in the **last** chunk of a proposal (at most the live chain's
+		/// `MaxUpdates`, the size of every other chunk): its round-2 message also closes the
+		/// request — releases up to `MaxAffected` locks and submissions — and is charged
+		/// for it, so it carries fewer models.
+		#[pallet::constant]
+		type MaxFinalChunk: Get<u32>;
 		/// Most queued proposals of requests filed by one account.
 		#[pallet::constant]
 		type MaxQueuedPerRequester: Get<u32>;
@@ -289,6 +295,20 @@ pub mod pallet {
 	/// Id the next proposal gets.
 	#[pallet::storage]
 	pub type NextProposalId<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// The chunks of an approved update set not yet being signed: `(proposal, chunk) ->
+	/// (tx, new uri)` pairs, at most `MaxUpdates`; taken when the chunk before is applied,
+	/// removed with the proposal.
+	#[pallet::storage]
+	pub type PendingChunks<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		u64,
+		Twox64Concat,
+		u32,
+		Vec<(u64, Vec<u8>)>,
+		OptionQuery,
+	>;
 
 	/// Round-1 commitments of the head proposal's current attempt: `(proposal, member) ->
 	/// one per collision`.
@@ -429,8 +449,14 @@ pub mod pallet {
 			proposal: u64,
 			/// The unlearning request.
 			request: u64,
-			/// Collisions it needs.
+			/// Collisions its first chunk needs.
 			items: u32,
+			/// Models it updates, over all its chunks.
+			models: u32,
+			/// Chunks it is applied in (1 unless the update set exceeds `MaxUpdates`).
+			chunks: u32,
+			/// The commitment to its whole update set (`Proposal::root`).
+			root: [u8; 32],
 		},
 		/// A queued proposal moved to the key of a new committee (after a resharing).
 		ProposalMoved {
@@ -464,7 +490,24 @@ pub mod pallet {
 			/// The new attempt.
 			attempt: u32,
 		},
-		/// The committee's collisions were aggregated and the redaction applied.
+		/// One chunk of a proposal approved in several was aggregated and applied; the next
+		/// chunk's signing starts (its first attempt is `attempt`).
+		ChunkApplied {
+			/// The proposal.
+			proposal: u64,
+			/// The unlearning request it advances.
+			request: u64,
+			/// The chunk applied, from 0.
+			chunk: u32,
+			/// Chunks of the proposal.
+			chunks: u32,
+			/// Models the chunk updated.
+			models: u32,
+			/// The signer set of the chunk.
+			signers: Vec<MemberIndex>,
+		},
+		/// The committee's collisions were aggregated and the redaction applied (for a
+		/// proposal in several chunks: its last chunk, so all of it).
 		RedactionApplied {
 			/// The proposal.
 			proposal: u64,
@@ -472,7 +515,7 @@ pub mod pallet {
 			request: u64,
 			/// The signer set.
 			signers: Vec<MemberIndex>,
-			/// Attempts it took (1 = first try).
+			/// Attempts it took over all its chunks (1 = a one-chunk proposal at first try).
 			attempts: u32,
 		},
 		/// A proposal was dropped: its request is no longer open, the redaction failed, or
@@ -550,8 +593,6 @@ pub mod pallet {
 		TooManyQueued,
 		/// The proposal replaces no model.
 		NoUpdates,
-		/// The redaction needs more collisions than one proposal may hold (`MaxUpdates`).
-		TooManyUpdates,
 		/// A model is not on the live chain.
 		UnknownTx,
 		/// The request is unknown.

@@ -151,7 +151,9 @@ impl pallet_live_chain::Config for Test {
 impl pallet_unlearning::Config for Test {
 	type MaxStarts = frame_support::traits::ConstU32<3>;
 	type MaxClasses = frame_support::traits::ConstU32<10>;
-	type MaxAffected = frame_support::traits::ConstU32<8>;
+	/// More than two chunks of `MaxUpdates`: a request is approved once and applied in
+	/// chunks.
+	type MaxAffected = frame_support::traits::ConstU32<20>;
 	type WeightInfo = ();
 	type DepositCurrency = Balances;
 	type DepositHoldReason = RuntimeHoldReason;
@@ -235,6 +237,7 @@ impl pallet_threshold::Config for Test {
 	type RoundTimeout = frame_support::traits::ConstU64<PHASE>;
 	type MaxMembers = frame_support::traits::ConstU32<32>;
 	type MaxQueued = frame_support::traits::ConstU32<2>;
+	type MaxFinalChunk = frame_support::traits::ConstU32<4>;
 	type MaxQueuedPerRequester = frame_support::traits::ConstU32<1>;
 	type MaxMessagesPerBlock = frame_support::traits::ConstU32<MAX_MESSAGES>;
 	type UnsignedPriority = frame_support::traits::ConstU64<{ 1 << 20 }>;
@@ -359,6 +362,16 @@ impl TestNet {
 			}
 		}
 		None
+	}
+
+	/// Restarts the members' node having lost its off-chain storage (the members' nonce
+	/// records) and its transaction pool: the worst restart, where nothing but the chain's
+	/// state survives.
+	pub fn restart_node(&mut self) {
+		let (offchain, _state) = TestOffchainExt::new();
+		self.ext.register_extension(OffchainDbExt::new(offchain.clone()));
+		self.ext.register_extension(OffchainWorkerExt::new(offchain));
+		self.pool.write().transactions.clear();
 	}
 
 	/// Runs `f` in the externalities.

@@ -39,23 +39,36 @@ impl<T: Config> Pallet<T> {
 		let updates = pallet_unlearning::Pallet::<T>::next_redaction(request, &held)
 			.map_err(DispatchError::from)?;
 		ensure!(!updates.is_empty(), Error::<T>::NoUpdates);
-		ensure!(updates.len() <= T::MaxUpdates::get() as usize, Error::<T>::TooManyUpdates);
-		let mut heights = BTreeSet::new();
-		for (tx, _) in updates.iter() {
-			let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
-			heights.insert(live.height);
+		let models = updates.len();
+		let root = update_set_root(updates.iter().map(|(tx, uri)| (*tx, uri.as_slice())));
+		// One approval, applied in chunks in ascending id order; each chunk is checked now
+		// and again when it is applied.
+		let mut chunks: Vec<Vec<(u64, Vec<u8>)>> = Vec::new();
+		let mut rest = &updates[..];
+		for size in Self::chunk_sizes(updates.len()) {
+			let (chunk, tail) = rest.split_at(size.min(rest.len()));
+			chunks.push(chunk.iter().map(|(tx, uri)| (*tx, uri.to_vec())).collect());
+			rest = tail;
 		}
-		let consented: Vec<(u64, &[u8])> =
-			updates.iter().map(|(tx, uri)| (*tx, uri.as_slice())).collect();
-		<T as pallet_live_chain::Config>::OnRedaction::validate(request, &consented)?;
+		for chunk in chunks.iter() {
+			let consented: Vec<(u64, &[u8])> =
+				chunk.iter().map(|(tx, uri)| (*tx, uri.as_slice())).collect();
+			<T as pallet_live_chain::Config>::OnRedaction::validate(request, &consented)?;
+		}
+		let first = chunks.remove(0);
+		let heights = Self::heights_of(&first)?;
 
 		let id = NextProposalId::<T>::get();
+		let count = chunks.len().saturating_add(1).saturated_into::<u32>();
 		let mut proposal = Proposal {
 			request,
 			proposer: who,
 			epoch,
-			updates: updates.into_iter().map(|(tx, uri)| (tx, uri.into_inner())).collect(),
-			heights: heights.into_iter().collect(),
+			updates: first,
+			heights,
+			root,
+			chunk: 0,
+			chunks: count,
 			attempt: 0,
 			banned: Vec::new(),
 			skipped: Vec::new(),
@@ -64,11 +77,66 @@ impl<T: Config> Pallet<T> {
 		};
 		proposal.deadline = Self::round_deadline(&proposal, Self::threshold_of(epoch));
 		let items = proposal.items().saturated_into();
+		for (k, chunk) in chunks.into_iter().enumerate() {
+			PendingChunks::<T>::insert(id, k.saturating_add(1).saturated_into::<u32>(), chunk);
+		}
 		Proposals::<T>::insert(id, proposal);
 		Queue::<T>::append(id);
 		NextProposalId::<T>::put(id.saturating_add(1));
-		Self::deposit_event(Event::RedactionProposed { proposal: id, request, items });
+		Self::deposit_event(Event::RedactionProposed {
+			proposal: id,
+			request,
+			items,
+			models: models.saturated_into(),
+			chunks: count,
+			root,
+		});
 		Ok(())
+	}
+
+	/// How a proposal of `models` models is cut: chunks of `MaxUpdates`, then a last one
+	/// of at most `MaxFinalChunk` (its message also closes the request). One chunk when
+	/// the models fit the last.
+	pub fn chunk_sizes(models: usize) -> Vec<usize> {
+		let full = (T::MaxUpdates::get() as usize).max(1);
+		let last = (T::MaxFinalChunk::get() as usize).clamp(1, full);
+		let before = models.saturating_sub(last);
+		let mut sizes: Vec<usize> = (0..before.div_ceil(full))
+			.map(|k| full.min(before.saturating_sub(k.saturating_mul(full))))
+			.collect();
+		sizes.push(models.min(last));
+		sizes
+	}
+
+	/// The live blocks holding the models of `updates` (each header gets a new version),
+	/// ascending.
+	pub(crate) fn heights_of(updates: &[(u64, Vec<u8>)]) -> Result<Vec<u64>, DispatchError> {
+		let mut heights = BTreeSet::new();
+		for (tx, _) in updates.iter() {
+			let live = pallet_live_chain::Txs::<T>::get(tx).ok_or(Error::<T>::UnknownTx)?;
+			heights.insert(live.height);
+		}
+		Ok(heights.into_iter().collect())
+	}
+
+	/// After chunk `p.chunk` of `proposal` was applied: the next chunk's updates and
+	/// headers become the proposal's, signed from a fresh attempt (round 1; the cheaters
+	/// it banned stay banned). `false` when it was the last chunk.
+	pub(crate) fn next_chunk(proposal: u64, p: &mut ProposalOf<T>) -> Result<bool, DispatchError> {
+		let next = p.chunk.saturating_add(1);
+		if next >= p.chunks {
+			return Ok(false);
+		}
+		let updates = PendingChunks::<T>::take(proposal, next).ok_or(Error::<T>::NoUpdates)?;
+		p.heights = Self::heights_of(&updates)?;
+		p.updates = updates;
+		p.chunk = next;
+		Self::clear_attempt(proposal);
+		p.attempt = p.attempt.saturating_add(1);
+		p.skipped.clear();
+		p.phase = SignPhase::Commit;
+		p.deadline = Self::round_deadline(p, Self::threshold_of(p.epoch));
+		Ok(true)
 	}
 
 	/// The threshold of `epoch`'s key (the most the runtime allows if it is gone).
@@ -111,9 +179,11 @@ impl<T: Config> Pallet<T> {
 		Self::finish_proposal(proposal);
 	}
 
-	/// Removes a proposal (all its state) and starts the clock of the new head.
+	/// Removes a proposal (all its state, its chunks not applied included) and starts the
+	/// clock of the new head.
 	pub(crate) fn finish_proposal(proposal: u64) {
 		Self::clear_attempt(proposal);
+		let _ = PendingChunks::<T>::clear_prefix(proposal, u32::MAX, None);
 		Proposals::<T>::remove(proposal);
 		Queue::<T>::mutate(|queue| queue.retain(|id| *id != proposal));
 		if let Some(next) = Queue::<T>::get().first() {

@@ -81,7 +81,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The digest that binds round 2 to one set of signing packages: the chain, the
-	/// proposal (its request, key epoch, updates, headers), the attempt, the signer set and
+	/// proposal (its request, key epoch, the root of its whole update set, the chunk and
+	/// its updates and headers), the attempt, the signer set and
 	/// every signer's round-1 commitments. Two forks that chose different signers or
 	/// commitments give different digests.
 	pub fn package_digest(
@@ -105,6 +106,8 @@ impl<T: Config> Pallet<T> {
 				proposal,
 				p.request,
 				p.epoch,
+				p.root,
+				(p.chunk, p.chunks),
 				&p.updates,
 				&p.heights,
 				p.attempt,
@@ -251,20 +254,20 @@ impl<T: Config> Pallet<T> {
 		}
 		SignShares::<T>::insert(proposal, me, shares);
 		if signers.iter().all(|i| SignShares::<T>::contains_key(proposal, i)) {
-			Self::complete(proposal, p, &signers, &sessions)?;
-			return Ok(None);
+			return Self::complete(proposal, p, &signers, &sessions);
 		}
 		Ok(Some(checked))
 	}
 
 	/// Aggregates every collision (each share was verified on arrival, so one check of
-	/// the sum per collision) and applies the redaction atomically.
+	/// the sum per collision) and applies the chunk atomically; then the proposal's next
+	/// chunk is signed, or, after its last, it is finished.
 	fn complete(
 		proposal: u64,
 		p: ProposalOf<T>,
 		signers: &[MemberIndex],
 		sessions: &[Session],
-	) -> DispatchResult {
+	) -> Result<Option<Weight>, DispatchError> {
 		let shares: Vec<(MemberIndex, Vec<[u8; 32]>)> = signers
 			.iter()
 			.filter_map(|i| SignShares::<T>::get(proposal, i).map(|s| (*i, s)))
@@ -280,7 +283,7 @@ impl<T: Config> Pallet<T> {
 				Err(e) => {
 					log::error!(target: "runtime::threshold", "aggregation failed: {e:?}");
 					Self::drop_proposal(proposal, Error::<T>::WrongItemCount.into());
-					return Ok(());
+					return Ok(None);
 				},
 			}
 		}
@@ -301,8 +304,30 @@ impl<T: Config> Pallet<T> {
 		let applied = frame_support::storage::with_storage_layer(|| {
 			pallet_live_chain::Pallet::<T>::apply_redaction(request, &updates, &headers)
 		});
-		match applied {
-			Ok(_) => {
+		let hook = match applied {
+			Ok(hook) => hook,
+			Err(error) => {
+				Self::drop_proposal(proposal, error);
+				return Ok(None);
+			},
+		};
+		// Charged: the benchmark of this chunk's shape, plus, for the last chunk, what
+		// closing this request really cost (the declared weight assumed the largest).
+		let last = p.chunk.saturating_add(1) >= p.chunks;
+		let used = crate::costs::sign_share_weight::<T>(
+			crate::costs::charged::<T>(p.items(), p.updates.len()),
+			signers.len() as u64,
+		)
+		.saturating_add(if last { hook } else { Weight::zero() });
+		let (chunk, chunks, models) = (p.chunk, p.chunks, p.updates.len().saturated_into());
+		if chunks > 1 {
+			let signers = signers.to_vec();
+			Self::deposit_event(Event::ChunkApplied { proposal, request, chunk, chunks, models, signers });
+		}
+		let mut p = p;
+		match Self::next_chunk(proposal, &mut p) {
+			Ok(true) => Proposals::<T>::insert(proposal, p),
+			Ok(false) => {
 				Self::deposit_event(Event::RedactionApplied {
 					proposal,
 					request,
@@ -313,7 +338,7 @@ impl<T: Config> Pallet<T> {
 			},
 			Err(error) => Self::drop_proposal(proposal, error),
 		}
-		Ok(())
+		Ok(Some(used))
 	}
 }
 

@@ -688,8 +688,20 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 		// Three models in two live blocks: 5 collisions, charged as 6 (two per model, the
 		// benchmarks' shape), never less than the message's own count.
 		let share = |n: usize| Message::SignShare { proposal: 0, attempt: 0, package: [0; 32], shares: vec![[0; 32]; n] };
-		assert_eq!(Pallet::<Test>::submit_weight(&share(5)), costs::sign_share_weight::<Test>(6, 3));
-		assert_eq!(Pallet::<Test>::submit_weight(&share(8)), costs::sign_share_weight::<Test>(8, 3));
+		// Its only chunk is its last: the completing message also closes the request.
+		let closing = <Unlearning as pallet_live_chain::OnRedaction>::max_weight();
+		assert_eq!(costs::closing_weight::<Test>(&0), closing);
+		assert_eq!(
+			Pallet::<Test>::submit_weight(&share(5)),
+			costs::sign_share_weight::<Test>(6, 3).saturating_add(closing)
+		);
+		assert_eq!(
+			Pallet::<Test>::submit_weight(&share(8)),
+			costs::sign_share_weight::<Test>(8, 3).saturating_add(closing)
+		);
+		// A chunk before the last closes nothing.
+		Proposals::<Test>::mutate(0, |p| p.as_mut().unwrap().chunks = 2);
+		assert_eq!(costs::closing_weight::<Test>(&0), frame_support::weights::Weight::zero());
 		let commit = Message::SignCommit { proposal: 0, attempt: 0, commitments: vec![([0; 32], [0; 32]); 5] };
 		assert_eq!(Pallet::<Test>::submit_weight(&commit), costs::sign_commit_weight::<Test>(6, 3));
 	});
@@ -741,12 +753,133 @@ fn a_share_that_does_not_complete_the_round_is_refunded_to_its_check() {
 				// Not the last: charged the check of its shares only.
 				assert_eq!(post.actual_weight, Some(check), "share {k}");
 			} else {
-				// The last completes the round: charged in full (aggregation and apply).
-				assert_eq!(post.actual_weight, None, "the completing share");
+				// The last completes the round: charged its shape's benchmark (aggregation
+				// and apply) and what closing this small request cost, not the bound for
+				// closing the largest.
+				let hook = <() as pallet_unlearning::WeightInfo>::advance_request(3);
+				let used = costs::sign_share_weight::<Test>(costs::charged::<Test>(p.items(), 3), 3)
+					.saturating_add(hook);
+				assert_eq!(post.actual_weight, Some(used), "the completing share");
+				assert!(used.all_lte(declared));
 			}
 			assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
 		}
 		assert!(applied());
 		assert_redacted();
 	});
+}
+
+/// A chain of `n` models m0 → m1 → … (two per live block) and a parallel request on m0
+/// whose owner has submitted every new version; returns the request id.
+fn chain_of_models_and_request(n: u64) -> u64 {
+	for tx in 0..n {
+		publish(&format!("m{tx}"), if tx == 0 { vec![] } else { vec![tx - 1] });
+		if tx % 2 == 1 {
+			next_block();
+		}
+	}
+	next_block();
+	let request = request_on_m0();
+	submit(request, &(0..n).collect::<Vec<_>>());
+	request
+}
+
+/// Models of the first `n` already at their new version, and the rest at their first.
+fn redacted_models(n: u64) -> usize {
+	let versions: Vec<u32> =
+		(0..n).map(|tx| pallet_live_chain::Txs::<Test>::get(tx).unwrap().version).collect();
+	assert!(versions.iter().all(|v| *v <= 1), "a model was redacted twice: {versions:?}");
+	versions.iter().filter(|v| **v == 1).count()
+}
+
+#[test]
+fn a_request_larger_than_one_chunk_is_approved_once_and_survives_a_member_down_and_a_restart() {
+	const N: u64 = 19; // chunks of MaxUpdates = 8, the last of MaxFinalChunk = 4: 8, 7, 4
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(|| chain_of_models_and_request(N));
+	net.with(|| {
+		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request));
+		let uris: Vec<(u64, Vec<u8>)> =
+			(0..N).map(|tx| (tx, model_uri(&format!("unlearned-{tx}")))).collect();
+		let root = update_set_root(uris.iter().map(|(tx, uri)| (*tx, uri.as_slice())));
+		assert!(events().contains(&Event::RedactionProposed {
+			proposal: 0,
+			request,
+			items: 8 + 4,
+			models: N as u32,
+			chunks: 3,
+			root,
+		}));
+		assert_eq!(PendingChunks::<Test>::iter_prefix(0).count(), 2);
+		// One approval: a second proposal of the same request is refused.
+		assert_noop!(
+			Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request),
+			Error::<Test>::AlreadyProposed
+		);
+	});
+	// Every block in between: whole chunks only, and the live chain verifies.
+	let whole_chunks = || {
+		let done = redacted_models(N);
+		assert!([0, 8, 15, 19].contains(&done), "{done} models redacted: half a chunk");
+		let report = LiveChain::verify_integrity();
+		assert!(report.ok, "{report:?}");
+		done
+	};
+	net.run_until(10, || whole_chunks() >= 8).expect("first chunk applied");
+	net.with(|| {
+		let r = pallet_unlearning::Requests::<Test>::get(request).unwrap();
+		assert_eq!(r.status, pallet_unlearning::RequestStatus::InProgress);
+		assert!(!applied());
+	});
+	// Two of four members go down: no chunk can be signed, nothing half-applied.
+	set_online(&[11, 12]);
+	let stuck = net.with(redacted_models_now);
+	assert_eq!(net.run_until(12, || whole_chunks() > stuck), None);
+	// The node restarts having lost its off-chain storage and pool; the members come back.
+	net.restart_node();
+	set_online(&MEMBERS);
+	net.run_until(40, || {
+		whole_chunks();
+		applied()
+	})
+	.expect("every chunk applied");
+	net.with(|| {
+		assert_eq!(redacted_models(N), N as usize);
+		for tx in 0..N {
+			let live = pallet_live_chain::Txs::<Test>::get(tx).unwrap();
+			assert_eq!(live.uri.to_vec(), model_uri(&format!("unlearned-{tx}")));
+			assert_eq!(pallet_model_archive::Pallet::<Test>::lineage(tx).len(), 2);
+		}
+		let chunks: Vec<(u32, u32, u32)> = events()
+			.into_iter()
+			.filter_map(|e| match e {
+				Event::ChunkApplied { chunk, chunks, models, .. } => Some((chunk, chunks, models)),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(chunks, vec![(0, 3, 8), (1, 3, 7), (2, 3, 4)]);
+		let proposed = events().iter().filter(|e| matches!(e, Event::RedactionProposed { .. })).count();
+		assert_eq!(proposed, 1, "one approval");
+		// Each chunk and each retry was signed in its own attempt: no nonce record is
+		// ever asked for twice.
+		let attempts: Vec<u32> = events()
+			.into_iter()
+			.filter_map(|e| match e {
+				Event::SignersChosen { attempt, .. } => Some(attempt),
+				_ => None,
+			})
+			.collect();
+		assert!(attempts.windows(2).all(|w| w[0] < w[1]), "{attempts:?}");
+		let r = pallet_unlearning::Requests::<Test>::get(request).unwrap();
+		assert_eq!((r.status, r.rounds, r.done.len()), (pallet_unlearning::RequestStatus::Completed, 3, N as usize));
+		assert!(Proposals::<Test>::get(0).is_none());
+		assert_eq!(PendingChunks::<Test>::iter_prefix(0).count(), 0);
+		assert_eq!(SignCommitments::<Test>::iter_prefix(0).count(), 0);
+	});
+}
+
+/// [`redacted_models`] of the whole DAG.
+fn redacted_models_now() -> usize {
+	redacted_models(pallet_live_chain::NextTxId::<Test>::get())
 }

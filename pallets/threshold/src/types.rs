@@ -112,11 +112,23 @@ pub struct Proposal<AccountId, BlockNumber> {
 	pub proposer: AccountId,
 	/// The key epoch whose members sign.
 	pub epoch: u32,
-	/// The model replacements: `(tx, new uri)`.
+	/// The model replacements of the chunk being signed: `(tx, new uri)`.
 	pub updates: Vec<(u64, Vec<u8>)>,
-	/// Live blocks whose header gets a new version (those holding an updated model).
+	/// Live blocks whose header this chunk gives a new version (those holding one of its
+	/// updated models).
 	pub heights: Vec<u64>,
-	/// Signing attempt, from 0; a timeout or a cheater starts the next one.
+	/// The commitment to everything the proposal approves: the Merkle root
+	/// ([`update_set_root`]) of all its `(tx, new uri)` pairs in ascending id order, over
+	/// every chunk. Every chunk's signing packages bind it.
+	pub root: [u8; 32],
+	/// The chunk being signed, from 0. A parallel request whose update set exceeds
+	/// `MaxUpdates` is approved once and applied in chunks of at most `MaxUpdates` models,
+	/// in ascending id order; the later chunks wait in `PendingChunks`.
+	pub chunk: u32,
+	/// Chunks of the approval (1 for every redaction that fits one).
+	pub chunks: u32,
+	/// Signing attempt, from 0, counted over all chunks; a timeout, a cheater or the next
+	/// chunk starts the next one (so no nonce record is ever reused across chunks).
 	pub attempt: u32,
 	/// Members caught with an invalid partial share: excluded for this proposal.
 	pub banned: Vec<MemberIndex>,
@@ -207,4 +219,31 @@ pub struct Submission<MemberKey> {
 	pub member: MemberKey,
 	/// What it says.
 	pub message: Message,
+}
+
+/// Leaf of an approved update in [`update_set_root`]: `blake2_256(0x00 ‖ SCALE(tx, uri))`.
+pub fn update_leaf(tx: u64, uri: &[u8]) -> [u8; 32] {
+	sp_io::hashing::blake2_256(&(0u8, tx, uri).encode())
+}
+
+/// The commitment to a proposal's whole update set: a binary Merkle tree over
+/// [`update_leaf`]s in the given order, inner nodes `blake2_256(0x01 ‖ left ‖ right)`, an
+/// odd node carried up unchanged; the root of no update is all zeros.
+pub fn update_set_root<'a>(updates: impl IntoIterator<Item = (u64, &'a [u8])>) -> [u8; 32] {
+	let mut level: alloc::vec::Vec<[u8; 32]> =
+		updates.into_iter().map(|(tx, uri)| update_leaf(tx, uri)).collect();
+	if level.is_empty() {
+		return [0u8; 32];
+	}
+	while level.len() > 1 {
+		level = level
+			.chunks(2)
+			.map(|pair| match pair {
+				[l, r] => sp_io::hashing::blake2_256(&[&[1u8][..], &l[..], &r[..]].concat()),
+				[one] => *one,
+				_ => [0u8; 32],
+			})
+			.collect();
+	}
+	level[0]
 }

@@ -395,8 +395,6 @@ pub mod pallet {
 		TooManyRequestsThisBlock,
 		/// A redaction updates a model outside the request's affected set.
 		UpdateOutsideAffected,
-		/// A parallel redaction leaves out a start model.
-		StartNotUpdated,
 		/// A sequential redaction must update exactly one model.
 		SequentialStepNotSingle,
 		/// A sequential redaction updates a model already updated for this request.
@@ -425,8 +423,6 @@ pub mod pallet {
 		UpdateNotSubmitted,
 		/// The redaction's URI for a model is not the one its owner submitted.
 		UriMismatch,
-		/// Parallel: the redaction leaves out a submitted new version.
-		SubmittedUpdateLeftOut,
 		/// No submitted update is ready to be proposed.
 		NothingToPropose,
 		/// A sample-level request must commit to at least one sample, with a non-zero root.
@@ -708,16 +704,18 @@ pub mod pallet {
 		}
 
 		/// The updates the next redaction of request `id` applies, read from the owners'
-		/// submissions, in ascending id order. Parallel: every submitted new version (each
-		/// affected model must have its update). Sequential: the first submitted update
+		/// submissions, in ascending id order. Parallel: every submitted new version not
+		/// applied yet (each affected model must have its update; the committee approves
+		/// them as one set and may apply it in chunks). Sequential: the first submitted update
 		/// not applied yet, whose affected parents are applied and that is not in
 		/// `queued` (models already in a queued proposal of this request).
 		pub fn next_redaction(id: u64, queued: &[u64]) -> Result<Vec<(u64, UriOf<T>)>, Error<T>> {
 			let r = Self::active_request(id)?;
 			match r.paradigm {
 				Paradigm::Parallel => {
+					let done: BTreeSet<u64> = r.done.iter().copied().collect();
 					let mut updates = Vec::with_capacity(r.affected.len());
-					for tx in r.affected.iter() {
+					for tx in r.affected.iter().filter(|tx| !done.contains(tx)) {
 						let sub = Updates::<T>::get(id, tx).ok_or(Error::<T>::UpdateMissing)?;
 						if let ModelUpdate::Replace(uri) = sub.update {
 							updates.push((*tx, uri));
@@ -736,6 +734,17 @@ pub mod pallet {
 					})
 					.ok_or(Error::<T>::NothingToPropose),
 			}
+		}
+
+		/// Parallel: the submitted new versions of request `id` not applied yet (each is
+		/// applied by exactly one redaction, whichever chunk of the approval carries it).
+		fn unapplied(id: u64, r: &RequestOf<T>) -> usize {
+			let done: BTreeSet<u64> = r.done.iter().copied().collect();
+			r.affected
+				.iter()
+				.filter(|tx| !done.contains(tx))
+				.filter(|tx| Updates::<T>::get(id, tx).is_some_and(|s| s.update.uri().is_some()))
+				.count()
 		}
 
 		/// Weight of `request_unlearning` over `affected` models: the benchmarked call plus
@@ -825,24 +834,17 @@ pub mod pallet {
 			}
 			match request.paradigm {
 				Paradigm::Parallel => {
+					// One approval of the whole update set may be applied in chunks: any
+					// submitted new versions not applied yet, once every update is in.
 					ensure!(
 						request.submitted as usize == request.affected.len(),
 						Error::<T>::UpdateMissing
 					);
+					let done: BTreeSet<u64> = request.done.iter().copied().collect();
 					ensure!(
-						request.start.iter().all(|s| updates.iter().any(|(tx, _)| tx == s)),
-						Error::<T>::StartNotUpdated
+						updates.iter().all(|(tx, _)| !done.contains(tx)),
+						Error::<T>::AlreadyUpdated
 					);
-					let changed = request
-						.affected
-						.iter()
-						.filter(|tx| {
-							Updates::<T>::get(id, tx).is_some_and(|s| s.update.uri().is_some())
-						})
-						.count();
-					// Every listed model is affected, submitted and (checked by the live
-					// chain) distinct: equal counts mean every new version is listed.
-					ensure!(changed == updates.len(), Error::<T>::SubmittedUpdateLeftOut);
 				},
 				Paradigm::Sequential => {
 					let [(tx, _)] = updates else { return Err(Error::<T>::SequentialStepNotSingle) };
@@ -865,7 +867,8 @@ pub mod pallet {
 		/// - no request at or beyond `NextRequestId`;
 		/// - `affected` is strictly ascending, holds every start model, and `done` and
 		///   `skipped` are disjoint subsets of it;
-		/// - `Completed` iff (parallel) one round was taken and `done ∪ skipped = affected`,
+		/// - `Completed` iff (parallel) `done ∪ skipped = affected`, in at least one
+		///   redaction and at most one per model (chunks of one approval),
 		///   or (sequential) `done` equals `affected` in size; `Pending`/`Waiting` iff no
 		///   rounds;
 		/// - every start model is owned by the requester;
@@ -942,7 +945,10 @@ pub mod pallet {
 					ensure!(stored == 0, "inactive request keeps submissions");
 				}
 				if r.paradigm == Paradigm::Parallel && r.status == RequestStatus::Completed {
-					ensure!(r.rounds == 1, "parallel request took more than one round");
+					ensure!(
+						r.rounds >= 1 && r.rounds as usize <= r.done.len().max(1),
+						"parallel request took no redaction, or more than one per model"
+					);
 				}
 				ensure!(
 					r.classes.is_empty() == SampleWithdrawals::<T>::contains_key(id),
@@ -1017,13 +1023,23 @@ pub mod pallet {
 			r.rounds = r.rounds.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			match r.paradigm {
 				Paradigm::Parallel => {
-					let mut done = txs.to_vec();
-					done.sort();
-					r.skipped = BoundedVec::truncate_from(
-						r.affected.iter().filter(|t| done.binary_search(*t).is_err()).copied().collect(),
-					);
-					r.done = BoundedVec::truncate_from(done);
-					r.status = RequestStatus::Completed;
+					for tx in txs {
+						r.done.try_push(*tx).map_err(|_| Error::<T>::UpdateOutsideAffected)?;
+					}
+					let pending = Self::unapplied(id, &r);
+					if pending == 0 {
+						r.done.sort();
+						r.skipped = BoundedVec::truncate_from(
+							r.affected
+								.iter()
+								.filter(|t| r.done.binary_search(t).is_err())
+								.copied()
+								.collect(),
+						);
+						r.status = RequestStatus::Completed;
+					} else {
+						r.status = RequestStatus::InProgress;
+					}
 				},
 				Paradigm::Sequential => {
 					for tx in txs {

@@ -72,7 +72,8 @@ pub struct SampleCommitment {
 pub enum RequestStatus {
 	/// Stored; no redaction has advanced it yet.
 	Pending,
-	/// Sequential: some, not all, affected models are updated.
+	/// Some, not all, affected models are updated: sequential, or a parallel request whose
+	/// approved update set is being applied in chunks.
 	InProgress,
 	/// Every affected model is updated (or, parallel, skipped under ε).
 	Completed,
@@ -194,7 +195,7 @@ pub struct UnlearningRequest<
 	pub skipped: BoundedVec<u64, MaxAffected>,
 	/// Where the request stands.
 	pub status: RequestStatus,
-	/// Committee motions (redactions) that advanced the request so far.
+	/// Redactions (committee motions or chunks of a threshold approval) applied so far.
 	pub rounds: u32,
 	/// Owners' updates submitted so far (`Unlearning::Updates` entries of this request).
 	pub submitted: u32,

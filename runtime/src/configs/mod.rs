@@ -243,9 +243,15 @@ parameter_types! {
 	pub const MaxStarts: u32 = 16;
 	/// Classes one request may forget.
 	pub const MaxClasses: u32 = 100;
-	/// Models one request may affect (start models and all descendants): at most
-	/// `MaxUpdates`, so that a parallel request completes in one redaction.
-	pub const MaxAffected: u32 = 186;
+	/// Models one request may affect (start models and all descendants). A parallel
+	/// request's update set is approved once by the committee and applied in chunks of
+	/// `MaxUpdates` (the last of `MaxFinalChunk`); the bound is what filing, cancelling and
+	/// closing a request fit in one normal extrinsic (`tests/limits.rs`).
+	pub const MaxAffected: u32 = 2_000;
+	/// Models in the last chunk of a redaction: its completing round-2 message also closes
+	/// the request (up to `MaxAffected` locks and submissions), so it carries fewer models
+	/// than `MaxUpdates` (`tests/limits.rs`: it fits for every committee size).
+	pub const MaxFinalChunk: u32 = 84;
 	/// Held from a model's publisher for as long as the model lives.
 	pub const ModelDeposit: Balance = 10 * MILLI_UNIT;
 	/// Held from a requester while the request is open.
@@ -350,6 +356,7 @@ impl pallet_threshold::Config for Runtime {
 	type RoundTimeout = RoundTimeout;
 	type MaxMembers = MaxThresholdMembers;
 	type MaxQueued = MaxQueuedRedactions;
+	type MaxFinalChunk = MaxFinalChunk;
 	type MaxQueuedPerRequester = MaxQueuedPerRequester;
 	type MaxMessagesPerBlock = MaxThresholdMessagesPerBlock;
 	type UnsignedPriority = ThresholdPriority;
