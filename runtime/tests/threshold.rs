@@ -217,3 +217,105 @@ fn four_nodes_make_the_key_and_redact_with_one_down_but_not_with_two() {
 		)));
 	});
 }
+
+/// Publishes `n` models under the chain's key, m0 by Alice and the rest by Bob, in a binary
+/// tree (m_i inherits from m_{(i−1)/2}, so every model descends from m0), sealing a live
+/// block every 200 models.
+fn tree_of_models(n: u64) {
+	let key = pallet_live_chain::ChPublicKey::<Runtime>::get().unwrap();
+	for tx in 0..n {
+		let refs: Vec<u64> = if tx == 0 { vec![] } else { vec![(tx - 1) / 2] };
+		let model = uri(format!("m{tx}").as_bytes());
+		let msg = pallet_model_archive::model_message(&model, &refs);
+		let (ch, rand) =
+			blockful_chameleon::hash_from_seed(&key, &msg, &sp_io::hashing::blake2_256(&model)).unwrap();
+		let owner = if tx == 0 { Alice } else { Bob };
+		assert_ok!(LiveChain::publish_model(
+			RuntimeOrigin::signed(owner.to_account_id()),
+			model.try_into().unwrap(),
+			refs.try_into().unwrap(),
+			ch,
+			rand
+		));
+		if tx % 200 == 199 || tx + 1 == n {
+			let b = System::block_number();
+			LiveChain::on_finalize(b);
+			System::set_block_number(b + 1);
+		}
+	}
+}
+
+fn chunk_applied() -> usize {
+	System::events()
+		.iter()
+		.filter(|r| matches!(r.event, blockful_runtime::RuntimeEvent::Threshold(Event::ChunkApplied { .. })))
+		.count()
+}
+
+/// The scaled-down run of the DAG-scale issue: a request whose 2,000 affected models (the
+/// runtime's `MaxAffected`) are owned by two parties is filed in one extrinsic, approved by
+/// the committee once and applied in chunks by the four nodes' off-chain workers, with a
+/// node down for a while half-way; the live chain verifies between chunks.
+#[test]
+fn a_request_over_two_thousand_models_is_approved_once_and_applied_in_chunks() {
+	use frame_support::traits::Get;
+	let n = u64::from(<blockful_runtime::configs::MaxAffected as Get<u32>>::get());
+	let mut net = Net::new();
+	let all = [Alice, Bob, Charlie, Dave];
+	assert!(net.run_until(&all, 30, || ActiveEpoch::<Runtime>::get().is_some()), "DKG finished");
+	let (request, chunks) = net.ext.execute_with(|| {
+		tree_of_models(n);
+		assert_ok!(Unlearning::request_unlearning(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			vec![0].try_into().unwrap(),
+			vec![1].try_into().unwrap(),
+			Paradigm::Parallel
+		));
+		let request = pallet_unlearning::NextRequestId::<Runtime>::get() - 1;
+		let r = pallet_unlearning::Requests::<Runtime>::get(request).unwrap();
+		assert_eq!(r.affected.len() as u64, n);
+		for tx in 0..n {
+			let owner = if tx == 0 { Alice } else { Bob };
+			assert_ok!(Unlearning::submit_update(
+				RuntimeOrigin::signed(owner.to_account_id()),
+				request,
+				tx,
+				pallet_unlearning::ModelUpdate::Replace(
+					uri(format!("m{tx}-unlearned").as_bytes()).try_into().unwrap()
+				)
+			));
+		}
+		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(Charlie.to_account_id()), request));
+		let p = pallet_threshold::Proposals::<Runtime>::get(0).unwrap();
+		(request, p.chunks as usize)
+	});
+	assert_eq!(chunks, Threshold::chunk_sizes(n as usize).len());
+	assert!(chunks > 2, "{chunks} chunks");
+	// Half the chunks with every node, then Dave's node is down (three of four sign).
+	let half = chunks / 2;
+	assert!(net.run_until(&all, 20 * half as u32, || chunk_applied() >= half), "first half");
+	net.ext.execute_with(|| {
+		let r = pallet_unlearning::Requests::<Runtime>::get(request).unwrap();
+		assert_eq!(r.status, pallet_unlearning::RequestStatus::InProgress);
+		assert!(LiveChain::verify_integrity().ok);
+	});
+	assert!(net.run_until(&[Alice, Bob, Charlie], 30 * chunks as u32, applied), "every chunk applied");
+	net.ext.execute_with(|| {
+		assert_eq!(chunk_applied(), chunks);
+		let proposed = System::events()
+			.iter()
+			.filter(|r| matches!(r.event, blockful_runtime::RuntimeEvent::Threshold(Event::RedactionProposed { .. })))
+			.count();
+		assert_eq!(proposed, 1, "one approval");
+		let r = pallet_unlearning::Requests::<Runtime>::get(request).unwrap();
+		assert_eq!(r.status, pallet_unlearning::RequestStatus::Completed);
+		assert_eq!((r.done.len() as u64, r.rounds as usize), (n, chunks));
+		for tx in [0, n / 2, n - 1] {
+			let live = pallet_live_chain::Txs::<Runtime>::get(tx).unwrap();
+			assert_eq!(live.uri.to_vec(), uri(format!("m{tx}-unlearned").as_bytes()));
+			assert_eq!(live.version, 1);
+		}
+		assert!(LiveChain::verify_integrity().ok);
+		assert!(pallet_unlearning::LockedBy::<Runtime>::iter().next().is_none());
+	});
+}
