@@ -16,7 +16,9 @@ use crate::client::Chain;
 use crate::error::{failed, ChainError, ChainResult};
 use crate::types::ThresholdOutcome;
 
-use api::threshold::events::{ProposalDropped, RedactionApplied, RedactionProposed, SignersChosen, SigningRestarted};
+use api::threshold::events::{
+	ChunkApplied, ProposalDropped, RedactionApplied, RedactionProposed, SignersChosen, SigningRestarted,
+};
 
 /// Where a proposal's follower stands after reading one block.
 enum Followed {
@@ -103,12 +105,17 @@ impl Chain {
 				}
 			} else if let Some(e) = decode::<SigningRestarted>(&ev, &what)? {
 				out.restarts += u32::from(e.proposal == proposal);
+			} else if let Some(e) = decode::<ChunkApplied>(&ev, &what)? {
+				if e.proposal == proposal {
+					out.chunks += 1;
+				}
 			} else if let Some(e) = decode::<RedactionApplied>(&ev, &what)? {
 				if e.proposal == proposal {
 					out.blocks = number.saturating_sub(proposed_at);
 					out.applied_at = number;
 					out.signers = e.signers;
 					out.attempts = e.attempts;
+					out.chunks = out.chunks.max(1);
 					applied_phase = Some(phase);
 				}
 			} else if let Some(e) = decode::<ProposalDropped>(&ev, &what)? {

@@ -105,8 +105,11 @@ pub struct ThresholdOutcome {
 	pub applied_at: u64,
 	/// Seconds from submitting to the applied redaction (in a best block).
 	pub seconds: f64,
-	/// Signing attempts (1 = no restart).
+	/// Signing attempts over all chunks (1 = one chunk, no restart).
 	pub attempts: u32,
+	/// Chunks the committee's one approval was applied in (`Threshold.ChunkApplied`; 1 when
+	/// the update set fits one chunk).
+	pub chunks: u32,
 	/// Rounds restarted (timeouts, cheaters).
 	pub restarts: u32,
 	/// The members whose partial shares made the collisions.

@@ -259,13 +259,14 @@ async function readThreshold(q) {
 		p.request = Number(j.request);
 		p.items = p.items ?? (j.updates?.length ?? 0) + (j.heights?.length ?? 0);
 		p.attempt = Number(j.attempt);
+		if (j.chunks !== undefined) { p.chunks = Number(j.chunks); p.chunksApplied = Math.max(p.chunksApplied, Number(j.chunk)); }
 		p.phase = variant(j.phase);
 		p.proposer = p.proposer ?? j.proposer;
 	}
 }
 
 function proposal(id) {
-	if (!state.proposals.has(id)) state.proposals.set(id, { id, request: null, items: null, proposer: null, signers: [], attempt: 0, attempts: null, restarts: 0, outcome: 'queued', block: null, closedAt: null, error: null });
+	if (!state.proposals.has(id)) state.proposals.set(id, { id, request: null, items: null, proposer: null, signers: [], attempt: 0, attempts: null, restarts: 0, chunks: null, chunksApplied: 0, models: null, outcome: 'queued', block: null, closedAt: null, error: null });
 	return state.proposals.get(id);
 }
 
@@ -282,10 +283,17 @@ function absorbThresholdEvent(n, event) {
 		case 'RedactionProposed': {
 			const p = proposal(id);
 			p.request = f.request.toNumber(); p.items = f.items.toNumber(); p.block = n;
+			// Runtimes before spec 111 proposed one chunk and named no models.
+			p.chunks = f.chunks?.toNumber?.() ?? 1; p.models = f.models?.toNumber?.() ?? null;
 			break;
 		}
 		case 'SignersChosen': { const p = proposal(id); p.signers = f.signers.map((i) => i.toNumber()); p.attempt = f.attempt.toNumber(); break; }
 		case 'SigningRestarted': { const p = proposal(id); p.restarts += 1; p.attempt = f.attempt.toNumber(); break; }
+		case 'ChunkApplied': {
+			const p = proposal(id);
+			p.chunks = f.chunks.toNumber(); p.chunksApplied = Math.max(p.chunksApplied, f.chunk.toNumber() + 1);
+			break;
+		}
 		case 'RedactionApplied': {
 			const p = proposal(id);
 			p.request = f.request.toNumber(); p.signers = f.signers.map((i) => i.toNumber()); p.attempts = f.attempts.toNumber();
@@ -616,8 +624,10 @@ function renderThreshold() {
 		const outcome = p.outcome === 'queued' ? (queued ? (state.queue[0] === p.id ? 'signing' : 'queued') : 'queued') : p.outcome;
 		const signers = p.signers.length ? `${p.signers.length} signer${p.signers.length === 1 ? '' : 's'} (${p.signers.map(memberName).join(', ')})` : 'collecting commitments';
 		const tries = p.attempts ?? p.attempt + 1;
+		// One approval applied in chunks: how far it got (the live chain verifies between).
+		const chunked = p.chunks > 1 ? ` · chunk${p.outcome === 'Applied' ? 's' : ''} ${p.outcome === 'Applied' ? p.chunks : p.chunksApplied} of ${p.chunks} applied${p.models ? ` (${p.models} models)` : ''}` : '';
 		return `<tr data-proposal="${p.id}" data-request="${p.request ?? ''}" data-outcome="${esc(outcome)}" title="${esc(p.error ?? '')}">
-			<td>${p.id}</td><td class="wrap"><div>request ${p.request ?? '?'} · ${p.items ?? '?'} collision${p.items === 1 ? '' : 's'}</div>
+			<td>${p.id}</td><td class="wrap"><div>request ${p.request ?? '?'} · ${p.items ?? '?'} collision${p.items === 1 ? '' : 's'}${p.chunks > 1 ? ' in its first chunk' : ''}${chunked}</div>
 			<div class="muted votes">${esc(signers)} · attempt${tries === 1 ? '' : 's'} ${tries}${p.restarts ? ` (${p.restarts} restart${p.restarts === 1 ? '' : 's'})` : ''}</div></td>
 			<td><span class="tag ${esc(outcome)}">${esc(outcome)}${p.error ? `: ${esc(p.error)}` : ''}</span></td>
 			<td>${p.closedAt ?? p.block ? `#${p.closedAt ?? p.block} ${finMark(p.closedAt ?? p.block)}` : ''}</td></tr>`;

@@ -1,5 +1,5 @@
 import { StorageDescriptor, PlainDescriptor, TxDescriptor, RuntimeDescriptor, Enum, ApisFromDef, QueryFromPalletsDef, TxFromPalletsDef, EventsFromPalletsDef, ErrorsFromPalletsDef, ConstFromPalletsDef, ViewFnsFromPalletsDef, SS58String, SizedHex, FixedSizeArray } from "polkadot-api";
-import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I7q4acfo54dn00, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I5rksrlvm8aeg3, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, Idkjtc6vtrnpep, Iae0ial4kt6kku, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I3pjs7v78ujbii, I4sh1ks928qrqa, I9is61biv7por, Iafqnechp3omqg, I5v1libhfl216g, I6cs1itejju2vv, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, Ia4phj4hafs1ci, Iehrfhjl995url, Icieorn6ka531i, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, I4fbou2pkdtumr, Ier1sjc0qhm9ec, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, Ideihnrtj97atb, I6al1n81n93b1t, Ibmifqrssunvco, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia9ohir42h0hf9, Ia82mnkmeo2rhc, Icdfa32jq8fhnt, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, Ijpha2euj3e38, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, Icbl7mcc67fa86, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I5g3pngu611laa, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iah8gotbc8k206, Iefeuvfeiehd8e, Ifi03k8gipj2nv, I2p8fj2m24batf, I5aes8jp4sil1c, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, If6od6usoiau1p, Iesjru927r0f4d, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, Ifse9r61jik93c, I80adgjhq267lu, I7uuo0ij7vr12a, Iarnccmin6is0v, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I4hj3fpkh0tfa7, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, I4si8b2b59t72c } from "./common-types";
+import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I8q2j6186fb3gb, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I5rksrlvm8aeg3, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, Idkjtc6vtrnpep, Iae0ial4kt6kku, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I3pjs7v78ujbii, I4sh1ks928qrqa, I1hmn4p0svpeu3, Iafqnechp3omqg, I88nnc0ee110br, I6cs1itejju2vv, I5v1libhfl216g, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, Ia4phj4hafs1ci, Iehrfhjl995url, Icieorn6ka531i, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, I4fbou2pkdtumr, Ier1sjc0qhm9ec, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, Ideihnrtj97atb, I6al1n81n93b1t, Ibmifqrssunvco, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia9ohir42h0hf9, Ia82mnkmeo2rhc, I58aicgv8t6a3p, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, I3rf4mrkla8kfn, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, I22lcfgnd4nvrv, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I5g3pngu611laa, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iah8gotbc8k206, Iefeuvfeiehd8e, I955a05peoj9n1, Ijkmciu2aeft, I5aes8jp4sil1c, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, I8lu8i8fbbf50g, If6od6usoiau1p, Idu3bq0aq4g2md, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, Ifse9r61jik93c, I80adgjhq267lu, I7uuo0ij7vr12a, Iarnccmin6is0v, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, Ias4mcq64o8ui5, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, I88iorh4h92c0t } from "./common-types";
 type AnonymousEnum<T extends {}> = T & {
     __anonymous: true;
 };
@@ -63,7 +63,7 @@ type IStorage = {
          * Events have a large in-memory size. Box the events to not go out-of-memory
          * just in case someone still reads them from within the runtime.
          */
-        Events: StorageDescriptor<[], Anonymize<I7q4acfo54dn00>, false, never>;
+        Events: StorageDescriptor<[], Anonymize<I8q2j6186fb3gb>, false, never>;
         /**
          * The number of events in the `Events<T>` list.
          */
@@ -358,7 +358,7 @@ type IStorage = {
         /**
          * Redaction proposals by id.
          */
-        Proposals: StorageDescriptor<[Key: bigint], Anonymize<I9is61biv7por>, true, never>;
+        Proposals: StorageDescriptor<[Key: bigint], Anonymize<I1hmn4p0svpeu3>, true, never>;
         /**
          * Proposal ids in signing order; the head is being signed.
          */
@@ -367,6 +367,12 @@ type IStorage = {
          * Id the next proposal gets.
          */
         NextProposalId: StorageDescriptor<[], bigint, false, never>;
+        /**
+         * The chunks of an approved update set not yet being signed: `(proposal, chunk) ->
+         * (tx, new uri)` pairs, at most `MaxUpdates`; taken when the chunk before is applied,
+         * removed with the proposal.
+         */
+        PendingChunks: StorageDescriptor<Anonymize<I6cs1itejju2vv>, Anonymize<I88nnc0ee110br>, true, never>;
         /**
          * Round-1 commitments of the head proposal's current attempt: `(proposal, member) ->
          * one per collision`.
@@ -997,7 +1003,7 @@ type IEvent = {
         /**
          * An extrinsic failed.
          */
-        ExtrinsicFailed: PlainDescriptor<Anonymize<Icdfa32jq8fhnt>>;
+        ExtrinsicFailed: PlainDescriptor<Anonymize<I58aicgv8t6a3p>>;
         /**
          * `:code` was updated to the code with the given hash.
          */
@@ -1021,7 +1027,7 @@ type IEvent = {
         /**
          * An invalid authorized upgrade was rejected while trying to apply it.
          */
-        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<Ijpha2euj3e38>>;
+        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<I3rf4mrkla8kfn>>;
     };
     Grandpa: {
         /**
@@ -1190,11 +1196,11 @@ type IEvent = {
         /**
          * A motion was executed; result will be `Ok` if it returned without error.
          */
-        Executed: PlainDescriptor<Anonymize<Icbl7mcc67fa86>>;
+        Executed: PlainDescriptor<Anonymize<I22lcfgnd4nvrv>>;
         /**
          * A single member did some action; result will be `Ok` if it returned without error.
          */
-        MemberExecuted: PlainDescriptor<Anonymize<Icbl7mcc67fa86>>;
+        MemberExecuted: PlainDescriptor<Anonymize<I22lcfgnd4nvrv>>;
         /**
          * A proposal was closed because its threshold was reached or after its duration was up.
          */
@@ -1276,11 +1282,11 @@ type IEvent = {
          * holders still in the committee keep signing, which needs `t` of them (members
          * who left never sign), so redactions may wait until the committee is fixed.
          */
-        ResharingRefused: PlainDescriptor<Anonymize<Ifi03k8gipj2nv>>;
+        ResharingRefused: PlainDescriptor<Anonymize<I955a05peoj9n1>>;
         /**
          * A redaction was proposed.
          */
-        RedactionProposed: PlainDescriptor<Anonymize<I2p8fj2m24batf>>;
+        RedactionProposed: PlainDescriptor<Anonymize<Ijkmciu2aeft>>;
         /**
          * A queued proposal moved to the key of a new committee (after a resharing).
          */
@@ -1298,14 +1304,20 @@ type IEvent = {
          */
         SigningRestarted: PlainDescriptor<Anonymize<I8to0ae0golij0>>;
         /**
-         * The committee's collisions were aggregated and the redaction applied.
+         * One chunk of a proposal approved in several was aggregated and applied; the next
+         * chunk's signing starts (its first attempt is `attempt`).
+         */
+        ChunkApplied: PlainDescriptor<Anonymize<I8lu8i8fbbf50g>>;
+        /**
+         * The committee's collisions were aggregated and the redaction applied (for a
+         * proposal in several chunks: its last chunk, so all of it).
          */
         RedactionApplied: PlainDescriptor<Anonymize<If6od6usoiau1p>>;
         /**
          * A proposal was dropped: its request is no longer open, the redaction failed, or
          * the committee rejected it.
          */
-        ProposalDropped: PlainDescriptor<Anonymize<Iesjru927r0f4d>>;
+        ProposalDropped: PlainDescriptor<Anonymize<Idu3bq0aq4g2md>>;
     };
     Archive: {
         /**
@@ -1696,10 +1708,6 @@ type IError = {
          */
         NoUpdates: PlainDescriptor<undefined>;
         /**
-         * The redaction needs more collisions than one proposal may hold (`MaxUpdates`).
-         */
-        TooManyUpdates: PlainDescriptor<undefined>;
-        /**
          * A model is not on the live chain.
          */
         UnknownTx: PlainDescriptor<undefined>;
@@ -1911,10 +1919,6 @@ type IError = {
          */
         UpdateOutsideAffected: PlainDescriptor<undefined>;
         /**
-         * A parallel redaction leaves out a start model.
-         */
-        StartNotUpdated: PlainDescriptor<undefined>;
-        /**
          * A sequential redaction must update exactly one model.
          */
         SequentialStepNotSingle: PlainDescriptor<undefined>;
@@ -1970,10 +1974,6 @@ type IError = {
          * The redaction's URI for a model is not the one its owner submitted.
          */
         UriMismatch: PlainDescriptor<undefined>;
-        /**
-         * Parallel: the redaction leaves out a submitted new version.
-         */
-        SubmittedUpdateLeftOut: PlainDescriptor<undefined>;
         /**
          * No submitted update is ready to be proposed.
          */
@@ -2139,6 +2139,13 @@ type IConstants = {
          */
         MaxQueued: PlainDescriptor<number>;
         /**
+         * Most models in the **last** chunk of a proposal (at most the live chain's
+         * `MaxUpdates`, the size of every other chunk): its round-2 message also closes the
+         * request — releases up to `MaxAffected` locks and submissions — and is charged
+         * for it, so it carries fewer models.
+         */
+        MaxFinalChunk: PlainDescriptor<number>;
+        /**
          * Most queued proposals of requests filed by one account.
          */
         MaxQueuedPerRequester: PlainDescriptor<number>;
@@ -2268,7 +2275,7 @@ type IRuntimeCalls = {
          * Returns an inclusion outcome which specifies if this extrinsic is included in
          * this block or not.
          */
-        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<I4hj3fpkh0tfa7>>;
+        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<Ias4mcq64o8ui5>>;
         /**
          * Finish the current block.
          */
@@ -2520,7 +2527,7 @@ type IRuntimeCalls = {
         preset_names: RuntimeDescriptor<[], Anonymize<I6lr8sctk0bi4e>>;
     };
 };
-export type BlockfulDispatchError = Anonymize<I4si8b2b59t72c>;
+export type BlockfulDispatchError = Anonymize<I88iorh4h92c0t>;
 type IAsset = PlainDescriptor<void>;
 export type BlockfulExtensions = {};
 type PalletsTypedef = {
@@ -2566,7 +2573,7 @@ type AllInteractions = {
         TransactionPayment: ['NextFeeMultiplier', 'StorageVersion', 'TxPaymentCredit'];
         Committee: ['Proposals', 'ProposalOf', 'CostOf', 'Voting', 'ProposalCount', 'Members', 'Prime'];
         CommitteeMembership: ['Members', 'Prime'];
-        Threshold: ['Dkg', 'NextEpoch', 'DkgCommitments', 'DkgShares', 'Disqualified', 'DkgComplaints', 'DkgPending', 'DkgConfirmed', 'BoundSecretKeys', 'Keys', 'ActiveEpoch', 'RefusedCommittee', 'Proposals', 'Queue', 'NextProposalId', 'SignCommitments', 'SignShares', 'MessagesInBlock', 'Misbehaviour'];
+        Threshold: ['Dkg', 'NextEpoch', 'DkgCommitments', 'DkgShares', 'Disqualified', 'DkgComplaints', 'DkgPending', 'DkgConfirmed', 'BoundSecretKeys', 'Keys', 'ActiveEpoch', 'RefusedCommittee', 'Proposals', 'Queue', 'NextProposalId', 'PendingChunks', 'SignCommitments', 'SignShares', 'MessagesInBlock', 'Misbehaviour'];
         Archive: ['Records', 'RecordHashes', 'NextSeq', 'Head', 'Lineage', 'LineageLen'];
         LiveChain: ['ChPublicKey', 'Txs', 'NextTxId', 'Blocks', 'BlockTxs', 'NextHeight', 'PendingTxs', 'Children'];
         Unlearning: ['Requests', 'NextRequestId', 'LockedBy', 'Expiries', 'Updates', 'SampleWithdrawals', 'Waiting', 'UpdateWindow'];
@@ -2590,7 +2597,7 @@ type AllInteractions = {
         TransactionPayment: ['TransactionFeePaid'];
         Committee: ['Proposed', 'Voted', 'Approved', 'Disapproved', 'Executed', 'MemberExecuted', 'Closed', 'Killed', 'ProposalCostBurned', 'ProposalCostReleased'];
         CommitteeMembership: ['MemberAdded', 'MemberRemoved', 'MembersSwapped', 'MembersReset', 'KeyChanged', 'Dummy'];
-        Threshold: ['DkgStarted', 'DkgPhaseChanged', 'DealerDisqualified', 'FalseComplaint', 'KeyGenerated', 'Unconfirmed', 'DkgFailed', 'ResharingRefused', 'RedactionProposed', 'ProposalMoved', 'SignersChosen', 'InvalidPartialShare', 'SigningRestarted', 'RedactionApplied', 'ProposalDropped'];
+        Threshold: ['DkgStarted', 'DkgPhaseChanged', 'DealerDisqualified', 'FalseComplaint', 'KeyGenerated', 'Unconfirmed', 'DkgFailed', 'ResharingRefused', 'RedactionProposed', 'ProposalMoved', 'SignersChosen', 'InvalidPartialShare', 'SigningRestarted', 'ChunkApplied', 'RedactionApplied', 'ProposalDropped'];
         Archive: ['RecordAppended'];
         LiveChain: ['ModelPublished', 'LiveBlockSealed', 'ModelRedacted', 'LiveBlockRedacted', 'Redacted', 'PublicKeyInstalled'];
         Unlearning: ['UnlearningRequested', 'SamplesCommitted', 'RequestActivated', 'UpdateSubmitted', 'UpdatesComplete', 'RequestAdvanced', 'ArchiveFeePaid', 'RequestCompleted', 'RequestCancelled', 'RequestExpired'];
@@ -2601,10 +2608,10 @@ type AllInteractions = {
         Balances: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero'];
         Committee: ['NotMember', 'DuplicateProposal', 'ProposalMissing', 'WrongIndex', 'DuplicateVote', 'AlreadyInitialized', 'TooEarly', 'TooManyProposals', 'WrongProposalWeight', 'WrongProposalLength', 'PrimeAccountNotMember', 'ProposalActive'];
         CommitteeMembership: ['AlreadyMember', 'NotMember', 'TooManyMembers'];
-        Threshold: ['NotMember', 'WrongEpoch', 'WrongPhase', 'AlreadySubmitted', 'InvalidCommitment', 'WrongShares', 'UnknownDealer', 'InvalidComplaint', 'AlreadyDisqualified', 'StaleKey', 'InvalidConfirmation', 'NotActiveProposal', 'WrongAttempt', 'StalePackage', 'Excluded', 'NotSigner', 'NotInCommittee', 'WrongItemCount', 'InvalidNonceCommitment', 'BadSignature', 'DkgInProgress', 'NotEnoughDealers', 'NotDealer', 'BadCommittee', 'KeyInUse', 'NoCommitteeKey', 'AlreadyProposed', 'QueueFull', 'TooManyQueued', 'NoUpdates', 'TooManyUpdates', 'UnknownTx', 'UnknownRequest', 'UnknownProposal', 'Rejected'];
+        Threshold: ['NotMember', 'WrongEpoch', 'WrongPhase', 'AlreadySubmitted', 'InvalidCommitment', 'WrongShares', 'UnknownDealer', 'InvalidComplaint', 'AlreadyDisqualified', 'StaleKey', 'InvalidConfirmation', 'NotActiveProposal', 'WrongAttempt', 'StalePackage', 'Excluded', 'NotSigner', 'NotInCommittee', 'WrongItemCount', 'InvalidNonceCommitment', 'BadSignature', 'DkgInProgress', 'NotEnoughDealers', 'NotDealer', 'BadCommittee', 'KeyInUse', 'NoCommitteeKey', 'AlreadyProposed', 'QueueFull', 'TooManyQueued', 'NoUpdates', 'UnknownTx', 'UnknownRequest', 'UnknownProposal', 'Rejected'];
         Archive: ['ArchiveFull', 'VersionOutOfOrder'];
         LiveChain: ['EmptyUri', 'MalformedUri', 'DuplicateRef', 'UnknownRef', 'NoPublicKey', 'InvalidPublicKey', 'InvalidRandomnessPoint', 'NonCanonicalScalar', 'InvalidCheck', 'ChMismatch', 'LiveBlockFull', 'Overflow', 'NoUpdates', 'TooManyUpdates', 'DuplicateUpdate', 'UnknownTx', 'TxCollisionInvalid', 'HeaderCollisionInvalid', 'MissingHeaderUpdate', 'UntouchedHeaderUpdate', 'DuplicateHeaderUpdate', 'UnknownBlock', 'RefLocked', 'InsufficientDeposit', 'KeyInUse'];
-        Unlearning: ['EmptyStart', 'TooManyStarts', 'DuplicateStart', 'UnknownTx', 'NotOwner', 'EmptyClasses', 'TooManyClasses', 'DuplicateClass', 'TooManyAffected', 'Overflow', 'UnknownRequest', 'RequestCompleted', 'RequestClosed', 'AffectedModelLocked', 'InsufficientDeposit', 'NotRequester', 'RequestNotPending', 'TooManyRequestsThisBlock', 'UpdateOutsideAffected', 'StartNotUpdated', 'SequentialStepNotSingle', 'AlreadyUpdated', 'SequentialOutOfOrder', 'RequestWaiting', 'TooManyWaiting', 'AlreadySubmitted', 'NotModelOwner', 'FallbackTooEarly', 'FallbackBeforeStarts', 'FallbackUnchanged', 'MustChange', 'UpdateMissing', 'UpdateNotSubmitted', 'UriMismatch', 'SubmittedUpdateLeftOut', 'NothingToPropose', 'EmptyWithdrawal'];
+        Unlearning: ['EmptyStart', 'TooManyStarts', 'DuplicateStart', 'UnknownTx', 'NotOwner', 'EmptyClasses', 'TooManyClasses', 'DuplicateClass', 'TooManyAffected', 'Overflow', 'UnknownRequest', 'RequestCompleted', 'RequestClosed', 'AffectedModelLocked', 'InsufficientDeposit', 'NotRequester', 'RequestNotPending', 'TooManyRequestsThisBlock', 'UpdateOutsideAffected', 'SequentialStepNotSingle', 'AlreadyUpdated', 'SequentialOutOfOrder', 'RequestWaiting', 'TooManyWaiting', 'AlreadySubmitted', 'NotModelOwner', 'FallbackTooEarly', 'FallbackBeforeStarts', 'FallbackUnchanged', 'MustChange', 'UpdateMissing', 'UpdateNotSubmitted', 'UriMismatch', 'NothingToPropose', 'EmptyWithdrawal'];
     };
     constants: {
         System: ['BlockWeights', 'BlockLength', 'BlockHashCount', 'DbWeight', 'Version', 'SS58Prefix'];
@@ -2614,7 +2621,7 @@ type AllInteractions = {
         Balances: ['ExistentialDeposit', 'MaxLocks', 'MaxReserves', 'MaxFreezes'];
         TransactionPayment: ['OperationalFeeMultiplier'];
         Committee: ['MaxProposalWeight'];
-        Threshold: ['DkgPhaseLength', 'RoundTimeout', 'MaxMembers', 'MaxQueued', 'MaxQueuedPerRequester', 'MaxMessagesPerBlock', 'UnsignedPriority'];
+        Threshold: ['DkgPhaseLength', 'RoundTimeout', 'MaxMembers', 'MaxQueued', 'MaxFinalChunk', 'MaxQueuedPerRequester', 'MaxMessagesPerBlock', 'UnsignedPriority'];
         Archive: ['MaxUriLen', 'MaxRefs'];
         LiveChain: ['MaxTxsPerBlock', 'MaxUpdates', 'ModelDeposit'];
         Unlearning: ['MaxStarts', 'MaxClasses', 'MaxAffected', 'RequestDeposit', 'ArchiveFee', 'RequestTtl', 'MaxRequestsPerBlock', 'MaxWaiting', 'DefaultUpdateWindow'];

@@ -40,16 +40,16 @@ export type DigestItem = Enum<{
     "RuntimeEnvironmentUpdated": undefined;
 }>;
 export declare const DigestItem: GetEnum<DigestItem>;
-export type I7q4acfo54dn00 = Array<{
+export type I8q2j6186fb3gb = Array<{
     "phase": Phase;
     "event": Enum<{
-        "System": Anonymize<I64okfp6h5tf6o>;
+        "System": Anonymize<I6vmed651ep5j6>;
         "Grandpa": GrandpaEvent;
         "Balances": Anonymize<I1cj3foqdls927>;
         "TransactionPayment": TransactionPaymentEvent;
-        "Committee": Anonymize<I8ur6vkis22os3>;
+        "Committee": Anonymize<I4pncepkrhuv1d>;
         "CommitteeMembership": Anonymize<Ibraem55mlft17>;
-        "Threshold": Anonymize<Ia0olsou7n0jge>;
+        "Threshold": Anonymize<I9h7rh1b8sd6k1>;
         "Archive": Anonymize<I5d2hucct89r2v>;
         "LiveChain": Anonymize<Iect7mn1646sl7>;
         "Unlearning": Anonymize<I27sf4g8elknt0>;
@@ -62,7 +62,7 @@ export type Phase = Enum<{
     "Initialization": undefined;
 }>;
 export declare const Phase: GetEnum<Phase>;
-export type I64okfp6h5tf6o = AnonymousEnum<{
+export type I6vmed651ep5j6 = AnonymousEnum<{
     /**
      * An extrinsic completed successfully.
      */
@@ -70,7 +70,7 @@ export type I64okfp6h5tf6o = AnonymousEnum<{
     /**
      * An extrinsic failed.
      */
-    "ExtrinsicFailed": Anonymize<Icdfa32jq8fhnt>;
+    "ExtrinsicFailed": Anonymize<I58aicgv8t6a3p>;
     /**
      * `:code` was updated to the code with the given hash.
      */
@@ -94,7 +94,7 @@ export type I64okfp6h5tf6o = AnonymousEnum<{
     /**
      * An invalid authorized upgrade was rejected while trying to apply it.
      */
-    "RejectedInvalidAuthorizedUpgrade": Anonymize<Ijpha2euj3e38>;
+    "RejectedInvalidAuthorizedUpgrade": Anonymize<I3rf4mrkla8kfn>;
 }>;
 export type Ia82mnkmeo2rhc = {
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
@@ -113,11 +113,11 @@ export type DispatchClass = Enum<{
     "Mandatory": undefined;
 }>;
 export declare const DispatchClass: GetEnum<DispatchClass>;
-export type Icdfa32jq8fhnt = {
-    "dispatch_error": Anonymize<I4si8b2b59t72c>;
+export type I58aicgv8t6a3p = {
+    "dispatch_error": Anonymize<I88iorh4h92c0t>;
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
 };
-export type I4si8b2b59t72c = AnonymousEnum<{
+export type I88iorh4h92c0t = AnonymousEnum<{
     "Other": undefined;
     "CannotLookup": undefined;
     "BadOrigin": undefined;
@@ -131,10 +131,10 @@ export type I4si8b2b59t72c = AnonymousEnum<{
         "Committee": Anonymize<I7n7mcmnnfjfl2>;
         "CommitteeMembership": Anonymize<Ie3flrv31mi7gh>;
         "Upgrade": undefined;
-        "Threshold": Anonymize<Ie2cditn36o0bb>;
+        "Threshold": Anonymize<I82rtt95crs9bo>;
         "Archive": Anonymize<Ic6i206lfu4lrf>;
         "LiveChain": Anonymize<I164q3fa2055fu>;
-        "Unlearning": Anonymize<I360t0447t1fn5>;
+        "Unlearning": Anonymize<I4j23a74tubgli>;
     }>;
     "ConsumerRemaining": undefined;
     "NoProviders": undefined;
@@ -351,7 +351,7 @@ export type Ie3flrv31mi7gh = AnonymousEnum<{
      */
     "TooManyMembers": undefined;
 }>;
-export type Ie2cditn36o0bb = AnonymousEnum<{
+export type I82rtt95crs9bo = AnonymousEnum<{
     /**
      * The signer of a message is not a member of the run or key it refers to.
      */
@@ -474,10 +474,6 @@ export type Ie2cditn36o0bb = AnonymousEnum<{
      * The proposal replaces no model.
      */
     "NoUpdates": undefined;
-    /**
-     * The redaction needs more collisions than one proposal may hold (`MaxUpdates`).
-     */
-    "TooManyUpdates": undefined;
     /**
      * A model is not on the live chain.
      */
@@ -618,7 +614,7 @@ export type I666bl2fqjkejo = {
      */
     "index": number;
 };
-export type I360t0447t1fn5 = AnonymousEnum<{
+export type I4j23a74tubgli = AnonymousEnum<{
     /**
      * No start model given.
      */
@@ -696,10 +692,6 @@ export type I360t0447t1fn5 = AnonymousEnum<{
      */
     "UpdateOutsideAffected": undefined;
     /**
-     * A parallel redaction leaves out a start model.
-     */
-    "StartNotUpdated": undefined;
-    /**
      * A sequential redaction must update exactly one model.
      */
     "SequentialStepNotSingle": undefined;
@@ -756,10 +748,6 @@ export type I360t0447t1fn5 = AnonymousEnum<{
      */
     "UriMismatch": undefined;
     /**
-     * Parallel: the redaction leaves out a submitted new version.
-     */
-    "SubmittedUpdateLeftOut": undefined;
-    /**
      * No submitted update is ready to be proposed.
      */
     "NothingToPropose": undefined;
@@ -806,9 +794,9 @@ export type Ibgl04rn6nbfm6 = {
     "code_hash": SizedHex<32>;
     "check_version": boolean;
 };
-export type Ijpha2euj3e38 = {
+export type I3rf4mrkla8kfn = {
     "code_hash": SizedHex<32>;
-    "error": Anonymize<I4si8b2b59t72c>;
+    "error": Anonymize<I88iorh4h92c0t>;
 };
 export type GrandpaEvent = Enum<{
     /**
@@ -1040,7 +1028,7 @@ export type Ier2cke86dqbr2 = {
     "actual_fee": bigint;
     "tip": bigint;
 };
-export type I8ur6vkis22os3 = AnonymousEnum<{
+export type I4pncepkrhuv1d = AnonymousEnum<{
     /**
      * A motion (given hash) has been proposed (by given account) with a threshold (given
      * `MemberCount`).
@@ -1062,11 +1050,11 @@ export type I8ur6vkis22os3 = AnonymousEnum<{
     /**
      * A motion was executed; result will be `Ok` if it returned without error.
      */
-    "Executed": Anonymize<Icbl7mcc67fa86>;
+    "Executed": Anonymize<I22lcfgnd4nvrv>;
     /**
      * A single member did some action; result will be `Ok` if it returned without error.
      */
-    "MemberExecuted": Anonymize<Icbl7mcc67fa86>;
+    "MemberExecuted": Anonymize<I22lcfgnd4nvrv>;
     /**
      * A proposal was closed because its threshold was reached or after its duration was up.
      */
@@ -1100,11 +1088,11 @@ export type I7qc53b1tvqjg2 = {
 export type I2ev73t79f46tb = {
     "proposal_hash": SizedHex<32>;
 };
-export type Icbl7mcc67fa86 = {
+export type I22lcfgnd4nvrv = {
     "proposal_hash": SizedHex<32>;
-    "result": Anonymize<Ifa96uapbdletm>;
+    "result": Anonymize<I4fb9opku01g2f>;
 };
-export type Ifa96uapbdletm = ResultPayload<undefined, Anonymize<I4si8b2b59t72c>>;
+export type I4fb9opku01g2f = ResultPayload<undefined, Anonymize<I88iorh4h92c0t>>;
 export type Iak7fhrgb9jnnq = {
     "proposal_hash": SizedHex<32>;
     "yes": number;
@@ -1140,7 +1128,7 @@ export type Ibraem55mlft17 = AnonymousEnum<{
      */
     "Dummy": undefined;
 }>;
-export type Ia0olsou7n0jge = AnonymousEnum<{
+export type I9h7rh1b8sd6k1 = AnonymousEnum<{
     /**
      * A DKG run started.
      */
@@ -1178,11 +1166,11 @@ export type Ia0olsou7n0jge = AnonymousEnum<{
      * holders still in the committee keep signing, which needs `t` of them (members
      * who left never sign), so redactions may wait until the committee is fixed.
      */
-    "ResharingRefused": Anonymize<Ifi03k8gipj2nv>;
+    "ResharingRefused": Anonymize<I955a05peoj9n1>;
     /**
      * A redaction was proposed.
      */
-    "RedactionProposed": Anonymize<I2p8fj2m24batf>;
+    "RedactionProposed": Anonymize<Ijkmciu2aeft>;
     /**
      * A queued proposal moved to the key of a new committee (after a resharing).
      */
@@ -1200,14 +1188,20 @@ export type Ia0olsou7n0jge = AnonymousEnum<{
      */
     "SigningRestarted": Anonymize<I8to0ae0golij0>;
     /**
-     * The committee's collisions were aggregated and the redaction applied.
+     * One chunk of a proposal approved in several was aggregated and applied; the next
+     * chunk's signing starts (its first attempt is `attempt`).
+     */
+    "ChunkApplied": Anonymize<I8lu8i8fbbf50g>;
+    /**
+     * The committee's collisions were aggregated and the redaction applied (for a
+     * proposal in several chunks: its last chunk, so all of it).
      */
     "RedactionApplied": Anonymize<If6od6usoiau1p>;
     /**
      * A proposal was dropped: its request is no longer open, the redaction failed, or
      * the committee rejected it.
      */
-    "ProposalDropped": Anonymize<Iesjru927r0f4d>;
+    "ProposalDropped": Anonymize<Idu3bq0aq4g2md>;
 }>;
 export type Icmfefj421dqem = {
     /**
@@ -1297,7 +1291,7 @@ export type Iefeuvfeiehd8e = {
      */
     "qualified": number;
 };
-export type Ifi03k8gipj2nv = {
+export type I955a05peoj9n1 = {
     /**
      * Size of the new committee.
      */
@@ -1305,9 +1299,9 @@ export type Ifi03k8gipj2nv = {
     /**
      * Why.
      */
-    "error": Anonymize<I4si8b2b59t72c>;
+    "error": Anonymize<I88iorh4h92c0t>;
 };
-export type I2p8fj2m24batf = {
+export type Ijkmciu2aeft = {
     /**
      * Proposal id.
      */
@@ -1317,9 +1311,21 @@ export type I2p8fj2m24batf = {
      */
     "request": bigint;
     /**
-     * Collisions it needs.
+     * Collisions its first chunk needs.
      */
     "items": number;
+    /**
+     * Models it updates, over all its chunks.
+     */
+    "models": number;
+    /**
+     * Chunks it is applied in (1 unless the update set exceeds `MaxUpdates`).
+     */
+    "chunks": number;
+    /**
+     * The commitment to its whole update set (`Proposal::root`).
+     */
+    "root": SizedHex<32>;
 };
 export type I5aes8jp4sil1c = {
     /**
@@ -1370,6 +1376,32 @@ export type I8to0ae0golij0 = {
      */
     "attempt": number;
 };
+export type I8lu8i8fbbf50g = {
+    /**
+     * The proposal.
+     */
+    "proposal": bigint;
+    /**
+     * The unlearning request it advances.
+     */
+    "request": bigint;
+    /**
+     * The chunk applied, from 0.
+     */
+    "chunk": number;
+    /**
+     * Chunks of the proposal.
+     */
+    "chunks": number;
+    /**
+     * Models the chunk updated.
+     */
+    "models": number;
+    /**
+     * The signer set of the chunk.
+     */
+    "signers": Anonymize<Icgljjb6j82uhn>;
+};
 export type If6od6usoiau1p = {
     /**
      * The proposal.
@@ -1384,11 +1416,11 @@ export type If6od6usoiau1p = {
      */
     "signers": Anonymize<Icgljjb6j82uhn>;
     /**
-     * Attempts it took (1 = first try).
+     * Attempts it took over all its chunks (1 = a one-chunk proposal at first try).
      */
     "attempts": number;
 };
-export type Iesjru927r0f4d = {
+export type Idu3bq0aq4g2md = {
     /**
      * The proposal.
      */
@@ -1396,7 +1428,7 @@ export type Iesjru927r0f4d = {
     /**
      * Why.
      */
-    "error": Anonymize<I4si8b2b59t72c>;
+    "error": Anonymize<I88iorh4h92c0t>;
 };
 export type I5d2hucct89r2v = AnonymousEnum<{
     /**
@@ -2533,12 +2565,15 @@ export type I4sh1ks928qrqa = {
     "reshared_from"?: Anonymize<I4arjljr6dpflb>;
     "confirmed": Anonymize<Icgljjb6j82uhn>;
 };
-export type I9is61biv7por = {
+export type I1hmn4p0svpeu3 = {
     "request": bigint;
     "proposer": SS58String;
     "epoch": number;
-    "updates": Array<[bigint, Uint8Array]>;
+    "updates": Anonymize<I88nnc0ee110br>;
     "heights": Anonymize<Iafqnechp3omqg>;
+    "root": SizedHex<32>;
+    "chunk": number;
+    "chunks": number;
     "attempt": number;
     "banned": Anonymize<Icgljjb6j82uhn>;
     "skipped": Anonymize<Icgljjb6j82uhn>;
@@ -2551,6 +2586,7 @@ export type I9is61biv7por = {
     }>;
     "deadline": number;
 };
+export type I88nnc0ee110br = Array<[bigint, Uint8Array]>;
 export type I6cs1itejju2vv = [bigint, number];
 export type I5lfavqucpibjd = {
     "seq": bigint;
@@ -2681,7 +2717,7 @@ export type I2v50gu3s1aqk6 = AnonymousEnum<{
     "AllExtrinsics": undefined;
     "OnlyInherents": undefined;
 }>;
-export type I4hj3fpkh0tfa7 = ResultPayload<Anonymize<Ifa96uapbdletm>, Anonymize<I5nrjkj9qumobs>>;
+export type Ias4mcq64o8ui5 = ResultPayload<Anonymize<I4fb9opku01g2f>, Anonymize<I5nrjkj9qumobs>>;
 export type I5nrjkj9qumobs = AnonymousEnum<{
     "Invalid": Enum<{
         "Call": undefined;
