@@ -210,3 +210,19 @@ fn the_archive_fee_pays_for_the_committees_blocks_at_every_committee_size() {
 	}
 	assert!(short.is_empty(), "the archive fee {fee} does not pay the committee's blocks: (n, models, planks) {short:?}");
 }
+
+#[test]
+fn the_expiries_of_one_block_take_at_most_a_quarter_of_it() {
+	// Each expiry closes a request of up to `MaxAffected` models; at most
+	// `MaxExpiriesPerBlock` close in one block's `on_initialize`, the rest move on.
+	let db = <Runtime as frame_system::Config>::DbWeight::get();
+	let one = db.reads_writes(2, 3).saturating_add(blockful_runtime::Unlearning::close_weight());
+	let most = u64::from(<configs::MaxExpiriesPerBlock as Get<u32>>::get());
+	let block = configs::RuntimeBlockWeights::get().max_block;
+	assert!(
+		one.saturating_mul(most).ref_time() <= block.ref_time() / 4,
+		"{most} expiries of {:.0} ms each in a block of {:.0} ms",
+		one.ref_time() as f64 / 1e9,
+		block.ref_time() as f64 / 1e9
+	);
+}

@@ -161,6 +161,7 @@ impl pallet_unlearning::Config for Test {
 	type ArchiveFee = frame_support::traits::ConstU64<1>;
 	type RequestTtl = frame_support::traits::ConstU64<REQUEST_TTL>;
 	type MaxRequestsPerBlock = frame_support::traits::ConstU32<4>;
+	type MaxExpiriesPerBlock = frame_support::traits::ConstU32<2>;
 	type MaxWaiting = frame_support::traits::ConstU32<3>;
 	type DefaultUpdateWindow = frame_support::traits::ConstU64<10>;
 }

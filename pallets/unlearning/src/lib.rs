@@ -171,6 +171,11 @@ pub mod pallet {
 		/// Most requests that may expire in one block (so most filed in one block).
 		#[pallet::constant]
 		type MaxRequestsPerBlock: Get<u32>;
+		/// Most requests closed by expiry at the start of one block (closing the largest
+		/// request releases `MaxAffected` locks); the others due then expire at the next
+		/// block with room, so no block's `on_initialize` outgrows the block.
+		#[pallet::constant]
+		type MaxExpiriesPerBlock: Get<u32>;
 		/// Most requests waiting behind overlapping open requests at once.
 		#[pallet::constant]
 		type MaxWaiting: Get<u32>;
@@ -431,12 +436,15 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Expires the open requests due at block `n`.
+		/// Expires the open requests due at block `n`, at most `MaxExpiriesPerBlock`; the
+		/// rest move to the next block with room.
 		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
 			let due = Expiries::<T>::take(n);
 			let mut weight = T::DbWeight::get().reads_writes(1, 1);
-			for id in due {
-				weight = weight.saturating_add(Self::expire(id));
+			let most = T::MaxExpiriesPerBlock::get() as usize;
+			for (k, id) in due.into_iter().enumerate() {
+				let used = if k < most { Self::expire(id) } else { Self::postpone(id, n) };
+				weight = weight.saturating_add(used);
 			}
 			weight
 		}
@@ -445,6 +453,7 @@ pub mod pallet {
 			assert!(T::MaxRequestsPerBlock::get() >= 1, "MaxRequestsPerBlock must be at least 1");
 			assert!(T::MaxAffected::get() >= T::MaxStarts::get(), "MaxAffected < MaxStarts");
 			assert!(T::MaxWaiting::get() >= 1, "MaxWaiting must be at least 1");
+			assert!(T::MaxExpiriesPerBlock::get() >= 1, "MaxExpiriesPerBlock must be at least 1");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -804,6 +813,21 @@ pub mod pallet {
 				waiting.saturating_mul(2).saturating_add(2),
 				affected.saturating_mul(2).saturating_add(waiting.saturating_mul(2)).saturating_add(2),
 			)
+		}
+
+		/// Moves request `id`'s expiry from block `n` (full) to the next block with room;
+		/// returns the weight used.
+		fn postpone(id: u64, n: BlockNumberFor<T>) -> Weight {
+			let (at, tries) = Self::expiry_slot(id, n.saturating_add(1u32.into()));
+			let mut written = 1u64;
+			Requests::<T>::mutate(id, |r| {
+				if let Some(r) = r.as_mut().filter(|r| r.status.is_active()) {
+					r.expires = Some(at);
+					written = 2;
+				}
+			});
+			log::debug!(target: "runtime::unlearning", "request {id}: expiry moved to {at:?}");
+			T::DbWeight::get().reads_writes(u64::from(tries).saturating_add(1), written)
 		}
 
 		/// Expires request `id` if it is still open; returns the weight used.

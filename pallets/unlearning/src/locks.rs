@@ -60,19 +60,30 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Lists request `id` to expire at the first block from `from` whose [`Expiries`]
+	/// have room, trying at most `MaxWaiting + MaxRequestsPerBlock + 1` blocks; returns the
+	/// block and the blocks tried.
+	pub(crate) fn expiry_slot(
+		id: u64,
+		from: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> (frame_system::pallet_prelude::BlockNumberFor<T>, u32) {
+		let mut at = from;
+		let tries = T::MaxWaiting::get().saturating_add(T::MaxRequestsPerBlock::get());
+		for tried in 0..=tries {
+			if Expiries::<T>::try_append(at, id).is_ok() {
+				return (at, tried.saturating_add(1));
+			}
+			at = at.saturating_add(1u32.into());
+		}
+		(at, tries.saturating_add(1))
+	}
+
 	/// Makes request `id` (which holds all its models) pending: owners' updates from now,
 	/// the fallback after [`UpdateWindow`], expiry [`Config::RequestTtl`] blocks from now
 	/// (or the first later block with room in [`Expiries`]).
 	pub(crate) fn schedule(id: u64, request: &mut RequestOf<T>) {
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut expires = now.saturating_add(T::RequestTtl::get());
-		let tries = T::MaxWaiting::get().saturating_add(T::MaxRequestsPerBlock::get());
-		for _ in 0..=tries {
-			if Expiries::<T>::try_append(expires, id).is_ok() {
-				break;
-			}
-			expires = expires.saturating_add(1u32.into());
-		}
+		let (expires, _) = Self::expiry_slot(id, now.saturating_add(T::RequestTtl::get()));
 		request.activate(now, now.saturating_add(UpdateWindow::<T>::get()), expires);
 		debug_assert_eq!(request.status, RequestStatus::Pending);
 		log::debug!(

@@ -151,6 +151,7 @@ impl pallet_unlearning::Config for Test {
 	type ArchiveFee = frame_support::traits::ConstU64<ARCHIVE_FEE>;
 	type RequestTtl = frame_support::traits::ConstU64<REQUEST_TTL>;
 	type MaxRequestsPerBlock = frame_support::traits::ConstU32<4>;
+	type MaxExpiriesPerBlock = frame_support::traits::ConstU32<2>;
 	type MaxWaiting = frame_support::traits::ConstU32<MAX_WAITING>;
 	type DefaultUpdateWindow = frame_support::traits::ConstU64<UPDATE_WINDOW>;
 }

@@ -1215,6 +1215,33 @@ fn request_expires_after_ttl_works() {
 }
 
 #[test]
+fn at_most_max_expiries_per_block_close_in_one_block_the_rest_in_the_next() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		// Three disjoint requests filed in one block are due in one block; MaxExpiriesPerBlock
+		// = 2 of them close there, the third one block later.
+		let ids: Vec<u64> = [3u64, 4, 5].iter().map(|tx| request(BOB, &[*tx], Paradigm::Parallel)).collect();
+		let due = Requests::<Test>::get(ids[0]).unwrap().expires.unwrap();
+		assert!(ids.iter().all(|id| Requests::<Test>::get(id).unwrap().expires == Some(due)));
+		run_to_block(due);
+		let status = |id: &u64| Requests::<Test>::get(id).unwrap().status;
+		assert_eq!(ids.iter().map(status).collect::<Vec<_>>(), vec![
+			RequestStatus::Expired,
+			RequestStatus::Expired,
+			RequestStatus::Pending
+		]);
+		let moved = Requests::<Test>::get(ids[2]).unwrap();
+		assert_eq!(moved.expires, Some(due + 1));
+		assert_eq!(LockedBy::<Test>::get(5), Some(ids[2]));
+		assert_eq!(Unlearning::do_try_state(), Ok(()));
+		run_to_block(due + 1);
+		assert_eq!(status(&ids[2]), RequestStatus::Expired);
+		assert!(LockedBy::<Test>::iter().next().is_none());
+		assert_eq!(held(BOB), 0);
+	});
+}
+
+#[test]
 fn completed_request_does_not_expire_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();

@@ -269,6 +269,11 @@ parameter_types! {
 	pub const RequestTtl: BlockNumber = DAYS;
 	/// Requests filed (and so expiring) per block.
 	pub const MaxRequestsPerBlock: u32 = 64;
+	/// Requests closed by expiry at the start of one block: closing the largest request
+	/// (`MaxAffected` locks and submissions) takes 0.2 s of weight, a fifth of a block's
+	/// 1 s, so one; the others due then expire at the next block with room
+	/// (`tests/limits.rs`).
+	pub const MaxExpiriesPerBlock: u32 = 1;
 	/// Requests that may wait behind overlapping open requests at once.
 	pub const MaxWaitingRequests: u32 = 16;
 	/// Owners have ten minutes to submit their updates before anyone may submit the
@@ -307,6 +312,7 @@ impl pallet_unlearning::Config for Runtime {
 	type ArchiveFee = ArchiveFee;
 	type RequestTtl = RequestTtl;
 	type MaxRequestsPerBlock = MaxRequestsPerBlock;
+	type MaxExpiriesPerBlock = MaxExpiriesPerBlock;
 	type MaxWaiting = MaxWaitingRequests;
 	type DefaultUpdateWindow = DefaultUpdateWindow;
 }
