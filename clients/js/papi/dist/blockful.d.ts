@@ -2215,6 +2215,12 @@ type IConstants = {
          */
         MaxRequestsPerBlock: PlainDescriptor<number>;
         /**
+         * Most requests closed by expiry at the start of one block (closing the largest
+         * request releases `MaxAffected` locks); the others due then expire at the next
+         * block with room, so no block's `on_initialize` outgrows the block.
+         */
+        MaxExpiriesPerBlock: PlainDescriptor<number>;
+        /**
          * Most requests waiting behind overlapping open requests at once.
          */
         MaxWaiting: PlainDescriptor<number>;
@@ -2624,7 +2630,7 @@ type AllInteractions = {
         Threshold: ['DkgPhaseLength', 'RoundTimeout', 'MaxMembers', 'MaxQueued', 'MaxFinalChunk', 'MaxQueuedPerRequester', 'MaxMessagesPerBlock', 'UnsignedPriority'];
         Archive: ['MaxUriLen', 'MaxRefs'];
         LiveChain: ['MaxTxsPerBlock', 'MaxUpdates', 'ModelDeposit'];
-        Unlearning: ['MaxStarts', 'MaxClasses', 'MaxAffected', 'RequestDeposit', 'ArchiveFee', 'RequestTtl', 'MaxRequestsPerBlock', 'MaxWaiting', 'DefaultUpdateWindow'];
+        Unlearning: ['MaxStarts', 'MaxClasses', 'MaxAffected', 'RequestDeposit', 'ArchiveFee', 'RequestTtl', 'MaxRequestsPerBlock', 'MaxExpiriesPerBlock', 'MaxWaiting', 'DefaultUpdateWindow'];
     };
     viewFns: {};
     apis: {
