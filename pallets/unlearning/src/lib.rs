@@ -552,6 +552,11 @@ pub mod pallet {
 			}
 
 			r.submitted = r.submitted.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			if matches!(update, ModelUpdate::Unchanged) {
+				// Kept ascending: the model needs no redaction.
+				let at = r.skipped.binary_search(&tx).unwrap_or_else(|at| at);
+				r.skipped.try_insert(at, tx).map_err(|_| Error::<T>::Overflow)?;
+			}
 			let complete = r.submitted as usize == r.affected.len();
 			let (paradigm, uri) = (r.paradigm, update.uri().cloned());
 			Updates::<T>::insert(
@@ -745,17 +750,6 @@ pub mod pallet {
 			}
 		}
 
-		/// Parallel: the submitted new versions of request `id` not applied yet (each is
-		/// applied by exactly one redaction, whichever chunk of the approval carries it).
-		fn unapplied(id: u64, r: &RequestOf<T>) -> usize {
-			let done: BTreeSet<u64> = r.done.iter().copied().collect();
-			r.affected
-				.iter()
-				.filter(|tx| !done.contains(tx))
-				.filter(|tx| Updates::<T>::get(id, tx).is_some_and(|s| s.update.uri().is_some()))
-				.count()
-		}
-
 		/// Weight of `request_unlearning` over `affected` models: the benchmarked call plus
 		/// one lock per affected model, the expiry entry and the deposit hold.
 		pub fn request_weight(affected: u32) -> Weight {
@@ -899,7 +893,8 @@ pub mod pallet {
 		/// - an active request locks all its affected models; a waiting one is listed in
 		///   [`Waiting`] with the right count, and each of its models is locked by it or an
 		///   earlier request; a closed one locks none and keeps no submissions;
-		/// - `submitted` counts the request's submissions;
+		/// - `submitted` counts the request's submissions, and an open request's `skipped`
+		///   (ascending) are exactly its `Unchanged` ones;
 		/// - a request has empty `classes` iff it committed to samples ([`SampleWithdrawals`]).
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -965,6 +960,13 @@ pub mod pallet {
 				let stored = Updates::<T>::iter_prefix(id).count();
 				if r.status.is_active() {
 					ensure!(stored == r.submitted as usize, "submitted count is wrong");
+					let unchanged: Vec<u64> = Updates::<T>::iter_prefix(id)
+						.filter(|(_, s)| s.update.uri().is_none())
+						.map(|(tx, _)| tx)
+						.collect::<BTreeSet<u64>>()
+						.into_iter()
+						.collect();
+					ensure!(r.skipped.to_vec() == unchanged, "skipped is not the Unchanged submissions");
 				} else {
 					ensure!(stored == 0, "inactive request keeps submissions");
 				}
@@ -1050,16 +1052,10 @@ pub mod pallet {
 					for tx in txs {
 						r.done.try_push(*tx).map_err(|_| Error::<T>::UpdateOutsideAffected)?;
 					}
-					let pending = Self::unapplied(id, &r);
-					if pending == 0 {
+					// `skipped` holds the `Unchanged` submissions: every other affected model
+					// has a new version, applied when it is in `done`.
+					if r.done.len().saturating_add(r.skipped.len()) == r.affected.len() {
 						r.done.sort();
-						r.skipped = BoundedVec::truncate_from(
-							r.affected
-								.iter()
-								.filter(|t| r.done.binary_search(t).is_err())
-								.copied()
-								.collect(),
-						);
 						r.status = RequestStatus::Completed;
 					} else {
 						r.status = RequestStatus::InProgress;
