@@ -12,6 +12,12 @@ impl Chain {
 		self.rpc.request(method, params).await.map_err(failed(method))
 	}
 
+	/// `blockful_verifyLiveChainSince(block)`: the integrity report of what changed at or
+	/// after `block` (with boolean `ok`).
+	pub async fn verify_live_chain_since(&self, block: u64) -> ChainResult<serde_json::Value> {
+		self.call_rpc("blockful_verifyLiveChainSince", rpc_params![block]).await
+	}
+
 	/// `blockful_verifyLiveChain`: the integrity report (with boolean `ok`).
 	pub async fn verify_live_chain(&self) -> ChainResult<serde_json::Value> {
 		self.call_rpc("blockful_verifyLiveChain", rpc_params![]).await

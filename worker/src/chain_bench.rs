@@ -26,17 +26,22 @@ pub(crate) fn cmd_chain_bench(a: ChainBenchArgs) -> Result<()> {
 		let publish = flood(&chain, FloodKind::Publish, &accounts, a.per_account).await?;
 		let mut table = markdown(&a.url, &transfer, &publish);
 		let (max_updates, max_affected) = chain.redaction_limits().await?;
-		let n = a.redaction.unwrap_or(max_updates.min(max_affected));
+		let n = a.redaction.unwrap_or(max_affected);
 		let redaction = if n > 0 {
 			let r = one_block_redaction(&chain, &funder, &accounts, n, a.node_log.as_deref()).await?;
+			let per_block = r.collisions as f64 / r.outcome.blocks.max(1) as f64;
 			let _ = writeln!(
 				table,
-				"\none threshold redaction of {} models (MaxUpdates {max_updates}, MaxAffected {max_affected}): \
-				 {} collisions applied in block #{} ({} blocks / {:.1} s after the proposal); weight charged \
-				 for the applying message {:.1} ms; the block took {} to build",
-				r.models, r.collisions, r.outcome.applied_at, r.outcome.blocks, r.outcome.seconds,
+				"\none threshold redaction of {} models, one approval in {} chunk(s) (MaxUpdates {max_updates}, \
+				 MaxAffected {max_affected}): {} collisions, the last chunk applied in block #{} ({} blocks / {:.1} s \
+				 after the proposal: **{per_block:.0} collisions per block, {:.0} per 6 s** of chain time from \
+				 proposal to the last chunk); weight charged for the last applying message {:.1} ms; its block took {} \
+				 to build; `blockful_verifyLiveChainSince` over the redacted blocks: {:.2} s ({} txs, {} blocks, ok {})",
+				r.models, r.outcome.chunks, r.collisions, r.outcome.applied_at, r.outcome.blocks, r.outcome.seconds,
+				per_block * 3.0,
 				r.outcome.apply_weight_ref_time as f64 / 1e9,
 				r.block_ms.map_or("(no node log)".to_string(), |ms| format!("{ms} ms")),
+				r.verify_seconds, r.verify["txs_checked"], r.verify["blocks_checked"], r.verify["ok"],
 			);
 			Some(r)
 		} else {
@@ -93,10 +98,13 @@ struct OneBlockRedaction {
 	outcome: blockful_chain_client::ThresholdOutcome,
 	/// Build time of the applying block, from the node's log.
 	block_ms: Option<u64>,
+	/// `blockful_verifyLiveChainSince(proposal block)` afterwards: wall seconds and report.
+	verify_seconds: f64,
+	verify: serde_json::Value,
 }
 
 /// A start model and `n - 1` children (the accounts' flood), one request over all `n`, one
-/// threshold redaction updating every one of them.
+/// threshold approval updating every one of them (in chunks when `n` exceeds one).
 async fn one_block_redaction(
 	chain: &Chain,
 	requester: &blockful_chain_client::Keypair,
@@ -132,9 +140,13 @@ async fn one_block_redaction(
 	let models = updates.len();
 	println!("[chain-bench] request {} affects {models} models; owners submit, then one redaction", filed.id);
 	chain.submit_updates(filed.id, updates).await?;
-	let outcome = chain.redact_by_threshold(requester, filed.id, Duration::from_secs(600)).await?;
+	let outcome = chain.redact_by_threshold(requester, filed.id, Duration::from_secs(1200)).await?;
 	let block_ms = node_log.and_then(|p| build_ms(p, outcome.applied_at));
-	Ok(OneBlockRedaction { models, collisions: models + heights.len(), outcome, block_ms })
+	let since = outcome.applied_at.saturating_sub(outcome.blocks);
+	let t = Instant::now();
+	let verify = chain.verify_live_chain_since(since).await?;
+	let verify_seconds = t.elapsed().as_secs_f64();
+	Ok(OneBlockRedaction { models, collisions: models + heights.len(), outcome, block_ms, verify_seconds, verify })
 }
 
 /// "Prepared block for proposing at {number} ({ms} ms)" from a node log.

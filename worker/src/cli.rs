@@ -309,9 +309,9 @@ pub(crate) struct ChainBenchArgs {
 	/// Account that funds the senders.
 	#[arg(long, default_value = "//Alice")]
 	pub(crate) suri: String,
-	/// Models in the one-block redaction (a star: a start model and its children, one
-	/// request, one threshold redaction); default: the runtime's maximum
-	/// (`min(MaxUpdates, MaxAffected)`); 0 skips it.
+	/// Models in the redaction (a star: a start model and its children, one request, one
+	/// threshold approval applied in chunks of `MaxUpdates`); default: the runtime's
+	/// maximum, `MaxAffected`; 0 skips it.
 	#[arg(long)]
 	pub(crate) redaction: Option<u32>,
 	/// The node's log, to read the applying block's build time from ("Prepared block for
