@@ -106,20 +106,26 @@ fn the_final_chunk_fits_with_the_closing_of_the_largest_request() {
 	assert!(final_chunk_fits(last), "a final chunk of {last} models does not fit");
 	let bigger = last + last / 10 + 1;
 	assert!(!final_chunk_fits(bigger), "MaxFinalChunk {last} could be at least {bigger}");
+	let closing = <blockful_runtime::Unlearning as OnRedaction>::max_weight();
+	println!("the last chunk's message also closes the request: {:.0} ms", closing.ref_time() as f64 / 1e9);
 }
 
 #[test]
 fn the_largest_request_is_filed_cancelled_and_proposed_within_one_extrinsic() {
-	use pallet_unlearning::WeightInfo as _;
 	let affected: u32 = configs::MaxAffected::get();
 	let file = blockful_runtime::Unlearning::request_weight(affected);
-	let cancel = <Runtime as pallet_unlearning::Config>::WeightInfo::request_unlearning(affected)
-		.saturating_add(blockful_runtime::Unlearning::close_weight());
+	let cancel = blockful_runtime::Unlearning::cancel_weight();
 	let propose = blockful_runtime::Threshold::propose_weight();
 	for (what, w) in [("request_unlearning", file), ("cancel_request", cancel), ("propose_redaction", propose)] {
 		assert!(w.all_lte(max_extrinsic()), "{what} over {affected} models: {w:?} > {:?}", max_extrinsic());
 		println!("{what} over MaxAffected = {affected}: {:.0} ms of {:.0} ms", w.ref_time() as f64 / 1e9, max_extrinsic().ref_time() as f64 / 1e9);
 	}
+	// And `MaxAffected` is as large as filing in one extrinsic allows, within 10 %.
+	let bigger = affected + affected / 10 + 1;
+	assert!(
+		!blockful_runtime::Unlearning::request_weight(bigger).all_lte(max_extrinsic()),
+		"MaxAffected {affected} could be at least {bigger}"
+	);
 	// A request is cut into at most this many chunks, one committee approval for all.
 	let chunks = blockful_runtime::Threshold::chunk_sizes(affected as usize);
 	assert_eq!(chunks.iter().sum::<usize>(), affected as usize);

@@ -162,6 +162,7 @@ impl pallet_unlearning::Config for Test {
 	type RequestTtl = frame_support::traits::ConstU64<REQUEST_TTL>;
 	type MaxRequestsPerBlock = frame_support::traits::ConstU32<4>;
 	type MaxExpiriesPerBlock = frame_support::traits::ConstU32<2>;
+	type MaxReleasePerBlock = frame_support::traits::ConstU32<20>;
 	type MaxWaiting = frame_support::traits::ConstU32<3>;
 	type DefaultUpdateWindow = frame_support::traits::ConstU64<10>;
 }

@@ -176,6 +176,11 @@ pub mod pallet {
 		/// block with room, so no block's `on_initialize` outgrows the block.
 		#[pallet::constant]
 		type MaxExpiriesPerBlock: Get<u32>;
+		/// Most models whose locks and submissions one block releases for closed requests:
+		/// a request closing over more releases this many at once and the rest over the
+		/// next blocks ([`Releasing`]), so closing costs the same whatever the request's size.
+		#[pallet::constant]
+		type MaxReleasePerBlock: Get<u32>;
 		/// Most requests waiting behind overlapping open requests at once.
 		#[pallet::constant]
 		type MaxWaiting: Get<u32>;
@@ -233,6 +238,12 @@ pub mod pallet {
 		SubmittedUpdateOf<T>,
 		OptionQuery,
 	>;
+
+	/// Closed requests whose locks and submissions are still being released, a few blocks
+	/// at most: `id -> models of its affected set released so far` (a prefix). The rest
+	/// stay locked by it until released (each to the earliest waiting request needing it).
+	#[pallet::storage]
+	pub type Releasing<T: Config> = StorageMap<_, Twox64Concat, u64, u32, OptionQuery>;
 
 	/// Sample-level requests: what each withdraws, as a commitment (its `classes` are
 	/// empty). Kept after the request closes: the public record of what was withdrawn.
@@ -446,7 +457,7 @@ pub mod pallet {
 				let used = if k < most { Self::expire(id) } else { Self::postpone(id, n) };
 				weight = weight.saturating_add(used);
 			}
-			weight
+			weight.saturating_add(Self::release_step())
 		}
 
 		fn integrity_test() {
@@ -454,6 +465,7 @@ pub mod pallet {
 			assert!(T::MaxAffected::get() >= T::MaxStarts::get(), "MaxAffected < MaxStarts");
 			assert!(T::MaxWaiting::get() >= 1, "MaxWaiting must be at least 1");
 			assert!(T::MaxExpiriesPerBlock::get() >= 1, "MaxExpiriesPerBlock must be at least 1");
+			assert!(T::MaxReleasePerBlock::get() >= 1, "MaxReleasePerBlock must be at least 1");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -492,8 +504,7 @@ pub mod pallet {
 		/// it (pending or waiting). Releases its locks (to the requests waiting for them),
 		/// its owners' submissions and its deposit.
 		#[pallet::call_index(1)]
-		#[pallet::weight(<T as Config>::WeightInfo::request_unlearning(T::MaxAffected::get())
-			.saturating_add(Pallet::<T>::close_weight()))]
+		#[pallet::weight(Pallet::<T>::cancel_weight())]
 		pub fn cancel_request(origin: OriginFor<T>, id: u64) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
@@ -760,11 +771,15 @@ pub mod pallet {
 
 		/// Ends request `id` (whose new status the caller set): releases its locks (each
 		/// to the earliest waiting request that needs it, activating those that then hold
-		/// all theirs), its submissions and its deposit less the archive fee of the models
-		/// it updated (burned), records the block and stores it.
+		/// all theirs) and its submissions — at most `MaxReleasePerBlock` models now, the
+		/// rest over the next blocks ([`Releasing`]) — and its deposit less the archive fee
+		/// of the models it updated (burned), records the block and stores it.
 		fn close(id: u64, mut request: RequestOf<T>) {
-			Self::release(id, &request.affected);
-			let _ = Updates::<T>::clear_prefix(id, request.affected.len().saturated_into(), None);
+			let now = request.affected.len().min(T::MaxReleasePerBlock::get() as usize);
+			Self::release_models(id, &request.affected[..now]);
+			if now < request.affected.len() {
+				Releasing::<T>::insert(id, now.saturated_into::<u32>());
+			}
 			let models = request.done.len().saturated_into::<u32>();
 			// Never more than what was held on top of the request deposit (a request filed
 			// under other parameters pays at most what it was asked to hold).
@@ -798,15 +813,56 @@ pub mod pallet {
 			Requests::<T>::insert(id, request);
 		}
 
+		/// Weight of `cancel_request`: the request read and written (its decoding grows with
+		/// `MaxAffected`, as in the `advance_request` benchmark, whose per-model lock write
+		/// is counted by [`Self::close_weight`] instead) and the close.
+		pub fn cancel_weight() -> Weight {
+			let affected = T::MaxAffected::get();
+			<T as Config>::WeightInfo::advance_request(affected)
+				.saturating_sub(T::DbWeight::get().writes(affected.into()))
+				.saturating_add(Self::close_weight())
+		}
+
 		/// Upper bound of closing a request beyond its own writes: the waiting requests
-		/// read once, each lock handed on, each submission removed, activations scheduled.
+		/// read once, each lock (of at most `MaxReleasePerBlock` models) read and handed on,
+		/// each submission removed, activations scheduled, the rest listed in [`Releasing`].
+		/// The same bounds one block's [`Self::release_step`].
 		pub fn close_weight() -> Weight {
 			let waiting = u64::from(T::MaxWaiting::get());
-			let affected = u64::from(T::MaxAffected::get());
+			let affected = u64::from(T::MaxAffected::get().min(T::MaxReleasePerBlock::get()));
 			T::DbWeight::get().reads_writes(
-				waiting.saturating_mul(2).saturating_add(2),
-				affected.saturating_mul(2).saturating_add(waiting.saturating_mul(2)).saturating_add(2),
+				waiting.saturating_mul(2).saturating_add(2).saturating_add(affected),
+				affected.saturating_mul(2).saturating_add(waiting.saturating_mul(2)).saturating_add(3),
 			)
+		}
+
+		/// Releases the locks and submissions of `models` of closed request `id`.
+		fn release_models(id: u64, models: &[u64]) {
+			Self::release(id, models);
+			for tx in models {
+				Updates::<T>::remove(id, tx);
+			}
+		}
+
+		/// One block's share of the closed requests' releases: up to `MaxReleasePerBlock`
+		/// models of one request in [`Releasing`]; returns the weight used.
+		fn release_step() -> Weight {
+			let Some((id, from)) = Releasing::<T>::iter().next() else {
+				return T::DbWeight::get().reads(1)
+			};
+			let Some(request) = Requests::<T>::get(id) else {
+				Releasing::<T>::remove(id);
+				return T::DbWeight::get().reads_writes(2, 1)
+			};
+			let from = (from as usize).min(request.affected.len());
+			let to = from.saturating_add(T::MaxReleasePerBlock::get() as usize).min(request.affected.len());
+			Self::release_models(id, &request.affected[from..to]);
+			if to < request.affected.len() {
+				Releasing::<T>::insert(id, to.saturated_into::<u32>());
+			} else {
+				Releasing::<T>::remove(id);
+			}
+			T::DbWeight::get().reads_writes(2, 1).saturating_add(Self::close_weight())
 		}
 
 		/// Moves request `id`'s expiry from block `n` (full) to the next block with room;
@@ -892,7 +948,8 @@ pub mod pallet {
 		/// - every start model is owned by the requester;
 		/// - an active request locks all its affected models; a waiting one is listed in
 		///   [`Waiting`] with the right count, and each of its models is locked by it or an
-		///   earlier request; a closed one locks none and keeps no submissions;
+		///   earlier request; a closed one locks none and keeps no submissions, except, while
+		///   it is in [`Releasing`], those of the models it has not released yet;
 		/// - `submitted` counts the request's submissions, and an open request's `skipped`
 		///   (ascending) are exactly its `Unchanged` ones;
 		/// - a request has empty `classes` iff it committed to samples ([`SampleWithdrawals`]).
@@ -937,7 +994,9 @@ pub mod pallet {
 					"Waiting list and status disagree"
 				);
 				let mut missing = 0u32;
-				for tx in r.affected.iter() {
+				// A closed request in `Releasing` may still hold the models from there on.
+				let released = Releasing::<T>::get(id).map_or(r.affected.len(), |from| from as usize);
+				for (position, tx) in r.affected.iter().enumerate() {
 					let lock = LockedBy::<T>::get(tx);
 					match r.status {
 						RequestStatus::Pending | RequestStatus::InProgress =>
@@ -951,7 +1010,10 @@ pub mod pallet {
 								missing = missing.saturating_add(1);
 							}
 						},
-						_ => ensure!(lock != Some(id), "closed request still locks a model"),
+						_ => ensure!(
+							lock != Some(id) || position >= released,
+							"closed request still locks a model it released"
+						),
 					}
 				}
 				if let Some((_, count)) = listed {
@@ -968,7 +1030,9 @@ pub mod pallet {
 						.collect();
 					ensure!(r.skipped.to_vec() == unchanged, "skipped is not the Unchanged submissions");
 				} else {
-					ensure!(stored == 0, "inactive request keeps submissions");
+					let kept = Updates::<T>::iter_key_prefix(id)
+						.all(|tx| r.affected.iter().position(|t| *t == tx).is_some_and(|p| p >= released));
+					ensure!(kept, "inactive request keeps submissions it released");
 				}
 				if r.paradigm == Paradigm::Parallel && r.status == RequestStatus::Completed {
 					ensure!(
@@ -1092,10 +1156,17 @@ pub mod pallet {
 		}
 
 		fn max_weight() -> Weight {
-			// Validation reads each update's submission; completion also hands on every
-			// lock, removes the submissions and releases the deposit.
-			<T as Config>::WeightInfo::advance_request(T::MaxAffected::get())
-				.saturating_add(T::DbWeight::get().reads(u64::from(T::MaxAffected::get()).saturating_mul(2)))
+			// Validation reads each update's submission (at most `MaxUpdates` in one
+			// redaction); completion also hands on the locks of at most `MaxReleasePerBlock`
+			// models (the rest over the next blocks), removes their submissions and releases
+			// the deposit. The benchmark's request decoding grows with `MaxAffected`; its one
+			// lock write per model only up to the release bound.
+			let affected = T::MaxAffected::get();
+			let unreleased = affected.saturating_sub(T::MaxReleasePerBlock::get());
+			let updates = <T as pallet_live_chain::Config>::MaxUpdates::get();
+			<T as Config>::WeightInfo::advance_request(affected)
+				.saturating_sub(T::DbWeight::get().writes(unreleased.into()))
+				.saturating_add(T::DbWeight::get().reads(u64::from(updates).saturating_mul(2)))
 				.saturating_add(Self::close_weight())
 		}
 	}

@@ -138,6 +138,8 @@ parameter_types! {
 	pub const MaxStarts: u32 = 3;
 	pub const MaxClasses: u32 = 10;
 	pub const MaxAffected: u32 = 6;
+	/// Settable: the tests of stepwise release lower it below a request's size.
+	pub static MaxReleasePerBlock: u32 = 6;
 }
 
 impl pallet_unlearning::Config for Test {
@@ -152,6 +154,7 @@ impl pallet_unlearning::Config for Test {
 	type RequestTtl = frame_support::traits::ConstU64<REQUEST_TTL>;
 	type MaxRequestsPerBlock = frame_support::traits::ConstU32<4>;
 	type MaxExpiriesPerBlock = frame_support::traits::ConstU32<2>;
+	type MaxReleasePerBlock = MaxReleasePerBlock;
 	type MaxWaiting = frame_support::traits::ConstU32<MAX_WAITING>;
 	type DefaultUpdateWindow = frame_support::traits::ConstU64<UPDATE_WINDOW>;
 }

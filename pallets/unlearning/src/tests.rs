@@ -1242,6 +1242,37 @@ fn at_most_max_expiries_per_block_close_in_one_block_the_rest_in_the_next() {
 }
 
 #[test]
+fn a_large_closed_request_releases_its_models_over_the_next_blocks_to_the_requests_waiting() {
+	ExtBuilder::default().build_and_execute(|| {
+		MaxReleasePerBlock::set(2);
+		dag();
+		// A affects {0, 1, 2, 3, 4}; B, filed after it, wants 3 and waits.
+		let a = request(ALICE, &[0, 1], Paradigm::Parallel);
+		let b = request(BOB, &[3], Paradigm::Parallel);
+		assert_eq!(Requests::<Test>::get(b).unwrap().status, RequestStatus::Waiting);
+		assert_ok!(redact(a, &[0, 1, 2, 3, 4]));
+		assert_eq!(Requests::<Test>::get(a).unwrap().status, RequestStatus::Completed);
+		// Closing released two models at once; the other three are still A's.
+		let locks = || (0..5u64).map(LockedBy::<Test>::get).collect::<Vec<_>>();
+		assert_eq!(locks(), vec![None, None, Some(a), Some(a), Some(a)]);
+		assert_eq!(Releasing::<Test>::get(a), Some(2));
+		assert_eq!(Unlearning::do_try_state(), Ok(()));
+		// Next block: 2 and 3; 3 goes to B, which now holds all its models.
+		next_block();
+		assert_eq!(locks(), vec![None, None, None, Some(b), Some(a)]);
+		assert_eq!(Requests::<Test>::get(b).unwrap().status, RequestStatus::Pending);
+		System::assert_has_event(Event::RequestActivated { id: b }.into());
+		assert_eq!(Unlearning::do_try_state(), Ok(()));
+		// Then the last one; nothing of A is left.
+		next_block();
+		assert_eq!(locks(), vec![None, None, None, Some(b), None]);
+		assert_eq!(Releasing::<Test>::get(a), None);
+		assert!(Updates::<Test>::iter_prefix(a).next().is_none());
+		assert_eq!(Unlearning::do_try_state(), Ok(()));
+	});
+}
+
+#[test]
 fn completed_request_does_not_expire_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		dag();
@@ -1306,8 +1337,10 @@ mod property {
 		/// archive versions of every tx are exactly `0..=live.version`, each request's
 		/// invariants hold and the live chain verifies.
 		#[test]
-		fn archive_versions_are_every_live_version_once(ops in prop::collection::vec(op(), 1..40)) {
+		fn archive_versions_are_every_live_version_once(ops in prop::collection::vec(op(), 1..40), release in 1u32..4) {
 			ExtBuilder::default().build_and_execute(|| {
+				// Closed requests release their models over several blocks.
+				MaxReleasePerBlock::set(release);
 				for (step, op) in ops.iter().enumerate() {
 					let count = pallet_live_chain::NextTxId::<Test>::get();
 					match op {
@@ -1353,6 +1386,7 @@ mod property {
 						},
 						Op::NextBlock => next_block(),
 					}
+					assert_eq!(Unlearning::do_try_state(), Ok(()), "after step {step}");
 				}
 				next_block();
 				for tx in 0..pallet_live_chain::NextTxId::<Test>::get() {
