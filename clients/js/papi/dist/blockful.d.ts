@@ -475,6 +475,12 @@ type IStorage = {
          */
         Updates: StorageDescriptor<Anonymize<I200n1ov5tbcvr>, Anonymize<Iehrfhjl995url>, true, never>;
         /**
+         * Closed requests whose locks and submissions are still being released, a few blocks
+         * at most: `id -> models of its affected set released so far` (a prefix). The rest
+         * stay locked by it until released (each to the earliest waiting request needing it).
+         */
+        Releasing: StorageDescriptor<[Key: bigint], number, true, never>;
+        /**
          * Sample-level requests: what each withdraws, as a commitment (its `classes` are
          * empty). Kept after the request closes: the public record of what was withdrawn.
          */
@@ -2221,6 +2227,12 @@ type IConstants = {
          */
         MaxExpiriesPerBlock: PlainDescriptor<number>;
         /**
+         * Most models whose locks and submissions one block releases for closed requests:
+         * a request closing over more releases this many at once and the rest over the
+         * next blocks ([`Releasing`]), so closing costs the same whatever the request's size.
+         */
+        MaxReleasePerBlock: PlainDescriptor<number>;
+        /**
          * Most requests waiting behind overlapping open requests at once.
          */
         MaxWaiting: PlainDescriptor<number>;
@@ -2582,7 +2594,7 @@ type AllInteractions = {
         Threshold: ['Dkg', 'NextEpoch', 'DkgCommitments', 'DkgShares', 'Disqualified', 'DkgComplaints', 'DkgPending', 'DkgConfirmed', 'BoundSecretKeys', 'Keys', 'ActiveEpoch', 'RefusedCommittee', 'Proposals', 'Queue', 'NextProposalId', 'PendingChunks', 'SignCommitments', 'SignShares', 'MessagesInBlock', 'Misbehaviour'];
         Archive: ['Records', 'RecordHashes', 'NextSeq', 'Head', 'Lineage', 'LineageLen'];
         LiveChain: ['ChPublicKey', 'Txs', 'NextTxId', 'Blocks', 'BlockTxs', 'NextHeight', 'PendingTxs', 'Children'];
-        Unlearning: ['Requests', 'NextRequestId', 'LockedBy', 'Expiries', 'Updates', 'SampleWithdrawals', 'Waiting', 'UpdateWindow'];
+        Unlearning: ['Requests', 'NextRequestId', 'LockedBy', 'Expiries', 'Updates', 'Releasing', 'SampleWithdrawals', 'Waiting', 'UpdateWindow'];
     };
     tx: {
         System: ['remark', 'set_heap_pages', 'set_code', 'set_code_without_checks', 'set_storage', 'kill_storage', 'kill_prefix', 'remark_with_event', 'authorize_upgrade', 'authorize_upgrade_without_checks', 'apply_authorized_upgrade'];
@@ -2630,7 +2642,7 @@ type AllInteractions = {
         Threshold: ['DkgPhaseLength', 'RoundTimeout', 'MaxMembers', 'MaxQueued', 'MaxFinalChunk', 'MaxQueuedPerRequester', 'MaxMessagesPerBlock', 'UnsignedPriority'];
         Archive: ['MaxUriLen', 'MaxRefs'];
         LiveChain: ['MaxTxsPerBlock', 'MaxUpdates', 'ModelDeposit'];
-        Unlearning: ['MaxStarts', 'MaxClasses', 'MaxAffected', 'RequestDeposit', 'ArchiveFee', 'RequestTtl', 'MaxRequestsPerBlock', 'MaxExpiriesPerBlock', 'MaxWaiting', 'DefaultUpdateWindow'];
+        Unlearning: ['MaxStarts', 'MaxClasses', 'MaxAffected', 'RequestDeposit', 'ArchiveFee', 'RequestTtl', 'MaxRequestsPerBlock', 'MaxExpiriesPerBlock', 'MaxReleasePerBlock', 'MaxWaiting', 'DefaultUpdateWindow'];
     };
     viewFns: {};
     apis: {

@@ -14,13 +14,13 @@ const toBinary = (base64) => {
   return bytes;
 };
 
-const descriptorValues = import('./descriptors-DzPB4XhD.js').then((module) => module["Blockful"]);
+const descriptorValues = import('./descriptors-C-SGDGey.js').then((module) => module["Blockful"]);
 const metadataTypes = import('./metadataTypes-Cw5AOvJb.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./blockful_metadata-Bmcwyzz6.js').then(
+const getMetadata$1 = () => import('./blockful_metadata-CAT-tTrv.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;
