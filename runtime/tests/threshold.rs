@@ -119,22 +119,27 @@ fn applied() -> bool {
 	})
 }
 
+/// `owner` publishes the model CID of `label` with `refs` under the chain's key.
+fn publish(label: &str, refs: Vec<u64>, owner: Sr25519Keyring) {
+	let key = pallet_live_chain::ChPublicKey::<Runtime>::get().unwrap();
+	let model = uri(label.as_bytes());
+	let msg = pallet_model_archive::model_message(&model, &refs);
+	let seed = sp_io::hashing::blake2_256(&model);
+	let (ch, rand) = blockful_chameleon::hash_from_seed(&key, &msg, &seed).unwrap();
+	assert_ok!(LiveChain::publish_model(
+		RuntimeOrigin::signed(owner.to_account_id()),
+		model.try_into().unwrap(),
+		refs.try_into().unwrap(),
+		ch,
+		rand
+	));
+}
+
 /// Publishes Alice's m0 ← Bob's m1 under the chain's key and files Alice's parallel
 /// request on m0.
 fn models_and_request() -> u64 {
-	let key = pallet_live_chain::ChPublicKey::<Runtime>::get().unwrap();
 	for (label, refs, owner) in [("m0", vec![], Alice), ("m1", vec![0u64], Bob)] {
-		let model = uri(label.as_bytes());
-		let msg = pallet_model_archive::model_message(&model, &refs);
-		let seed = sp_io::hashing::blake2_256(&model);
-		let (ch, rand) = blockful_chameleon::hash_from_seed(&key, &msg, &seed).unwrap();
-		assert_ok!(LiveChain::publish_model(
-			RuntimeOrigin::signed(owner.to_account_id()),
-			model.try_into().unwrap(),
-			refs.try_into().unwrap(),
-			ch,
-			rand
-		));
+		publish(label, refs, owner);
 	}
 	let n = System::block_number();
 	LiveChain::on_finalize(n);
@@ -222,21 +227,9 @@ fn four_nodes_make_the_key_and_redact_with_one_down_but_not_with_two() {
 /// tree (m_i inherits from m_{(i−1)/2}, so every model descends from m0), sealing a live
 /// block every 200 models.
 fn tree_of_models(n: u64) {
-	let key = pallet_live_chain::ChPublicKey::<Runtime>::get().unwrap();
 	for tx in 0..n {
 		let refs: Vec<u64> = if tx == 0 { vec![] } else { vec![(tx - 1) / 2] };
-		let model = uri(format!("m{tx}").as_bytes());
-		let msg = pallet_model_archive::model_message(&model, &refs);
-		let (ch, rand) =
-			blockful_chameleon::hash_from_seed(&key, &msg, &sp_io::hashing::blake2_256(&model)).unwrap();
-		let owner = if tx == 0 { Alice } else { Bob };
-		assert_ok!(LiveChain::publish_model(
-			RuntimeOrigin::signed(owner.to_account_id()),
-			model.try_into().unwrap(),
-			refs.try_into().unwrap(),
-			ch,
-			rand
-		));
+		publish(&format!("m{tx}"), refs, if tx == 0 { Alice } else { Bob });
 		if tx % 200 == 199 || tx + 1 == n {
 			let b = System::block_number();
 			LiveChain::on_finalize(b);
