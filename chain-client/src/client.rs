@@ -282,11 +282,18 @@ where
 			_ => continue,
 		};
 		let block = in_block.block_hash();
-		let events = in_block
-			.wait_for_success()
-			.await
-			.map_err(|e| ChainError::Rejected { what: what.into(), reason: e.to_string() })?;
-		return Ok((events, block));
+		match in_block.wait_for_success().await {
+			Ok(events) => return Ok((events, block)),
+			// A best block that is gone by the time its events are read (retracted, or
+			// pruned as a non-canonical fork): the stream goes on to the block that keeps
+			// the transaction. Only the runtime's answer is a rejection.
+			Err(
+				subxt::error::TransactionEventsError::BlockNotFound { .. } |
+				subxt::error::TransactionEventsError::CannotFetchBlockBody { .. } |
+				subxt::error::TransactionEventsError::CannotInstantiateClientAtBlock(_),
+			) if !finalized => continue,
+			Err(e) => return Err(ChainError::Rejected { what: what.into(), reason: e.to_string() }),
+		}
 	}
 	Err(ChainError::Failed { what: what.into(), reason: "transaction status stream ended".into() })
 }
