@@ -775,11 +775,7 @@ pub mod pallet {
 		/// rest over the next blocks ([`Releasing`]) — and its deposit less the archive fee
 		/// of the models it updated (burned), records the block and stores it.
 		fn close(id: u64, mut request: RequestOf<T>) {
-			let now = request.affected.len().min(T::MaxReleasePerBlock::get() as usize);
-			Self::release_models(id, &request.affected[..now]);
-			if now < request.affected.len() {
-				Releasing::<T>::insert(id, now.saturated_into::<u32>());
-			}
+			Self::release_from(id, &request.affected, 0);
 			let models = request.done.len().saturated_into::<u32>();
 			// Never more than what was held on top of the request deposit (a request filed
 			// under other parameters pays at most what it was asked to hold).
@@ -836,11 +832,21 @@ pub mod pallet {
 			)
 		}
 
-		/// Releases the locks and submissions of `models` of closed request `id`.
-		fn release_models(id: u64, models: &[u64]) {
+		/// Releases the locks and submissions of at most `MaxReleasePerBlock` models of closed
+		/// request `id`, from position `from` of its `affected` set, and records in
+		/// [`Releasing`] where the next block goes on (nothing once all are released).
+		fn release_from(id: u64, affected: &[u64], from: usize) {
+			let from = from.min(affected.len());
+			let to = from.saturating_add(T::MaxReleasePerBlock::get() as usize).min(affected.len());
+			let models = &affected[from..to];
 			Self::release(id, models);
 			for tx in models {
 				Updates::<T>::remove(id, tx);
+			}
+			if to < affected.len() {
+				Releasing::<T>::insert(id, to.saturated_into::<u32>());
+			} else {
+				Releasing::<T>::remove(id);
 			}
 		}
 
@@ -854,14 +860,7 @@ pub mod pallet {
 				Releasing::<T>::remove(id);
 				return T::DbWeight::get().reads_writes(2, 1)
 			};
-			let from = (from as usize).min(request.affected.len());
-			let to = from.saturating_add(T::MaxReleasePerBlock::get() as usize).min(request.affected.len());
-			Self::release_models(id, &request.affected[from..to]);
-			if to < request.affected.len() {
-				Releasing::<T>::insert(id, to.saturated_into::<u32>());
-			} else {
-				Releasing::<T>::remove(id);
-			}
+			Self::release_from(id, &request.affected, from as usize);
 			T::DbWeight::get().reads_writes(2, 1).saturating_add(Self::close_weight())
 		}
 
@@ -1031,7 +1030,7 @@ pub mod pallet {
 					ensure!(r.skipped.to_vec() == unchanged, "skipped is not the Unchanged submissions");
 				} else {
 					let kept = Updates::<T>::iter_key_prefix(id)
-						.all(|tx| r.affected.iter().position(|t| *t == tx).is_some_and(|p| p >= released));
+						.all(|tx| r.affected.binary_search(&tx).is_ok_and(|p| p >= released));
 					ensure!(kept, "inactive request keeps submissions it released");
 				}
 				if r.paradigm == Paradigm::Parallel && r.status == RequestStatus::Completed {
