@@ -125,7 +125,7 @@ pub fn charged<T: Config>(items: usize, models: usize) -> usize {
 /// `MaxAffected` models (the unlearning hook's bound). Nothing for other chunks.
 pub fn closing_weight<T: Config>(proposal: &u64) -> Weight {
 	use pallet_live_chain::OnRedaction;
-	let last = Proposals::<T>::get(proposal).is_none_or(|p| p.chunk.saturating_add(1) >= p.chunks);
+	let last = Proposals::<T>::get(proposal).is_none_or(|p| p.is_last_chunk());
 	if last {
 		<T as pallet_live_chain::Config>::OnRedaction::max_weight()
 	} else {

@@ -123,10 +123,10 @@ impl<T: Config> Pallet<T> {
 	/// headers become the proposal's, signed from a fresh attempt (round 1; the cheaters
 	/// it banned stay banned). `false` when it was the last chunk.
 	pub(crate) fn next_chunk(proposal: u64, p: &mut ProposalOf<T>) -> Result<bool, DispatchError> {
-		let next = p.chunk.saturating_add(1);
-		if next >= p.chunks {
+		if p.is_last_chunk() {
 			return Ok(false);
 		}
+		let next = p.chunk.saturating_add(1);
 		let updates = PendingChunks::<T>::take(proposal, next).ok_or(Error::<T>::NoUpdates)?;
 		p.heights = Self::heights_of(&updates)?;
 		p.updates = updates;

@@ -313,7 +313,7 @@ impl<T: Config> Pallet<T> {
 		};
 		// Charged: the benchmark of this chunk's shape, plus, for the last chunk, what
 		// closing this request really cost (the declared weight assumed the largest).
-		let last = p.chunk.saturating_add(1) >= p.chunks;
+		let last = p.is_last_chunk();
 		let used = crate::costs::sign_share_weight::<T>(
 			crate::costs::charged::<T>(p.items(), p.updates.len()),
 			signers.len() as u64,

@@ -146,6 +146,11 @@ impl<AccountId, BlockNumber> Proposal<AccountId, BlockNumber> {
 		self.updates.len().saturating_add(self.heights.len())
 	}
 
+	/// Is the chunk being signed the proposal's last (its message closes the request)?
+	pub fn is_last_chunk(&self) -> bool {
+		self.chunk.saturating_add(1) >= self.chunks
+	}
+
 	/// May `member` commit in the current attempt?
 	pub fn may_commit(&self, member: MemberIndex) -> bool {
 		!self.banned.contains(&member) && !self.skipped.contains(&member)
