@@ -154,6 +154,7 @@ impl pallet_unlearning::Config for Test {
 	/// More than two chunks of `MaxUpdates`: a request is approved once and applied in
 	/// chunks.
 	type MaxAffected = frame_support::traits::ConstU32<20>;
+	type MaxFilingStep = frame_support::traits::ConstU32<20>;
 	type WeightInfo = ();
 	type DepositCurrency = Balances;
 	type DepositHoldReason = RuntimeHoldReason;

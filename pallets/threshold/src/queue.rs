@@ -41,19 +41,18 @@ impl<T: Config> Pallet<T> {
 		ensure!(!updates.is_empty(), Error::<T>::NoUpdates);
 		let models = updates.len();
 		let root = update_set_root(updates.iter().map(|(tx, uri)| (*tx, uri.as_slice())));
-		// One approval, applied in chunks in ascending id order; each chunk is checked now
-		// and again when it is applied.
+		// One approval, applied in chunks in ascending id order: the whole set is checked
+		// now (once: the parallel hook accepts any part of it not applied yet), and each
+		// chunk again when it is applied.
+		let consented: Vec<(u64, &[u8])> =
+			updates.iter().map(|(tx, uri)| (*tx, uri.as_slice())).collect();
+		<T as pallet_live_chain::Config>::OnRedaction::validate(request, &consented)?;
 		let mut chunks: Vec<Vec<(u64, Vec<u8>)>> = Vec::new();
 		let mut rest = &updates[..];
 		for size in Self::chunk_sizes(updates.len()) {
 			let (chunk, tail) = rest.split_at(size.min(rest.len()));
 			chunks.push(chunk.iter().map(|(tx, uri)| (*tx, uri.to_vec())).collect());
 			rest = tail;
-		}
-		for chunk in chunks.iter() {
-			let consented: Vec<(u64, &[u8])> =
-				chunk.iter().map(|(tx, uri)| (*tx, uri.as_slice())).collect();
-			<T as pallet_live_chain::Config>::OnRedaction::validate(request, &consented)?;
 		}
 		let first = chunks.remove(0);
 		let heights = Self::heights_of(&first)?;

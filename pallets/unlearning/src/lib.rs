@@ -84,6 +84,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod filing;
 mod locks;
 #[cfg(test)]
 mod mock;
@@ -92,6 +93,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use filing::FrontierOf;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -111,7 +113,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_live_chain::{AffectedError, OnRedaction};
+	use pallet_live_chain::OnRedaction;
 	use sp_runtime::{traits::Zero, SaturatedConversion, Saturating};
 
 	/// A request as stored by this runtime.
@@ -148,6 +150,11 @@ pub mod pallet {
 		/// Most affected models (start models plus descendants) of one request.
 		#[pallet::constant]
 		type MaxAffected: Get<u32>;
+		/// Most models one filing step finds (it reads at most this many times `MaxRefs`
+		/// `Children` edges): a request whose affected set is larger is computed over
+		/// several steps (`extend_request`), each one bounded extrinsic.
+		#[pallet::constant]
+		type MaxFilingStep: Get<u32>;
 		/// Weights of this pallet's calls and of its redaction hook.
 		type WeightInfo: WeightInfo;
 		/// The currency the request deposit is held in (in the runtime the same as the live
@@ -245,14 +252,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Releasing<T: Config> = StorageMap<_, Twox64Concat, u64, u32, OptionQuery>;
 
+	/// Where the affected-set search of each `Computing` request stands (removed when its
+	/// set is complete or it closes).
+	#[pallet::storage]
+	pub type Frontiers<T: Config> = StorageMap<_, Twox64Concat, u64, FrontierOf<T>, OptionQuery>;
+
 	/// Sample-level requests: what each withdraws, as a commitment (its `classes` are
 	/// empty). Kept after the request closes: the public record of what was withdrawn.
 	#[pallet::storage]
 	pub type SampleWithdrawals<T: Config> =
 		StorageMap<_, Twox64Concat, u64, SampleCommitment, OptionQuery>;
 
-	/// Requests waiting behind overlapping open requests, in filing order, each with the
-	/// number of its affected models it does not hold yet.
+	/// Requests waiting behind overlapping open requests, and those whose affected set is
+	/// still being computed, in filing order, each with the number of its (found) affected
+	/// models it does not hold yet.
 	#[pallet::storage]
 	pub type Waiting<T: Config> =
 		StorageValue<_, BoundedVec<(u64, u32), T::MaxWaiting>, ValueQuery>;
@@ -293,10 +306,30 @@ pub mod pallet {
 			requester: T::AccountId,
 			/// Parallel or sequential.
 			paradigm: Paradigm,
-			/// Number of affected models (start models included).
+			/// Number of affected models (start models included); for a request still
+			/// `Computing` (an `AffectedSetExtended` event follows), those found so far.
 			affected: u32,
-			/// Whether it waits behind overlapping open requests (else it is pending).
+			/// Whether it waits behind overlapping open requests or for its affected set
+			/// to be computed (else it is pending).
 			waiting: bool,
+		},
+		/// A step of a large request's affected-set search: `affected` models found so far;
+		/// while not `complete`, the next step is `extend_request(id)`.
+		AffectedSetExtended {
+			/// Request id.
+			id: u64,
+			/// Models found so far (start models included).
+			affected: u32,
+			/// Whether the set is complete (the request is then pending or waiting).
+			complete: bool,
+		},
+		/// The affected set of a computing request outgrew `MaxAffected`: the request is
+		/// closed (`Cancelled`), its locks and deposit released.
+		AffectedSetTooLarge {
+			/// Request id.
+			id: u64,
+			/// Models found before the search stopped.
+			found: u32,
 		},
 		/// A sample-level request committed to the samples it withdraws (filed with the
 		/// `UnlearningRequested` event of the same id).
@@ -443,6 +476,10 @@ pub mod pallet {
 		NothingToPropose,
 		/// A sample-level request must commit to at least one sample, with a non-zero root.
 		EmptyWithdrawal,
+		/// The request's affected set is complete: only a `Computing` request is extended.
+		NotComputing,
+		/// The request's affected set is still being computed (`extend_request`).
+		RequestComputing,
 	}
 
 	#[pallet::hooks]
@@ -454,7 +491,7 @@ pub mod pallet {
 			let mut weight = T::DbWeight::get().reads_writes(1, 1);
 			let most = T::MaxExpiriesPerBlock::get() as usize;
 			for (k, id) in due.into_iter().enumerate() {
-				let used = if k < most { Self::expire(id) } else { Self::postpone(id, n) };
+				let used = if k < most { Self::expire(id, n) } else { Self::postpone(id, n) };
 				weight = weight.saturating_add(used);
 			}
 			weight.saturating_add(Self::release_step())
@@ -482,8 +519,11 @@ pub mod pallet {
 		/// locks the affected models no other open request holds; if it holds them all it
 		/// is `Pending` (its expiry [`Config::RequestTtl`] blocks from now), else `Waiting`
 		/// behind the earlier requests ([`Waiting`]), never refused for overlapping.
+		///
+		/// A set larger than one filing step ([`Config::MaxFilingStep`] models) is computed
+		/// over several steps: the request is then `Computing` (see [`Self::extend_request`]).
 		#[pallet::call_index(0)]
-		#[pallet::weight(Pallet::<T>::request_weight(T::MaxAffected::get()))]
+		#[pallet::weight(Pallet::<T>::filing_step_weight())]
 		pub fn request_unlearning(
 			origin: OriginFor<T>,
 			start: BoundedVec<u64, T::MaxStarts>,
@@ -494,8 +534,8 @@ pub mod pallet {
 			ensure!(!classes.is_empty(), Error::<T>::EmptyClasses);
 			let distinct: BTreeSet<u8> = classes.iter().copied().collect();
 			ensure!(distinct.len() == classes.len(), Error::<T>::DuplicateClass);
-			let (_, count) = Self::file(requester, start, classes, paradigm)?;
-			Ok(Some(Self::request_weight(count)).into())
+			let (_, used) = Self::file(requester, start, classes, paradigm)?;
+			Ok(Some(used).into())
 		}
 
 
@@ -510,7 +550,10 @@ pub mod pallet {
 			let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 			ensure!(request.requester == who, Error::<T>::NotRequester);
 			ensure!(
-				matches!(request.status, RequestStatus::Pending | RequestStatus::Waiting),
+				matches!(
+					request.status,
+					RequestStatus::Pending | RequestStatus::Waiting | RequestStatus::Computing
+				),
 				Error::<T>::RequestNotPending
 			);
 			request.status = RequestStatus::Cancelled;
@@ -527,13 +570,14 @@ pub mod pallet {
 		/// Sequential: only after every affected parent's update was applied. One update
 		/// per model and request.
 		#[pallet::call_index(2)]
-		#[pallet::weight(<T as Config>::WeightInfo::submit_update())]
+		#[pallet::weight(<T as Config>::WeightInfo::submit_update()
+			.saturating_add(Pallet::<T>::request_rw_weight(T::MaxAffected::get())))]
 		pub fn submit_update(
 			origin: OriginFor<T>,
 			request: u64,
 			tx: u64,
 			update: ModelUpdate<UriOf<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let mut r = Self::active_request(request)?;
 			ensure!(r.affected.binary_search(&tx).is_ok(), Error::<T>::UpdateOutsideAffected);
@@ -570,6 +614,8 @@ pub mod pallet {
 			}
 			let complete = r.submitted as usize == r.affected.len();
 			let (paradigm, uri) = (r.paradigm, update.uri().cloned());
+			let used = <T as Config>::WeightInfo::submit_update()
+				.saturating_add(Self::request_rw_weight(r.affected.len().saturated_into()));
 			Updates::<T>::insert(
 				request,
 				tx,
@@ -585,7 +631,7 @@ pub mod pallet {
 			if complete && paradigm == Paradigm::Parallel {
 				Self::deposit_event(Event::UpdatesComplete { id: request });
 			}
-			Ok(())
+			Ok(Some(used).into())
 		}
 
 		/// A **sample-level** request: asks that the `start` models (all owned by the
@@ -596,7 +642,7 @@ pub mod pallet {
 		/// submissions and committee redactions; its `classes` are empty and the
 		/// commitment is stored in [`SampleWithdrawals`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(Pallet::<T>::request_weight(T::MaxAffected::get())
+		#[pallet::weight(Pallet::<T>::filing_step_weight()
 			.saturating_add(T::DbWeight::get().writes(1)))]
 		pub fn request_sample_unlearning(
 			origin: OriginFor<T>,
@@ -609,24 +655,64 @@ pub mod pallet {
 				withdrawn.samples > 0 && withdrawn.root != [0u8; 32],
 				Error::<T>::EmptyWithdrawal
 			);
-			let (id, count) = Self::file(requester, start, BoundedVec::new(), paradigm)?;
+			let (id, used) = Self::file(requester, start, BoundedVec::new(), paradigm)?;
 			SampleWithdrawals::<T>::insert(id, withdrawn);
 			Self::deposit_event(Event::SamplesCommitted { id, withdrawn });
-			Ok(Some(Self::request_weight(count).saturating_add(T::DbWeight::get().writes(1))).into())
+			Ok(Some(used.saturating_add(T::DbWeight::get().writes(1))).into())
+		}
+
+		/// Runs the next step of the affected-set search of `Computing` request `id`
+		/// (any signer; the requester's archive fee is held for the models found): finds
+		/// at most [`Config::MaxFilingStep`] more models, locks the free ones, takes over
+		/// those a later queued request holds, and waits for the others. When the set is
+		/// complete the request becomes `Pending` (it holds every model) or `Waiting`; if
+		/// it outgrows `MaxAffected` it is closed (`AffectedSetTooLarge`).
+		#[pallet::call_index(4)]
+		#[pallet::weight(Pallet::<T>::filing_step_weight())]
+		pub fn extend_request(origin: OriginFor<T>, id: u64) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+			ensure!(request.status == RequestStatus::Computing, Error::<T>::NotComputing);
+			let mut frontier = Frontiers::<T>::get(id).ok_or(Error::<T>::NotComputing)?;
+			let step = match Self::search_step(&request.affected, &mut frontier) {
+				Ok(step) => step,
+				Err(Error::<T>::TooManyAffected) => {
+					let found = request.affected.len().saturated_into();
+					request.status = RequestStatus::Cancelled;
+					Self::close(id, request);
+					Self::deposit_event(Event::AffectedSetTooLarge { id, found });
+					return Ok(Some(Self::filing_step_weight().saturating_add(Self::close_weight())).into())
+				},
+				Err(e) => return Err(e.into()),
+			};
+			Self::take_found(id, &mut request, &step.found)?;
+			let complete = frontier.is_done();
+			if complete {
+				Frontiers::<T>::remove(id);
+				Self::finish_search(id, &mut request);
+			} else {
+				Frontiers::<T>::insert(id, frontier);
+			}
+			let affected = request.affected.len().saturated_into();
+			Requests::<T>::insert(id, request);
+			Self::deposit_event(Event::AffectedSetExtended { id, affected, complete });
+			Ok(Some(Self::step_weight(step.found.len().saturated_into(), step.edges)).into())
 		}
 	}
 
 	impl<T: Config> Pallet<T> {
 		/// Files a request (by classes, or sample-level with `classes` empty): checks the
-		/// start models (distinct, the requester's), computes the affected set in
-		/// topological order, holds the deposit, locks the free models and stores it,
-		/// `Pending` or `Waiting`. Returns its id and the number of affected models.
+		/// start models (distinct, the requester's), runs the first step of the
+		/// affected-set search, holds the deposit (with the archive fee of the models found),
+		/// locks the free models and stores it: `Pending` or `Waiting` if the set is
+		/// complete, else `Computing` (listed in [`Waiting`], expiring like an active
+		/// request if no one completes its set). Returns its id and the weight used.
 		fn file(
 			requester: T::AccountId,
 			start: BoundedVec<u64, T::MaxStarts>,
 			classes: BoundedVec<u8, T::MaxClasses>,
 			paradigm: Paradigm,
-		) -> Result<(u64, u32), DispatchError> {
+		) -> Result<(u64, Weight), DispatchError> {
 			let mut start = start;
 			ensure!(!start.is_empty(), Error::<T>::EmptyStart);
 			let mut seen = BTreeSet::new();
@@ -637,28 +723,31 @@ pub mod pallet {
 			}
 			start.sort();
 
-			let affected =
-				pallet_live_chain::Pallet::<T>::affected_set(&start, T::MaxAffected::get())
-					.map_err(|e| match e {
-						AffectedError::UnknownTx => Error::<T>::UnknownTx,
-						AffectedError::TooMany => Error::<T>::TooManyAffected,
-					})?;
+			let mut frontier = FrontierOf::<T>::default();
+			frontier.queue =
+				BoundedVec::try_from(start.to_vec()).map_err(|_| Error::<T>::TooManyAffected)?;
+			let step = Self::search_step(&start, &mut frontier)?;
+			let mut affected: Vec<u64> = start.iter().chain(step.found.iter()).copied().collect();
+			affected.sort_unstable();
 			let affected: BoundedVec<u64, T::MaxAffected> =
 				affected.try_into().map_err(|_| Error::<T>::TooManyAffected)?;
 			let count = affected.len().saturated_into::<u32>();
+			let computing = !frontier.is_done();
+			// Every open request is earlier than this one: nothing to take over.
 			let held_elsewhere =
 				affected.iter().filter(|tx| LockedBy::<T>::contains_key(tx)).count();
 
 			let id = NextRequestId::<T>::get();
 			id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			let now = frame_system::Pallet::<T>::block_number();
-			let waiting = held_elsewhere > 0;
-			if waiting {
+			let queued = computing || held_elsewhere > 0;
+			if queued {
 				ensure!(
 					Waiting::<T>::decode_len().unwrap_or(0) < T::MaxWaiting::get() as usize,
 					Error::<T>::TooManyWaiting
 				);
-			} else {
+			}
+			if computing || !queued {
 				// Checked here so that a full block refuses the request before any write.
 				ensure!(
 					Expiries::<T>::decode_len(now.saturating_add(T::RequestTtl::get()))
@@ -682,10 +771,16 @@ pub mod pallet {
 			);
 			Self::lock_free(id, &request.affected);
 			NextRequestId::<T>::put(id.saturating_add(1));
-			if waiting {
+			if queued {
 				Waiting::<T>::try_append((id, held_elsewhere.saturated_into::<u32>()))
 					.map_err(|_| Error::<T>::TooManyWaiting)?;
-			} else {
+			}
+			if computing {
+				let (at, _) = Self::expiry_slot(id, now.saturating_add(T::RequestTtl::get()));
+				request.status = RequestStatus::Computing;
+				request.expires = Some(at);
+				Frontiers::<T>::insert(id, frontier);
+			} else if !queued {
 				Self::schedule(id, &mut request);
 			}
 			Requests::<T>::insert(id, request);
@@ -694,9 +789,12 @@ pub mod pallet {
 				requester,
 				paradigm,
 				affected: count,
-				waiting,
+				waiting: queued,
 			});
-			Ok((id, count))
+			if computing {
+				Self::deposit_event(Event::AffectedSetExtended { id, affected: count, complete: false });
+			}
+			Ok((id, Self::step_weight(step.found.len().saturated_into(), step.edges)))
 		}
 
 		/// Request `id` if owners may submit updates and redactions may advance it.
@@ -704,6 +802,7 @@ pub mod pallet {
 			let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 			ensure!(request.status != RequestStatus::Completed, Error::<T>::RequestCompleted);
 			ensure!(request.status != RequestStatus::Waiting, Error::<T>::RequestWaiting);
+			ensure!(request.status != RequestStatus::Computing, Error::<T>::RequestComputing);
 			ensure!(request.status.is_active(), Error::<T>::RequestClosed);
 			Ok(request)
 		}
@@ -775,6 +874,7 @@ pub mod pallet {
 		/// rest over the next blocks ([`Releasing`]) — and its deposit less the archive fee
 		/// of the models it updated (burned), records the block and stores it.
 		fn close(id: u64, mut request: RequestOf<T>) {
+			Frontiers::<T>::remove(id);
 			Self::release_from(id, &request.affected, 0);
 			let models = request.done.len().saturated_into::<u32>();
 			// Never more than what was held on top of the request deposit (a request filed
@@ -820,16 +920,24 @@ pub mod pallet {
 		}
 
 		/// Upper bound of closing a request beyond its own writes: the waiting requests
-		/// read once, each lock (of at most `MaxReleasePerBlock` models) read and handed on,
-		/// each submission removed, activations scheduled, the rest listed in [`Releasing`].
-		/// The same bounds one block's [`Self::release_step`].
+		/// read once (each decoded at `MaxAffected` models), each lock (of at most
+		/// `MaxReleasePerBlock` models) read and handed on, each submission removed,
+		/// activations scheduled, the rest listed in [`Releasing`]. The same bounds one
+		/// block's [`Self::release_step`].
 		pub fn close_weight() -> Weight {
 			let waiting = u64::from(T::MaxWaiting::get());
 			let affected = u64::from(T::MaxAffected::get().min(T::MaxReleasePerBlock::get()));
-			T::DbWeight::get().reads_writes(
-				waiting.saturating_mul(2).saturating_add(2).saturating_add(affected),
-				affected.saturating_mul(2).saturating_add(waiting.saturating_mul(2)).saturating_add(3),
-			)
+			T::DbWeight::get()
+				.reads_writes(
+					waiting.saturating_mul(2).saturating_add(2).saturating_add(affected),
+					affected
+						.saturating_mul(2)
+						.saturating_add(waiting.saturating_mul(2))
+						.saturating_add(3),
+				)
+				.saturating_add(
+					Self::request_rw_weight(T::MaxAffected::get()).saturating_mul(waiting),
+				)
 		}
 
 		/// Releases the locks and submissions of at most `MaxReleasePerBlock` models of closed
@@ -866,25 +974,33 @@ pub mod pallet {
 
 		/// Moves request `id`'s expiry from block `n` (full) to the next block with room;
 		/// returns the weight used.
+		/// An entry of a request that no longer expires at `n` (a computing request's
+		/// deadline, once it became pending or waiting) is dropped.
 		fn postpone(id: u64, n: BlockNumberFor<T>) -> Weight {
+			let Some(mut r) = Requests::<T>::get(id).filter(|r| Self::expires_at(r, n)) else {
+				return T::DbWeight::get().reads(1)
+			};
 			let (at, tries) = Self::expiry_slot(id, n.saturating_add(1u32.into()));
-			let mut written = 1u64;
-			Requests::<T>::mutate(id, |r| {
-				if let Some(r) = r.as_mut().filter(|r| r.status.is_active()) {
-					r.expires = Some(at);
-					written = 2;
-				}
-			});
+			r.expires = Some(at);
+			Requests::<T>::insert(id, r);
+			let written = 2u64;
 			log::debug!(target: "runtime::unlearning", "request {id}: expiry moved to {at:?}");
 			T::DbWeight::get().reads_writes(u64::from(tries).saturating_add(1), written)
 		}
 
-		/// Expires request `id` if it is still open; returns the weight used.
-		fn expire(id: u64) -> Weight {
+		/// Whether `request` is due to expire at block `n`: active or computing, with its
+		/// expiry at `n` (a computing request's deadline entry outlives its search).
+		fn expires_at(request: &RequestOf<T>, n: BlockNumberFor<T>) -> bool {
+			(request.status.is_active() || request.status == RequestStatus::Computing) &&
+				request.expires == Some(n)
+		}
+
+		/// Expires request `id` if it is due at block `n`; returns the weight used.
+		fn expire(id: u64, n: BlockNumberFor<T>) -> Weight {
 			let Some(mut request) = Requests::<T>::get(id) else {
 				return T::DbWeight::get().reads(1)
 			};
-			if !request.status.is_active() {
+			if !Self::expires_at(&request, n) {
 				return T::DbWeight::get().reads(1)
 			}
 			let updated = request.done.len().saturated_into::<u32>();
@@ -945,10 +1061,14 @@ pub mod pallet {
 		///   or (sequential) `done` equals `affected` in size; `Pending`/`Waiting` iff no
 		///   rounds;
 		/// - every start model is owned by the requester;
-		/// - an active request locks all its affected models; a waiting one is listed in
-		///   [`Waiting`] with the right count, and each of its models is locked by it or an
-		///   earlier request; a closed one locks none and keeps no submissions, except, while
-		///   it is in [`Releasing`], those of the models it has not released yet;
+		/// - an active request locks all its affected models; a waiting or computing one is
+		///   listed in [`Waiting`] with the right count, and each of its (found) models is
+		///   locked by it, by an earlier request or by one that is not queued (active or
+		///   closing) — never by a later queued one, so the queue drains; a closed one locks
+		///   none and keeps no submissions, except, while it is in [`Releasing`], those of
+		///   the models it has not released yet;
+		/// - exactly the computing requests have a [`Frontiers`] entry, whose models are in
+		///   their found set, and an expiry;
 		/// - `submitted` counts the request's submissions, and an open request's `skipped`
 		///   (ascending) are exactly its `Unchanged` ones;
 		/// - a request has empty `classes` iff it committed to samples ([`SampleWithdrawals`]).
@@ -956,6 +1076,13 @@ pub mod pallet {
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let next = NextRequestId::<T>::get();
 			let waiting = Waiting::<T>::get();
+			let queued = |h: u64| waiting.iter().any(|(w, _)| *w == h);
+			for (id, _) in Frontiers::<T>::iter() {
+				ensure!(
+					Requests::<T>::get(id).is_some_and(|r| r.status == RequestStatus::Computing),
+					"search state of a request that is not computing"
+				);
+			}
 			for (id, r) in Requests::<T>::iter() {
 				ensure!(id < next, "request beyond NextRequestId");
 				ensure!(
@@ -986,12 +1113,25 @@ pub mod pallet {
 					RequestStatus::Completed => ensure!(covered, "completed request not covered"),
 					RequestStatus::Cancelled => ensure!(r.rounds == 0, "cancelled request with rounds"),
 					RequestStatus::Expired => ensure!(!covered, "expired request was covered"),
+					RequestStatus::Computing => {
+						ensure!(
+							r.rounds == 0 && r.submitted == 0 && r.activated.is_none(),
+							"computing request with rounds, updates or activation"
+						);
+						ensure!(r.expires.is_some(), "computing request without a deadline");
+						let frontier = Frontiers::<T>::get(id).ok_or("computing request without search state")?;
+						ensure!(
+							frontier
+								.queue
+								.iter()
+								.chain(frontier.cursor.iter().map(|(node, _)| node))
+								.all(|t| r.affected.binary_search(t).is_ok()),
+							"search state outside the found set"
+						);
+					},
 				}
 				let listed = waiting.iter().find(|(w, _)| *w == id);
-				ensure!(
-					listed.is_some() == (r.status == RequestStatus::Waiting),
-					"Waiting list and status disagree"
-				);
+				ensure!(listed.is_some() == r.status.is_queued(), "Waiting list and status disagree");
 				let mut missing = 0u32;
 				// A closed request in `Releasing` may still hold the models from there on.
 				let released = Releasing::<T>::get(id).map_or(r.affected.len(), |from| from as usize);
@@ -1000,10 +1140,10 @@ pub mod pallet {
 					match r.status {
 						RequestStatus::Pending | RequestStatus::InProgress =>
 							ensure!(lock == Some(id), "affected model of an active request not locked by it"),
-						RequestStatus::Waiting => {
+						RequestStatus::Waiting | RequestStatus::Computing => {
 							ensure!(
-								lock.is_some_and(|holder| holder <= id),
-								"model of a waiting request not locked by it or an earlier request"
+								lock.is_some_and(|holder| holder <= id || !queued(holder)),
+								"model of a queued request locked by a later queued request, or free"
 							);
 							if lock != Some(id) {
 								missing = missing.saturating_add(1);

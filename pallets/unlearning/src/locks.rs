@@ -3,8 +3,9 @@
 //! Every affected model of an open request is locked ([`LockedBy`]) by that request or by
 //! an earlier open one, so no new model can reference it while the request is open. A
 //! request takes the free models of its affected set when it is filed; a model released
-//! by a closing request goes to the earliest waiting request that needs it, and a waiting
-//! request that then holds its whole affected set becomes active.
+//! by a closing request goes to the earliest waiting request that needs it (a computing
+//! request's set being the part found so far), and a waiting request that then holds its
+//! whole affected set becomes active.
 
 use crate::pallet::*;
 use crate::RequestStatus;
@@ -29,16 +30,20 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn release(id: u64, affected: &[u64]) {
 		let mut waiting = Waiting::<T>::get();
 		waiting.retain(|(w, _)| *w != id);
-		let sets: Vec<(u64, Vec<u64>)> = waiting
+		// A computing request's set is the part found so far; it cannot activate yet.
+		let sets: Vec<(u64, Vec<u64>, bool)> = waiting
 			.iter()
-			.filter_map(|(w, _)| Requests::<T>::get(w).map(|r| (*w, r.affected.into_inner())))
+			.filter_map(|(w, _)| {
+				Requests::<T>::get(w)
+					.map(|r| (*w, r.affected.into_inner(), r.status == RequestStatus::Computing))
+			})
 			.collect();
 		for tx in affected {
 			if LockedBy::<T>::get(tx) != Some(id) {
 				continue;
 			}
-			match sets.iter().find(|(_, set)| set.binary_search(tx).is_ok()) {
-				Some((next, _)) => {
+			match sets.iter().find(|(_, set, _)| set.binary_search(tx).is_ok()) {
+				Some((next, _, _)) => {
 					LockedBy::<T>::insert(tx, next);
 					if let Some(entry) = waiting.iter_mut().find(|(w, _)| w == next) {
 						entry.1 = entry.1.saturating_sub(1);
@@ -47,9 +52,13 @@ impl<T: Config> Pallet<T> {
 				None => LockedBy::<T>::remove(tx),
 			}
 		}
-		let ready: Vec<u64> =
-			waiting.iter().filter(|(_, missing)| *missing == 0).map(|(w, _)| *w).collect();
-		waiting.retain(|(_, missing)| *missing > 0);
+		let computing = |w: &u64| sets.iter().any(|(s, _, computing)| s == w && *computing);
+		let ready: Vec<u64> = waiting
+			.iter()
+			.filter(|(w, missing)| *missing == 0 && !computing(w))
+			.map(|(w, _)| *w)
+			.collect();
+		waiting.retain(|(w, _)| !ready.contains(w));
 		Waiting::<T>::put(waiting);
 		for w in ready {
 			if let Some(mut request) = Requests::<T>::get(w) {

@@ -140,12 +140,15 @@ parameter_types! {
 	pub const MaxAffected: u32 = 6;
 	/// Settable: the tests of stepwise release lower it below a request's size.
 	pub static MaxReleasePerBlock: u32 = 6;
+	/// Settable: the tests of stepwise filing lower it below a request's size.
+	pub static MaxFilingStep: u32 = 6;
 }
 
 impl pallet_unlearning::Config for Test {
 	type MaxStarts = MaxStarts;
 	type MaxClasses = MaxClasses;
 	type MaxAffected = MaxAffected;
+	type MaxFilingStep = MaxFilingStep;
 	type WeightInfo = ();
 	type DepositCurrency = Balances;
 	type DepositHoldReason = RuntimeHoldReason;

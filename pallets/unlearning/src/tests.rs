@@ -74,6 +74,8 @@ fn submit_as(
 		ModelUpdate::Unchanged => ModelUpdate::Unchanged,
 	};
 	Unlearning::submit_update(RuntimeOrigin::signed(who), request, tx, update)
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 /// Each listed model's owner submits its [`next_uri`] (those not submitted yet).
@@ -1289,6 +1291,297 @@ fn completed_request_does_not_expire_works() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Affected sets larger than one filing step
+// ---------------------------------------------------------------------------------------
+
+/// Runs `extend_request(id)` (signed by account 3, not the requester) until the request's
+/// set is complete; returns the steps taken.
+fn extend_until_complete(id: u64) -> u32 {
+	let mut steps = 0;
+	while Requests::<Test>::get(id).unwrap().status == RequestStatus::Computing {
+		assert_ok!(Unlearning::extend_request(RuntimeOrigin::signed(3), id));
+		assert_eq!(Unlearning::do_try_state(), Ok(()));
+		steps += 1;
+		assert!(steps < 50, "the search does not end");
+	}
+	steps
+}
+
+#[test]
+fn a_request_larger_than_one_step_is_computed_over_several_steps_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		MaxFilingStep::set(1);
+		dag();
+		// {0, 1} affect {0, 1, 2, 3, 4}; each step finds one model.
+		let id = request(ALICE, &[0, 1], Paradigm::Parallel);
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!((r.status, r.affected.len()), (RequestStatus::Computing, 3));
+		System::assert_has_event(Event::AffectedSetExtended { id, affected: 3, complete: false }.into());
+		// Found models are locked as they are found, the fee held for them only.
+		assert!(r.affected.iter().all(|tx| LockedBy::<Test>::get(tx) == Some(id)));
+		assert_eq!(held(ALICE), REQUEST_DEPOSIT + 3 * ARCHIVE_FEE);
+		assert_eq!(Waiting::<Test>::get().to_vec(), vec![(id, 0)]);
+
+		let steps = extend_until_complete(id);
+		assert!(steps >= 2, "{steps} steps");
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(r.affected.to_vec(), vec![0, 1, 2, 3, 4]);
+		assert_eq!(r.status, RequestStatus::Pending);
+		assert_eq!(r.expires, Some(System::block_number() + REQUEST_TTL));
+		System::assert_has_event(Event::AffectedSetExtended { id, affected: 5, complete: true }.into());
+		System::assert_has_event(Event::RequestActivated { id }.into());
+		assert_eq!(held(ALICE), REQUEST_DEPOSIT + 5 * ARCHIVE_FEE);
+		assert!(Waiting::<Test>::get().is_empty());
+		assert_eq!(Frontiers::<Test>::get(id), None);
+		// The same set as one step finds, and it completes like any request.
+		assert_eq!(r.affected.to_vec(), LiveChain::affected_set(&[0, 1], 100).unwrap());
+		assert_ok!(redact(id, &[0, 1, 2, 3, 4]));
+		assert_eq!(Requests::<Test>::get(id).unwrap().status, RequestStatus::Completed);
+	});
+}
+
+#[test]
+fn a_step_is_charged_at_most_what_it_declares_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		MaxFilingStep::set(1);
+		dag();
+		let id = request(ALICE, &[0, 1], Paradigm::Parallel);
+		let call = RuntimeCall::Unlearning(Call::extend_request { id });
+		let declared = call.get_dispatch_info().call_weight;
+		let post = Unlearning::extend_request(RuntimeOrigin::signed(3), id).unwrap();
+		assert!(post.actual_weight.unwrap().all_lte(declared));
+		assert_eq!(declared, Unlearning::filing_step_weight());
+	});
+}
+
+#[test]
+fn a_computing_request_takes_no_update_and_no_redaction_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		MaxFilingStep::set(1);
+		dag();
+		let id = request(ALICE, &[0, 1], Paradigm::Parallel);
+		assert_noop!(
+			submit_as(ALICE, id, 0, ModelUpdate::Replace(next_uri(0))),
+			Error::<Test>::RequestComputing
+		);
+		let (updates, headers) = redaction(&[0]);
+		assert_noop!(
+			LiveChain::redact(committee(), id, updates, headers),
+			Error::<Test>::RequestComputing
+		);
+	});
+}
+
+#[test]
+fn extend_request_bad_input_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		assert_noop!(
+			Unlearning::extend_request(RuntimeOrigin::signed(3), 7),
+			Error::<Test>::UnknownRequest
+		);
+		// A request whose set is complete has nothing to extend.
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		assert_noop!(
+			Unlearning::extend_request(RuntimeOrigin::signed(3), id),
+			Error::<Test>::NotComputing
+		);
+		assert_noop!(Unlearning::extend_request(RuntimeOrigin::none(), id), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn a_step_the_requester_cannot_pay_for_changes_nothing_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		MaxFilingStep::set(1);
+		dag();
+		let id = request(ALICE, &[0, 1], Paradigm::Parallel);
+		// ALICE keeps 2 free beside the deposit held: the next model's fee is missing.
+		use frame_support::traits::fungible::Mutate;
+		let _ = Balances::set_balance(&ALICE, 2);
+		assert_noop!(
+			Unlearning::extend_request(RuntimeOrigin::signed(3), id),
+			Error::<Test>::InsufficientDeposit
+		);
+	});
+}
+
+#[test]
+fn no_model_can_be_published_under_a_found_model_and_later_children_are_found_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		MaxFilingStep::set(1);
+		dag();
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		// The first step found 2 (child of 0), not yet 3.
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(r.affected.to_vec(), vec![0, 2]);
+		let uri = testing::uri(b"late");
+		let tx = pallet_live_chain::NextTxId::<Test>::get();
+		let (ch, rand) = testing::publish_args(&uri, &[2], tx);
+		assert_noop!(
+			LiveChain::publish_model(
+				RuntimeOrigin::signed(BOB),
+				uri.try_into().unwrap(),
+				vec![2].try_into().unwrap(),
+				ch,
+				rand
+			),
+			pallet_live_chain::Error::<Test>::RefLocked
+		);
+		// 3 is not found yet: a child of it is published, and found with it.
+		let late = publish(BOB, "late-3", &[3]);
+		extend_until_complete(id);
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(r.affected.to_vec(), vec![0, 2, 3, late]);
+		assert_eq!(r.affected.to_vec(), LiveChain::affected_set(&[0], 100).unwrap());
+	});
+}
+
+#[test]
+fn a_model_released_during_the_search_goes_to_the_computing_request_never_free_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		dag();
+		// BOB's request holds 2 and 3; ALICE's, on 0, finds 2 held by it and waits.
+		let earlier = request(BOB, &[2], Paradigm::Parallel);
+		MaxFilingStep::set(1);
+		let id = request(ALICE, &[0], Paradigm::Parallel);
+		assert_eq!(Requests::<Test>::get(id).unwrap().status, RequestStatus::Computing);
+		assert_eq!(LockedBy::<Test>::get(2), Some(earlier));
+		assert_eq!(Waiting::<Test>::get().to_vec(), vec![(id, 1)]);
+		// BOB cancels mid-search: 2 goes to the computing request (and 3, which it has not
+		// found yet, becomes free), so no one can publish under 2 while the search goes on.
+		assert_ok!(Unlearning::cancel_request(RuntimeOrigin::signed(BOB), earlier));
+		assert_eq!(LockedBy::<Test>::get(2), Some(id));
+		assert_eq!(LockedBy::<Test>::get(3), None);
+		assert_eq!(Requests::<Test>::get(id).unwrap().status, RequestStatus::Computing);
+		assert_eq!(Waiting::<Test>::get().to_vec(), vec![(id, 0)]);
+		extend_until_complete(id);
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!((r.status, r.affected.to_vec()), (RequestStatus::Pending, vec![0, 2, 3]));
+	});
+}
+
+#[test]
+fn a_computing_request_takes_over_from_a_later_waiting_request_so_neither_waits_forever_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		MaxFilingStep::set(1);
+		dag();
+		// ALICE's request on 0 has found {0, 2}; BOB's on 2, filed later, needs 2 (held
+		// by ALICE's) and locks 3 (free), so it waits.
+		let first = request(ALICE, &[0], Paradigm::Parallel);
+		MaxFilingStep::set(6);
+		let later = request(BOB, &[2], Paradigm::Parallel);
+		assert_eq!(Requests::<Test>::get(later).unwrap().status, RequestStatus::Waiting);
+		assert_eq!(LockedBy::<Test>::get(3), Some(later));
+		// ALICE's search then finds 3: it takes 3 over (waiting for BOB's request, which
+		// waits for ALICE's, would never end).
+		extend_until_complete(first);
+		assert_eq!(LockedBy::<Test>::get(3), Some(first));
+		assert_eq!(Requests::<Test>::get(first).unwrap().status, RequestStatus::Pending);
+		assert_eq!(Waiting::<Test>::get().to_vec(), vec![(later, 2)]);
+		// When ALICE's request closes, BOB's gets both and activates.
+		assert_ok!(Unlearning::cancel_request(RuntimeOrigin::signed(ALICE), first));
+		assert_eq!(Requests::<Test>::get(later).unwrap().status, RequestStatus::Pending);
+		assert_eq!((LockedBy::<Test>::get(2), LockedBy::<Test>::get(3)), (Some(later), Some(later)));
+	});
+}
+
+#[test]
+fn a_computing_request_whose_set_outgrows_max_affected_is_closed_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		MaxFilingStep::set(1);
+		dag();
+		// {0, 1} and four models below 4: 9 > MaxAffected = 6.
+		let mut last = 4;
+		for k in 0..4 {
+			last = publish(BOB, &format!("deep-{k}"), &[last]);
+		}
+		next_block();
+		let id = request(ALICE, &[0, 1], Paradigm::Parallel);
+		let mut steps = 0;
+		while Requests::<Test>::get(id).unwrap().status == RequestStatus::Computing {
+			assert_ok!(Unlearning::extend_request(RuntimeOrigin::signed(3), id));
+			steps += 1;
+			assert!(steps < 20);
+		}
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(r.status, RequestStatus::Cancelled);
+		assert!(System::events().iter().any(|e| matches!(
+			e.event,
+			RuntimeEvent::Unlearning(Event::AffectedSetTooLarge { id: i, .. }) if i == id
+		)));
+		assert_eq!(held(ALICE), 0);
+		assert!((0..=last).all(|tx| LockedBy::<Test>::get(tx).is_none()));
+		assert_eq!(Frontiers::<Test>::get(id), None);
+		assert!(Waiting::<Test>::get().is_empty());
+	});
+}
+
+#[test]
+fn a_computing_request_expires_unless_its_set_is_completed_and_then_keeps_its_new_expiry_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		MaxFilingStep::set(1);
+		dag();
+		let stalled = request(ALICE, &[0, 1], Paradigm::Parallel);
+		let deadline = Requests::<Test>::get(stalled).unwrap().expires.unwrap();
+		// Another one, completed later: its first deadline must not expire it.
+		let done = request(BOB, &[5], Paradigm::Parallel);
+		assert_eq!(Requests::<Test>::get(done).unwrap().status, RequestStatus::Pending);
+		run_to_block(10);
+		// BOB's request on the model the stalled one found (2 or 4) waits for it.
+		let found = *Requests::<Test>::get(stalled).unwrap().affected.last().unwrap();
+		MaxFilingStep::set(6);
+		let later = request(BOB, &[found], Paradigm::Sequential);
+		assert_eq!(Requests::<Test>::get(later).unwrap().status, RequestStatus::Waiting);
+		run_to_block(deadline + 1);
+		let r = Requests::<Test>::get(stalled).unwrap();
+		assert_eq!(r.status, RequestStatus::Expired);
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(Frontiers::<Test>::get(stalled), None);
+		assert!((0..6u64).all(|tx| LockedBy::<Test>::get(tx) != Some(stalled)));
+		// BOB's waiting request got its model and is active now.
+		assert!(Requests::<Test>::get(later).unwrap().status.is_active());
+	});
+}
+
+#[test]
+fn a_search_completed_late_is_not_expired_by_its_filing_deadline_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		MaxFilingStep::set(1);
+		dag();
+		let id = request(ALICE, &[0, 1], Paradigm::Parallel);
+		let deadline = Requests::<Test>::get(id).unwrap().expires.unwrap();
+		run_to_block(20);
+		extend_until_complete(id);
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!((r.status, r.expires), (RequestStatus::Pending, Some(20 + REQUEST_TTL)));
+		run_to_block(deadline + 1);
+		assert_eq!(Requests::<Test>::get(id).unwrap().status, RequestStatus::Pending);
+		run_to_block(20 + REQUEST_TTL + 1);
+		assert_eq!(Requests::<Test>::get(id).unwrap().status, RequestStatus::Expired);
+	});
+}
+
+#[test]
+fn cancel_computing_request_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		MaxFilingStep::set(1);
+		dag();
+		let id = request(ALICE, &[0, 1], Paradigm::Parallel);
+		assert_noop!(
+			Unlearning::cancel_request(RuntimeOrigin::signed(BOB), id),
+			Error::<Test>::NotRequester
+		);
+		assert_ok!(Unlearning::cancel_request(RuntimeOrigin::signed(ALICE), id));
+		assert_eq!(Requests::<Test>::get(id).unwrap().status, RequestStatus::Cancelled);
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(Frontiers::<Test>::get(id), None);
+		assert!(Waiting::<Test>::get().is_empty());
+		assert!((0..6u64).all(|tx| LockedBy::<Test>::get(tx).is_none()));
+	});
+}
+
+// ---------------------------------------------------------------------------------------
 // Property test: the archive holds every live version exactly once
 // ---------------------------------------------------------------------------------------
 
@@ -1304,8 +1597,10 @@ mod property {
 		Request(u8, bool),
 		/// Advance the open request chosen by the selector by one valid redaction.
 		Redact(u8),
-		/// Cancel the pending or waiting request chosen by the selector.
+		/// Cancel the pending, waiting or computing request chosen by the selector.
 		Cancel(u8),
+		/// Run the next filing step of the computing request chosen by the selector.
+		Extend(u8),
 		/// Finish the block.
 		NextBlock,
 	}
@@ -1316,6 +1611,7 @@ mod property {
 			2 => (any::<u8>(), any::<bool>()).prop_map(|(s, p)| Op::Request(s, p)),
 			3 => any::<u8>().prop_map(Op::Redact),
 			1 => any::<u8>().prop_map(Op::Cancel),
+			3 => any::<u8>().prop_map(Op::Extend),
 			2 => Just(Op::NextBlock),
 		]
 	}
@@ -1333,14 +1629,22 @@ mod property {
 	proptest! {
 		#![proptest_config(ProptestConfig::with_cases(24))]
 
-		/// After any sequence of publishes, requests, redactions and cancellations:
-		/// archive versions of every tx are exactly `0..=live.version`, each request's
-		/// invariants hold and the live chain verifies.
+		/// After any sequence of publishes, requests, filing steps, redactions and
+		/// cancellations: archive versions of every tx are exactly `0..=live.version`, each
+		/// request's invariants hold, every request whose affected set is complete has
+		/// exactly its start models' descendants (whatever was published during its
+		/// search), and the live chain verifies.
 		#[test]
-		fn archive_versions_are_every_live_version_once(ops in prop::collection::vec(op(), 1..40), release in 1u32..4) {
+		fn archive_versions_are_every_live_version_once(
+			ops in prop::collection::vec(op(), 1..40),
+			release in 1u32..4,
+			filing_step in 1u32..7,
+		) {
 			ExtBuilder::default().build_and_execute(|| {
-				// Closed requests release their models over several blocks.
+				// Closed requests release their models over several blocks, and affected
+				// sets are computed over several steps.
 				MaxReleasePerBlock::set(release);
+				MaxFilingStep::set(filing_step);
 				for (step, op) in ops.iter().enumerate() {
 					let count = pallet_live_chain::NextTxId::<Test>::get();
 					match op {
@@ -1378,15 +1682,35 @@ mod property {
 						},
 						Op::Cancel(selector) => {
 							let pending: Vec<(u64, RequestOf<Test>)> = Requests::<Test>::iter()
-								.filter(|(_, r)| matches!(r.status, RequestStatus::Pending | RequestStatus::Waiting))
+								.filter(|(_, r)| matches!(
+									r.status,
+									RequestStatus::Pending | RequestStatus::Waiting | RequestStatus::Computing
+								))
 								.collect();
 							if pending.is_empty() { continue }
 							let (id, r) = &pending[usize::from(*selector) % pending.len()];
 							assert_ok!(Unlearning::cancel_request(RuntimeOrigin::signed(r.requester), *id));
 						},
+						Op::Extend(selector) => {
+							let computing: Vec<u64> = Requests::<Test>::iter()
+								.filter(|(_, r)| r.status == RequestStatus::Computing)
+								.map(|(id, _)| id)
+								.collect();
+							if computing.is_empty() { continue }
+							let id = computing[usize::from(*selector) % computing.len()];
+							assert_ok!(Unlearning::extend_request(RuntimeOrigin::signed(3), id));
+						},
 						Op::NextBlock => next_block(),
 					}
 					assert_eq!(Unlearning::do_try_state(), Ok(()), "after step {step}");
+					for (id, r) in Requests::<Test>::iter() {
+						let whole = LiveChain::affected_set(&r.start, 1_000).unwrap();
+						if matches!(r.status, RequestStatus::Pending | RequestStatus::Waiting) {
+							assert_eq!(r.affected.to_vec(), whole, "request {id}: set incomplete");
+						} else if r.status == RequestStatus::Computing {
+							assert!(r.affected.iter().all(|t| whole.contains(t)), "request {id}: outside");
+						}
+					}
 				}
 				next_block();
 				for tx in 0..pallet_live_chain::NextTxId::<Test>::get() {

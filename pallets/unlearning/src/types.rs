@@ -85,13 +85,30 @@ pub enum RequestStatus {
 	/// rest and becomes `Pending` when the earlier requests release theirs (requests are
 	/// served in the order they were filed, never refused for overlapping).
 	Waiting,
+	/// Filed with an affected set larger than one filing step: the set is being computed
+	/// in bounded steps (`Unlearning.extend_request`). It locks the models found so far
+	/// that no earlier request holds and waits like a `Waiting` request; when the set is
+	/// complete it becomes `Pending` (it holds every model) or `Waiting`.
+	Computing,
 }
 
 impl RequestStatus {
 	/// Whether the request still locks (or waits for) its affected models and holds its
 	/// deposit.
 	pub fn is_open(self) -> bool {
-		matches!(self, RequestStatus::Pending | RequestStatus::InProgress | RequestStatus::Waiting)
+		matches!(
+			self,
+			RequestStatus::Pending |
+				RequestStatus::InProgress |
+				RequestStatus::Waiting |
+				RequestStatus::Computing
+		)
+	}
+
+	/// Whether the request is listed in `Unlearning::Waiting`: it does not hold (or has
+	/// not found) its whole affected set yet.
+	pub fn is_queued(self) -> bool {
+		matches!(self, RequestStatus::Waiting | RequestStatus::Computing)
 	}
 
 	/// Whether owners may submit updates and redactions may advance the request: it holds
@@ -263,5 +280,36 @@ where
 		self.activated = Some(now);
 		self.fallback_from = Some(fallback_from);
 		self.expires = Some(expires);
+	}
+}
+
+/// Where the affected-set search of a `Computing` request stands: the models found whose
+/// children are not all read yet, and the model being read with the last child read.
+/// Children of a found model cannot change (it is locked), so the search resumes where it
+/// stopped.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	TypeInfo,
+	MaxEncodedLen,
+	frame_support::DefaultNoBound,
+)]
+#[scale_info(skip_type_params(MaxAffected))]
+pub struct Frontier<MaxAffected: Get<u32>> {
+	/// Found models whose children are still to be read.
+	pub queue: BoundedVec<u64, MaxAffected>,
+	/// The model whose children are being read and the last child read (the search goes
+	/// on after it).
+	pub cursor: Option<(u64, u64)>,
+}
+
+impl<MaxAffected: Get<u32>> Frontier<MaxAffected> {
+	/// Whether every found model's children were read: the affected set is complete.
+	pub fn is_done(&self) -> bool {
+		self.queue.is_empty() && self.cursor.is_none()
 	}
 }

@@ -243,12 +243,18 @@ parameter_types! {
 	pub const MaxStarts: u32 = 16;
 	/// Classes one request may forget.
 	pub const MaxClasses: u32 = 100;
-	/// Models one request may affect (start models and all descendants). A parallel
-	/// request's update set is approved once by the committee and applied in chunks of
-	/// `MaxUpdates` (the last of `MaxFinalChunk`), and a closed request's locks are released
-	/// over several blocks; the bound is what filing — computing the affected set, one
-	/// extrinsic — allows (638 of 650 ms; `tests/limits.rs`).
-	pub const MaxAffected: u32 = 2_400;
+	/// Models one request may affect (start models and all descendants). Its affected set
+	/// is computed in filing steps of `MaxFilingStep` models, its update set approved once
+	/// by the committee and applied in chunks of `MaxUpdates` (the last of
+	/// `MaxFinalChunk`), its locks released over several blocks; what bounds it is the
+	/// request itself, decoded by every owner's submission (12 ms at this size) and by each
+	/// release while it waits, and the proposal reading every update once
+	/// (`tests/limits.rs`).
+	pub const MaxAffected: u32 = 12_000;
+	/// Models one filing step finds (reading up to 16 times as many DAG edges): as many as
+	/// one normal extrinsic allows with the stored request and search state at their
+	/// largest (`tests/limits.rs`).
+	pub const MaxFilingStep: u32 = 2_250;
 	/// Models in the last chunk of a redaction: its completing round-2 message also closes
 	/// the request (87 ms: the request and the first `MaxReleasePerBlock` locks and
 	/// submissions), so it carries fewer models than `MaxUpdates` (`tests/limits.rs`: it
@@ -311,6 +317,7 @@ impl pallet_unlearning::Config for Runtime {
 	type MaxStarts = MaxStarts;
 	type MaxClasses = MaxClasses;
 	type MaxAffected = MaxAffected;
+	type MaxFilingStep = MaxFilingStep;
 	type WeightInfo = pallet_unlearning::weights::SubstrateWeight<Runtime>;
 	type DepositCurrency = Balances;
 	type DepositHoldReason = RuntimeHoldReason;
