@@ -245,18 +245,19 @@ fn chunk_applied() -> usize {
 		.count()
 }
 
-/// The scaled-down run of the DAG-scale issue: a request whose 2,400 affected models (the
-/// runtime's `MaxAffected`) are owned by two parties is filed in one extrinsic, approved by
-/// the committee once and applied in chunks by the four nodes' off-chain workers, with a
-/// node down for a while half-way; the live chain verifies between chunks.
+/// The scaled-down run of the DAG-scale issue: a request whose 2,400 affected models (more
+/// than one filing step) are owned by two parties is filed in two steps over two blocks,
+/// approved by the committee once and applied in chunks by the four nodes' off-chain
+/// workers, with a node down for a while half-way; the live chain verifies between chunks.
 #[test]
 fn a_request_over_max_affected_models_is_approved_once_and_applied_in_chunks() {
 	use frame_support::traits::Get;
-	let n = u64::from(<blockful_runtime::configs::MaxAffected as Get<u32>>::get());
+	let n = 2_400u64;
+	assert!(n > u64::from(<blockful_runtime::configs::MaxFilingStep as Get<u32>>::get()));
 	let mut net = Net::new();
 	let all = [Alice, Bob, Charlie, Dave];
 	assert!(net.run_until(&all, 30, || ActiveEpoch::<Runtime>::get().is_some()), "DKG finished");
-	let (request, chunks) = net.ext.execute_with(|| {
+	let request = net.ext.execute_with(|| {
 		tree_of_models(n);
 		assert_ok!(Unlearning::request_unlearning(
 			RuntimeOrigin::signed(Alice.to_account_id()),
@@ -266,6 +267,15 @@ fn a_request_over_max_affected_models_is_approved_once_and_applied_in_chunks() {
 		));
 		let request = pallet_unlearning::NextRequestId::<Runtime>::get() - 1;
 		let r = pallet_unlearning::Requests::<Runtime>::get(request).unwrap();
+		assert_eq!(r.status, pallet_unlearning::RequestStatus::Computing);
+		request
+	});
+	// The next step in a later block, by someone else than the requester.
+	net.block(&[]);
+	let chunks = net.ext.execute_with(|| {
+		assert_ok!(Unlearning::extend_request(RuntimeOrigin::signed(Charlie.to_account_id()), request));
+		let r = pallet_unlearning::Requests::<Runtime>::get(request).unwrap();
+		assert_eq!(r.status, pallet_unlearning::RequestStatus::Pending);
 		assert_eq!(r.affected.len() as u64, n);
 		for tx in 0..n {
 			let owner = if tx == 0 { Alice } else { Bob };
@@ -280,7 +290,7 @@ fn a_request_over_max_affected_models_is_approved_once_and_applied_in_chunks() {
 		}
 		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(Charlie.to_account_id()), request));
 		let p = pallet_threshold::Proposals::<Runtime>::get(0).unwrap();
-		(request, p.chunks as usize)
+		p.chunks as usize
 	});
 	assert_eq!(chunks, Threshold::chunk_sizes(n as usize).len());
 	assert!(chunks > 2, "{chunks} chunks");

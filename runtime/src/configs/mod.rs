@@ -256,10 +256,10 @@ parameter_types! {
 	/// largest (`tests/limits.rs`).
 	pub const MaxFilingStep: u32 = 2_250;
 	/// Models in the last chunk of a redaction: its completing round-2 message also closes
-	/// the request (87 ms: the request and the first `MaxReleasePerBlock` locks and
-	/// submissions), so it carries fewer models than `MaxUpdates` (`tests/limits.rs`: it
-	/// fits for every committee size).
-	pub const MaxFinalChunk: u32 = 150;
+	/// the request (155 ms: the request, the waiting requests' sets and the first
+	/// `MaxReleasePerBlock` locks and submissions), so it carries fewer models than
+	/// `MaxUpdates` (`tests/limits.rs`: it fits for every committee size).
+	pub const MaxFinalChunk: u32 = 130;
 	/// Held from a model's publisher for as long as the model lives.
 	pub const ModelDeposit: Balance = 10 * MILLI_UNIT;
 	/// Held from a requester while the request is open.
@@ -278,16 +278,18 @@ parameter_types! {
 	/// Requests filed (and so expiring) per block.
 	pub const MaxRequestsPerBlock: u32 = 64;
 	/// Requests closed by expiry at the start of one block: closing a request releases at
-	/// most `MaxReleasePerBlock` models at once (55 ms of weight), so four take at most a
-	/// quarter of a block's 1 s; the others due then expire at the next block with room
-	/// (`tests/limits.rs`).
-	pub const MaxExpiriesPerBlock: u32 = 4;
+	/// most `MaxReleasePerBlock` models at once and reads the waiting requests' sets, so one
+	/// expiry and one later block's release step take at most a quarter of a block's 1 s;
+	/// the others due then expire at the next blocks (`tests/limits.rs`).
+	pub const MaxExpiriesPerBlock: u32 = 1;
 	/// Models whose locks and submissions one block releases for closed requests (a
-	/// larger request is released over the next blocks): 500 take 55 ms of weight, and
-	/// bound what closing any request costs (`tests/limits.rs`).
-	pub const MaxReleasePerBlock: u32 = 500;
-	/// Requests that may wait behind overlapping open requests at once.
-	pub const MaxWaitingRequests: u32 = 16;
+	/// larger request is released over the next blocks); with the waiting requests' sets
+	/// read to hand each model on, this bounds what closing any request costs
+	/// (`tests/limits.rs`).
+	pub const MaxReleasePerBlock: u32 = 400;
+	/// Requests that may wait behind overlapping open requests, or have their affected set
+	/// computed, at once: each release reads all their sets (12 ms each at `MaxAffected`).
+	pub const MaxWaitingRequests: u32 = 6;
 	/// Owners have ten minutes to submit their updates before anyone may submit the
 	/// parallel paradigm's public-data update for them (the genesis may set another).
 	pub const DefaultUpdateWindow: BlockNumber = 10 * MINUTES;
