@@ -1,7 +1,9 @@
 //! Step 2: the **request** and the affected set. The requester files
 //! `Unlearning.request_unlearning` (classes) or `Unlearning.request_sample_unlearning` (a
 //! commitment to specific samples); the runtime computes every model that inherits from
-//! the start models (topological order), which the client reads back from the chain.
+//! the start models (topological order), which the client reads back from the chain. A set
+//! larger than one filing step is computed over several: the client runs
+//! `Unlearning.extend_request` until the chain reports it complete.
 
 use std::time::Instant;
 
@@ -21,8 +23,10 @@ pub struct Filed {
 	pub id: u64,
 	/// The request, with the affected set the runtime computed.
 	pub request: Request,
-	/// Seconds from submission to the stored request.
+	/// Seconds from submission to the stored request (its affected set complete).
 	pub seconds: f64,
+	/// Filing steps the affected set took (1 unless it was larger than one step).
+	pub steps: u32,
 }
 
 impl Chain {
@@ -40,7 +44,7 @@ impl Chain {
 			paradigm.into(),
 		);
 		let what = format!("requesting unlearning of {classes:?} from {start:?}");
-		self.submit_request(&what, &call, signer).await
+		Ok(self.submit_request(&what, &call, signer).await?.0)
 	}
 
 	/// `Unlearning.request_sample_unlearning`: a request that withdraws `samples` specific
@@ -59,23 +63,70 @@ impl Chain {
 			paradigm.into(),
 		);
 		let what = format!("requesting unlearning of {samples} committed samples from {start:?}");
-		self.submit_request(&what, &call, signer).await
+		Ok(self.submit_request(&what, &call, signer).await?.0)
 	}
 
-	/// Submits a request call (either kind emits `UnlearningRequested`); the request id.
+	/// Submits a request call (either kind emits `UnlearningRequested`), then, if its
+	/// affected set is larger than one filing step, runs the remaining steps; the request id
+	/// and the filing steps taken.
 	async fn submit_request<Call: subxt::transactions::Payload>(
 		&self,
 		what: &str,
 		call: &Call,
 		signer: &Keypair,
-	) -> ChainResult<u64> {
+	) -> ChainResult<(u64, u32)> {
 		let (events, _) = self.submit(what, call, signer, false).await?;
 		let filed = events
 			.find_first::<api::unlearning::events::UnlearningRequested>()
 			.transpose()
 			.map_err(failed(what))?
 			.ok_or_else(|| ChainError::Invalid(format!("{what}: no UnlearningRequested event")))?;
-		Ok(filed.id)
+		let step = events
+			.find_first::<api::unlearning::events::AffectedSetExtended>()
+			.transpose()
+			.map_err(failed(what))?;
+		let mut steps = 1;
+		if step.is_some_and(|s| !s.complete) {
+			steps += self.complete_affected_set(filed.id, signer).await?;
+		}
+		Ok((filed.id, steps))
+	}
+
+	/// Runs `Unlearning.extend_request(id)` until request `id`'s affected set is complete
+	/// (any account may; each step is one bounded extrinsic), printing the models found so
+	/// far; an error if the set outgrows the runtime's `MaxAffected` (the chain then closes
+	/// the request) or a step fails. Returns the steps run.
+	pub async fn complete_affected_set(&self, id: u64, signer: &Keypair) -> ChainResult<u32> {
+		let mut steps = 0u32;
+		loop {
+			let what = format!("extending the affected set of request {id}");
+			let call = api::transactions().unlearning().extend_request(id);
+			let (events, _) = self.submit(&what, &call, signer, false).await?;
+			steps += 1;
+			if let Some(e) = events
+				.find_first::<api::unlearning::events::AffectedSetTooLarge>()
+				.transpose()
+				.map_err(failed(&what))?
+			{
+				return Err(ChainError::Invalid(format!(
+					"request {id}: its affected set passed MaxAffected after {} models; the chain closed it",
+					e.found
+				)));
+			}
+			let step = events
+				.find_first::<api::unlearning::events::AffectedSetExtended>()
+				.transpose()
+				.map_err(failed(&what))?
+				.ok_or_else(|| ChainError::Invalid(format!("{what}: no AffectedSetExtended event")))?;
+			eprintln!(
+				"request {id}: affected set step {steps}: {} models found{}",
+				step.affected,
+				if step.complete { ", complete" } else { "" }
+			);
+			if step.complete {
+				return Ok(steps);
+			}
+		}
 	}
 
 	/// `Unlearning.SampleWithdrawals(id)`: a sample-level request's commitment (Merkle
@@ -96,8 +147,14 @@ impl Chain {
 		paradigm: Paradigm,
 	) -> ChainResult<Filed> {
 		let t = Instant::now();
-		let id = self.request_unlearning(signer, start, classes, paradigm).await?;
-		self.filed(id, t).await
+		let call = api::transactions().unlearning().request_unlearning(
+			BoundedVec(start.to_vec()),
+			BoundedVec(classes.to_vec()),
+			paradigm.into(),
+		);
+		let what = format!("requesting unlearning of {classes:?} from {start:?}");
+		let (id, steps) = self.submit_request(&what, &call, signer).await?;
+		self.filed(id, steps, t).await
 	}
 
 	/// [`Chain::file_request`] for a sample-level request
@@ -111,12 +168,18 @@ impl Chain {
 		paradigm: Paradigm,
 	) -> ChainResult<Filed> {
 		let t = Instant::now();
-		let id = self.request_sample_unlearning(signer, start, root, samples, paradigm).await?;
-		self.filed(id, t).await
+		let call = api::transactions().unlearning().request_sample_unlearning(
+			BoundedVec(start.to_vec()),
+			SampleCommitment { root, samples },
+			paradigm.into(),
+		);
+		let what = format!("requesting unlearning of {samples} committed samples from {start:?}");
+		let (id, steps) = self.submit_request(&what, &call, signer).await?;
+		self.filed(id, steps, t).await
 	}
 
-	/// Reads back request `id`, filed at `t`, with its affected set.
-	async fn filed(&self, id: u64, t: Instant) -> ChainResult<Filed> {
+	/// Reads back request `id`, filed at `t` in `steps` steps, with its affected set.
+	async fn filed(&self, id: u64, steps: u32, t: Instant) -> ChainResult<Filed> {
 		let request = self
 			.request(id)
 			.await?
@@ -124,6 +187,6 @@ impl Chain {
 		if request.affected.is_empty() {
 			return Err(ChainError::Invalid(format!("request {id} has no affected models")));
 		}
-		Ok(Filed { id, request, seconds: t.elapsed().as_secs_f64() })
+		Ok(Filed { id, request, seconds: t.elapsed().as_secs_f64(), steps })
 	}
 }

@@ -27,7 +27,8 @@ pub struct RequestView {
 	pub affected: Vec<u64>,
 	/// Models already updated for it.
 	pub done: Vec<u64>,
-	/// `Pending`, `InProgress`, `Completed`, `Cancelled`, `Expired` or `Waiting`.
+	/// `Pending`, `InProgress`, `Completed`, `Cancelled`, `Expired`, `Waiting` or
+	/// `Computing`.
 	pub status: String,
 	/// Parallel: first block at which anyone may submit a silent owner's public-data update.
 	pub fallback_from: Option<u64>,
@@ -96,6 +97,7 @@ impl Finalized {
 			RequestStatus::Cancelled => "Cancelled",
 			RequestStatus::Expired => "Expired",
 			RequestStatus::Waiting => "Waiting",
+			RequestStatus::Computing => "Computing",
 		};
 		Ok(Some(RequestView {
 			id,

@@ -32,12 +32,14 @@ pub(crate) fn cmd_chain_bench(a: ChainBenchArgs) -> Result<()> {
 			let per_block = r.collisions as f64 / r.outcome.blocks.max(1) as f64;
 			let _ = writeln!(
 				table,
-				"\none threshold redaction of {} models, one approval in {} chunk(s) (MaxUpdates {max_updates}, \
+				"\none request over {} models, its affected set computed in {} filing step(s) in {:.1} s; \
+				 owners' updates submitted in {:.1} s; one threshold redaction of {} models, one approval in {} chunk(s) (MaxUpdates {max_updates}, \
 				 MaxAffected {max_affected}): {} collisions, the last chunk applied in block #{} ({} blocks / {:.1} s \
 				 after the proposal: **{per_block:.0} collisions per block, {:.0} per 6 s** of chain time from \
 				 proposal to the last chunk); weight charged for the last applying message {:.1} ms; its block took {} \
 				 to build; `blockful_verifyLiveChainSince` from the proposal: {:.2} s ({} txs, {} blocks, truncated {}, \
 				 ok {}); the whole live chain (`blockful_verifyLiveChain`): {:.2} s ({} txs, {} blocks, {} archive records, ok {})",
+				r.models, r.filing_steps, r.filing_seconds, r.submit_seconds,
 				r.models, r.outcome.chunks, r.collisions, r.outcome.applied_at, r.outcome.blocks, r.outcome.seconds,
 				per_block * 3.0,
 				r.outcome.apply_weight_ref_time as f64 / 1e9,
@@ -95,6 +97,12 @@ fn markdown(url: &str, transfer: &Throughput, publish: &Throughput) -> String {
 struct OneBlockRedaction {
 	/// Models updated by the one redaction.
 	models: usize,
+	/// Filing steps of the affected set (`request_unlearning`, then `extend_request`s).
+	filing_steps: u32,
+	/// Wall seconds from filing to the complete affected set read back.
+	filing_seconds: f64,
+	/// Wall seconds for every owner's update to be submitted.
+	submit_seconds: f64,
 	/// Collisions the committee computed (models + touched live blocks).
 	collisions: usize,
 	/// The threshold rounds, measured.
@@ -130,6 +138,7 @@ async fn one_block_redaction(
 	let children = chain.flood(FloodKind::Publish, senders, txs, 0.0, Duration::from_secs(60), Duration::from_secs(600)).await?;
 	println!("[chain-bench] published a start model and {} children", children.included);
 	let filed = chain.file_request(requester, &[root], &[1], Paradigm::Parallel).await?;
+	println!("[chain-bench] request {} filed in {} step(s), {:.1} s", filed.id, filed.steps, filed.seconds);
 	let mut heights = std::collections::BTreeSet::new();
 	let mut updates = Vec::new();
 	// Each model's owner submits its update (the owners' updates come from a generator,
@@ -146,7 +155,9 @@ async fn one_block_redaction(
 	}
 	let models = updates.len();
 	println!("[chain-bench] request {} affects {models} models; owners submit, then one redaction", filed.id);
+	let t = Instant::now();
 	chain.submit_updates(filed.id, updates).await?;
+	let submit_seconds = t.elapsed().as_secs_f64();
 	let outcome = chain.redact_by_threshold(requester, filed.id, Duration::from_secs(1200)).await?;
 	let block_ms = node_log.and_then(|p| build_ms(p, outcome.applied_at));
 	let since = outcome.applied_at.saturating_sub(outcome.blocks);
@@ -158,6 +169,9 @@ async fn one_block_redaction(
 	let verify_all_seconds = t.elapsed().as_secs_f64();
 	Ok(OneBlockRedaction {
 		models,
+		filing_steps: filed.steps,
+		filing_seconds: filed.seconds,
+		submit_seconds,
 		collisions: models + heights.len(),
 		outcome,
 		block_ms,

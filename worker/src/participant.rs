@@ -507,7 +507,7 @@ impl Participant {
 			}
 			let Some(r) = view.request(id).await? else { continue };
 			if !r.is_active() {
-				if r.status != "Waiting" {
+				if !matches!(r.status.as_str(), "Waiting" | "Computing") {
 					if r.status != "Completed" && self.involved(&r) {
 						say(&self.user(), format!("request {id} ended {} (not completed)", r.status));
 					}

@@ -1,5 +1,5 @@
 import { StorageDescriptor, PlainDescriptor, TxDescriptor, RuntimeDescriptor, Enum, ApisFromDef, QueryFromPalletsDef, TxFromPalletsDef, EventsFromPalletsDef, ErrorsFromPalletsDef, ConstFromPalletsDef, ViewFnsFromPalletsDef, SS58String, SizedHex, FixedSizeArray } from "polkadot-api";
-import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I8q2j6186fb3gb, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I5rksrlvm8aeg3, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, Idkjtc6vtrnpep, Iae0ial4kt6kku, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I3pjs7v78ujbii, I4sh1ks928qrqa, I1hmn4p0svpeu3, Iafqnechp3omqg, I88nnc0ee110br, I6cs1itejju2vv, I5v1libhfl216g, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, Ia4phj4hafs1ci, Iehrfhjl995url, Icieorn6ka531i, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, I4fbou2pkdtumr, Ier1sjc0qhm9ec, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, Ideihnrtj97atb, I6al1n81n93b1t, Ibmifqrssunvco, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia9ohir42h0hf9, Ia82mnkmeo2rhc, I58aicgv8t6a3p, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, I3rf4mrkla8kfn, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, I22lcfgnd4nvrv, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I5g3pngu611laa, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iah8gotbc8k206, Iefeuvfeiehd8e, I955a05peoj9n1, Ijkmciu2aeft, I5aes8jp4sil1c, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, I8lu8i8fbbf50g, If6od6usoiau1p, Idu3bq0aq4g2md, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, Ifse9r61jik93c, I80adgjhq267lu, I7uuo0ij7vr12a, Iarnccmin6is0v, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, Ias4mcq64o8ui5, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, I88iorh4h92c0t } from "./common-types";
+import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I2l89sdahei1vn, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I1u3k7se9kq4mo, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, Idkjtc6vtrnpep, Iae0ial4kt6kku, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I3pjs7v78ujbii, I4sh1ks928qrqa, I1hmn4p0svpeu3, Iafqnechp3omqg, I88nnc0ee110br, I6cs1itejju2vv, I5v1libhfl216g, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, I39dpgsfrfqoje, Iehrfhjl995url, Iba32499dqm93s, Icieorn6ka531i, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, Ia67qaa7k0open, I1eh979cm9e12c, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, Ideihnrtj97atb, I6al1n81n93b1t, Ibmifqrssunvco, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia9ohir42h0hf9, Ia82mnkmeo2rhc, I8mvo02metrlb4, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, Ibuajudsj9afdq, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, Ifs4grbqdb42lb, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I5g3pngu611laa, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iah8gotbc8k206, Iefeuvfeiehd8e, Idu56k2c1cj5o4, Ijkmciu2aeft, I5aes8jp4sil1c, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, I8lu8i8fbbf50g, If6od6usoiau1p, Ia874uii7kugnp, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, I5dr54fjj8trt2, I4lceh83ad8670, Ifse9r61jik93c, I80adgjhq267lu, I7uuo0ij7vr12a, Iarnccmin6is0v, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, Ib5hcuavtlb0st, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, Iekkehmfi0nu2o } from "./common-types";
 type AnonymousEnum<T extends {}> = T & {
     __anonymous: true;
 };
@@ -63,7 +63,7 @@ type IStorage = {
          * Events have a large in-memory size. Box the events to not go out-of-memory
          * just in case someone still reads them from within the runtime.
          */
-        Events: StorageDescriptor<[], Anonymize<I8q2j6186fb3gb>, false, never>;
+        Events: StorageDescriptor<[], Anonymize<I2l89sdahei1vn>, false, never>;
         /**
          * The number of events in the `Events<T>` list.
          */
@@ -268,7 +268,7 @@ type IStorage = {
         /**
          * Actual proposal for a given hash, if it's current.
          */
-        ProposalOf: StorageDescriptor<[Key: SizedHex<32>], Anonymize<I5rksrlvm8aeg3>, true, never>;
+        ProposalOf: StorageDescriptor<[Key: SizedHex<32>], Anonymize<I1u3k7se9kq4mo>, true, never>;
         /**
          * Consideration cost created for publishing and storing a proposal.
          *
@@ -456,7 +456,7 @@ type IStorage = {
         /**
          * Unlearning requests by id.
          */
-        Requests: StorageDescriptor<[Key: bigint], Anonymize<Ia4phj4hafs1ci>, true, never>;
+        Requests: StorageDescriptor<[Key: bigint], Anonymize<I39dpgsfrfqoje>, true, never>;
         /**
          * Id the next request gets; equals the number of requests.
          */
@@ -481,13 +481,19 @@ type IStorage = {
          */
         Releasing: StorageDescriptor<[Key: bigint], number, true, never>;
         /**
+         * Where the affected-set search of each `Computing` request stands (removed when its
+         * set is complete or it closes).
+         */
+        Frontiers: StorageDescriptor<[Key: bigint], Anonymize<Iba32499dqm93s>, true, never>;
+        /**
          * Sample-level requests: what each withdraws, as a commitment (its `classes` are
          * empty). Kept after the request closes: the public record of what was withdrawn.
          */
         SampleWithdrawals: StorageDescriptor<[Key: bigint], Anonymize<Icieorn6ka531i>, true, never>;
         /**
-         * Requests waiting behind overlapping open requests, in filing order, each with the
-         * number of its affected models it does not hold yet.
+         * Requests waiting behind overlapping open requests, and those whose affected set is
+         * still being computed, in filing order, each with the number of its (found) affected
+         * models it does not hold yet.
          */
         Waiting: StorageDescriptor<[], Anonymize<Ifip05kcrl65am>, false, never>;
         /**
@@ -755,7 +761,7 @@ type ICalls = {
          * - `M` members-count (code-bounded)
          * - `P` complexity of dispatching `proposal`
          */
-        execute: TxDescriptor<Anonymize<I4fbou2pkdtumr>>;
+        execute: TxDescriptor<Anonymize<Ia67qaa7k0open>>;
         /**
          * Add a new proposal to either be voted on or executed directly.
          *
@@ -772,7 +778,7 @@ type ICalls = {
          * - `P1` is proposal execution complexity (`threshold < 2`)
          * - `P2` is proposals-count (code-bounded) (`threshold >= 2`)
          */
-        propose: TxDescriptor<Anonymize<Ier1sjc0qhm9ec>>;
+        propose: TxDescriptor<Anonymize<I1eh979cm9e12c>>;
         /**
          * Add an aye or nay vote for the sender to the given proposal.
          *
@@ -970,6 +976,9 @@ type ICalls = {
          * locks the affected models no other open request holds; if it holds them all it
          * is `Pending` (its expiry [`Config::RequestTtl`] blocks from now), else `Waiting`
          * behind the earlier requests ([`Waiting`]), never refused for overlapping.
+         *
+         * A set larger than one filing step ([`Config::MaxFilingStep`] models) is computed
+         * over several steps: the request is then `Computing` (see [`Self::extend_request`]).
          */
         request_unlearning: TxDescriptor<Anonymize<I4qn8j808r96li>>;
         /**
@@ -998,6 +1007,15 @@ type ICalls = {
          * commitment is stored in [`SampleWithdrawals`].
          */
         request_sample_unlearning: TxDescriptor<Anonymize<Ia9ohir42h0hf9>>;
+        /**
+         * Runs the next step of the affected-set search of `Computing` request `id`
+         * (any signer; the requester's archive fee is held for the models found): finds
+         * at most [`Config::MaxFilingStep`] more models, locks the free ones, takes over
+         * those a later queued request holds, and waits for the others. When the set is
+         * complete the request becomes `Pending` (it holds every model) or `Waiting`; if
+         * it outgrows `MaxAffected` it is closed (`AffectedSetTooLarge`).
+         */
+        extend_request: TxDescriptor<Anonymize<I4ov6e94l79mbg>>;
     };
 };
 type IEvent = {
@@ -1009,7 +1027,7 @@ type IEvent = {
         /**
          * An extrinsic failed.
          */
-        ExtrinsicFailed: PlainDescriptor<Anonymize<I58aicgv8t6a3p>>;
+        ExtrinsicFailed: PlainDescriptor<Anonymize<I8mvo02metrlb4>>;
         /**
          * `:code` was updated to the code with the given hash.
          */
@@ -1033,7 +1051,7 @@ type IEvent = {
         /**
          * An invalid authorized upgrade was rejected while trying to apply it.
          */
-        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<I3rf4mrkla8kfn>>;
+        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<Ibuajudsj9afdq>>;
     };
     Grandpa: {
         /**
@@ -1202,11 +1220,11 @@ type IEvent = {
         /**
          * A motion was executed; result will be `Ok` if it returned without error.
          */
-        Executed: PlainDescriptor<Anonymize<I22lcfgnd4nvrv>>;
+        Executed: PlainDescriptor<Anonymize<Ifs4grbqdb42lb>>;
         /**
          * A single member did some action; result will be `Ok` if it returned without error.
          */
-        MemberExecuted: PlainDescriptor<Anonymize<I22lcfgnd4nvrv>>;
+        MemberExecuted: PlainDescriptor<Anonymize<Ifs4grbqdb42lb>>;
         /**
          * A proposal was closed because its threshold was reached or after its duration was up.
          */
@@ -1288,7 +1306,7 @@ type IEvent = {
          * holders still in the committee keep signing, which needs `t` of them (members
          * who left never sign), so redactions may wait until the committee is fixed.
          */
-        ResharingRefused: PlainDescriptor<Anonymize<I955a05peoj9n1>>;
+        ResharingRefused: PlainDescriptor<Anonymize<Idu56k2c1cj5o4>>;
         /**
          * A redaction was proposed.
          */
@@ -1323,7 +1341,7 @@ type IEvent = {
          * A proposal was dropped: its request is no longer open, the redaction failed, or
          * the committee rejected it.
          */
-        ProposalDropped: PlainDescriptor<Anonymize<Idu3bq0aq4g2md>>;
+        ProposalDropped: PlainDescriptor<Anonymize<Ia874uii7kugnp>>;
     };
     Archive: {
         /**
@@ -1362,6 +1380,16 @@ type IEvent = {
          * An unlearning request was stored.
          */
         UnlearningRequested: PlainDescriptor<Anonymize<Iafiam56pnd2j6>>;
+        /**
+         * A step of a large request's affected-set search: `affected` models found so far;
+         * while not `complete`, the next step is `extend_request(id)`.
+         */
+        AffectedSetExtended: PlainDescriptor<Anonymize<I5dr54fjj8trt2>>;
+        /**
+         * The affected set of a computing request outgrew `MaxAffected`: the request is
+         * closed (`Cancelled`), its locks and deposit released.
+         */
+        AffectedSetTooLarge: PlainDescriptor<Anonymize<I4lceh83ad8670>>;
         /**
          * A sample-level request committed to the samples it withdraws (filed with the
          * `UnlearningRequested` event of the same id).
@@ -1988,6 +2016,14 @@ type IError = {
          * A sample-level request must commit to at least one sample, with a non-zero root.
          */
         EmptyWithdrawal: PlainDescriptor<undefined>;
+        /**
+         * The request's affected set is complete: only a `Computing` request is extended.
+         */
+        NotComputing: PlainDescriptor<undefined>;
+        /**
+         * The request's affected set is still being computed (`extend_request`).
+         */
+        RequestComputing: PlainDescriptor<undefined>;
     };
 };
 type IConstants = {
@@ -2202,6 +2238,12 @@ type IConstants = {
          */
         MaxAffected: PlainDescriptor<number>;
         /**
+         * Most models one filing step finds (it reads at most this many times `MaxRefs`
+         * `Children` edges): a request whose affected set is larger is computed over
+         * several steps (`extend_request`), each one bounded extrinsic.
+         */
+        MaxFilingStep: PlainDescriptor<number>;
+        /**
          * Deposit held from the requester while a request is open.
          */
         RequestDeposit: PlainDescriptor<bigint>;
@@ -2293,7 +2335,7 @@ type IRuntimeCalls = {
          * Returns an inclusion outcome which specifies if this extrinsic is included in
          * this block or not.
          */
-        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<Ias4mcq64o8ui5>>;
+        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<Ib5hcuavtlb0st>>;
         /**
          * Finish the current block.
          */
@@ -2457,11 +2499,11 @@ type IRuntimeCalls = {
         /**
          * Query information of a dispatch class, weight, and fee of a given encoded `Call`.
          */
-        query_call_info: RuntimeDescriptor<[call: Anonymize<I5rksrlvm8aeg3>, len: number], Anonymize<I6spmpef2c7svf>>;
+        query_call_info: RuntimeDescriptor<[call: Anonymize<I1u3k7se9kq4mo>, len: number], Anonymize<I6spmpef2c7svf>>;
         /**
          * Query fee details of a given encoded `Call`.
          */
-        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<I5rksrlvm8aeg3>, len: number], Anonymize<Iei2mvq0mjvt81>>;
+        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<I1u3k7se9kq4mo>, len: number], Anonymize<Iei2mvq0mjvt81>>;
         /**
          * Query the output of the current `WeightToFee` given some input.
          */
@@ -2545,7 +2587,7 @@ type IRuntimeCalls = {
         preset_names: RuntimeDescriptor<[], Anonymize<I6lr8sctk0bi4e>>;
     };
 };
-export type BlockfulDispatchError = Anonymize<I88iorh4h92c0t>;
+export type BlockfulDispatchError = Anonymize<Iekkehmfi0nu2o>;
 type IAsset = PlainDescriptor<void>;
 export type BlockfulExtensions = {};
 type PalletsTypedef = {
@@ -2576,7 +2618,7 @@ export type BlockfulEvents = EventsFromPalletsDef<PalletsTypedef>;
 export type BlockfulErrors = ErrorsFromPalletsDef<PalletsTypedef>;
 export type BlockfulConstants = ConstFromPalletsDef<PalletsTypedef>;
 export type BlockfulViewFns = ViewFnsFromPalletsDef<PalletsTypedef>;
-export type BlockfulCallData = Anonymize<I5rksrlvm8aeg3> & {
+export type BlockfulCallData = Anonymize<I1u3k7se9kq4mo> & {
     value: {
         type: string;
     };
@@ -2594,7 +2636,7 @@ type AllInteractions = {
         Threshold: ['Dkg', 'NextEpoch', 'DkgCommitments', 'DkgShares', 'Disqualified', 'DkgComplaints', 'DkgPending', 'DkgConfirmed', 'BoundSecretKeys', 'Keys', 'ActiveEpoch', 'RefusedCommittee', 'Proposals', 'Queue', 'NextProposalId', 'PendingChunks', 'SignCommitments', 'SignShares', 'MessagesInBlock', 'Misbehaviour'];
         Archive: ['Records', 'RecordHashes', 'NextSeq', 'Head', 'Lineage', 'LineageLen'];
         LiveChain: ['ChPublicKey', 'Txs', 'NextTxId', 'Blocks', 'BlockTxs', 'NextHeight', 'PendingTxs', 'Children'];
-        Unlearning: ['Requests', 'NextRequestId', 'LockedBy', 'Expiries', 'Updates', 'Releasing', 'SampleWithdrawals', 'Waiting', 'UpdateWindow'];
+        Unlearning: ['Requests', 'NextRequestId', 'LockedBy', 'Expiries', 'Updates', 'Releasing', 'Frontiers', 'SampleWithdrawals', 'Waiting', 'UpdateWindow'];
     };
     tx: {
         System: ['remark', 'set_heap_pages', 'set_code', 'set_code_without_checks', 'set_storage', 'kill_storage', 'kill_prefix', 'remark_with_event', 'authorize_upgrade', 'authorize_upgrade_without_checks', 'apply_authorized_upgrade'];
@@ -2606,7 +2648,7 @@ type AllInteractions = {
         Upgrade: ['authorize_upgrade'];
         Threshold: ['submit', 'propose_redaction', 'start_dkg', 'reject_proposal'];
         LiveChain: ['publish_model', 'redact'];
-        Unlearning: ['request_unlearning', 'cancel_request', 'submit_update', 'request_sample_unlearning'];
+        Unlearning: ['request_unlearning', 'cancel_request', 'submit_update', 'request_sample_unlearning', 'extend_request'];
     };
     events: {
         System: ['ExtrinsicSuccess', 'ExtrinsicFailed', 'CodeUpdated', 'NewAccount', 'KilledAccount', 'Remarked', 'UpgradeAuthorized', 'RejectedInvalidAuthorizedUpgrade'];
@@ -2618,7 +2660,7 @@ type AllInteractions = {
         Threshold: ['DkgStarted', 'DkgPhaseChanged', 'DealerDisqualified', 'FalseComplaint', 'KeyGenerated', 'Unconfirmed', 'DkgFailed', 'ResharingRefused', 'RedactionProposed', 'ProposalMoved', 'SignersChosen', 'InvalidPartialShare', 'SigningRestarted', 'ChunkApplied', 'RedactionApplied', 'ProposalDropped'];
         Archive: ['RecordAppended'];
         LiveChain: ['ModelPublished', 'LiveBlockSealed', 'ModelRedacted', 'LiveBlockRedacted', 'Redacted', 'PublicKeyInstalled'];
-        Unlearning: ['UnlearningRequested', 'SamplesCommitted', 'RequestActivated', 'UpdateSubmitted', 'UpdatesComplete', 'RequestAdvanced', 'ArchiveFeePaid', 'RequestCompleted', 'RequestCancelled', 'RequestExpired'];
+        Unlearning: ['UnlearningRequested', 'AffectedSetExtended', 'AffectedSetTooLarge', 'SamplesCommitted', 'RequestActivated', 'UpdateSubmitted', 'UpdatesComplete', 'RequestAdvanced', 'ArchiveFeePaid', 'RequestCompleted', 'RequestCancelled', 'RequestExpired'];
     };
     errors: {
         System: ['InvalidSpecName', 'SpecVersionNeedsToIncrease', 'FailedToExtractRuntimeVersion', 'NonDefaultComposite', 'NonZeroRefCount', 'CallFiltered', 'MultiBlockMigrationsOngoing', 'NothingAuthorized', 'Unauthorized'];
@@ -2629,7 +2671,7 @@ type AllInteractions = {
         Threshold: ['NotMember', 'WrongEpoch', 'WrongPhase', 'AlreadySubmitted', 'InvalidCommitment', 'WrongShares', 'UnknownDealer', 'InvalidComplaint', 'AlreadyDisqualified', 'StaleKey', 'InvalidConfirmation', 'NotActiveProposal', 'WrongAttempt', 'StalePackage', 'Excluded', 'NotSigner', 'NotInCommittee', 'WrongItemCount', 'InvalidNonceCommitment', 'BadSignature', 'DkgInProgress', 'NotEnoughDealers', 'NotDealer', 'BadCommittee', 'KeyInUse', 'NoCommitteeKey', 'AlreadyProposed', 'QueueFull', 'TooManyQueued', 'NoUpdates', 'UnknownTx', 'UnknownRequest', 'UnknownProposal', 'Rejected'];
         Archive: ['ArchiveFull', 'VersionOutOfOrder'];
         LiveChain: ['EmptyUri', 'MalformedUri', 'DuplicateRef', 'UnknownRef', 'NoPublicKey', 'InvalidPublicKey', 'InvalidRandomnessPoint', 'NonCanonicalScalar', 'InvalidCheck', 'ChMismatch', 'LiveBlockFull', 'Overflow', 'NoUpdates', 'TooManyUpdates', 'DuplicateUpdate', 'UnknownTx', 'TxCollisionInvalid', 'HeaderCollisionInvalid', 'MissingHeaderUpdate', 'UntouchedHeaderUpdate', 'DuplicateHeaderUpdate', 'UnknownBlock', 'RefLocked', 'InsufficientDeposit', 'KeyInUse'];
-        Unlearning: ['EmptyStart', 'TooManyStarts', 'DuplicateStart', 'UnknownTx', 'NotOwner', 'EmptyClasses', 'TooManyClasses', 'DuplicateClass', 'TooManyAffected', 'Overflow', 'UnknownRequest', 'RequestCompleted', 'RequestClosed', 'AffectedModelLocked', 'InsufficientDeposit', 'NotRequester', 'RequestNotPending', 'TooManyRequestsThisBlock', 'UpdateOutsideAffected', 'SequentialStepNotSingle', 'AlreadyUpdated', 'SequentialOutOfOrder', 'RequestWaiting', 'TooManyWaiting', 'AlreadySubmitted', 'NotModelOwner', 'FallbackTooEarly', 'FallbackBeforeStarts', 'FallbackUnchanged', 'MustChange', 'UpdateMissing', 'UpdateNotSubmitted', 'UriMismatch', 'NothingToPropose', 'EmptyWithdrawal'];
+        Unlearning: ['EmptyStart', 'TooManyStarts', 'DuplicateStart', 'UnknownTx', 'NotOwner', 'EmptyClasses', 'TooManyClasses', 'DuplicateClass', 'TooManyAffected', 'Overflow', 'UnknownRequest', 'RequestCompleted', 'RequestClosed', 'AffectedModelLocked', 'InsufficientDeposit', 'NotRequester', 'RequestNotPending', 'TooManyRequestsThisBlock', 'UpdateOutsideAffected', 'SequentialStepNotSingle', 'AlreadyUpdated', 'SequentialOutOfOrder', 'RequestWaiting', 'TooManyWaiting', 'AlreadySubmitted', 'NotModelOwner', 'FallbackTooEarly', 'FallbackBeforeStarts', 'FallbackUnchanged', 'MustChange', 'UpdateMissing', 'UpdateNotSubmitted', 'UriMismatch', 'NothingToPropose', 'EmptyWithdrawal', 'NotComputing', 'RequestComputing'];
     };
     constants: {
         System: ['BlockWeights', 'BlockLength', 'BlockHashCount', 'DbWeight', 'Version', 'SS58Prefix'];
@@ -2642,7 +2684,7 @@ type AllInteractions = {
         Threshold: ['DkgPhaseLength', 'RoundTimeout', 'MaxMembers', 'MaxQueued', 'MaxFinalChunk', 'MaxQueuedPerRequester', 'MaxMessagesPerBlock', 'UnsignedPriority'];
         Archive: ['MaxUriLen', 'MaxRefs'];
         LiveChain: ['MaxTxsPerBlock', 'MaxUpdates', 'ModelDeposit'];
-        Unlearning: ['MaxStarts', 'MaxClasses', 'MaxAffected', 'RequestDeposit', 'ArchiveFee', 'RequestTtl', 'MaxRequestsPerBlock', 'MaxExpiriesPerBlock', 'MaxReleasePerBlock', 'MaxWaiting', 'DefaultUpdateWindow'];
+        Unlearning: ['MaxStarts', 'MaxClasses', 'MaxAffected', 'MaxFilingStep', 'RequestDeposit', 'ArchiveFee', 'RequestTtl', 'MaxRequestsPerBlock', 'MaxExpiriesPerBlock', 'MaxReleasePerBlock', 'MaxWaiting', 'DefaultUpdateWindow'];
     };
     viewFns: {};
     apis: {

@@ -40,19 +40,19 @@ export type DigestItem = Enum<{
     "RuntimeEnvironmentUpdated": undefined;
 }>;
 export declare const DigestItem: GetEnum<DigestItem>;
-export type I8q2j6186fb3gb = Array<{
+export type I2l89sdahei1vn = Array<{
     "phase": Phase;
     "event": Enum<{
-        "System": Anonymize<I6vmed651ep5j6>;
+        "System": Anonymize<I5pu1c5p78vokc>;
         "Grandpa": GrandpaEvent;
         "Balances": Anonymize<I1cj3foqdls927>;
         "TransactionPayment": TransactionPaymentEvent;
-        "Committee": Anonymize<I4pncepkrhuv1d>;
+        "Committee": Anonymize<Ijojfkcggn1je>;
         "CommitteeMembership": Anonymize<Ibraem55mlft17>;
-        "Threshold": Anonymize<I9h7rh1b8sd6k1>;
+        "Threshold": Anonymize<I4rsofo1q1rq98>;
         "Archive": Anonymize<I5d2hucct89r2v>;
         "LiveChain": Anonymize<Iect7mn1646sl7>;
-        "Unlearning": Anonymize<I27sf4g8elknt0>;
+        "Unlearning": Anonymize<Ifpnmvo24msbvp>;
     }>;
     "topics": Anonymize<Ic5m5lp1oioo8r>;
 }>;
@@ -62,7 +62,7 @@ export type Phase = Enum<{
     "Initialization": undefined;
 }>;
 export declare const Phase: GetEnum<Phase>;
-export type I6vmed651ep5j6 = AnonymousEnum<{
+export type I5pu1c5p78vokc = AnonymousEnum<{
     /**
      * An extrinsic completed successfully.
      */
@@ -70,7 +70,7 @@ export type I6vmed651ep5j6 = AnonymousEnum<{
     /**
      * An extrinsic failed.
      */
-    "ExtrinsicFailed": Anonymize<I58aicgv8t6a3p>;
+    "ExtrinsicFailed": Anonymize<I8mvo02metrlb4>;
     /**
      * `:code` was updated to the code with the given hash.
      */
@@ -94,7 +94,7 @@ export type I6vmed651ep5j6 = AnonymousEnum<{
     /**
      * An invalid authorized upgrade was rejected while trying to apply it.
      */
-    "RejectedInvalidAuthorizedUpgrade": Anonymize<I3rf4mrkla8kfn>;
+    "RejectedInvalidAuthorizedUpgrade": Anonymize<Ibuajudsj9afdq>;
 }>;
 export type Ia82mnkmeo2rhc = {
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
@@ -113,11 +113,11 @@ export type DispatchClass = Enum<{
     "Mandatory": undefined;
 }>;
 export declare const DispatchClass: GetEnum<DispatchClass>;
-export type I58aicgv8t6a3p = {
-    "dispatch_error": Anonymize<I88iorh4h92c0t>;
+export type I8mvo02metrlb4 = {
+    "dispatch_error": Anonymize<Iekkehmfi0nu2o>;
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
 };
-export type I88iorh4h92c0t = AnonymousEnum<{
+export type Iekkehmfi0nu2o = AnonymousEnum<{
     "Other": undefined;
     "CannotLookup": undefined;
     "BadOrigin": undefined;
@@ -134,7 +134,7 @@ export type I88iorh4h92c0t = AnonymousEnum<{
         "Threshold": Anonymize<I82rtt95crs9bo>;
         "Archive": Anonymize<Ic6i206lfu4lrf>;
         "LiveChain": Anonymize<I164q3fa2055fu>;
-        "Unlearning": Anonymize<I4j23a74tubgli>;
+        "Unlearning": Anonymize<Iccvm95qvund75>;
     }>;
     "ConsumerRemaining": undefined;
     "NoProviders": undefined;
@@ -614,7 +614,7 @@ export type I666bl2fqjkejo = {
      */
     "index": number;
 };
-export type I4j23a74tubgli = AnonymousEnum<{
+export type Iccvm95qvund75 = AnonymousEnum<{
     /**
      * No start model given.
      */
@@ -755,6 +755,14 @@ export type I4j23a74tubgli = AnonymousEnum<{
      * A sample-level request must commit to at least one sample, with a non-zero root.
      */
     "EmptyWithdrawal": undefined;
+    /**
+     * The request's affected set is complete: only a `Computing` request is extended.
+     */
+    "NotComputing": undefined;
+    /**
+     * The request's affected set is still being computed (`extend_request`).
+     */
+    "RequestComputing": undefined;
 }>;
 export type TokenError = Enum<{
     "FundsUnavailable": undefined;
@@ -794,9 +802,9 @@ export type Ibgl04rn6nbfm6 = {
     "code_hash": SizedHex<32>;
     "check_version": boolean;
 };
-export type I3rf4mrkla8kfn = {
+export type Ibuajudsj9afdq = {
     "code_hash": SizedHex<32>;
-    "error": Anonymize<I88iorh4h92c0t>;
+    "error": Anonymize<Iekkehmfi0nu2o>;
 };
 export type GrandpaEvent = Enum<{
     /**
@@ -1028,7 +1036,7 @@ export type Ier2cke86dqbr2 = {
     "actual_fee": bigint;
     "tip": bigint;
 };
-export type I4pncepkrhuv1d = AnonymousEnum<{
+export type Ijojfkcggn1je = AnonymousEnum<{
     /**
      * A motion (given hash) has been proposed (by given account) with a threshold (given
      * `MemberCount`).
@@ -1050,11 +1058,11 @@ export type I4pncepkrhuv1d = AnonymousEnum<{
     /**
      * A motion was executed; result will be `Ok` if it returned without error.
      */
-    "Executed": Anonymize<I22lcfgnd4nvrv>;
+    "Executed": Anonymize<Ifs4grbqdb42lb>;
     /**
      * A single member did some action; result will be `Ok` if it returned without error.
      */
-    "MemberExecuted": Anonymize<I22lcfgnd4nvrv>;
+    "MemberExecuted": Anonymize<Ifs4grbqdb42lb>;
     /**
      * A proposal was closed because its threshold was reached or after its duration was up.
      */
@@ -1088,11 +1096,11 @@ export type I7qc53b1tvqjg2 = {
 export type I2ev73t79f46tb = {
     "proposal_hash": SizedHex<32>;
 };
-export type I22lcfgnd4nvrv = {
+export type Ifs4grbqdb42lb = {
     "proposal_hash": SizedHex<32>;
-    "result": Anonymize<I4fb9opku01g2f>;
+    "result": Anonymize<I3qvlmdn62cnus>;
 };
-export type I4fb9opku01g2f = ResultPayload<undefined, Anonymize<I88iorh4h92c0t>>;
+export type I3qvlmdn62cnus = ResultPayload<undefined, Anonymize<Iekkehmfi0nu2o>>;
 export type Iak7fhrgb9jnnq = {
     "proposal_hash": SizedHex<32>;
     "yes": number;
@@ -1128,7 +1136,7 @@ export type Ibraem55mlft17 = AnonymousEnum<{
      */
     "Dummy": undefined;
 }>;
-export type I9h7rh1b8sd6k1 = AnonymousEnum<{
+export type I4rsofo1q1rq98 = AnonymousEnum<{
     /**
      * A DKG run started.
      */
@@ -1166,7 +1174,7 @@ export type I9h7rh1b8sd6k1 = AnonymousEnum<{
      * holders still in the committee keep signing, which needs `t` of them (members
      * who left never sign), so redactions may wait until the committee is fixed.
      */
-    "ResharingRefused": Anonymize<I955a05peoj9n1>;
+    "ResharingRefused": Anonymize<Idu56k2c1cj5o4>;
     /**
      * A redaction was proposed.
      */
@@ -1201,7 +1209,7 @@ export type I9h7rh1b8sd6k1 = AnonymousEnum<{
      * A proposal was dropped: its request is no longer open, the redaction failed, or
      * the committee rejected it.
      */
-    "ProposalDropped": Anonymize<Idu3bq0aq4g2md>;
+    "ProposalDropped": Anonymize<Ia874uii7kugnp>;
 }>;
 export type Icmfefj421dqem = {
     /**
@@ -1291,7 +1299,7 @@ export type Iefeuvfeiehd8e = {
      */
     "qualified": number;
 };
-export type I955a05peoj9n1 = {
+export type Idu56k2c1cj5o4 = {
     /**
      * Size of the new committee.
      */
@@ -1299,7 +1307,7 @@ export type I955a05peoj9n1 = {
     /**
      * Why.
      */
-    "error": Anonymize<I88iorh4h92c0t>;
+    "error": Anonymize<Iekkehmfi0nu2o>;
 };
 export type Ijkmciu2aeft = {
     /**
@@ -1420,7 +1428,7 @@ export type If6od6usoiau1p = {
      */
     "attempts": number;
 };
-export type Idu3bq0aq4g2md = {
+export type Ia874uii7kugnp = {
     /**
      * The proposal.
      */
@@ -1428,7 +1436,7 @@ export type Idu3bq0aq4g2md = {
     /**
      * Why.
      */
-    "error": Anonymize<I88iorh4h92c0t>;
+    "error": Anonymize<Iekkehmfi0nu2o>;
 };
 export type I5d2hucct89r2v = AnonymousEnum<{
     /**
@@ -1560,11 +1568,21 @@ export type I7hu7hl7r35nrm = {
      */
     "key": SizedHex<32>;
 };
-export type I27sf4g8elknt0 = AnonymousEnum<{
+export type Ifpnmvo24msbvp = AnonymousEnum<{
     /**
      * An unlearning request was stored.
      */
     "UnlearningRequested": Anonymize<Iafiam56pnd2j6>;
+    /**
+     * A step of a large request's affected-set search: `affected` models found so far;
+     * while not `complete`, the next step is `extend_request(id)`.
+     */
+    "AffectedSetExtended": Anonymize<I5dr54fjj8trt2>;
+    /**
+     * The affected set of a computing request outgrew `MaxAffected`: the request is
+     * closed (`Cancelled`), its locks and deposit released.
+     */
+    "AffectedSetTooLarge": Anonymize<I4lceh83ad8670>;
     /**
      * A sample-level request committed to the samples it withdraws (filed with the
      * `UnlearningRequested` event of the same id).
@@ -1617,11 +1635,13 @@ export type Iafiam56pnd2j6 = {
      */
     "paradigm": Anonymize<Idsashmscfchso>;
     /**
-     * Number of affected models (start models included).
+     * Number of affected models (start models included); for a request still
+     * `Computing` (an `AffectedSetExtended` event follows), those found so far.
      */
     "affected": number;
     /**
-     * Whether it waits behind overlapping open requests (else it is pending).
+     * Whether it waits behind overlapping open requests or for its affected set
+     * to be computed (else it is pending).
      */
     "waiting": boolean;
 };
@@ -1629,6 +1649,30 @@ export type Idsashmscfchso = AnonymousEnum<{
     "Parallel": undefined;
     "Sequential": undefined;
 }>;
+export type I5dr54fjj8trt2 = {
+    /**
+     * Request id.
+     */
+    "id": bigint;
+    /**
+     * Models found so far (start models included).
+     */
+    "affected": number;
+    /**
+     * Whether the set is complete (the request is then pending or waiting).
+     */
+    "complete": boolean;
+};
+export type I4lceh83ad8670 = {
+    /**
+     * Request id.
+     */
+    "id": bigint;
+    /**
+     * Models found before the search stopped.
+     */
+    "found": number;
+};
 export type Ifse9r61jik93c = {
     /**
      * Request id.
@@ -1776,17 +1820,17 @@ export type TransactionPaymentReleases = Enum<{
     "V2": undefined;
 }>;
 export declare const TransactionPaymentReleases: GetEnum<TransactionPaymentReleases>;
-export type I5rksrlvm8aeg3 = AnonymousEnum<{
+export type I1u3k7se9kq4mo = AnonymousEnum<{
     "System": Anonymize<Iekve0i6djpd9f>;
     "Timestamp": Anonymize<I7d75gqfg6jh9c>;
     "Grandpa": Anonymize<Ibck9ekr2i96uj>;
     "Balances": Anonymize<I9svldsp29mh87>;
-    "Committee": Anonymize<Iunhj3c49l9pa>;
+    "Committee": Anonymize<Id3u9sfb4fitet>;
     "CommitteeMembership": Anonymize<I6tsknu13e0euf>;
     "Upgrade": Anonymize<Ihaooms4i702v>;
     "Threshold": Anonymize<Ifvp9tfqlif8r2>;
     "LiveChain": Anonymize<I53h5usfiohmnu>;
-    "Unlearning": Anonymize<I5geeflh07jqb8>;
+    "Unlearning": Anonymize<I9s08u9p1267k3>;
 }>;
 export type Iekve0i6djpd9f = AnonymousEnum<{
     /**
@@ -2114,7 +2158,7 @@ export type I5utcetro501ir = {
     "value": bigint;
     "keep_alive": boolean;
 };
-export type Iunhj3c49l9pa = AnonymousEnum<{
+export type Id3u9sfb4fitet = AnonymousEnum<{
     /**
      * Set the collective's membership.
      *
@@ -2153,7 +2197,7 @@ export type Iunhj3c49l9pa = AnonymousEnum<{
      * - `M` members-count (code-bounded)
      * - `P` complexity of dispatching `proposal`
      */
-    "execute": Anonymize<I4fbou2pkdtumr>;
+    "execute": Anonymize<Ia67qaa7k0open>;
     /**
      * Add a new proposal to either be voted on or executed directly.
      *
@@ -2170,7 +2214,7 @@ export type Iunhj3c49l9pa = AnonymousEnum<{
      * - `P1` is proposal execution complexity (`threshold < 2`)
      * - `P2` is proposals-count (code-bounded) (`threshold >= 2`)
      */
-    "propose": Anonymize<Ier1sjc0qhm9ec>;
+    "propose": Anonymize<I1eh979cm9e12c>;
     /**
      * Add an aye or nay vote for the sender to the given proposal.
      *
@@ -2251,11 +2295,11 @@ export type I38jfk5li8iang = {
     "prime"?: (SS58String) | undefined;
     "old_count": number;
 };
-export type I4fbou2pkdtumr = {
+export type Ia67qaa7k0open = {
     "proposal": TxCallData;
     "length_bound": number;
 };
-export type Ier1sjc0qhm9ec = {
+export type I1eh979cm9e12c = {
     "threshold": number;
     "proposal": TxCallData;
     "length_bound": number;
@@ -2480,7 +2524,7 @@ export type I9k5t9kbvbglj8 = {
         "rand": SizedHex<64>;
     }>;
 };
-export type I5geeflh07jqb8 = AnonymousEnum<{
+export type I9s08u9p1267k3 = AnonymousEnum<{
     /**
      * Asks that the `start` models (all owned by the signer) and every model that
      * inherited from them forget `classes`, under `paradigm`. Stores the request with
@@ -2488,6 +2532,9 @@ export type I5geeflh07jqb8 = AnonymousEnum<{
      * locks the affected models no other open request holds; if it holds them all it
      * is `Pending` (its expiry [`Config::RequestTtl`] blocks from now), else `Waiting`
      * behind the earlier requests ([`Waiting`]), never refused for overlapping.
+     *
+     * A set larger than one filing step ([`Config::MaxFilingStep`] models) is computed
+     * over several steps: the request is then `Computing` (see [`Self::extend_request`]).
      */
     "request_unlearning": Anonymize<I4qn8j808r96li>;
     /**
@@ -2516,6 +2563,15 @@ export type I5geeflh07jqb8 = AnonymousEnum<{
      * commitment is stored in [`SampleWithdrawals`].
      */
     "request_sample_unlearning": Anonymize<Ia9ohir42h0hf9>;
+    /**
+     * Runs the next step of the affected-set search of `Computing` request `id`
+     * (any signer; the requester's archive fee is held for the models found): finds
+     * at most [`Config::MaxFilingStep`] more models, locks the free ones, takes over
+     * those a later queued request holds, and waits for the others. When the set is
+     * complete the request becomes `Pending` (it holds every model) or `Waiting`; if
+     * it outgrows `MaxAffected` it is closed (`AffectedSetTooLarge`).
+     */
+    "extend_request": Anonymize<I4ov6e94l79mbg>;
 }>;
 export type I4qn8j808r96li = {
     "start": Anonymize<Iafqnechp3omqg>;
@@ -2624,7 +2680,7 @@ export type I7j7b35uvoa1dr = {
     "timestamp": bigint;
 };
 export type I200n1ov5tbcvr = FixedSizeArray<2, bigint>;
-export type Ia4phj4hafs1ci = {
+export type I39dpgsfrfqoje = {
     "requester": SS58String;
     "start": Anonymize<Iafqnechp3omqg>;
     "classes": Uint8Array;
@@ -2639,6 +2695,7 @@ export type Ia4phj4hafs1ci = {
         "Cancelled": undefined;
         "Expired": undefined;
         "Waiting": undefined;
+        "Computing": undefined;
     }>;
     "rounds": number;
     "submitted": number;
@@ -2654,6 +2711,10 @@ export type Iehrfhjl995url = {
     "by": SS58String;
     "fallback": boolean;
     "at": number;
+};
+export type Iba32499dqm93s = {
+    "queue": Anonymize<Iafqnechp3omqg>;
+    "cursor"?: (Anonymize<I200n1ov5tbcvr>) | undefined;
 };
 export type Ifip05kcrl65am = Array<Anonymize<I6cs1itejju2vv>>;
 export type In7a38730s6qs = {
@@ -2717,7 +2778,7 @@ export type I2v50gu3s1aqk6 = AnonymousEnum<{
     "AllExtrinsics": undefined;
     "OnlyInherents": undefined;
 }>;
-export type Ias4mcq64o8ui5 = ResultPayload<Anonymize<I4fb9opku01g2f>, Anonymize<I5nrjkj9qumobs>>;
+export type Ib5hcuavtlb0st = ResultPayload<Anonymize<I3qvlmdn62cnus>, Anonymize<I5nrjkj9qumobs>>;
 export type I5nrjkj9qumobs = AnonymousEnum<{
     "Invalid": Enum<{
         "Call": undefined;
