@@ -105,6 +105,40 @@ impl Chain {
 		Ok(next.unwrap_or(0))
 	}
 
+	/// `Archive.MaxRefs`: the most models one model may reference.
+	pub async fn max_refs(&self) -> ChainResult<u32> {
+		let at = self.at_best().await?;
+		at.constants()
+			.entry(api::constants().archive().max_refs())
+			.map_err(failed("reading Archive.MaxRefs"))
+	}
+
+	/// Encoded bytes of model `id`'s `LiveChain.Txs` value (0 if there is none).
+	pub async fn tx_encoded_len(&self, id: u64) -> ChainResult<usize> {
+		let what = format!("reading LiveChain.Txs({id})");
+		self.value_len(api::storage().live_chain().txs(), (id,), &what).await
+	}
+
+	/// Encoded bytes of each of model `id`'s archive records (`Archive.Records`).
+	pub async fn archive_record_encoded_lens(&self, id: u64) -> ChainResult<Vec<usize>> {
+		let what = format!("reading the archive records of model {id}");
+		let n = self.read(api::storage().archive().lineage_len(), (id,), &what).await?.unwrap_or(0);
+		let mut out = Vec::with_capacity(n as usize);
+		for k in 0..n {
+			if let Some(seq) = self.read(api::storage().archive().lineage(), (id, k), &what).await? {
+				out.push(self.value_len(api::storage().archive().records(), (seq,), &what).await?);
+			}
+		}
+		Ok(out)
+	}
+
+	/// Encoded bytes of a storage value at the best block (0 if absent).
+	async fn value_len<Addr: subxt::storage::Address>(&self, addr: Addr, keys: Addr::KeyParts, what: &str) -> ChainResult<usize> {
+		let at = self.at_best().await?;
+		let value = at.storage().try_fetch(addr, keys).await.map_err(failed(what))?;
+		Ok(value.map_or(0, |v| v.bytes().len()))
+	}
+
 	/// Committee members (`Committee.Members`).
 	pub async fn committee(&self) -> ChainResult<Vec<AccountId32>> {
 		let members = self.read(api::storage().committee().members(), (), "reading Committee.Members").await?;

@@ -37,8 +37,11 @@ pub enum FloodKind {
 	Transfer,
 	/// `LiveChain.publish_model` of a fresh URI ([`label_uri`]: a model CID, the only URIs
 	/// the chain accepts; chameleon hash under the committee's key,
-	/// computed here), referencing the models given to [`Chain::sign_flood`].
+	/// computed here), referencing the models given to [`Chain::sign_flood`] (or each its
+	/// own, [`Chain::sign_publishes`]).
 	Publish,
+	/// `Unlearning.submit_update`: owners' updates of one request ([`Chain::sign_updates`]).
+	Update,
 }
 
 /// What the chain made of one flood.
@@ -65,6 +68,9 @@ pub struct Throughput {
 	pub sign_seconds: f64,
 	/// Wall seconds from the first submission to the last one seen finalized.
 	pub wall_seconds: f64,
+	/// Publishes: the models published, `(tx, owner)`, in inclusion order.
+	#[serde(skip)]
+	pub published: Vec<(u64, [u8; 32])>,
 }
 
 impl Chain {
@@ -80,7 +86,7 @@ impl Chain {
 	) -> ChainResult<Vec<Vec<u8>>> {
 		let key = match kind {
 			FloodKind::Publish => Some(ChPublicKey(self.ch_public_key().await?)),
-			FloodKind::Transfer => None,
+			FloodKind::Transfer | FloodKind::Update => None,
 		};
 		let mut at = self.at_best().await?;
 		let mut streams = Vec::with_capacity(accounts.len());
@@ -107,7 +113,8 @@ impl Chain {
 						);
 						sign(&mut at, &call, signer, params).await?
 					},
-					(FloodKind::Publish, None) => unreachable!("the key was read above"),
+					(FloodKind::Publish, None) | (FloodKind::Update, _) =>
+						return Err(ChainError::Invalid(format!("sign_flood cannot sign {kind:?} transactions"))),
 				};
 				stream.push(tx);
 			}
@@ -119,6 +126,75 @@ impl Chain {
 			out.extend(streams.iter_mut().filter_map(Iterator::next));
 		}
 		Ok(out)
+	}
+
+	/// Signs, for each signer, its calls with consecutive nonces from its next one, offline;
+	/// returns them interleaved across signers (each signer's in nonce order).
+	pub async fn sign_each<Call: subxt::transactions::Payload>(
+		&self,
+		streams: Vec<(&Keypair, Vec<Call>)>,
+	) -> ChainResult<Vec<Vec<u8>>> {
+		let mut at = self.at_best().await?;
+		let mut signed = Vec::with_capacity(streams.len());
+		let mut total = 0;
+		for (signer, calls) in streams {
+			let first = self.next_nonce(&signer.public_key().into()).await?;
+			let mut stream = Vec::with_capacity(calls.len());
+			for (k, call) in calls.iter().enumerate() {
+				let params = PolkadotExtrinsicParamsBuilder::<PolkadotConfig>::new().nonce(first + k as u64).build();
+				stream.push(sign(&mut at, call, signer, params).await?);
+			}
+			total += stream.len();
+			signed.push(stream.into_iter());
+		}
+		let mut out = Vec::with_capacity(total);
+		while out.len() < total {
+			out.extend(signed.iter_mut().filter_map(Iterator::next));
+		}
+		Ok(out)
+	}
+
+	/// Signs `LiveChain.publish_model` for each signer and each reference list of its own
+	/// (a fresh [`label_uri`] per model, tagged `tag`; the chameleon hash under the
+	/// committee's key computed here); interleaved as [`Chain::sign_each`].
+	pub async fn sign_publishes(&self, tag: &str, streams: Vec<(&Keypair, Vec<Vec<u64>>)>) -> ChainResult<Vec<Vec<u8>>> {
+		let key = ChPublicKey(self.ch_public_key().await?);
+		let mut calls = Vec::with_capacity(streams.len());
+		for (i, (signer, refs_each)) in streams.into_iter().enumerate() {
+			let mut own = Vec::with_capacity(refs_each.len());
+			for (k, refs) in refs_each.into_iter().enumerate() {
+				let uri = label_uri(&format!("{tag}-{i}-{k}"));
+				let (check, rand) = hash(&key, &tx_message(&uri, &refs), &mut OsRng)
+					.map_err(|e| ChainError::Invalid(format!("chameleon hash of {uri}: {e:?}")))?;
+				own.push(api::transactions().live_chain().publish_model(
+					BoundedVec(uri.into_bytes()),
+					BoundedVec(refs),
+					ch::ChCheck(check.0),
+					ch::ChRandomness(rand.0),
+				));
+			}
+			calls.push((signer, own));
+		}
+		self.sign_each(calls).await
+	}
+
+	/// Signs `Unlearning.submit_update(request, tx, Replace(uri))` for each owner and each
+	/// `(tx, uri)` of its own; interleaved as [`Chain::sign_each`].
+	pub async fn sign_updates(&self, request: u64, streams: Vec<(&Keypair, Vec<(u64, Vec<u8>)>)>) -> ChainResult<Vec<Vec<u8>>> {
+		use crate::api::runtime_types::pallet_unlearning::types::ModelUpdate;
+		let calls = streams
+			.into_iter()
+			.map(|(owner, updates)| {
+				let own = updates
+					.into_iter()
+					.map(|(tx, uri)| {
+						api::transactions().unlearning().submit_update(request, tx, ModelUpdate::Replace(BoundedVec(uri)))
+					})
+					.collect();
+				(owner, own)
+			})
+			.collect();
+		self.sign_each(calls).await
 	}
 
 	/// Submits every one of `txs` (signed by `senders`, interleaved as [`Chain::sign_flood`]
@@ -159,6 +235,7 @@ impl Chain {
 			per_second: 0.0,
 			sign_seconds,
 			wall_seconds: 0.0,
+			published: Vec::new(),
 		};
 		let (mut next, mut first, mut last) = (start_block + 1, None, None);
 		let mut progress_at = Instant::now();
@@ -166,7 +243,8 @@ impl Chain {
 		while out.included + out.failed < submitted && start.elapsed() < timeout && progress_at.elapsed() < stall {
 			let finalized = self.finalized_number().await?;
 			while next <= finalized {
-				let (ok, bad) = count_in_block(&self.api.at_block(next).await.map_err(failed("reading a block"))?, kind, &ours).await?;
+				let at = self.api.at_block(next).await.map_err(failed("reading a block"))?;
+				let (ok, bad) = count_in_block(&at, kind, &ours, &mut out.published).await?;
 				if ok + bad > 0 {
 					first.get_or_insert(next);
 					last = Some(next);
@@ -213,8 +291,14 @@ async fn sign<Call: subxt::transactions::Payload>(
 	Ok(signable.sign(signer).map_err(failed("signing"))?.into_encoded())
 }
 
-/// Successful extrinsics of `kind` by `ours` in one block, and failed extrinsics.
-async fn count_in_block(at: &AtBlock, kind: FloodKind, ours: &BTreeSet<[u8; 32]>) -> ChainResult<(usize, usize)> {
+/// Successful extrinsics of `kind` by `ours` in one block, and failed extrinsics; the
+/// models `ours` published are added to `published`.
+async fn count_in_block(
+	at: &AtBlock,
+	kind: FloodKind,
+	ours: &BTreeSet<[u8; 32]>,
+	published: &mut Vec<(u64, [u8; 32])>,
+) -> ChainResult<(usize, usize)> {
 	let events = at.events().fetch().await.map_err(failed("reading a block's events"))?;
 	let mut ok = 0;
 	let mut failed_in: BTreeSet<u32> = BTreeSet::new();
@@ -230,7 +314,17 @@ async fn count_in_block(at: &AtBlock, kind: FloodKind, ours: &BTreeSet<[u8; 32]>
 				.decode_fields_as::<api::live_chain::events::ModelPublished>()
 				.transpose()
 				.map_err(failed("decoding a publish"))?
-				.map(|p| p.owner),
+				.map(|p| {
+					if ours.contains(&p.owner.0) {
+						published.push((p.tx, p.owner.0));
+					}
+					p.owner
+				}),
+			FloodKind::Update => ev
+				.decode_fields_as::<api::unlearning::events::UpdateSubmitted>()
+				.transpose()
+				.map_err(failed("decoding an update"))?
+				.map(|u| u.by),
 		};
 		ok += usize::from(by.is_some_and(|a| ours.contains(&a.0)));
 		if ev.is::<api::system::events::ExtrinsicFailed>() {

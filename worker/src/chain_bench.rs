@@ -26,7 +26,31 @@ pub(crate) fn cmd_chain_bench(a: ChainBenchArgs) -> Result<()> {
 		let publish = flood(&chain, FloodKind::Publish, &accounts, a.per_account).await?;
 		let mut table = markdown(&a.url, &transfer, &publish);
 		let (max_updates, max_affected) = chain.redaction_limits().await?;
-		let n = a.redaction.unwrap_or(max_affected);
+		let dag = match a.dag {
+			Some(models) => {
+				let d = crate::scale_bench::run(&chain, &funder, &accounts, models, a.components, a.wave).await?;
+				let _ = writeln!(
+					table,
+					"\nDAG of {} models ({} components, mean fan-in {:.1}) published in {} blocks ({:.0} s of chain time); \
+					 one parallel request from an early model: **{} affected models**, its affected set computed in {} \
+					 filing steps ({:.1} s); {} owners' updates in {} blocks ({:.0} s); **one approval** applied in {} chunks, \
+					 {} collisions, {} signing attempts, {} restarts, the last chunk {} blocks / {:.1} s after the proposal \
+					 (**{:.0} collisions per 6 s**); filing to the last chunk: {:.0} s; on-chain bytes: a live model {:.0}, a DAG \
+					 edge {}, an archive record {:.0}; `blockful_verifyLiveChainSince`: {:.2} s (truncated {}, ok {}); the whole \
+					 live chain: {:.2} s ({} txs, ok {})",
+					d.models, d.components, d.mean_fan_in, d.publish_blocks, d.publish_chain_seconds, d.affected,
+					d.filing_steps, d.filing_seconds, d.affected, d.update_blocks, d.update_chain_seconds,
+					d.outcome.chunks, d.collisions, d.outcome.attempts, d.outcome.restarts, d.outcome.blocks,
+					d.outcome.seconds, d.collisions as f64 / d.outcome.blocks.max(1) as f64 * 3.0, d.end_to_end_seconds,
+					d.live_model_bytes, d.edge_bytes, d.archive_record_bytes, d.verify_since_seconds,
+					d.verify_since["truncated"], d.verify_since["ok"], d.verify_all_seconds, d.verify_all["txsChecked"],
+					d.verify_all["ok"],
+				);
+				Some(d)
+			},
+			None => None,
+		};
+		let n = if dag.is_some() { 0 } else { a.redaction.unwrap_or(max_affected) };
 		let redaction = if n > 0 {
 			let r = one_block_redaction(&chain, &funder, &accounts, n, a.node_log.as_deref()).await?;
 			let per_block = r.collisions as f64 / r.outcome.blocks.max(1) as f64;
@@ -55,7 +79,7 @@ pub(crate) fn cmd_chain_bench(a: ChainBenchArgs) -> Result<()> {
 		println!("{table}");
 		if let Some(p) = &a.json {
 			let json = serde_json::json!({ "url": a.url, "transfer": transfer, "publish": publish,
-				"ratio": publish.per_second / transfer.per_second.max(1e-9), "redaction": redaction });
+				"ratio": publish.per_second / transfer.per_second.max(1e-9), "redaction": redaction, "dag": dag });
 			std::fs::write(p, serde_json::to_string_pretty(&json)?)?;
 		}
 		anyhow::Ok(())

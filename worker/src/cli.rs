@@ -314,6 +314,18 @@ pub(crate) struct ChainBenchArgs {
 	/// maximum, `MaxAffected`; 0 skips it.
 	#[arg(long)]
 	pub(crate) redaction: Option<u32>,
+	/// Instead of the star: publish a DAG of this many models in `--components`
+	/// components, file one parallel request from the first model of component 0 (all of
+	/// its component is affected) and drive it to the end (`scale_bench`).
+	#[arg(long)]
+	pub(crate) dag: Option<usize>,
+	/// Components of the `--dag` (each about `dag / components` models; component 0's
+	/// must fit `MaxAffected`).
+	#[arg(long, default_value_t = 9)]
+	pub(crate) components: usize,
+	/// Models published per flood while building the `--dag` (within the node's pool).
+	#[arg(long, default_value_t = 8000)]
+	pub(crate) wave: usize,
 	/// The node's log, to read the applying block's build time from ("Prepared block for
 	/// proposing at N (X ms)"; a node that authored the block).
 	#[arg(long)]

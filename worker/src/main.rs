@@ -4,6 +4,7 @@
 //! composition (the chain flow) in this crate's library (`blockful_worker::flow`).
 
 mod chain_bench;
+mod scale_bench;
 mod cli;
 mod commands;
 mod consortium;
