@@ -27,6 +27,8 @@ pub struct Filed {
 	pub seconds: f64,
 	/// Filing steps the affected set took (1 unless it was larger than one step).
 	pub steps: u32,
+	/// Number of the (best) block that included each step, in order.
+	pub step_blocks: Vec<u64>,
 }
 
 impl Chain {
@@ -68,14 +70,15 @@ impl Chain {
 
 	/// Submits a request call (either kind emits `UnlearningRequested`), then, if its
 	/// affected set is larger than one filing step, runs the remaining steps; the request id
-	/// and the filing steps taken.
+	/// and the blocks that included each filing step.
 	async fn submit_request<Call: subxt::transactions::Payload>(
 		&self,
 		what: &str,
 		call: &Call,
 		signer: &Keypair,
-	) -> ChainResult<(u64, u32)> {
-		let (events, _) = self.submit(what, call, signer, false).await?;
+	) -> ChainResult<(u64, Vec<u64>)> {
+		let (events, block) = self.submit(what, call, signer, false).await?;
+		let mut blocks = vec![self.header_number(Some(block)).await?];
 		let filed = events
 			.find_first::<api::unlearning::events::UnlearningRequested>()
 			.transpose()
@@ -85,23 +88,25 @@ impl Chain {
 			.find_first::<api::unlearning::events::AffectedSetExtended>()
 			.transpose()
 			.map_err(failed(what))?;
-		let mut steps = 1;
 		if step.is_some_and(|s| !s.complete) {
-			steps += self.complete_affected_set(filed.id, signer).await?;
+			blocks.extend(self.complete_affected_set(filed.id, signer).await?);
 		}
-		Ok((filed.id, steps))
+		Ok((filed.id, blocks))
 	}
 
 	/// Runs `Unlearning.extend_request(id)` until request `id`'s affected set is complete
 	/// (any account may; each step is one bounded extrinsic), printing the models found so
 	/// far; an error if the set outgrows the runtime's `MaxAffected` (the chain then closes
-	/// the request) or a step fails. Returns the steps run.
-	pub async fn complete_affected_set(&self, id: u64, signer: &Keypair) -> ChainResult<u32> {
-		let mut steps = 0u32;
+	/// the request) or a step fails. Returns the number of the block that included each
+	/// step run.
+	pub async fn complete_affected_set(&self, id: u64, signer: &Keypair) -> ChainResult<Vec<u64>> {
+		let mut blocks = Vec::new();
+		let mut steps = 1u32;
 		loop {
 			let what = format!("extending the affected set of request {id}");
 			let call = api::transactions().unlearning().extend_request(id);
-			let (events, _) = self.submit(&what, &call, signer, false).await?;
+			let (events, block) = self.submit(&what, &call, signer, false).await?;
+			blocks.push(self.header_number(Some(block)).await?);
 			steps += 1;
 			if let Some(e) = events
 				.find_first::<api::unlearning::events::AffectedSetTooLarge>()
@@ -124,7 +129,7 @@ impl Chain {
 				if step.complete { ", complete" } else { "" }
 			);
 			if step.complete {
-				return Ok(steps);
+				return Ok(blocks);
 			}
 		}
 	}
@@ -153,8 +158,8 @@ impl Chain {
 			paradigm.into(),
 		);
 		let what = format!("requesting unlearning of {classes:?} from {start:?}");
-		let (id, steps) = self.submit_request(&what, &call, signer).await?;
-		self.filed(id, steps, t).await
+		let (id, blocks) = self.submit_request(&what, &call, signer).await?;
+		self.filed(id, blocks, t).await
 	}
 
 	/// [`Chain::file_request`] for a sample-level request
@@ -174,12 +179,13 @@ impl Chain {
 			paradigm.into(),
 		);
 		let what = format!("requesting unlearning of {samples} committed samples from {start:?}");
-		let (id, steps) = self.submit_request(&what, &call, signer).await?;
-		self.filed(id, steps, t).await
+		let (id, blocks) = self.submit_request(&what, &call, signer).await?;
+		self.filed(id, blocks, t).await
 	}
 
-	/// Reads back request `id`, filed at `t` in `steps` steps, with its affected set.
-	async fn filed(&self, id: u64, steps: u32, t: Instant) -> ChainResult<Filed> {
+	/// Reads back request `id`, filed at `t` in steps included in `step_blocks`, with its
+	/// affected set.
+	async fn filed(&self, id: u64, step_blocks: Vec<u64>, t: Instant) -> ChainResult<Filed> {
 		let request = self
 			.request(id)
 			.await?
@@ -187,6 +193,7 @@ impl Chain {
 		if request.affected.is_empty() {
 			return Err(ChainError::Invalid(format!("request {id} has no affected models")));
 		}
-		Ok(Filed { id, request, seconds: t.elapsed().as_secs_f64(), steps })
+		let steps = step_blocks.len() as u32;
+		Ok(Filed { id, request, seconds: t.elapsed().as_secs_f64(), steps, step_blocks })
 	}
 }

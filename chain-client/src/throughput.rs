@@ -266,6 +266,13 @@ impl Chain {
 		Ok(out)
 	}
 
+	/// Transfers (`Balances.Transfer` events) by `senders` in finalized block `number`.
+	pub async fn transfers_in_block(&self, number: u64, senders: &[Keypair]) -> ChainResult<usize> {
+		let ours: BTreeSet<[u8; 32]> = senders.iter().map(|k| k.public_key().0).collect();
+		let at = self.api.at_block(number).await.map_err(failed("reading a block"))?;
+		Ok(count_in_block(&at, FloodKind::Transfer, &ours, &mut Vec::new()).await?.0)
+	}
+
 	/// The last finalized block's number.
 	async fn finalized_number(&self) -> ChainResult<u64> {
 		Ok(self.api.at_current_block().await.map_err(failed("reading the finalized block"))?.block_number())

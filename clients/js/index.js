@@ -45,7 +45,8 @@ export const rpc = {
 		verifyLiveChainSince: {
 			description:
 				'The same checks for what changed at or after block `since`: transactions published or redacted since, ' +
-				`their live blocks and archive lineages. ${REPORT_DOC}`,
+				'their live blocks and archive lineages, in pages of whole blocks (about 1,000 transactions); ' +
+				`\`next\` is the block the next page starts at. ${REPORT_DOC}`,
 			params: [{ name: 'since', type: 'u64' }, AT],
 			type: 'Json',
 		},
@@ -198,8 +199,8 @@ const toNumberish = (v) => (v === undefined || v === null ? v : Number(v));
 /**
  * Integrity check. Without `from`/`count`/`since` the full check (`blockful_verifyLiveChain`);
  * with `from` and `count` one page (`blockful_verifyLiveChainPage`, the report's `next`
- * starts the next page); with `since` what changed at or after that block
- * (`blockful_verifyLiveChainSince`). `at` picks the block (default: best).
+ * starts the next page); with `since` one page of what changed at or after that block
+ * (`blockful_verifyLiveChainSince`, `next` the block the next page starts at). `at` picks the block (default: best).
  */
 export async function verifyLiveChain(api, opts = {}) {
 	const { from, count, since, at } = opts;
@@ -212,13 +213,18 @@ export async function verifyLiveChain(api, opts = {}) {
 
 /**
  * Full check in pages of `pageSize` transactions (`blockful_verifyLiveChainPage`), merged
- * into one report; for chains too large for one `blockful_verifyLiveChain` call.
+ * into one report; for chains too large for one `blockful_verifyLiveChain` call. With
+ * `since`, every page of what changed at or after that block (`blockful_verifyLiveChainSince`
+ * from each report's `next`) instead. The merged report counts its `pages`.
  */
-export async function verifyLiveChainPaged(api, { pageSize = 1000, at } = {}) {
+export async function verifyLiveChainPaged(api, { pageSize = 1000, since, at } = {}) {
 	const merged = { ok: true, txsChecked: 0, blocksChecked: 0, archiveRecordsChecked: 0, next: null, failures: [], truncated: false, pages: 0 };
-	let from = 0;
+	const pageAt = since === undefined
+		? (next) => verifyLiveChain(api, { from: next ?? 0, count: pageSize, at })
+		: (next) => verifyLiveChain(api, { since: next ?? since, at });
+	let next = null;
 	for (;;) {
-		const page = await verifyLiveChain(api, { from, count: pageSize, at });
+		const page = await pageAt(next);
 		merged.pages += 1;
 		merged.ok &&= page.ok;
 		merged.txsChecked += Number(page.txsChecked ?? 0);
@@ -227,7 +233,7 @@ export async function verifyLiveChainPaged(api, { pageSize = 1000, at } = {}) {
 		merged.failures.push(...(page.failures ?? []));
 		merged.truncated ||= !!page.truncated;
 		if (page.next === null || page.next === undefined) return merged;
-		from = Number(page.next);
+		next = Number(page.next);
 	}
 }
 

@@ -29,6 +29,9 @@ pub(crate) struct DagScale {
 	/// Filing: steps (`request_unlearning`, then `extend_request`s) and wall seconds.
 	pub filing_steps: u32,
 	pub filing_seconds: f64,
+	/// Other users' transfers (a flood sent with the first step) included in each block
+	/// that included a filing step.
+	pub transfers_beside_steps: Vec<usize>,
 	/// Owners' updates: finalized blocks and chain seconds.
 	pub update_blocks: u64,
 	pub update_chain_seconds: f64,
@@ -44,7 +47,8 @@ pub(crate) struct DagScale {
 	pub live_model_bytes: f64,
 	pub edge_bytes: usize,
 	pub archive_record_bytes: f64,
-	/// `blockful_verifyLiveChainSince(proposal block)`: wall seconds and report.
+	/// `blockful_verifyLiveChainSince(proposal block)`, every page: wall seconds and the
+	/// merged report.
 	pub verify_since_seconds: f64,
 	pub verify_since: serde_json::Value,
 	/// `blockful_verifyLiveChain` over the whole chain: wall seconds and report.
@@ -125,9 +129,25 @@ pub(crate) async fn run(
 		println!("[chain-bench] DAG: {} of {n} models published ({} blocks, {:.0} s of chain time so far)", n - left, publish_blocks, publish_chain_seconds);
 	}
 
-	// The request: the generator knows the affected set the chain must compute.
+	// The request: the generator knows the affected set the chain must compute. Other
+	// users' transfers are sent at the same time: the blocks that include the filing steps
+	// must include them too.
+	let transfers = chain.sign_flood(FloodKind::Transfer, accounts, 200, &[]).await?;
 	let t = Instant::now();
-	let filed = chain.file_request(requester, &[members[0][0]], &[1], Paradigm::Parallel).await?;
+	let start = [members[0][0]];
+	let (filed, flood) = futures::join!(
+		chain.file_request(requester, &start, &[1], Paradigm::Parallel),
+		chain.flood(FloodKind::Transfer, accounts, transfers, 0.0, Duration::from_secs(60), Duration::from_secs(600)),
+	);
+	let (filed, flood) = (filed?, flood?);
+	let mut transfers_beside_steps = Vec::with_capacity(filed.step_blocks.len());
+	for b in &filed.step_blocks {
+		transfers_beside_steps.push(chain.transfers_in_block(*b, accounts).await?);
+	}
+	println!(
+		"[chain-bench] filing steps in blocks {:?}, beside {:?} of {} transfers sent with them",
+		filed.step_blocks, transfers_beside_steps, flood.included
+	);
 	let mut expected = members[0].clone();
 	expected.sort_unstable();
 	if filed.request.affected != expected {
@@ -156,16 +176,22 @@ pub(crate) async fn run(
 
 	let outcome = chain.redact_by_threshold(requester, filed.id, Duration::from_secs(3600)).await?;
 	let end_to_end_seconds = t.elapsed().as_secs_f64();
+	// The live blocks touched (one header collision each), read 32 at a time.
+	use futures::StreamExt;
+	let lives: Vec<_> = futures::stream::iter(filed.request.affected.iter().map(|tx| chain.tx(*tx)))
+		.buffer_unordered(32)
+		.collect()
+		.await;
 	let mut heights = std::collections::BTreeSet::new();
-	for tx in filed.request.affected.iter().step_by(1) {
-		if let Some(live) = chain.tx(*tx).await? {
+	for live in lives {
+		if let Some(live) = live? {
 			heights.insert(live.height);
 		}
 	}
 	let (live_model_bytes, archive_record_bytes) = state_bytes(chain, &filed.request.affected).await?;
 	let since = outcome.applied_at.saturating_sub(outcome.blocks);
 	let t = Instant::now();
-	let verify_since = chain.verify_live_chain_since(since).await?;
+	let verify_since = chain.verify_live_chain_since_all(since).await?;
 	let verify_since_seconds = t.elapsed().as_secs_f64();
 	let t = Instant::now();
 	let verify_all = chain.verify_live_chain().await?;
@@ -179,6 +205,7 @@ pub(crate) async fn run(
 		affected,
 		filing_steps: filed.steps,
 		filing_seconds: filed.seconds,
+		transfers_beside_steps,
 		update_blocks: updates.blocks,
 		update_chain_seconds: updates.chain_seconds,
 		collisions: affected + heights.len(),

@@ -124,6 +124,22 @@ test('helpers work through decorated methods and through the raw provider', asyn
 	}
 });
 
+test('verifyLiveChainPaged with since follows each page\'s next block to the end', async () => {
+	// Three pages of what changed since block 5: blocks 5.., 9.., 12.. (the last one failing).
+	const pages = { 5: { ok: true, txsChecked: 1000, blocksChecked: 3, archiveRecordsChecked: 2000, next: 9, failures: [], truncated: false },
+		9: { ok: true, txsChecked: 1100, blocksChecked: 4, archiveRecordsChecked: 2200, next: 12, failures: [], truncated: false },
+		12: { ok: false, txsChecked: 7, blocksChecked: 1, archiveRecordsChecked: 14, next: null,
+			failures: [{ kind: 'txCheck', tx: 3 }], truncated: false } };
+	const sent = [];
+	const provider = { async send(method, params) { sent.push({ method, params }); return pages[params[0]]; } };
+	const merged = await verifyLiveChainPaged({ rpc: {}, provider }, { since: 5 });
+	assert.deepEqual(sent.map((s) => [s.method, s.params]), [
+		['blockful_verifyLiveChainSince', [5]], ['blockful_verifyLiveChainSince', [9]], ['blockful_verifyLiveChainSince', [12]]]);
+	assert.deepEqual([merged.pages, merged.ok, merged.txsChecked, merged.blocksChecked, merged.archiveRecordsChecked],
+		[3, false, 2107, 8, 4214]);
+	assert.deepEqual(merged.failures, [{ kind: 'txCheck', tx: 3 }]);
+});
+
 test('failureTargets, redactRequestKind and uriText', () => {
 	const t = failureTargets(REPORT);
 	assert.deepEqual([...failureTargets({ failures: [{ kind: 'lineageMismatch', tx: 2, seq: 4 }] }).seqs], [4]);

@@ -38,8 +38,8 @@
 //! - [`Pallet::affected_set`]: start models plus all their descendants, topologically.
 //! - [`Pallet::verify_integrity`]: full check of the live chain and the archive (for the
 //!   runtime API `blockful_verifyLiveChain`); [`Pallet::verify_page`] and
-//!   [`Pallet::verify_since`] check one page of transactions, or what changed since a
-//!   block, at a cost proportional to what they cover.
+//!   [`Pallet::verify_since`] check one page of transactions, or one page of what changed
+//!   since a block, at a cost proportional to what they cover; `next` continues either.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![cfg_attr(
@@ -852,24 +852,19 @@ pub mod pallet {
 		/// Checks what changed at or after block `since`: every transaction published or
 		/// redacted since then (found from the archive records appended since, by binary
 		/// search over their block numbers), the live blocks holding them, and the archive
-		/// records appended since. Cost: linear in what changed, at most [`MAX_VERIFY_PAGE`]
-		/// transactions (the report is `truncated` beyond that).
+		/// records appended since. One call covers whole blocks of changes until at least
+		/// [`MAX_VERIFY_PAGE`] transactions are covered; `next` in the report is then the
+		/// block to continue from (`None` when everything since `since` was covered). Cost:
+		/// linear in what it covers, at most [`MAX_VERIFY_PAGE`] transactions plus one
+		/// block's changes.
 		pub fn verify_since(since: BlockNumberFor<T>) -> IntegrityReport {
-			let first = Self::first_record_since(since);
-			let mut changed = BTreeSet::new();
+			Self::verify_since_page(since, MAX_VERIFY_PAGE)
+		}
+
+		/// [`Self::verify_since`] with a page of `limit` transactions.
+		pub(crate) fn verify_since_page(since: BlockNumberFor<T>, limit: u64) -> IntegrityReport {
 			let mut check = Self::integrity_check(ArchiveScope::Lineages);
-			for seq in first..pallet_model_archive::NextSeq::<T>::get() {
-				match pallet_model_archive::Records::<T>::get(seq) {
-					Some(record) => {
-						changed.insert(record.tx);
-					},
-					None => check.log.fail(IntegrityFailure::ArchiveLink { seq }),
-				}
-				if changed.len() as u64 >= MAX_VERIFY_PAGE {
-					check.log.truncated = true;
-					break
-				}
-			}
+			let (changed, next) = Self::changed_since(since, limit, &mut check);
 			let mut heights = BTreeSet::new();
 			for tx in changed.iter() {
 				if let Some(height) = Self::check_tx(*tx, &mut check) {
@@ -878,7 +873,33 @@ pub mod pallet {
 			}
 			let blocks = Self::check_blocks(&heights, &mut check);
 			let records = Self::lineage_records(changed.iter().copied());
-			check.log.finish(changed.len() as u64, blocks, records, None)
+			let next = next.map(|block| block.saturated_into::<u64>());
+			check.log.finish(changed.len() as u64, blocks, records, next)
+		}
+
+		/// The transactions that archive records appended at or after block `since` name,
+		/// taking whole blocks of records until `limit` transactions are reached; and the
+		/// block of the first record left out, if any. A missing record fails the check.
+		fn changed_since(
+			since: BlockNumberFor<T>,
+			limit: u64,
+			check: &mut IntegrityCheck,
+		) -> (BTreeSet<u64>, Option<BlockNumberFor<T>>) {
+			let mut changed = BTreeSet::new();
+			let mut last_block = None;
+			for seq in Self::first_record_since(since)..pallet_model_archive::NextSeq::<T>::get() {
+				let Some(record) = pallet_model_archive::Records::<T>::get(seq) else {
+					check.log.fail(IntegrityFailure::ArchiveLink { seq });
+					continue
+				};
+				let new_block = last_block.is_some_and(|b| b != record.block_number);
+				if new_block && changed.len() as u64 >= limit {
+					return (changed, Some(record.block_number))
+				}
+				last_block = Some(record.block_number);
+				changed.insert(record.tx);
+			}
+			(changed, None)
 		}
 
 		/// The first archive sequence number appended at or after block `since`.

@@ -475,6 +475,40 @@ fn verify_page_and_since_cover_what_they_say_works() {
 }
 
 #[test]
+fn verify_since_pages_by_whole_blocks_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		let b = System::block_number();
+		small_dag(); // txs 0 and 1 at block b, tx 2 at b + 1
+		publish(BOB, "d", &[2]);
+		publish(BOB, "e", &[2]);
+		next_block(); // txs 3 and 4 at b + 2
+		// A page of one transaction still covers its first block whole; `next` is the
+		// block the next page starts at.
+		let first = LiveChain::verify_since_page(b, 1);
+		assert!(first.ok, "{:?}", first.failures);
+		assert_eq!((first.txs_checked, first.next, first.truncated), (2, Some(b + 1), false));
+		let second = LiveChain::verify_since_page(b + 1, 1);
+		assert_eq!((second.txs_checked, second.next), (1, Some(b + 2)));
+		let third = LiveChain::verify_since_page(b + 2, 1);
+		assert_eq!((third.txs_checked, third.next), (2, None));
+		// A page large enough covers everything at once.
+		let all = LiveChain::verify_since_page(b, 5);
+		assert_eq!((all.txs_checked, all.next), (5, None));
+		// A tampered transaction fails the page that covers it, not the others.
+		Txs::<Test>::mutate(4, |t| t.as_mut().unwrap().uri = BoundedVec::truncate_from(cid("evil")));
+		assert!(LiveChain::verify_since_page(b, 1).ok);
+		let failed = LiveChain::verify_since_page(b + 2, 1);
+		assert!(!failed.ok);
+		assert!(failed.failures.iter().all(|f| matches!(
+			f,
+			IntegrityFailure::TxCheck { tx: 4 } | IntegrityFailure::LineageMismatch { tx: 4, .. }
+		)));
+		assert!(failed.failures.contains(&IntegrityFailure::TxCheck { tx: 4 }));
+		Txs::<Test>::mutate(4, |t| t.as_mut().unwrap().uri = BoundedVec::truncate_from(cid("e")));
+	});
+}
+
+#[test]
 fn verify_integrity_cross_checks_archive_and_live_works() {
 	ExtBuilder::default().build().execute_with(|| {
 		small_dag();

@@ -324,8 +324,9 @@ pub struct IntegrityReport {
 	pub blocks_checked: u64,
 	/// Archive records checked.
 	pub archive_records_checked: u64,
-	/// The next transaction id a paged check would continue from (`None` when the check
-	/// reached the last transaction, and for full and incremental checks).
+	/// Where the next page continues (`None` when the check reached the end, and for the
+	/// full check): a transaction id after a page of transactions, a block number after a
+	/// page of what changed since a block.
 	pub next: Option<u64>,
 	/// Failures found (at most [`MAX_REPORTED_FAILURES`]).
 	pub failures: Vec<IntegrityFailure>,
@@ -337,7 +338,7 @@ pub struct IntegrityReport {
 #[derive(Default, Debug)]
 pub struct FailureLog {
 	failures: Vec<IntegrityFailure>,
-	/// More failures were found than listed, or the check stopped at its bound.
+	/// More failures were found than listed.
 	pub truncated: bool,
 }
 

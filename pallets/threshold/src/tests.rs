@@ -756,7 +756,11 @@ fn a_share_that_does_not_complete_the_round_is_refunded_to_its_check() {
 				// The last completes the round: charged its shape's benchmark (aggregation
 				// and apply) and what closing this small request cost, not the bound for
 				// closing the largest.
-				let hook = <() as pallet_unlearning::WeightInfo>::advance_request(3);
+				let db: frame_support::weights::RuntimeDbWeight =
+					<<Test as frame_system::Config>::DbWeight as frame_support::traits::Get<_>>::get();
+				let hook = pallet_unlearning::Pallet::<Test>::request_rw_weight(3)
+					.saturating_add(db.reads(6))
+					.saturating_add(pallet_unlearning::Pallet::<Test>::close_weight());
 				let used = costs::sign_share_weight::<Test>(costs::charged::<Test>(p.items(), 3), 3)
 					.saturating_add(hook);
 				assert_eq!(post.actual_weight, Some(used), "the completing share");

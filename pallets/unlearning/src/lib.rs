@@ -1291,7 +1291,12 @@ pub mod pallet {
 			if completed {
 				Self::deposit_event(Event::RequestCompleted { id, rounds, skipped });
 			}
-			Ok(<T as Config>::WeightInfo::advance_request(size.saturated_into()))
+			// The request read and written, the updates' submissions read by validation, and
+			// a closing request's release of at most `MaxReleasePerBlock` models (the rest
+			// are charged to the next blocks' `release_step`).
+			let used = Self::request_rw_weight(size.saturated_into())
+				.saturating_add(T::DbWeight::get().reads((txs.len() as u64).saturating_mul(2)));
+			Ok(if completed { used.saturating_add(Self::close_weight()) } else { used })
 		}
 
 		fn max_weight() -> Weight {

@@ -2528,7 +2528,8 @@ type IRuntimeCalls = {
         verify_live_chain_page: RuntimeDescriptor<[from: bigint, count: bigint], Anonymize<I1d3e2h4cj36ac>>;
         /**
          * Integrity check of what changed at or after block `since`: the transactions
-         * published or redacted since, their live blocks and archive lineages.
+         * published or redacted since, their live blocks and archive lineages, in pages of
+         * whole blocks (about 1,000 transactions); `next` is the block the next page starts at.
          */
         verify_live_chain_since: RuntimeDescriptor<[since: bigint], Anonymize<I1d3e2h4cj36ac>>;
         /**

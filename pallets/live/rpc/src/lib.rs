@@ -7,7 +7,7 @@
 //! |---|---|
 //! | `blockful_verifyLiveChain(at?)` | [`IntegrityReportJson`]: `ok`, counts, failures (full walk: linear in the chain) |
 //! | `blockful_verifyLiveChainPage(from, count, at?)` | the same for txs `from..from+count` (≤ 1,000), `next` for the next page |
-//! | `blockful_verifyLiveChainSince(block, at?)` | the same for what changed at or after `block` |
+//! | `blockful_verifyLiveChainSince(block, at?)` | the same for what changed at or after `block`, whole blocks up to about 1,000 txs a page, `next` the block the next page starts at |
 //! | `blockful_descendants(tx, at?)` | descendant tx ids, topological order |
 //! | `blockful_lineage(tx, at?)` | [`ArchivedVersionJson`] list, oldest first |
 //! | `blockful_liveModel(tx, at?)` | [`LiveModelJson`] |
@@ -140,7 +140,8 @@ pub struct IntegrityReportJson {
 	pub blocks_checked: u64,
 	/// Archive records checked.
 	pub archive_records_checked: u64,
-	/// Paged checks: the transaction id the next page starts at (`null` at the end).
+	/// Paged checks: where the next page starts (`null` at the end) — a transaction id for
+	/// `verifyLiveChainPage`, a block number for `verifyLiveChainSince`.
 	pub next: Option<u64>,
 	/// Failures found.
 	pub failures: Vec<IntegrityFailureJson>,
@@ -282,7 +283,9 @@ pub trait BlockfulApi<BlockHash, AccountId> {
 		at: Option<BlockHash>,
 	) -> RpcResult<IntegrityReportJson>;
 
-	/// The same checks for what changed at or after block `since`.
+	/// The same checks for what changed at or after block `since`, in pages of whole
+	/// blocks (about 1,000 transactions); `next` in the report is the block the next page
+	/// starts at.
 	#[method(name = "blockful_verifyLiveChainSince")]
 	fn verify_live_chain_since(
 		&self,

@@ -31,7 +31,8 @@ sp_api::decl_runtime_apis! {
 		/// blocks and archive lineages; `next` says where the next page starts.
 		fn verify_live_chain_page(from: u64, count: u64) -> IntegrityReport;
 		/// Integrity check of what changed at or after block `since`: the transactions
-		/// published or redacted since, their live blocks and archive lineages.
+		/// published or redacted since, their live blocks and archive lineages, in pages of
+		/// whole blocks (about 1,000 transactions); `next` is the block the next page starts at.
 		fn verify_live_chain_since(since: u64) -> IntegrityReport;
 		/// Descendants of `tx` (without `tx`) in topological order.
 		fn descendants(tx: u64) -> Result<Vec<u64>, QueryError>;
