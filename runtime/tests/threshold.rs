@@ -102,6 +102,15 @@ impl Net {
 		});
 	}
 
+	/// `who`'s node restarts with an empty offchain database (its keystore kept): what it
+	/// kept between the rounds — its signing nonces — is gone.
+	fn restart_with_empty_database(&mut self, who: Sr25519Keyring) {
+		let (_, node) = self.nodes.iter_mut().find(|(k, _)| *k == who).expect("a node of the net");
+		let (offchain, state) = TestOffchainExt::new();
+		state.write().seed = sp_io::hashing::blake2_256(format!("//{who} restarted").as_bytes());
+		node.offchain = offchain;
+	}
+
 	fn run_until(&mut self, online: &[Sr25519Keyring], max: u32, done: impl Fn() -> bool) -> bool {
 		for _ in 0..max {
 			self.block(online);
@@ -238,6 +247,13 @@ fn tree_of_models(n: u64) {
 	}
 }
 
+fn signing_restarts() -> usize {
+	System::events()
+		.iter()
+		.filter(|r| matches!(r.event, blockful_runtime::RuntimeEvent::Threshold(Event::SigningRestarted { .. })))
+		.count()
+}
+
 fn chunk_applied() -> usize {
 	System::events()
 		.iter()
@@ -248,7 +264,9 @@ fn chunk_applied() -> usize {
 /// The scaled-down run of the DAG-scale issue: a request whose 2,400 affected models (more
 /// than one filing step) are owned by two parties is filed in two steps over two blocks,
 /// approved by the committee once and applied in chunks by the four nodes' off-chain
-/// workers, with a node down for a while half-way; the live chain verifies between chunks.
+/// workers; half-way a round-2 signer's node restarts with an empty database (its nonces
+/// lost) and then another node stays down: every chunk is applied once, in order, and the
+/// live chain verifies between chunks.
 #[test]
 fn a_request_over_max_affected_models_is_approved_once_and_applied_in_chunks() {
 	use frame_support::traits::Get;
@@ -294,7 +312,7 @@ fn a_request_over_max_affected_models_is_approved_once_and_applied_in_chunks() {
 	});
 	assert_eq!(chunks, Threshold::chunk_sizes(n as usize).len());
 	assert!(chunks > 2, "{chunks} chunks");
-	// Half the chunks with every node, then Dave's node is down (three of four sign).
+	// Half the chunks with every node.
 	let half = chunks / 2;
 	assert!(net.run_until(&all, 20 * half as u32, || chunk_applied() >= half), "first half");
 	net.ext.execute_with(|| {
@@ -302,9 +320,45 @@ fn a_request_over_max_affected_models_is_approved_once_and_applied_in_chunks() {
 		assert_eq!(r.status, pallet_unlearning::RequestStatus::InProgress);
 		assert!(LiveChain::verify_integrity().ok);
 	});
-	assert!(net.run_until(&[Alice, Bob, Charlie], 30 * chunks as u32, applied), "every chunk applied");
+	// In the middle of the next chunk a round-2 signer's node restarts with an empty
+	// database: it committed nonces in round 1 and lost them, so it stays silent; the
+	// attempt times out and the chunk is signed without it (restarted, never half-applied).
+	assert!(
+		net.run_until(&all, 20, || {
+			matches!(
+				pallet_threshold::Proposals::<Runtime>::get(0).map(|p| p.phase),
+				Some(pallet_threshold::SignPhase::Sign { .. })
+			)
+		}),
+		"round 2 of a chunk"
+	);
+	let (restarted, restarts_before) = net.ext.execute_with(|| {
+		let p = pallet_threshold::Proposals::<Runtime>::get(0).unwrap();
+		let pallet_threshold::SignPhase::Sign { signers, .. } = &p.phase else { unreachable!() };
+		let members = pallet_threshold::Keys::<Runtime>::get(p.epoch).unwrap().members;
+		let who = *all
+			.iter()
+			.find(|k| Threshold::index_of(&members, &k.to_account_id()) == Some(signers[0]))
+			.unwrap();
+		(who, signing_restarts())
+	});
+	net.restart_with_empty_database(restarted);
+	// Then Dave's node goes down for the rest: three of four sign (the restarted one among
+	// them, with new nonces, once it is no longer sitting out).
+	let rest = [Alice, Bob, Charlie];
+	let online: Vec<_> = if restarted == Dave { all.to_vec() } else { rest.to_vec() };
+	assert!(net.run_until(&online, 30 * chunks as u32, applied), "every chunk applied");
 	net.ext.execute_with(|| {
-		assert_eq!(chunk_applied(), chunks);
+		assert!(signing_restarts() > restarts_before, "the restarted signer's attempt timed out");
+		// Every chunk applied exactly once, in order.
+		let applied: Vec<u32> = System::events()
+			.iter()
+			.filter_map(|r| match r.event {
+				blockful_runtime::RuntimeEvent::Threshold(Event::ChunkApplied { chunk, .. }) => Some(chunk),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(applied, (0..chunks as u32).collect::<Vec<_>>());
 		let proposed = System::events()
 			.iter()
 			.filter(|r| matches!(r.event, blockful_runtime::RuntimeEvent::Threshold(Event::RedactionProposed { .. })))

@@ -1045,6 +1045,117 @@ mod property {
 			});
 		}
 	}
+
+	/// What a redaction leaves that does not depend on the collisions' randomness: every
+	/// model's (uri, version, ch, refs, height), every live block's (parent, ch, version,
+	/// Merkle root), and the archive's versions as a set of (tx, version, uri).
+	#[derive(Debug, PartialEq, Eq)]
+	struct FinalState {
+		txs: Vec<(u64, Vec<u8>, u32, ChCheck, Vec<u64>, u64)>,
+		blocks: Vec<(u64, H256, ChCheck, u32, H256)>,
+		archive: std::collections::BTreeSet<(u64, u32, Vec<u8>)>,
+	}
+
+	fn final_state() -> FinalState {
+		let mut txs: Vec<_> = Txs::<Test>::iter()
+			.map(|(tx, l)| (tx, l.uri.to_vec(), l.version, l.ch, l.refs.to_vec(), l.height))
+			.collect();
+		txs.sort_by_key(|t| t.0);
+		let mut blocks: Vec<_> = Blocks::<Test>::iter()
+			.map(|(h, b)| (h, b.parent, b.ch_curr, b.version, b.merkle_root))
+			.collect();
+		blocks.sort_by_key(|b| b.0);
+		let archive = Records::<Test>::iter().map(|(_, r)| (r.tx, r.version, r.uri.to_vec())).collect();
+		FinalState { txs, blocks, archive }
+	}
+
+	/// Twelve models over four sealed live blocks, each referring to earlier ones; then the
+	/// `chunks` of one redaction (request 0) applied in the order given, a block between two
+	/// chunks where `gaps` says so; the chain verifies after every chunk.
+	fn redact_in_chunks(chunks: &[Vec<u64>], gaps: &[bool]) -> FinalState {
+		let mut ext = ExtBuilder::default().build();
+		let state = ext.execute_with(|| {
+			for tx in 0..12u64 {
+				let refs: Vec<u64> = [tx / 2, tx / 3].into_iter().filter(|r| *r < tx).collect();
+				let mut refs = refs;
+				refs.dedup();
+				publish(ALICE, &format!("m{tx}"), &refs);
+				if tx % 3 == 2 {
+					next_block();
+				}
+			}
+			let mut rng = DetRng::new(11);
+			for (i, chunk) in chunks.iter().enumerate() {
+				let changes: Vec<(u64, Vec<u8>)> =
+					chunk.iter().map(|tx| (*tx, cid(&format!("m{tx}-unlearned")))).collect();
+				let (updates, headers) = testing::redaction::<Test>(&changes, &mut rng);
+				assert_ok!(LiveChain::redact(
+					committee(),
+					0,
+					updates.try_into().unwrap(),
+					headers.try_into().unwrap()
+				));
+				let report = LiveChain::verify_integrity();
+				assert!(report.ok, "after chunk {i}: {:?}", report.failures);
+				if gaps.get(i).copied().unwrap_or(false) {
+					next_block();
+				}
+			}
+			LiveChain::do_try_state().unwrap();
+			final_state()
+		});
+		state
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(16))]
+
+		/// The chunks of one redaction applied in any order, with blocks between them or
+		/// not, leave one final state; and every model the same as one redaction of them all.
+		#[test]
+		fn chunks_in_any_order_leave_one_final_state(
+			picks in prop::collection::vec(any::<bool>(), 12),
+			cuts in prop::collection::vec(any::<bool>(), 12),
+			keys in prop::collection::vec(any::<u32>(), 12),
+			gaps in prop::collection::vec(any::<bool>(), 12),
+		) {
+			// At most `MaxUpdates` (8 here), so that all of them also fit one redaction.
+			let mut updates: Vec<u64> = (0..12u64).filter(|tx| picks[*tx as usize]).collect();
+			updates.truncate(MaxUpdates::get() as usize);
+			if updates.is_empty() {
+				updates.push(0);
+			}
+			let mut chunks: Vec<Vec<u64>> = vec![Vec::new()];
+			for (i, tx) in updates.iter().enumerate() {
+				if i > 0 && cuts[i] {
+					chunks.push(Vec::new());
+				}
+				chunks.last_mut().unwrap().push(*tx);
+			}
+			let in_order = redact_in_chunks(&chunks, &[]);
+			let mut shuffled: Vec<(u32, Vec<u64>)> =
+				chunks.iter().cloned().enumerate().map(|(i, c)| (keys[i], c)).collect();
+			shuffled.sort();
+			let shuffled: Vec<Vec<u64>> = shuffled.into_iter().map(|(_, c)| c).collect();
+			let any_order = redact_in_chunks(&shuffled, &gaps);
+			prop_assert_eq!(&in_order, &any_order);
+			// One redaction of them all: the same models and archive; a live block touched
+			// by k chunks has had k header collisions instead of one (its version), no more.
+			let at_once = redact_in_chunks(&[updates.clone()], &[]);
+			prop_assert_eq!(&in_order.txs, &at_once.txs);
+			prop_assert_eq!(&in_order.archive, &at_once.archive);
+			let roots = |s: &FinalState| s.blocks.iter().map(|b| (b.0, b.1, b.2, b.4)).collect::<Vec<_>>();
+			prop_assert_eq!(roots(&in_order), roots(&at_once));
+			let height = |tx: &u64| in_order.txs[*tx as usize].5;
+			for (h, _, _, version, _) in &in_order.blocks {
+				let touched_by = chunks.iter().filter(|c| c.iter().any(|tx| height(tx) == *h)).count();
+				prop_assert_eq!(*version as usize, touched_by);
+				let once = at_once.blocks.iter().find(|b| b.0 == *h).map(|b| b.3);
+				prop_assert_eq!(once, Some(u32::from(touched_by > 0)));
+			}
+		}
+	}
+
 }
 
 #[test]
