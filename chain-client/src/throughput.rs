@@ -200,13 +200,28 @@ impl Chain {
 	/// Submits every one of `txs` (signed by `senders`, interleaved as [`Chain::sign_flood`]
 	/// returns them; `author_submitExtrinsic`, one round per nonce) and follows the finalized blocks until all are in, none arrives for `stall`,
 	/// or `timeout` passes. Only transfers from / publishes by `senders` are counted.
-	#[allow(clippy::too_many_arguments)]
 	pub async fn flood(
 		&self,
 		kind: FloodKind,
 		senders: &[Keypair],
 		txs: Vec<Vec<u8>>,
 		sign_seconds: f64,
+		stall: Duration,
+		timeout: Duration,
+	) -> ChainResult<Throughput> {
+		self.flood_paced(kind, senders, txs, sign_seconds, Duration::ZERO, stall, timeout).await
+	}
+
+	/// [`Chain::flood`] with `gap` between two rounds of submissions (one transaction per
+	/// sender each): a steady stream of transactions instead of one burst.
+	#[allow(clippy::too_many_arguments)]
+	pub async fn flood_paced(
+		&self,
+		kind: FloodKind,
+		senders: &[Keypair],
+		txs: Vec<Vec<u8>>,
+		sign_seconds: f64,
+		gap: Duration,
 		stall: Duration,
 		timeout: Duration,
 	) -> ChainResult<Throughput> {
@@ -222,6 +237,9 @@ impl Chain {
 			});
 			for r in futures::future::join_all(sends).await {
 				r.map_err(failed("submitting a flood transaction"))?;
+			}
+			if !gap.is_zero() {
+				tokio::time::sleep(gap).await;
 			}
 		}
 		let mut out = Throughput {

@@ -34,14 +34,14 @@ pub(crate) fn cmd_chain_bench(a: ChainBenchArgs) -> Result<()> {
 					"\nDAG of {} models ({} components, mean fan-in {:.1}) published in {} blocks ({:.0} s of chain time); \
 					 one parallel request from an early model: **{} affected models**, its affected set computed in {} \
 					 filing steps ({:.1} s; the blocks that included them also included {:?} of the other users' \
-					 transfers sent meanwhile); {} owners' updates in {} blocks ({:.0} s); **one approval** applied in {} chunks, \
+					 transfers sent meanwhile, {} of which were included in {} blocks); {} owners' updates in {} blocks ({:.0} s); **one approval** applied in {} chunks, \
 					 {} collisions, {} signing attempts, {} restarts, the last chunk {} blocks / {:.1} s after the proposal \
 					 (**{:.0} collisions per 6 s**); filing to the last chunk: {:.0} s; on-chain bytes: a live model {:.0}, a DAG \
 					 edge {}, an archive record {:.0}; `blockful_verifyLiveChainSince` from the proposal, every page: {:.2} s ({} pages, \
 					 {} txs, ok {}); the whole \
 					 live chain: {:.2} s ({} txs, ok {})",
 					d.models, d.components, d.mean_fan_in, d.publish_blocks, d.publish_chain_seconds, d.affected,
-					d.filing_steps, d.filing_seconds, d.transfers_beside_steps, d.affected, d.update_blocks, d.update_chain_seconds,
+					d.filing_steps, d.filing_seconds, d.transfers_beside_steps, d.others_included, d.others_blocks, d.affected, d.update_blocks, d.update_chain_seconds,
 					d.outcome.chunks, d.collisions, d.outcome.attempts, d.outcome.restarts, d.outcome.blocks,
 					d.outcome.seconds, d.collisions as f64 / d.outcome.blocks.max(1) as f64 * 3.0, d.end_to_end_seconds,
 					d.live_model_bytes, d.edge_bytes, d.archive_record_bytes, d.verify_since_seconds,

@@ -29,9 +29,12 @@ pub(crate) struct DagScale {
 	/// Filing: steps (`request_unlearning`, then `extend_request`s) and wall seconds.
 	pub filing_steps: u32,
 	pub filing_seconds: f64,
-	/// Other users' transfers (a flood sent with the first step) included in each block
-	/// that included a filing step.
+	/// Other users' transfers (a steady stream sent while the request is filed) included
+	/// in each block that included a filing step; all of them: included, and in how many
+	/// blocks.
 	pub transfers_beside_steps: Vec<usize>,
+	pub others_included: usize,
+	pub others_blocks: u64,
 	/// Owners' updates: finalized blocks and chain seconds.
 	pub update_blocks: u64,
 	pub update_chain_seconds: f64,
@@ -69,6 +72,10 @@ impl Rng {
 		(self.next() % n.max(1) as u64) as usize
 	}
 }
+
+/// Rounds of other users' transfers (one per account each, half a second apart) sent
+/// while the request is being filed: 30 s of traffic.
+const OTHERS_ROUNDS: usize = 60;
 
 /// Publishes the DAG, files the request, submits the updates and drives the redaction.
 pub(crate) async fn run(
@@ -129,15 +136,24 @@ pub(crate) async fn run(
 		println!("[chain-bench] DAG: {} of {n} models published ({} blocks, {:.0} s of chain time so far)", n - left, publish_blocks, publish_chain_seconds);
 	}
 
-	// The request: the generator knows the affected set the chain must compute. Other
-	// users' transfers are sent at the same time: the blocks that include the filing steps
-	// must include them too.
-	let transfers = chain.sign_flood(FloodKind::Transfer, accounts, 200, &[]).await?;
+	// The request: the generator knows the affected set the chain must compute. Meanwhile
+	// other users send a steady stream of transfers (one per account every half second,
+	// about 144 per 2-s block, about 75 ms of weight): the blocks that include the filing
+	// steps must include some of them too.
+	let transfers = chain.sign_flood(FloodKind::Transfer, accounts, OTHERS_ROUNDS, &[]).await?;
 	let t = Instant::now();
 	let start = [members[0][0]];
 	let (filed, flood) = futures::join!(
 		chain.file_request(requester, &start, &[1], Paradigm::Parallel),
-		chain.flood(FloodKind::Transfer, accounts, transfers, 0.0, Duration::from_secs(60), Duration::from_secs(600)),
+		chain.flood_paced(
+			FloodKind::Transfer,
+			accounts,
+			transfers,
+			0.0,
+			Duration::from_millis(500),
+			Duration::from_secs(60),
+			Duration::from_secs(600)
+		),
 	);
 	let (filed, flood) = (filed?, flood?);
 	let mut transfers_beside_steps = Vec::with_capacity(filed.step_blocks.len());
@@ -206,6 +222,8 @@ pub(crate) async fn run(
 		filing_steps: filed.steps,
 		filing_seconds: filed.seconds,
 		transfers_beside_steps,
+		others_included: flood.included,
+		others_blocks: flood.blocks,
 		update_blocks: updates.blocks,
 		update_chain_seconds: updates.chain_seconds,
 		collisions: affected + heights.len(),
