@@ -25,10 +25,16 @@ pub struct Filed {
 	pub request: Request,
 	/// Seconds from submission to the stored request (its affected set complete).
 	pub seconds: f64,
-	/// Filing steps the affected set took (1 unless it was larger than one step).
-	pub steps: u32,
-	/// Number of the (best) block that included each step, in order.
+	/// Number of the (best) block that included each filing step, in order (one step
+	/// unless the affected set was larger than one).
 	pub step_blocks: Vec<u64>,
+}
+
+impl Filed {
+	/// Filing steps the affected set took.
+	pub fn steps(&self) -> usize {
+		self.step_blocks.len()
+	}
 }
 
 impl Chain {
@@ -101,13 +107,11 @@ impl Chain {
 	/// step run.
 	pub async fn complete_affected_set(&self, id: u64, signer: &Keypair) -> ChainResult<Vec<u64>> {
 		let mut blocks = Vec::new();
-		let mut steps = 1u32;
 		loop {
 			let what = format!("extending the affected set of request {id}");
 			let call = api::transactions().unlearning().extend_request(id);
 			let (events, block) = self.submit(&what, &call, signer, false).await?;
 			blocks.push(self.header_number(Some(block)).await?);
-			steps += 1;
 			if let Some(e) = events
 				.find_first::<api::unlearning::events::AffectedSetTooLarge>()
 				.transpose()
@@ -124,7 +128,8 @@ impl Chain {
 				.map_err(failed(&what))?
 				.ok_or_else(|| ChainError::Invalid(format!("{what}: no AffectedSetExtended event")))?;
 			eprintln!(
-				"request {id}: affected set step {steps}: {} models found{}",
+				"request {id}: affected set step {}: {} models found{}",
+				blocks.len() + 1,
 				step.affected,
 				if step.complete { ", complete" } else { "" }
 			);
@@ -193,7 +198,6 @@ impl Chain {
 		if request.affected.is_empty() {
 			return Err(ChainError::Invalid(format!("request {id} has no affected models")));
 		}
-		let steps = step_blocks.len() as u32;
-		Ok(Filed { id, request, seconds: t.elapsed().as_secs_f64(), steps, step_blocks })
+		Ok(Filed { id, request, seconds: t.elapsed().as_secs_f64(), step_blocks })
 	}
 }

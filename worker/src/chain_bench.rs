@@ -164,7 +164,7 @@ async fn one_block_redaction(
 	let children = chain.flood(FloodKind::Publish, senders, txs, 0.0, Duration::from_secs(60), Duration::from_secs(600)).await?;
 	println!("[chain-bench] published a start model and {} children", children.included);
 	let filed = chain.file_request(requester, &[root], &[1], Paradigm::Parallel).await?;
-	println!("[chain-bench] request {} filed in {} step(s), {:.1} s", filed.id, filed.steps, filed.seconds);
+	println!("[chain-bench] request {} filed in {} step(s), {:.1} s", filed.id, filed.steps(), filed.seconds);
 	let mut heights = std::collections::BTreeSet::new();
 	let mut updates = Vec::new();
 	// Each model's owner submits its update (the owners' updates come from a generator,
@@ -195,7 +195,7 @@ async fn one_block_redaction(
 	let verify_all_seconds = t.elapsed().as_secs_f64();
 	Ok(OneBlockRedaction {
 		models,
-		filing_steps: filed.steps,
+		filing_steps: filed.steps() as u32,
 		filing_seconds: filed.seconds,
 		submit_seconds,
 		collisions: models + heights.len(),

@@ -170,7 +170,7 @@ pub(crate) async fn run(
 		bail!("the chain's affected set ({} models) is not component 0 ({} models)", filed.request.affected.len(), expected.len());
 	}
 	let affected = expected.len();
-	println!("[chain-bench] request {} affects {affected} models: filed in {} steps, {:.1} s", filed.id, filed.steps, filed.seconds);
+	println!("[chain-bench] request {} affects {affected} models: filed in {} steps, {:.1} s", filed.id, filed.steps(), filed.seconds);
 
 	// Every owner submits its models' updates (generated URIs), as one flood.
 	let mut by_owner: BTreeMap<[u8; 32], Vec<(u64, Vec<u8>)>> = BTreeMap::new();
@@ -219,7 +219,7 @@ pub(crate) async fn run(
 		publish_blocks,
 		publish_chain_seconds,
 		affected,
-		filing_steps: filed.steps,
+		filing_steps: filed.steps() as u32,
 		filing_seconds: filed.seconds,
 		transfers_beside_steps,
 		others_included: flood.included,

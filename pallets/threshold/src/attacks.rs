@@ -522,3 +522,93 @@ fn a_block_holds_at_most_max_messages_per_block_member_messages() {
 		assert_eq!(Threshold::pre_dispatch(&call), Ok(()));
 	});
 }
+
+/// The signers' round-2 calls waiting in the pool (taken out of it), each as
+/// `(member, package, shares)`.
+fn taken_shares(net: &mut TestNet) -> Vec<(u64, [u8; 32], Vec<[u8; 32]>)> {
+	let calls = pending_shares(net);
+	net.pool.write().transactions.clear();
+	calls
+		.into_iter()
+		.map(|call| match call {
+			crate::Call::submit {
+				submission: Submission { member, message: Message::SignShare { package, shares, .. } },
+				..
+			} => (member.0, package, shares),
+			other => panic!("not a share: {other:?}"),
+		})
+		.collect()
+}
+
+/// One signer's shares are honest but for collision `item`, replaced by `bad`; the three
+/// signers' messages are dispatched in order. Returns the tampering member.
+fn one_bad_share(net: &mut TestNet, cheater: usize, item: usize, bad: impl Fn([u8; 32]) -> [u8; 32]) -> u64 {
+	let mut answers = taken_shares(net);
+	assert_eq!(answers.len(), 3, "the three signers' shares");
+	answers[cheater].2[item] = bad(answers[cheater].2[item]);
+	net.with(|| {
+		for (m, package, shares) in &answers {
+			let message = Message::SignShare { proposal: 0, attempt: 0, package: *package, shares: shares.clone() };
+			assert_ok!(submit_as(*m, message));
+		}
+	});
+	answers[cheater].0
+}
+
+/// A member's index in the current key.
+fn index_in_key(m: u64) -> blockful_chameleon::threshold::MemberIndex {
+	let key = Keys::<Test>::get(0).unwrap();
+	Threshold::index_of(&key.members, &m).unwrap()
+}
+
+#[test]
+fn a_share_wrong_at_one_later_collision_fails_its_sum_and_names_its_signer() {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	// The first signer's share of collision 2 is off by one (still a valid scalar); its
+	// other shares and everybody else's are honest. Shares are stored unchecked, so only
+	// the completing message finds it: collisions 0 and 1 sum correctly, 2 does not.
+	let cheater = one_bad_share(&mut net, 0, 2, |mut z| {
+		z[0] ^= 1;
+		z
+	});
+	net.with(|| {
+		let index = index_in_key(cheater);
+		assert!(events().contains(&Event::InvalidPartialShare { proposal: 0, member: cheater, item: 2 }));
+		assert_eq!(Misbehaviour::<Test>::get(cheater), 1);
+		assert_eq!(misbehaviour().iter().sum::<u32>(), 1, "only the cheater is marked");
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!((p.attempt, p.banned.clone()), (1, vec![index]));
+		assert!(!applied(), "no collision of the failed attempt is applied");
+	});
+	net.run_until(10, applied).expect("the honest members complete the next attempt");
+	net.with(|| {
+		assert_redacted();
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::RedactionApplied { proposal: 0, signers, attempts: 2, .. }
+				if !signers.contains(&index_in_key(cheater))
+		)));
+	});
+}
+
+#[test]
+fn a_share_that_is_no_scalar_sent_last_is_named_by_its_own_message() {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	// The completing message itself carries a non-canonical scalar at collision 0.
+	let cheater = one_bad_share(&mut net, 2, 0, |_| [0xff; 32]);
+	net.with(|| {
+		assert!(events().contains(&Event::InvalidPartialShare { proposal: 0, member: cheater, item: 0 }));
+		assert_eq!(Misbehaviour::<Test>::get(cheater), 1);
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!((p.attempt, p.banned.clone()), (1, vec![index_in_key(cheater)]));
+		assert!(!applied());
+	});
+	net.run_until(10, applied).expect("the honest members complete the next attempt");
+	net.with(assert_redacted);
+}

@@ -45,11 +45,13 @@
 //! reads those submissions (the caller chooses no URI), checks them as `LiveChain.redact`
 //! will (active request, the right models, the owners' URIs) and queues them. For the proposal at the head of the
 //! queue, every member's OCW posts nonce commitments for each collision (round 1); the
-//! first `t` become the signers and post their partial shares `z_i` (round 2). Each `z_i`
-//! is checked against `Y_i`: a cheater is named by [`Event::InvalidPartialShare`], counted
-//! in [`Misbehaviour`] and excluded, and the next attempt runs with the others. With `t`
-//! valid shares the runtime aggregates every collision and applies the redaction through
-//! the live chain's verify-and-archive path.
+//! first `t` become the signers and post their partial shares `z_i` (round 2), stored
+//! unchecked. The last signer's message aggregates every collision and checks each sum
+//! `s′ = Σ z_i` once against the group key (optimistic: an honest round checks no partial
+//! share). Only a collision whose sum fails has its shares checked against each `Y_i`: the
+//! cheater is named by [`Event::InvalidPartialShare`], counted in [`Misbehaviour`] and
+//! excluded, and the next attempt runs with the others. With every sum valid the runtime
+//! applies the redaction through the live chain's verify-and-archive path.
 //!
 //! **Consent** is the `t` partial signatures themselves: `t = 2f + 1` distinct members
 //! (each verified against its own `Y_i`) must sign, which is the committee's 2/3 vote; a
@@ -675,7 +677,7 @@ pub mod pallet {
 		/// A committee member's DKG or signing message, signed with its member key. Sent
 		/// by the members' off-chain workers as an unsigned transaction (no fee, no nonce);
 		/// the signature is checked in validation. Charged the most the message can cost;
-		/// a round-2 share that does not complete the round is refunded to its check.
+		/// a round-2 share that does not complete the round is refunded to its record.
 		#[pallet::call_index(0)]
 		#[pallet::weight(Pallet::<T>::submit_weight(&submission.message))]
 		pub fn submit(

@@ -5,7 +5,7 @@ use crate::{pallet::*, types::*};
 use alloc::{collections::BTreeSet, vec::Vec};
 use blockful_chameleon::{
 	threshold::{MemberIndex, PartialShare, Session, SigningCommitments, SigningPackage},
-	ChCheck,
+	ChCheck, ChError, ChRandomness,
 };
 use codec::Encode;
 use frame_support::{pallet_prelude::*, traits::SortedMembers, weights::Weight};
@@ -210,21 +210,25 @@ impl<T: Config> Pallet<T> {
 		Ok(None)
 	}
 
-	/// Checks `z_i` for every collision against `Y_i`; a cheater is named, counted and
-	/// excluded, and the attempt restarts. With every signer's valid shares the
-	/// collisions are aggregated and the redaction applied. A share that does not complete
-	/// the round is charged its check only.
+	/// Records `who`'s partial shares **unchecked** (optimistic: an honest round is
+	/// verified once, by its aggregates); a share that does not complete the round is
+	/// charged its record only. The last signer's message builds the sessions once and
+	/// completes the round ([`Self::complete`]).
 	pub(crate) fn on_sign_share(
 		proposal: u64,
 		who: &T::AccountId,
 		shares: Vec<[u8; 32]>,
 	) -> Result<Option<Weight>, DispatchError> {
-		let mut p = Proposals::<T>::get(proposal).ok_or(Error::<T>::NotActiveProposal)?;
+		let p = Proposals::<T>::get(proposal).ok_or(Error::<T>::NotActiveProposal)?;
 		let key = Keys::<T>::get(p.epoch).ok_or(Error::<T>::NoCommitteeKey)?;
 		let me = Self::index_of(&key.members, who).ok_or(Error::<T>::NotMember)?;
 		let SignPhase::Sign { signers, .. } = p.phase.clone() else {
 			return Err(Error::<T>::WrongPhase.into());
 		};
+		SignShares::<T>::insert(proposal, me, shares);
+		if !signers.iter().all(|i| SignShares::<T>::contains_key(proposal, i)) {
+			return Ok(Some(crate::costs::share_record_weight::<T>(p.items(), signers.len())));
+		}
 		let sessions = match Self::signing_packages(proposal, &p, &signers).and_then(|packages| {
 			packages
 				.iter()
@@ -238,33 +242,63 @@ impl<T: Config> Pallet<T> {
 				return Ok(None);
 			},
 		};
-		let checked = crate::costs::share_check_weight::<T>(p.items(), signers.len());
-		for (item, (session, z)) in sessions.iter().zip(shares.iter()).enumerate() {
-			if session.verify_share(&PartialShare { signer: me, z: *z }).is_err() {
-				Misbehaviour::<T>::mutate(who, |n| *n = n.saturating_add(1));
-				Self::deposit_event(Event::InvalidPartialShare {
-					proposal,
-					member: who.clone(),
-					item: item.saturated_into(),
-				});
-				p.banned.push(me);
-				Self::restart(proposal, p);
-				return Ok(Some(checked));
-			}
-		}
-		SignShares::<T>::insert(proposal, me, shares);
-		if signers.iter().all(|i| SignShares::<T>::contains_key(proposal, i)) {
-			return Self::complete(proposal, p, &signers, &sessions);
-		}
-		Ok(Some(checked))
+		Self::complete(proposal, p, &key.members, &signers, &sessions)
 	}
 
-	/// Aggregates every collision (each share was verified on arrival, so one check of
-	/// the sum per collision) and applies the chunk atomically; then the proposal's next
+	/// The signers' partial shares of every collision, aggregated: the sum `s′` of each
+	/// collision is checked once (one two-point multiplication, the same cost as checking
+	/// one share). Only a collision whose sum fails has its partial shares checked, which
+	/// names the first signer whose share does not verify against its `Y_i`: `Err((item,
+	/// signer))`. Any other failure (a key package whose shares do not interpolate) is
+	/// `Err((item, None))`.
+	pub(crate) fn aggregate_all(
+		sessions: &[Session],
+		shares: &[(MemberIndex, Vec<[u8; 32]>)],
+	) -> Result<Vec<ChRandomness>, (usize, Option<MemberIndex>)> {
+		sessions
+			.iter()
+			.enumerate()
+			.map(|(k, session)| {
+				let partial: Vec<PartialShare> = shares
+					.iter()
+					.filter_map(|(signer, z)| z.get(k).map(|z| PartialShare { signer: *signer, z: *z }))
+					.collect();
+				session.aggregate(&partial).map_err(|error| match error {
+					ChError::InvalidShare { signer } => (k, Some(signer)),
+					_ => (k, None),
+				})
+			})
+			.collect()
+	}
+
+	/// A signer whose partial share of collision `item` did not verify: named, counted in
+	/// [`Misbehaviour`] and excluded; the attempt restarts with the others.
+	fn punish_share(
+		proposal: u64,
+		mut p: ProposalOf<T>,
+		members: &[T::AccountId],
+		item: usize,
+		cheater: MemberIndex,
+	) {
+		if let Some(member) = members.get(usize::from(cheater).saturating_sub(1)) {
+			Misbehaviour::<T>::mutate(member, |n| *n = n.saturating_add(1));
+			Self::deposit_event(Event::InvalidPartialShare {
+				proposal,
+				member: member.clone(),
+				item: item.saturated_into(),
+			});
+		}
+		p.banned.push(cheater);
+		Self::restart(proposal, p);
+	}
+
+	/// Aggregates every collision ([`Self::aggregate_all`]: optimistic, a cheater is named
+	/// and the attempt restarts) and applies the chunk atomically; then the proposal's next
 	/// chunk is signed, or, after its last, it is finished.
 	fn complete(
 		proposal: u64,
 		p: ProposalOf<T>,
+		members: &[T::AccountId],
 		signers: &[MemberIndex],
 		sessions: &[Session],
 	) -> Result<Option<Weight>, DispatchError> {
@@ -272,21 +306,18 @@ impl<T: Config> Pallet<T> {
 			.iter()
 			.filter_map(|i| SignShares::<T>::get(proposal, i).map(|s| (*i, s)))
 			.collect();
-		let mut rands = Vec::with_capacity(sessions.len());
-		for (k, session) in sessions.iter().enumerate() {
-			let partial: Vec<PartialShare> = shares
-				.iter()
-				.filter_map(|(signer, z)| z.get(k).map(|z| PartialShare { signer: *signer, z: *z }))
-				.collect();
-			match session.aggregate(&partial) {
-				Ok(rand) => rands.push(rand),
-				Err(e) => {
-					log::error!(target: "runtime::threshold", "aggregation failed: {e:?}");
-					Self::drop_proposal(proposal, Error::<T>::WrongItemCount.into());
-					return Ok(None);
-				},
-			}
-		}
+		let rands = match Self::aggregate_all(sessions, &shares) {
+			Ok(rands) => rands,
+			Err((item, Some(cheater))) => {
+				Self::punish_share(proposal, p, members, item, cheater);
+				return Ok(None);
+			},
+			Err((item, None)) => {
+				log::error!(target: "runtime::threshold", "aggregation of item {item} failed");
+				Self::drop_proposal(proposal, Error::<T>::WrongItemCount.into());
+				return Ok(None);
+			},
+		};
 		let (tx_rands, header_rands) = rands.split_at(p.updates.len().min(rands.len()));
 		let mut updates: Vec<TxUpdateOf<T>> = Vec::with_capacity(p.updates.len());
 		for ((tx, uri), rand) in p.updates.iter().zip(tx_rands) {

@@ -296,10 +296,22 @@ fn a_cheating_signer_is_named_and_the_honest_members_complete() {
 		assert!(signers.contains(&2));
 		let shares = vec![[7u8; 32]; p.items()];
 		assert_ok!(submit_as(12, Message::SignShare { proposal: 0, attempt: 0, package: *package, shares }));
+		// Stored unchecked (optimistic): nobody is named before the round completes.
+		assert!(SignShares::<Test>::contains_key(0, 2));
+		assert!(!events().iter().any(|e| matches!(e, Event::InvalidPartialShare { .. })));
+		assert_eq!(Misbehaviour::<Test>::get(12), 0);
+	});
+	// The other two signers' shares complete the round: the first collision's sum fails,
+	// its shares are checked, and member 12 is named.
+	net.run_until(5, || events().iter().any(|e| matches!(e, Event::SigningRestarted { .. })))
+		.expect("the round completes and restarts");
+	net.with(|| {
 		assert!(events().contains(&Event::InvalidPartialShare { proposal: 0, member: 12, item: 0 }));
 		assert_eq!(Misbehaviour::<Test>::get(12), 1);
 		let p = Proposals::<Test>::get(0).unwrap();
 		assert_eq!((p.attempt, p.banned.clone()), (1, vec![2]));
+		assert!(!applied(), "nothing of the failed attempt is applied");
+		assert_eq!(SignShares::<Test>::iter_prefix(0).count(), 0, "the attempt's shares are cleared");
 	});
 	net.run_until(10, applied).expect("applied by the honest members");
 	net.with(|| {
@@ -691,13 +703,15 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 		// Its only chunk is its last: the completing message also closes the request.
 		let closing = <Unlearning as pallet_live_chain::OnRedaction>::max_weight();
 		assert_eq!(costs::closing_weight::<Test>(&0), closing);
+		// The completing share may also have to name a cheater: three share checks.
+		let blame = costs::blame_weight::<Test>(3);
 		assert_eq!(
 			Pallet::<Test>::submit_weight(&share(5)),
-			costs::sign_share_weight::<Test>(6, 3).saturating_add(closing)
+			costs::sign_share_weight::<Test>(6, 3).saturating_add(blame).saturating_add(closing)
 		);
 		assert_eq!(
 			Pallet::<Test>::submit_weight(&share(8)),
-			costs::sign_share_weight::<Test>(8, 3).saturating_add(closing)
+			costs::sign_share_weight::<Test>(8, 3).saturating_add(blame).saturating_add(closing)
 		);
 		// A chunk before the last closes nothing.
 		Proposals::<Test>::mutate(0, |p| p.as_mut().unwrap().chunks = 2);
@@ -707,22 +721,14 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 	});
 }
 
-#[test]
-fn a_share_that_does_not_complete_the_round_is_refunded_to_its_check() {
-	use crate::costs;
-	use frame_support::{dispatch::GetDispatchInfo, traits::Hooks};
-	use sp_runtime::traits::ValidateUnsigned;
-	let mut net = new_net(true);
-	keygen(&mut net);
-	let request = net.with(models_and_request);
-	net.with(|| propose(request));
-	// Run blocks until the members' round-2 shares wait in the pool, then dispatch them
-	// one by one here, as a block would, reading what each was charged.
-	let mut shares = Vec::new();
+/// Runs the members' workers block by block until the signers' round-2 shares wait in the
+/// pool, and returns those calls undispatched (to dispatch, inspect or tamper with).
+pub(crate) fn pending_shares(net: &mut TestNet) -> Vec<crate::Call<Test>> {
+	use frame_support::traits::Hooks;
 	for _ in 0..6 {
 		net.with(|| Threshold::offchain_worker(System::block_number()));
 		let txs: Vec<Vec<u8>> = net.pool.read().transactions.clone();
-		shares = txs
+		let shares: Vec<crate::Call<Test>> = txs
 			.iter()
 			.filter_map(|raw| {
 				let xt: Extrinsic = codec::Decode::decode(&mut &raw[..]).unwrap();
@@ -735,23 +741,38 @@ fn a_share_that_does_not_complete_the_round_is_refunded_to_its_check() {
 			})
 			.collect();
 		if !shares.is_empty() {
-			break;
+			return shares;
 		}
 		net.pool.write().transactions.clear();
 		net.block();
 	}
+	Vec::new()
+}
+
+#[test]
+fn a_share_that_does_not_complete_the_round_is_refunded_to_its_record() {
+	use crate::costs;
+	use frame_support::dispatch::GetDispatchInfo;
+	use sp_runtime::traits::ValidateUnsigned;
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	// Dispatch the members' round-2 shares one by one here, as a block would, reading what
+	// each was charged.
+	let shares = pending_shares(&mut net);
 	assert_eq!(shares.len(), 3, "the three signers' shares");
 	net.with(|| {
 		let p = Proposals::<Test>::get(0).unwrap();
 		let declared = shares[0].get_dispatch_info().call_weight;
-		let check = costs::share_check_weight::<Test>(p.items(), 3);
-		assert!(check.all_lt(declared), "the check costs less than the message may: {check:?} vs {declared:?}");
+		let record = costs::share_record_weight::<Test>(p.items(), 3);
+		assert!(record.all_lt(declared), "the record costs less than the message may: {record:?} vs {declared:?}");
 		for (k, call) in shares.iter().enumerate() {
 			assert_ok!(Threshold::pre_dispatch(call));
 			let post = RuntimeCall::Threshold(call.clone()).dispatch(RuntimeOrigin::none()).unwrap();
 			if k < 2 {
-				// Not the last: charged the check of its shares only.
-				assert_eq!(post.actual_weight, Some(check), "share {k}");
+				// Not the last: stored unchecked, charged its record only.
+				assert_eq!(post.actual_weight, Some(record), "share {k}");
 			} else {
 				// The last completes the round: charged its shape's benchmark (aggregation
 				// and apply) and what closing this small request cost, not the bound for
