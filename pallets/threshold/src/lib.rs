@@ -54,7 +54,8 @@
 //! applies the redaction through the live chain's verify-and-archive path.
 //!
 //! **Consent** is the `t` partial signatures themselves: `t = 2f + 1` distinct members
-//! (each verified against its own `Y_i`) must sign, which is the committee's 2/3 vote; a
+//! (each signing its own message; their shares sum to a valid collision only with `t` members'
+//! secret shares) must sign, which is the committee's 2/3 vote; a
 //! separate motion would ask the same members the same question twice. A member withholds
 //! consent by not signing (a node operator sets the offchain-local flag
 //! `blockful/threshold/paused`).

@@ -102,7 +102,7 @@ impl Fixture {
 		let pk = sk.public();
 		let (check, rand) = hash(&pk, MESSAGE, &mut rng).unwrap();
 		let point = RistrettoPoint::random(&mut rng);
-		let committees = [(3u16, 4u16), (5, 7)]
+		let committees = [(3u16, 4u16), (5, 7), (22, 32)]
 			.into_iter()
 			.map(|(t, n)| Committee::new(t, n, &mut rng))
 			.collect();
@@ -278,6 +278,37 @@ fn operations(f: &Fixture) -> Vec<Operation<'_>> {
 			|n| {
 				timed(n, || {
 					let _ = black_box(c.session.verify_share(black_box(&c.partials[0])));
+				})
+			},
+		));
+		// The runtime's work per collision over one signing round, by each rule: every
+		// signer's message built the sessions and checked its own share, the last also
+		// aggregated (checked); or the shares are stored unchecked and the last message
+		// builds the session once and checks only the aggregate (optimistic).
+		ops.push(operation(
+			format!("round2_checked_t{t}"),
+			format!("a round's work per collision, every share checked, t = {t}"),
+			|n| {
+				timed(n, || {
+					// Each message builds the session and checks its own share; the last
+					// aggregates with the session it built.
+					let mut last = None;
+					for share in &c.partials {
+						let session = Session::new(&c.keys, &c.package).unwrap();
+						let _ = black_box(session.verify_share(black_box(share)));
+						last = Some(session);
+					}
+					let _ = black_box(last.unwrap().aggregate(black_box(&c.partials)));
+				})
+			},
+		));
+		ops.push(operation(
+			format!("round2_optimistic_t{t}"),
+			format!("a round's work per collision, optimistic (aggregate only), t = {t}"),
+			|n| {
+				timed(n, || {
+					let session = Session::new(&c.keys, &c.package).unwrap();
+					let _ = black_box(session.aggregate(black_box(&c.partials)));
 				})
 			},
 		));

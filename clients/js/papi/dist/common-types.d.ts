@@ -2390,7 +2390,7 @@ export type Ifvp9tfqlif8r2 = AnonymousEnum<{
      * A committee member's DKG or signing message, signed with its member key. Sent
      * by the members' off-chain workers as an unsigned transaction (no fee, no nonce);
      * the signature is checked in validation. Charged the most the message can cost;
-     * a round-2 share that does not complete the round is refunded to its check.
+     * a round-2 share that does not complete the round is refunded to its record.
      */
     "submit": Anonymize<Ideihnrtj97atb>;
     /**

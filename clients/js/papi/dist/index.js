@@ -20,7 +20,7 @@ const metadataTypes = import('./metadataTypes-BYO4OOrJ.js').then(
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./blockful_metadata-CYbkuyTC.js').then(
+const getMetadata$1 = () => import('./blockful_metadata-S9avwny9.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;
