@@ -265,7 +265,12 @@ test('a smoldot light client follows finality, reads proven storage equal to the
 	const descendants = await call('descendants', [0n], (h) => light.api.apis.LiveChainApi.descendants(0n, { at: h }));
 	assert.ok(descendants.success && descendants.value.includes(1n), 'm1 inherits from m0');
 	if (retries.length) console.log(`light-client reads retried at a newer finalized block: ${retries.join('; ')}`);
-	const unresolved = smoldotWarnings.filter((w) => /unresolved|host function|failed to compile|runtime/i.test(w));
+	// A runtime smoldot cannot execute warns about it; a slow call only says how long the task
+	// ran ("occupied the CPU …", e.g. the first call on a busy machine): not a failure.
+	const slow = /has occupied the CPU for an unreasonable amount of time/;
+	const unresolved = smoldotWarnings
+		.filter((w) => !slow.test(w))
+		.filter((w) => /unresolved|host function|failed to compile|runtime/i.test(w));
 	assert.deepEqual(unresolved, [], 'smoldot executed the runtime without a warning about it');
 	if (smoldotWarnings.length) console.log(`smoldot warnings (not about the runtime):\n${smoldotWarnings.join('\n')}`);
 });
