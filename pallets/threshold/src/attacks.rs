@@ -310,10 +310,7 @@ fn state_keys() -> usize {
 
 #[test]
 fn a_hundred_blocks_with_two_of_four_online_keep_state_and_nonces_bounded() {
-	let mut net = new_net(true);
-	keygen(&mut net);
-	let request = net.with(models_and_request);
-	net.with(|| propose(request));
+	let (mut net, _) = proposed_net();
 	set_online(&[11, 12]);
 	for _ in 0..10 {
 		net.block();
@@ -563,10 +560,7 @@ fn index_in_key(m: u64) -> blockful_chameleon::threshold::MemberIndex {
 
 #[test]
 fn a_share_wrong_at_one_later_collision_fails_its_sum_and_names_its_signer() {
-	let mut net = new_net(true);
-	keygen(&mut net);
-	let request = net.with(models_and_request);
-	net.with(|| propose(request));
+	let (mut net, _) = proposed_net();
 	// The first signer's share of collision 2 is off by one (still a valid scalar); its
 	// other shares and everybody else's are honest. Shares are stored unchecked, so only
 	// the completing message finds it: collisions 0 and 1 sum correctly, 2 does not.
@@ -596,10 +590,7 @@ fn a_share_wrong_at_one_later_collision_fails_its_sum_and_names_its_signer() {
 
 #[test]
 fn a_share_that_is_no_scalar_sent_last_is_named_by_its_own_message() {
-	let mut net = new_net(true);
-	keygen(&mut net);
-	let request = net.with(models_and_request);
-	net.with(|| propose(request));
+	let (mut net, _) = proposed_net();
 	// The completing message itself carries a non-canonical scalar at collision 0.
 	let cheater = one_bad_share(&mut net, 2, 0, |_| [0xff; 32]);
 	net.with(|| {

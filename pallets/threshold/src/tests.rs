@@ -97,6 +97,16 @@ pub(crate) fn submit(request: u64, txs: &[u64]) {
 	}
 }
 
+/// A net of four members with their key, three models and a parallel request on m0
+/// whose owners submitted every update, proposed: the committee's workers sign it next.
+pub(crate) fn proposed_net() -> (TestNet, u64) {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(models_and_request);
+	net.with(|| propose(request));
+	(net, request)
+}
+
 /// The owner submits every model of the DAG, then anyone (BOB) proposes.
 pub(crate) fn propose(request: u64) {
 	submit(request, &[0, 1, 2]);
@@ -177,10 +187,7 @@ fn dkg_with_two_members_offline_produces_no_key() {
 
 #[test]
 fn redaction_by_the_members_off_chain_workers_all_four() {
-	let mut net = new_net(true);
-	keygen(&mut net);
-	let request = net.with(models_and_request);
-	net.with(|| propose(request));
+	let (mut net, _) = proposed_net();
 	let blocks = net.run_until(10, applied).expect("redaction applied");
 	net.with(|| {
 		assert_redacted();
@@ -283,10 +290,7 @@ pub(crate) fn sign_commit(attempt: u32, n: usize, point: [u8; 32]) -> Message {
 
 #[test]
 fn a_cheating_signer_is_named_and_the_honest_members_complete() {
-	let mut net = new_net(true);
-	keygen(&mut net);
-	let request = net.with(models_and_request);
-	net.with(|| propose(request));
+	let (mut net, request) = proposed_net();
 	// Round 1 by everybody, then member 12 answers round 2 with garbage before its node.
 	net.run_until(5, || events().iter().any(|e| matches!(e, Event::SignersChosen { .. })))
 		.unwrap();
@@ -533,10 +537,7 @@ fn start_dkg_is_refused_while_one_runs_and_for_a_foreign_key_in_use() {
 
 #[test]
 fn a_new_committee_gets_shares_of_the_same_key_and_old_models_keep_verifying() {
-	let mut net = new_net(true);
-	keygen(&mut net);
-	let request = net.with(models_and_request);
-	net.with(|| propose(request));
+	let (mut net, _) = proposed_net();
 	net.run_until(10, applied).expect("the first committee redacts");
 	let old_key = net.with(|| Keys::<Test>::get(0).unwrap());
 
@@ -647,10 +648,7 @@ fn a_membership_change_without_enough_old_members_is_refused_by_the_runtime_once
 
 #[test]
 fn the_chain_holds_no_secret_share_and_the_transcript_yields_no_trapdoor() {
-	let mut net = new_net(true);
-	keygen(&mut net);
-	let request = net.with(models_and_request);
-	net.with(|| propose(request));
+	let (mut net, _) = proposed_net();
 	net.run_until(10, applied).unwrap();
 	net.with(|| {
 		let key = Keys::<Test>::get(0).unwrap();
@@ -758,10 +756,7 @@ fn a_share_that_does_not_complete_the_round_is_refunded_to_its_record() {
 	use crate::costs;
 	use frame_support::dispatch::GetDispatchInfo;
 	use sp_runtime::traits::ValidateUnsigned;
-	let mut net = new_net(true);
-	keygen(&mut net);
-	let request = net.with(models_and_request);
-	net.with(|| propose(request));
+	let (mut net, _) = proposed_net();
 	// Dispatch the members' round-2 shares one by one here, as a block would, reading what
 	// each was charged.
 	let shares = pending_shares(&mut net);
