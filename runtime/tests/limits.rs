@@ -34,8 +34,7 @@ fn redaction_fits(updates: usize) -> bool {
 		.saturating_add(<blockful_runtime::Unlearning as OnRedaction>::max_weight());
 	let signing = COMMITTEES.iter().all(|n| {
 		let t = u64::from(pallet_threshold::threshold_for(*n));
-		costs::sign_share_weight::<Runtime>(2 * updates, t)
-			.saturating_add(costs::blame_weight::<Runtime>(2 * updates, t))
+		costs::completing_share_weight::<Runtime>(2 * updates, t)
 			.all_lte(max_extrinsic()) &&
 			costs::sign_commit_weight::<Runtime>(2 * updates, t).all_lte(max_extrinsic())
 	});
@@ -60,8 +59,7 @@ fn the_t_round_two_messages_of_the_largest_redaction_fit_the_round_for_every_com
 	);
 	for n in COMMITTEES {
 		let t = u64::from(pallet_threshold::threshold_for(n));
-		let full = costs::sign_share_weight::<Runtime>(items, t)
-			.saturating_add(costs::blame_weight::<Runtime>(items, t))
+		let full = costs::completing_share_weight::<Runtime>(items, t)
 			.ref_time();
 		let record = costs::share_record_weight::<Runtime>(items, t as usize).ref_time();
 		let blocks = costs::round_blocks::<Runtime>(items, t);
@@ -103,8 +101,7 @@ fn final_chunk_fits(updates: usize) -> bool {
 	let closing = <blockful_runtime::Unlearning as OnRedaction>::max_weight();
 	COMMITTEES.iter().all(|n| {
 		let t = u64::from(pallet_threshold::threshold_for(*n));
-		costs::sign_share_weight::<Runtime>(2 * updates, t)
-			.saturating_add(costs::blame_weight::<Runtime>(2 * updates, t))
+		costs::completing_share_weight::<Runtime>(2 * updates, t)
 			.saturating_add(closing)
 			.all_lte(max_extrinsic())
 	})

@@ -328,7 +328,7 @@ fn a_hundred_blocks_with_two_of_four_online_keep_state_and_nonces_bounded() {
 				.filter(|a| {
 					sp_io::offchain::local_storage_get(
 						StorageKind::PERSISTENT,
-						&offchain::nonce_key(&member, 0, *a),
+						&offchain::nonce_key(&member, 0, 0, *a),
 					)
 					.is_some()
 				})

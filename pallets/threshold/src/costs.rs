@@ -19,6 +19,11 @@
 //! each collision's aggregate once; only a collision whose aggregate fails has its `t`
 //! partial shares checked, to name the cheater ([`blame_weight`]).
 //!
+//! Pipelined chunks: when the completing share of a chunk can also close round 1 of the
+//! next one within one normal extrinsic ([`pipelines`]), the members send the next chunk's
+//! commitments ahead with this chunk's shares, and the completing share is charged for
+//! taking the next chunk and building its packages too ([`chunk_end_weight`]).
+//!
 //! A message is charged what it can cost at most; a round-2 share that does not complete
 //! the round and a round-1 commitment that does not close it are refunded to what they
 //! did. A round lasts `RoundTimeout` blocks beyond the blocks its `t` messages need at the
@@ -160,6 +165,64 @@ pub fn blame_weight<T: Config>(items: usize, t: u64) -> Weight {
 	verify::<T>().saturating_mul(t.saturating_sub(items as u64))
 }
 
+/// Round 2, the completing share of `items` collisions signed by `t` (before closing a
+/// request): the benchmark ([`sign_share_weight`]) and naming a cheater ([`blame_weight`]).
+pub fn completing_share_weight<T: Config>(items: usize, t: u64) -> Weight {
+	sign_share_weight::<T>(items, t).saturating_add(blame_weight::<T>(items, t))
+}
+
+/// What the completing share of a chunk before the last adds to the benchmark (which
+/// signed a proposal of one chunk): taking the next chunk, looking up the live blocks of
+/// the one after it (a live record per model), clearing the attempt's messages and moving
+/// the commitments sent ahead (each member's, at most).
+pub fn next_chunk_weight<T: Config>() -> Weight {
+	let (models, members) = (u64::from(T::MaxUpdates::get()), max_members::<T>());
+	T::DbWeight::get().reads_writes(
+		models.saturating_add(4).saturating_add(members.saturating_mul(2)),
+		members.saturating_mul(4).saturating_add(4),
+	)
+}
+
+/// Round 1 of the next chunk closed by the completing share of this one (pipelined):
+/// building the signing packages of a chunk of the largest size.
+pub fn ahead_weight<T: Config>(t: u64) -> Weight {
+	sign_commit_weight::<T>(T::MaxUpdates::get().saturating_mul(2) as usize, t)
+}
+
+/// Whether the completing share of a chunk of `items` charged collisions, signed by `t`,
+/// can also take the next chunk and close its round 1 within one normal extrinsic: then
+/// the members send their next round-1 commitments ahead, with this chunk's shares, and
+/// a chunk is applied per block instead of one per two.
+pub fn pipelines<T: Config>(items: usize, t: u64) -> bool {
+	completing_share_weight::<T>(items, t)
+		.saturating_add(next_chunk_weight::<T>())
+		.saturating_add(ahead_weight::<T>(t))
+		.all_lte(max_extrinsic::<T>())
+}
+
+/// The most one normal extrinsic may weigh.
+fn max_extrinsic<T: Config>() -> Weight {
+	let weights = <T as frame_system::Config>::BlockWeights::get();
+	weights.get(DispatchClass::Normal).max_extrinsic.unwrap_or(weights.max_block)
+}
+
+/// What the completing share of `p`'s current chunk adds to the benchmark at threshold
+/// `t`: closing the request after the last chunk ([`closing_weight`]); before it, taking
+/// the next chunk and, when pipelined, closing its round 1.
+pub fn chunk_end_weight<T: Config>(proposal: &u64, t: u64) -> Weight {
+	match Proposals::<T>::get(proposal) {
+		Some(p) if !p.is_last_chunk() => {
+			let next = next_chunk_weight::<T>();
+			if Pallet::<T>::pipelined(&p, t) {
+				next.saturating_add(ahead_weight::<T>(t))
+			} else {
+				next
+			}
+		},
+		_ => closing_weight::<T>(proposal),
+	}
+}
+
 /// Blocks that the `t` messages of one signing round of `items` collisions need at the
 /// normal block weight: a message is included only while its full charge (the most it
 /// can cost: the completing one's) fits what the block has left, and every message but
@@ -167,8 +230,13 @@ pub fn blame_weight<T: Config>(items: usize, t: u64) -> Weight {
 /// round 1's commitments are checked on arrival); at least one and at most
 /// `MaxMessagesPerBlock` messages per block.
 pub fn round_blocks<T: Config>(items: usize, t: u64) -> u64 {
-	let full = sign_share_weight::<T>(items, t)
-		.saturating_add(blame_weight::<T>(items, t))
+	let pipelined = if pipelines::<T>(items, t) {
+		next_chunk_weight::<T>().saturating_add(ahead_weight::<T>(t))
+	} else {
+		Weight::zero()
+	};
+	let full = completing_share_weight::<T>(items, t)
+		.saturating_add(pipelined)
 		.max(sign_commit_weight::<T>(items, t))
 		.ref_time()
 		.max(1);
@@ -264,10 +332,13 @@ impl<T: Config> Pallet<T> {
 			),
 			Message::SignShare { proposal, shares, .. } => {
 				let (t, items) = (threshold_of(proposal), charged_items::<T>(proposal, shares.len()));
-				sign_share_weight::<T>(items, t)
-					.saturating_add(blame_weight::<T>(items, t))
-					.saturating_add(closing_weight::<T>(proposal))
+				completing_share_weight::<T>(items, t).saturating_add(chunk_end_weight::<T>(proposal, t))
 			},
+			// Arriving after its chunk before was applied, it may close that chunk's round 1.
+			Message::SignCommitAhead { proposal, commitments, .. } => sign_commit_weight::<T>(
+				charged::<T>(commitments.len(), commitments.len()),
+				threshold_of(proposal),
+			),
 		}
 	}
 

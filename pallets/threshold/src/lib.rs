@@ -326,6 +326,27 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Round-1 commitments sent **ahead** for the head proposal's next chunk while its
+	/// current chunk is in round 2 ([`Message::SignCommitAhead`]): `(proposal, member) ->
+	/// one per collision of that chunk`. They become that chunk's [`SignCommitments`] when
+	/// the current chunk is applied, and are void (cleared) when its attempt restarts.
+	#[pallet::storage]
+	pub type AheadCommitments<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		u64,
+		Twox64Concat,
+		MemberIndex,
+		Vec<([u8; 32], [u8; 32])>,
+		OptionQuery,
+	>;
+
+	/// The live blocks of a proposal's next chunk, ascending: its collisions are its
+	/// models and these headers, so a commitment sent ahead has a known length. Set when a
+	/// chunk starts (absent after the last: nothing to commit ahead for).
+	#[pallet::storage]
+	pub type NextHeights<T: Config> = StorageMap<_, Twox64Concat, u64, Vec<u64>, OptionQuery>;
+
 	/// Verified round-2 partial shares of the head proposal's current attempt.
 	#[pallet::storage]
 	pub type SignShares<T: Config> = StorageDoubleMap<
@@ -706,6 +727,8 @@ pub mod pallet {
 					Self::on_sign_commit(proposal, &account, commitments),
 				Message::SignShare { proposal, shares, .. } =>
 					Self::on_sign_share(proposal, &account, shares),
+				Message::SignCommitAhead { proposal, chunk, commitments, .. } =>
+					Self::on_sign_commit_ahead(proposal, chunk, &account, commitments),
 			}?;
 			Ok(PostDispatchInfo { actual_weight: actual, pays_fee: Pays::No })
 		}
@@ -831,6 +854,8 @@ pub mod pallet {
 					Self::check_sign_commit(*proposal, *attempt, &who, commitments),
 				Message::SignShare { proposal, attempt, package, shares } =>
 					Self::check_sign_share(*proposal, *attempt, &who, package, shares),
+				Message::SignCommitAhead { proposal, chunk, attempt, commitments } =>
+					Self::check_sign_commit_ahead(*proposal, *chunk, *attempt, &who, commitments),
 			}
 		}
 

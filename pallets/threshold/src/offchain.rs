@@ -378,10 +378,13 @@ enum NonceRecord {
 	Answered { package: [u8; 32], shares: Vec<[u8; 32]> },
 }
 
-/// Offchain key of a member's nonce record for `(proposal, attempt)`.
-pub(crate) fn nonce_key<A: Encode>(account: &A, proposal: u64, attempt: u32) -> Vec<u8> {
-	(b"blockful/threshold/nonces", account, proposal, attempt).encode()
+/// Offchain key of a member's nonce record for `(proposal, chunk, attempt)`.
+pub(crate) fn nonce_key<A: Encode>(account: &A, proposal: u64, chunk: u32, attempt: u32) -> Vec<u8> {
+	(b"blockful/threshold/nonces", account, proposal, chunk, attempt).encode()
 }
+
+/// Which signing attempt a nonce record is for: `(proposal, chunk, attempt)`.
+type AttemptId = (u64, u32, u32);
 
 /// Offchain key of the list of a member's nonce records.
 fn nonce_index_key<A: Encode>(account: &A) -> Vec<u8> {
@@ -398,11 +401,10 @@ impl NonceStore {
 	fn new<T: Config>(
 		member: &Member<T>,
 		epoch: u32,
-		proposal: u64,
-		attempt: u32,
+		(proposal, chunk, attempt): AttemptId,
 	) -> Result<Self, &'static str> {
-		let key = nonce_key(&member.account, proposal, attempt);
-		let pad_seed = member.seed(b"nonce-pad", epoch, &(proposal, attempt).encode())?;
+		let key = nonce_key(&member.account, proposal, chunk, attempt);
+		let pad_seed = member.seed(b"nonce-pad", epoch, &(proposal, chunk, attempt).encode())?;
 		Ok(Self { key, pad_seed })
 	}
 
@@ -453,79 +455,125 @@ impl NonceStore {
 	}
 }
 
-/// Deletes this member's nonce records except the head proposal's current attempt's, and
-/// remembers that one: records of finished proposals and past attempts are never needed
+/// Deletes this member's nonce records except those of `keep` (the head proposal's
+/// current attempt and the next chunk's, whose commitments may be sent ahead), and
+/// remembers those: records of finished proposals and past attempts are never needed
 /// again (a re-org back to a past attempt finds no nonces, so the member stays silent in
 /// it rather than reuse any).
-fn prune_nonces<T: Config>(m: &Member<T>, keep: Option<(u64, u32)>) {
+fn prune_nonces<T: Config>(m: &Member<T>, keep: &[AttemptId]) {
 	let index_key = nonce_index_key(&m.account);
 	let index = StorageValueRef::persistent(&index_key);
-	let known: Vec<(u64, u32)> = index.get().ok().flatten().unwrap_or_default();
-	for (proposal, attempt) in known.iter().filter(|k| Some(**k) != keep) {
-		StorageValueRef::persistent(&nonce_key(&m.account, *proposal, *attempt)).clear();
+	let known: Vec<AttemptId> = index.get().ok().flatten().unwrap_or_default();
+	for (proposal, chunk, attempt) in known.iter().filter(|k| !keep.contains(k)) {
+		StorageValueRef::persistent(&nonce_key(&m.account, *proposal, *chunk, *attempt)).clear();
 	}
-	let kept: Vec<(u64, u32)> = keep.into_iter().collect();
-	if kept != known {
-		index.set(&kept);
+	if keep != known.as_slice() {
+		index.set(&keep.to_vec());
 	}
 }
 
-/// Posts this member's round-1 commitments or round-2 shares for the head proposal.
+/// Posts this member's round-1 commitments or round-2 shares for the head proposal and,
+/// while a chunk is in round 2 and the next one is pipelined, the next chunk's round-1
+/// commitments ahead.
 fn sign_step<T: Config>(m: &Member<T>) -> OcwResult {
 	let head = Queue::<T>::get().first().copied().and_then(|id| Proposals::<T>::get(id).map(|p| (id, p)));
-	prune_nonces(m, head.as_ref().map(|(id, p)| (*id, p.attempt)));
+	let keep: Vec<AttemptId> = head
+		.iter()
+		.flat_map(|(id, p)| {
+			[(*id, p.chunk, p.attempt), (*id, p.chunk.saturating_add(1), p.attempt.saturating_add(1))]
+		})
+		.collect();
+	prune_nonces(m, &keep);
 	let Some((proposal, p)) = head else { return Ok(()) };
 	let Some(key) = Keys::<T>::get(p.epoch) else { return Ok(()) };
 	let Some(me) = Pallet::<T>::index_of(&key.members, &m.account) else { return Ok(()) };
-	let attempt = p.attempt;
-	let store = NonceStore::new(m, p.epoch, proposal, attempt)?;
 	match &p.phase {
-		SignPhase::Commit => {
-			if !p.may_commit(me) || SignCommitments::<T>::contains_key(proposal, me) {
-				return Ok(());
-			}
-			let share = key_share(m, p.epoch, &key)?;
-			let Some(commitments) = store.commitments(&share, p.items()) else { return Ok(()) };
-			m.send(Message::SignCommit { proposal, attempt, commitments })
-		},
+		SignPhase::Commit => commit(m, proposal, &p, &key, me),
 		SignPhase::Sign { signers, package } => {
-			if !signers.contains(&me) || SignShares::<T>::contains_key(proposal, me) {
-				return Ok(());
-			}
-			let shares = match store.load() {
-				Some(NonceRecord::Answered { package: answered, shares }) if answered == *package =>
-					shares,
-				Some(NonceRecord::Answered { .. }) =>
-					return Err("this attempt's nonces answered other signing packages (a fork); waiting for the next attempt"),
-				Some(NonceRecord::Fresh { commitments, .. })
-					if SignCommitments::<T>::get(proposal, me).as_ref() != Some(&commitments) =>
-					return Err("this fork holds other commitments of this member for the attempt; waiting for the next attempt"),
-				Some(NonceRecord::Fresh { mut sealed, commitments }) => {
-					// Mark the nonces used before computing with them.
-					store.save(&NonceRecord::Answered { package: *package, shares: Vec::new() });
-					let share = key_share(m, p.epoch, &key)?;
-					let packages = Pallet::<T>::signing_packages(proposal, &p, signers)
-						.map_err(|_| "cannot rebuild the signing packages")?;
-					store.apply_pad(&mut sealed);
-					let mut shares = Vec::with_capacity(packages.len());
-					for ((secret, (hiding, binding)), signing) in
-						sealed.into_iter().zip(commitments).zip(packages.iter())
-					{
-						let c = SigningCommitments { signer: me, hiding, binding };
-						let nonces = SigningNonces::from_secret_bytes(secret, c)
-							.map_err(|_| "stored nonces are corrupt")?;
-						let z = round2(&share, nonces, signing).map_err(|_| "round 2 failed")?;
-						shares.push(z.z);
-					}
-					store.save(&NonceRecord::Answered { package: *package, shares: shares.clone() });
-					shares
-				},
-				None => return Ok(()),
-			};
-			if shares.len() != p.items() {
-				return Err("nonces were used without an answer; waiting for the next attempt");
-			}
-			m.send(Message::SignShare { proposal, attempt, package: *package, shares })
+			let answered = answer(m, proposal, &p, &key, me, signers, package);
+			let ahead = commit_ahead(m, proposal, &p, &key, me);
+			answered.and(ahead)
 		},
 	}
+}
+
+/// Round 1 of the current attempt: this member's commitments, unless it is excluded or
+/// they are on chain already (sent ahead, say).
+fn commit<T: Config>(m: &Member<T>, proposal: u64, p: &ProposalOf<T>, key: &CommitteeKeyOf<T>, me: MemberIndex) -> OcwResult {
+	if !p.may_commit(me) || SignCommitments::<T>::contains_key(proposal, me) {
+		return Ok(());
+	}
+	let store = NonceStore::new(m, p.epoch, (proposal, p.chunk, p.attempt))?;
+	let share = key_share(m, p.epoch, key)?;
+	let Some(commitments) = store.commitments(&share, p.items()) else { return Ok(()) };
+	m.send(Message::SignCommit { proposal, attempt: p.attempt, commitments })
+}
+
+/// Round 1 of the next chunk, sent ahead while this chunk is in round 2 (pipelined): its
+/// attempt is the current one plus one, its nonces a record of their own.
+fn commit_ahead<T: Config>(m: &Member<T>, proposal: u64, p: &ProposalOf<T>, key: &CommitteeKeyOf<T>, me: MemberIndex) -> OcwResult {
+	if !Pallet::<T>::pipelined(p, u64::from(key.package.threshold)) ||
+		p.banned.contains(&me) ||
+		AheadCommitments::<T>::contains_key(proposal, me)
+	{
+		return Ok(());
+	}
+	let Some(items) = Pallet::<T>::next_items(proposal, p) else { return Ok(()) };
+	let (chunk, attempt) = (p.chunk.saturating_add(1), p.attempt.saturating_add(1));
+	let store = NonceStore::new(m, p.epoch, (proposal, chunk, attempt))?;
+	let share = key_share(m, p.epoch, key)?;
+	let Some(commitments) = store.commitments(&share, items) else { return Ok(()) };
+	m.send(Message::SignCommitAhead { proposal, chunk, attempt, commitments })
+}
+
+/// Round 2: this member's partial shares for the attempt's signing packages, computed
+/// once with nonces marked used before the computation (see the module docs).
+fn answer<T: Config>(
+	m: &Member<T>,
+	proposal: u64,
+	p: &ProposalOf<T>,
+	key: &CommitteeKeyOf<T>,
+	me: MemberIndex,
+	signers: &[MemberIndex],
+	package: &[u8; 32],
+) -> OcwResult {
+	if !signers.contains(&me) || SignShares::<T>::contains_key(proposal, me) {
+		return Ok(());
+	}
+	let attempt = p.attempt;
+	let store = NonceStore::new(m, p.epoch, (proposal, p.chunk, attempt))?;
+	let shares = match store.load() {
+		Some(NonceRecord::Answered { package: answered, shares }) if answered == *package =>
+			shares,
+		Some(NonceRecord::Answered { .. }) =>
+			return Err("this attempt's nonces answered other signing packages (a fork); waiting for the next attempt"),
+		Some(NonceRecord::Fresh { commitments, .. })
+			if SignCommitments::<T>::get(proposal, me).as_ref() != Some(&commitments) =>
+			return Err("this fork holds other commitments of this member for the attempt; waiting for the next attempt"),
+		Some(NonceRecord::Fresh { mut sealed, commitments }) => {
+			// Mark the nonces used before computing with them.
+			store.save(&NonceRecord::Answered { package: *package, shares: Vec::new() });
+			let share = key_share(m, p.epoch, key)?;
+			let packages = Pallet::<T>::signing_packages(proposal, p, signers)
+				.map_err(|_| "cannot rebuild the signing packages")?;
+			store.apply_pad(&mut sealed);
+			let mut shares = Vec::with_capacity(packages.len());
+			for ((secret, (hiding, binding)), signing) in
+				sealed.into_iter().zip(commitments).zip(packages.iter())
+			{
+				let c = SigningCommitments { signer: me, hiding, binding };
+				let nonces = SigningNonces::from_secret_bytes(secret, c)
+					.map_err(|_| "stored nonces are corrupt")?;
+				let z = round2(&share, nonces, signing).map_err(|_| "round 2 failed")?;
+				shares.push(z.z);
+			}
+			store.save(&NonceRecord::Answered { package: *package, shares: shares.clone() });
+			shares
+		},
+		None => return Ok(()),
+	};
+	if shares.len() != p.items() {
+		return Err("nonces were used without an answer; waiting for the next attempt");
+	}
+	m.send(Message::SignShare { proposal, attempt, package: *package, shares })
 }

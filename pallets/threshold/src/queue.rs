@@ -56,6 +56,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let first = chunks.remove(0);
 		let heights = Self::heights_of(&first)?;
+		let next_heights = chunks.first().map(|next| Self::heights_of(next)).transpose()?;
 
 		let id = NextProposalId::<T>::get();
 		let count = chunks.len().saturating_add(1).saturated_into::<u32>();
@@ -78,6 +79,9 @@ impl<T: Config> Pallet<T> {
 		let items = proposal.items().saturated_into();
 		for (k, chunk) in chunks.into_iter().enumerate() {
 			PendingChunks::<T>::insert(id, k.saturating_add(1).saturated_into::<u32>(), chunk);
+		}
+		if let Some(heights) = next_heights {
+			NextHeights::<T>::insert(id, heights);
 		}
 		Proposals::<T>::insert(id, proposal);
 		Queue::<T>::append(id);
@@ -120,17 +124,29 @@ impl<T: Config> Pallet<T> {
 
 	/// After chunk `p.chunk` of `proposal` was applied: the next chunk's updates and
 	/// headers become the proposal's, signed from a fresh attempt (round 1; the cheaters
-	/// it banned stay banned). `false` when it was the last chunk.
+	/// it banned stay banned) whose commitments sent ahead are its first round-1
+	/// commitments; the heights of the chunk after it are looked up. `false` when it was
+	/// the last chunk.
 	pub(crate) fn next_chunk(proposal: u64, p: &mut ProposalOf<T>) -> Result<bool, DispatchError> {
 		if p.is_last_chunk() {
 			return Ok(false);
 		}
 		let next = p.chunk.saturating_add(1);
 		let updates = PendingChunks::<T>::take(proposal, next).ok_or(Error::<T>::NoUpdates)?;
-		p.heights = Self::heights_of(&updates)?;
+		p.heights = match NextHeights::<T>::take(proposal) {
+			Some(heights) => heights,
+			None => Self::heights_of(&updates)?,
+		};
+		if let Some(after) = PendingChunks::<T>::get(proposal, next.saturating_add(1)) {
+			NextHeights::<T>::insert(proposal, Self::heights_of(&after)?);
+		}
 		p.updates = updates;
 		p.chunk = next;
+		let ahead: Vec<_> = AheadCommitments::<T>::drain_prefix(proposal).collect();
 		Self::clear_attempt(proposal);
+		for (member, commitments) in ahead {
+			SignCommitments::<T>::insert(proposal, member, commitments);
+		}
 		p.attempt = p.attempt.saturating_add(1);
 		p.skipped.clear();
 		p.phase = SignPhase::Commit;
@@ -139,7 +155,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The threshold of `epoch`'s key (the most the runtime allows if it is gone).
-	fn threshold_of(epoch: u32) -> u64 {
+	pub(crate) fn threshold_of(epoch: u32) -> u64 {
 		Keys::<T>::get(epoch)
 			.map(|k| u64::from(k.package.threshold))
 			.unwrap_or_else(crate::costs::max_threshold::<T>)
@@ -155,10 +171,12 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(BlockNumberFor::<T>::unique_saturated_from(needed))
 	}
 
-	/// Removes the round-1 and round-2 messages of `proposal`'s current attempt.
+	/// Removes the round-1 and round-2 messages of `proposal`'s current attempt, and the
+	/// commitments sent ahead for the attempt after it.
 	fn clear_attempt(proposal: u64) {
 		let _ = SignCommitments::<T>::clear_prefix(proposal, u32::MAX, None);
 		let _ = SignShares::<T>::clear_prefix(proposal, u32::MAX, None);
+		let _ = AheadCommitments::<T>::clear_prefix(proposal, u32::MAX, None);
 	}
 
 	/// Clears an attempt's messages and starts the next attempt.
@@ -183,6 +201,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn finish_proposal(proposal: u64) {
 		Self::clear_attempt(proposal);
 		let _ = PendingChunks::<T>::clear_prefix(proposal, u32::MAX, None);
+		NextHeights::<T>::remove(proposal);
 		Proposals::<T>::remove(proposal);
 		Queue::<T>::mutate(|queue| queue.retain(|id| *id != proposal));
 		if let Some(next) = Queue::<T>::get().first() {

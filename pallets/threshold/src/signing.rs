@@ -130,12 +130,79 @@ impl<T: Config> Pallet<T> {
 		ensure!(p.may_commit(me), Error::<T>::Excluded);
 		ensure!(!SignCommitments::<T>::contains_key(proposal, me), Error::<T>::AlreadySubmitted);
 		ensure!(commitments.len() == p.items(), Error::<T>::WrongItemCount);
+		Self::validate_commitments(me, commitments)?;
+		Ok(Self::commit_tag(proposal, p.chunk, attempt, me))
+	}
+
+	/// The pool tag of a member's round-1 commitments for one chunk and attempt (the same
+	/// whether sent ahead or not: the pool keeps one).
+	fn commit_tag(proposal: u64, chunk: u32, attempt: u32, me: MemberIndex) -> Vec<u8> {
+		(b"sign-commit", proposal, chunk, attempt, me).encode()
+	}
+
+	/// Every pair is a valid non-identity point pair.
+	fn validate_commitments(
+		me: MemberIndex,
+		commitments: &[([u8; 32], [u8; 32])],
+	) -> Result<(), Error<T>> {
 		for (hiding, binding) in commitments {
 			SigningCommitments { signer: me, hiding: *hiding, binding: *binding }
 				.validate()
 				.map_err(|_| Error::<T>::InvalidNonceCommitment)?;
 		}
-		Ok((b"sign-commit", proposal, attempt, me).encode())
+		Ok(())
+	}
+
+	/// Is round 1 of `p`'s next chunk pipelined: may its commitments be sent ahead, while
+	/// this chunk is in round 2, and does this chunk's completing share close that round?
+	/// Only before the last chunk, and only when that share, closing it too, still fits one
+	/// normal extrinsic at the key's threshold `t`
+	/// ([`pipelines`](crate::costs::pipelines)).
+	pub fn pipelined(p: &ProposalOf<T>, t: u64) -> bool {
+		!p.is_last_chunk() &&
+			crate::costs::pipelines::<T>(
+				crate::costs::charged::<T>(p.items(), p.updates.len()),
+				t,
+			)
+	}
+
+	/// The collisions of `proposal`'s next chunk: its models and the headers of their live
+	/// blocks (`None` when there is no next chunk or its heights are not known).
+	pub fn next_items(proposal: u64, p: &ProposalOf<T>) -> Option<usize> {
+		let models = PendingChunks::<T>::decode_len(proposal, p.chunk.saturating_add(1))?;
+		let heights = NextHeights::<T>::decode_len(proposal)?;
+		Some(models.saturating_add(heights))
+	}
+
+	/// Round-1 commitments sent ahead: for the head proposal's **next** chunk and attempt
+	/// while its current chunk is in round 2 and pipelined, from a committee member not
+	/// banned, one valid pair per collision of that chunk, once. Once the current chunk
+	/// is applied (earlier in the same block) they are ordinary round-1 commitments of the
+	/// new chunk and checked as such.
+	pub(crate) fn check_sign_commit_ahead(
+		proposal: u64,
+		chunk: u32,
+		attempt: u32,
+		who: &T::AccountId,
+		commitments: &[([u8; 32], [u8; 32])],
+	) -> Result<Vec<u8>, Error<T>> {
+		let current = Proposals::<T>::get(proposal).ok_or(Error::<T>::NotActiveProposal)?;
+		if current.chunk == chunk {
+			return Self::check_sign_commit(proposal, attempt, who, commitments);
+		}
+		let (p, me) = Self::signing_member(proposal, current.attempt, who)?;
+		ensure!(
+			chunk == p.chunk.saturating_add(1) && attempt == p.attempt.saturating_add(1),
+			Error::<T>::WrongAttempt
+		);
+		ensure!(matches!(p.phase, SignPhase::Sign { .. }), Error::<T>::WrongPhase);
+		ensure!(Self::pipelined(&p, Self::threshold_of(p.epoch)), Error::<T>::WrongPhase);
+		ensure!(!p.banned.contains(&me), Error::<T>::Excluded);
+		ensure!(!AheadCommitments::<T>::contains_key(proposal, me), Error::<T>::AlreadySubmitted);
+		let items = Self::next_items(proposal, &p).ok_or(Error::<T>::WrongPhase)?;
+		ensure!(commitments.len() == items, Error::<T>::WrongItemCount);
+		Self::validate_commitments(me, commitments)?;
+		Ok(Self::commit_tag(proposal, chunk, attempt, me))
 	}
 
 	/// Round-2 shares: for the head proposal's current attempt in round 2 and its package
@@ -176,8 +243,7 @@ impl<T: Config> Pallet<T> {
 		Ok((p, me))
 	}
 
-	/// Records round-1 commitments; the `t`-th closes the round: the signers and their
-	/// package digest are fixed.
+	/// Records round-1 commitments; the `t`-th closes the round ([`Self::close_round1`]).
 	pub(crate) fn on_sign_commit(
 		proposal: u64,
 		who: &T::AccountId,
@@ -187,27 +253,66 @@ impl<T: Config> Pallet<T> {
 		let key = Keys::<T>::get(p.epoch).ok_or(Error::<T>::NoCommitteeKey)?;
 		let me = Self::index_of(&key.members, who).ok_or(Error::<T>::NotMember)?;
 		SignCommitments::<T>::insert(proposal, me, commitments);
+		match Self::close_round1(proposal, &mut p, key.package.threshold) {
+			Ok(false) => Ok(Some(crate::costs::commit_record_weight::<T>(p.items()))),
+			Ok(true) => {
+				Proposals::<T>::insert(proposal, p);
+				Ok(None)
+			},
+			// Every commitment was checked on arrival, so the packages build; should the
+			// live chain have changed under the proposal, drop it.
+			Err(error) => {
+				Self::drop_proposal(proposal, error);
+				Ok(None)
+			},
+		}
+	}
+
+	/// Records commitments sent ahead for the next chunk; if that chunk is already being
+	/// signed (its chunk before was applied earlier in this block), they are its ordinary
+	/// round-1 commitments.
+	pub(crate) fn on_sign_commit_ahead(
+		proposal: u64,
+		chunk: u32,
+		who: &T::AccountId,
+		commitments: Vec<([u8; 32], [u8; 32])>,
+	) -> Result<Option<Weight>, DispatchError> {
+		let p = Proposals::<T>::get(proposal).ok_or(Error::<T>::NotActiveProposal)?;
+		if p.chunk == chunk {
+			return Self::on_sign_commit(proposal, who, commitments);
+		}
+		let key = Keys::<T>::get(p.epoch).ok_or(Error::<T>::NoCommitteeKey)?;
+		let me = Self::index_of(&key.members, who).ok_or(Error::<T>::NotMember)?;
+		let items = commitments.len();
+		AheadCommitments::<T>::insert(proposal, me, commitments);
+		Ok(Some(crate::costs::commit_record_weight::<T>(items)))
+	}
+
+	/// Closes round 1 of `p`'s current attempt once `t` members committed: the first `t`
+	/// by index sign, their package digest is fixed (`SignersChosen`). `Ok(false)` while
+	/// fewer committed; an error when the packages do not build (the caller drops the
+	/// proposal).
+	pub(crate) fn close_round1(
+		proposal: u64,
+		p: &mut ProposalOf<T>,
+		t: u16,
+	) -> Result<bool, DispatchError> {
 		let committed: Vec<MemberIndex> = SignCommitments::<T>::iter_key_prefix(proposal)
 			.collect::<BTreeSet<_>>()
 			.into_iter()
+			.take(usize::from(t))
 			.collect();
-		if committed.len() < usize::from(key.package.threshold) {
-			return Ok(Some(crate::costs::commit_record_weight::<T>(p.items())));
+		if committed.len() < usize::from(t) {
+			return Ok(false);
 		}
-		// Every commitment was checked on arrival, so the packages build; should the live
-		// chain have changed under the proposal, drop it.
 		let round1 = Self::round1_of(proposal, &committed)?;
-		if let Err(error) = Self::packages_of(&p, &round1) {
-			Self::drop_proposal(proposal, error);
-			return Ok(None);
-		}
-		let package = Self::digest_of(proposal, &p, &round1);
+		Self::packages_of(p, &round1)?;
+		let package = Self::digest_of(proposal, p, &round1);
 		p.phase = SignPhase::Sign { signers: committed.clone(), package };
-		p.deadline = Self::round_deadline(&p, key.package.threshold);
+		p.deadline = Self::round_deadline(p, t);
 		let attempt = p.attempt;
-		Proposals::<T>::insert(proposal, p);
 		Self::deposit_event(Event::SignersChosen { proposal, attempt, signers: committed });
-		Ok(None)
+		Ok(true)
 	}
 
 	/// Records `who`'s partial shares **unchecked** (optimistic: an honest round is
@@ -344,12 +449,13 @@ impl<T: Config> Pallet<T> {
 		};
 		// Charged: the benchmark of this chunk's shape, plus, for the last chunk, what
 		// closing this request really cost (the declared weight assumed the largest).
-		let last = p.is_last_chunk();
-		let used = crate::costs::sign_share_weight::<T>(
+		let (last, t) = (p.is_last_chunk(), signers.len() as u64);
+		let pipelined = Self::pipelined(&p, t);
+		let mut used = crate::costs::sign_share_weight::<T>(
 			crate::costs::charged::<T>(p.items(), p.updates.len()),
-			signers.len() as u64,
+			t,
 		)
-		.saturating_add(if last { hook } else { Weight::zero() });
+		.saturating_add(if last { hook } else { crate::costs::next_chunk_weight::<T>() });
 		let (chunk, chunks, models) = (p.chunk, p.chunks, p.updates.len().saturated_into());
 		if chunks > 1 {
 			let signers = signers.to_vec();
@@ -357,7 +463,21 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut p = p;
 		match Self::next_chunk(proposal, &mut p) {
-			Ok(true) => Proposals::<T>::insert(proposal, p),
+			Ok(true) => {
+				// Pipelined: the commitments sent ahead are the next chunk's round 1; with
+				// `t` of them it closes here, and its shares can come in the next block.
+				if pipelined {
+					used.saturating_accrue(crate::costs::ahead_weight::<T>(t));
+					match Self::close_round1(proposal, &mut p, t.saturated_into()) {
+						Ok(_) => {},
+						Err(error) => {
+							Self::drop_proposal(proposal, error);
+							return Ok(Some(used));
+						},
+					}
+				}
+				Proposals::<T>::insert(proposal, p)
+			},
 			Ok(false) => {
 				Self::deposit_event(Event::RedactionApplied {
 					proposal,

@@ -720,6 +720,18 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 		assert_eq!(costs::closing_weight::<Test>(&0), frame_support::weights::Weight::zero());
 		let commit = Message::SignCommit { proposal: 0, attempt: 0, commitments: vec![([0; 32], [0; 32]); 5] };
 		assert_eq!(Pallet::<Test>::submit_weight(&commit), costs::sign_commit_weight::<Test>(6, 3));
+		// It takes the next chunk, and, pipelined, closes that chunk's round 1: charged for
+		// the largest chunk's packages.
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert!(Pallet::<Test>::pipelined(&p, 3));
+		let next = costs::next_chunk_weight::<Test>().saturating_add(costs::ahead_weight::<Test>(3));
+		assert_eq!(costs::chunk_end_weight::<Test>(&0, 3), next);
+		assert_eq!(
+			Pallet::<Test>::submit_weight(&share(5)),
+			costs::sign_share_weight::<Test>(6, 3).saturating_add(next)
+		);
+		let ahead = Message::SignCommitAhead { proposal: 0, chunk: 1, attempt: 1, commitments: vec![([0; 32], [0; 32]); 5] };
+		assert_eq!(Pallet::<Test>::submit_weight(&ahead), costs::sign_commit_weight::<Test>(10, 3));
 	});
 }
 
@@ -906,4 +918,118 @@ fn a_request_larger_than_one_chunk_is_approved_once_and_survives_a_member_down_a
 /// [`redacted_models`] of the whole DAG.
 fn redacted_models_now() -> usize {
 	redacted_models(pallet_live_chain::NextTxId::<Test>::get())
+}
+
+/// A round-1 message sent ahead for proposal 0's chunk `chunk` at `attempt`, with `n`
+/// copies of the valid point `point`.
+fn commit_ahead(chunk: u32, attempt: u32, n: usize, point: [u8; 32]) -> Message {
+	Message::SignCommitAhead { proposal: 0, chunk, attempt, commitments: vec![(point, point); n] }
+}
+
+#[test]
+fn pipelined_chunks_are_applied_one_per_block_with_commitments_sent_ahead() {
+	const N: u64 = 19; // chunks of 8, 7 and 4 models
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(|| chain_of_models_and_request(N));
+	net.with(|| {
+		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request));
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert!(Pallet::<Test>::pipelined(&p, 3), "the mock's chunks are pipelined at t = 3");
+		// The next chunk's length is known before it is signed: 7 models and the headers
+		// of their 4 live blocks.
+		assert_eq!(Pallet::<Test>::next_items(0, &p), Some(7 + 4));
+	});
+	// The block in which each chunk was applied (every block: whole chunks only).
+	let mut applied_in = Vec::new();
+	let mut done = 0;
+	for _ in 0..12 {
+		net.block();
+		let (now, redacted) = net.with(|| (System::block_number(), redacted_models(N)));
+		assert!([0, 8, 15, 19].contains(&redacted), "{redacted} models redacted: half a chunk");
+		if redacted > done {
+			applied_in.push(now);
+			done = redacted;
+		}
+	}
+	assert_eq!(done, N as usize);
+	// Round 1 and round 2 of the first chunk take a block each; every later chunk one
+	// block: its round 1 was closed by the chunk before's completing share.
+	assert_eq!(applied_in.len(), 3, "{applied_in:?}");
+	assert!(applied_in.windows(2).all(|w| w[1] == w[0] + 1), "chunks applied in blocks {applied_in:?}");
+	net.with(|| {
+		assert!(applied());
+		assert_eq!(AheadCommitments::<Test>::iter_prefix(0).count(), 0);
+		assert!(NextHeights::<Test>::get(0).is_none());
+		// Each chunk still signed in its own attempt, no attempt signed twice.
+		let attempts: Vec<u32> = events()
+			.into_iter()
+			.filter_map(|e| match e {
+				Event::SignersChosen { attempt, .. } => Some(attempt),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(attempts, vec![0, 1, 2]);
+	});
+}
+
+#[test]
+fn bad_commitments_sent_ahead_are_refused_without_state_change() {
+	const N: u64 = 19;
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(|| chain_of_models_and_request(N));
+	net.with(|| {
+		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request));
+	});
+	let base = blockful_chameleon::dev_public_key().0;
+	let items = 7 + 4; // the next chunk: 7 models and the headers of their 4 live blocks
+	net.with(|| {
+		// Round 1 of chunk 0: nothing to send ahead yet.
+		assert_noop!(dispatch_as(11, commit_ahead(1, 1, items, base)), Error::<Test>::WrongPhase);
+	});
+	net.run_until(5, || events().iter().any(|e| matches!(e, Event::SignersChosen { .. })))
+		.unwrap();
+	set_online(&[]);
+	net.with(|| {
+		assert!(matches!(Proposals::<Test>::get(0).unwrap().phase, SignPhase::Sign { .. }));
+		// Not the next chunk, not the next attempt, the wrong length, identity points, a
+		// stranger.
+		assert_noop!(dispatch_as(11, commit_ahead(2, 1, items, base)), Error::<Test>::WrongAttempt);
+		assert_noop!(dispatch_as(11, commit_ahead(1, 2, items, base)), Error::<Test>::WrongAttempt);
+		assert_noop!(dispatch_as(11, commit_ahead(1, 1, items - 1, base)), Error::<Test>::WrongItemCount);
+		assert_noop!(
+			dispatch_as(11, commit_ahead(1, 1, items, [0u8; 32])),
+			Error::<Test>::InvalidNonceCommitment
+		);
+		assert_noop!(dispatch_as(99, commit_ahead(1, 1, items, base)), Error::<Test>::NotMember);
+		// A banned member sends nothing ahead.
+		Proposals::<Test>::mutate(0, |p| p.as_mut().unwrap().banned.push(4));
+		assert_noop!(dispatch_as(14, commit_ahead(1, 1, items, base)), Error::<Test>::Excluded);
+		// Once only.
+		assert_ok!(dispatch_as(11, commit_ahead(1, 1, items, base)));
+		assert_noop!(dispatch_as(11, commit_ahead(1, 1, items, base)), Error::<Test>::AlreadySubmitted);
+		assert_eq!(AheadCommitments::<Test>::iter_prefix(0).count(), 1);
+		// A restart of the current chunk voids what was sent ahead for the next.
+		let p = Proposals::<Test>::get(0).unwrap();
+		Pallet::<Test>::restart(0, p);
+		assert_eq!(AheadCommitments::<Test>::iter_prefix(0).count(), 0);
+		assert_noop!(dispatch_as(12, commit_ahead(1, 1, items, base)), Error::<Test>::WrongAttempt);
+	});
+}
+
+#[test]
+fn a_last_chunk_has_nothing_to_commit_ahead_for() {
+	let (net, _) = proposed_net();
+	let mut net = net;
+	net.run_until(5, || events().iter().any(|e| matches!(e, Event::SignersChosen { .. })))
+		.unwrap();
+	set_online(&[]);
+	net.with(|| {
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert!(p.is_last_chunk() && !Pallet::<Test>::pipelined(&p, 3));
+		assert_eq!(Pallet::<Test>::next_items(0, &p), None);
+		let base = blockful_chameleon::dev_public_key().0;
+		assert_noop!(dispatch_as(11, commit_ahead(1, 1, 2, base)), Error::<Test>::WrongPhase);
+	});
 }

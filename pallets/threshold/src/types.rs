@@ -215,6 +215,19 @@ pub enum Message {
 		/// One partial share per collision.
 		shares: Vec<[u8; 32]>,
 	},
+	/// Redaction round 1 of the **next** chunk, sent while the current chunk is in round 2
+	/// (pipelining: the chunk after it can be signed in the block that applies this one).
+	/// `(D_i, E_i)` per collision of that chunk, in item order.
+	SignCommitAhead {
+		/// The proposal.
+		proposal: u64,
+		/// The chunk the commitments are for: the one after the chunk being signed.
+		chunk: u32,
+		/// The attempt that chunk will be signed in: the current attempt plus one.
+		attempt: u32,
+		/// One `(hiding, binding)` pair per collision of that chunk.
+		commitments: Vec<([u8; 32], [u8; 32])>,
+	},
 }
 
 /// A message with the member key that signs it.
