@@ -262,3 +262,27 @@ fn the_expiries_of_one_block_take_at_most_a_quarter_of_it() {
 	);
 	assert!(all.ref_time() <= block.ref_time() / 4, "on_initialize may take more than a quarter block");
 }
+
+#[test]
+fn a_full_chunk_is_pipelined_where_its_completing_share_can_also_close_the_next_round_one() {
+	let items = 2 * <configs::MaxUpdates as Get<u32>>::get() as usize;
+	for n in COMMITTEES {
+		let t = u64::from(pallet_threshold::threshold_for(n));
+		let pipelined = costs::pipelines::<Runtime>(items, t);
+		let with_next = costs::completing_share_weight::<Runtime>(items, t)
+			.saturating_add(costs::next_chunk_weight::<Runtime>())
+			.saturating_add(costs::ahead_weight::<Runtime>(t));
+		// Pipelined exactly when that whole charge fits one normal extrinsic, and round 2
+		// (the completing share charged with it) still takes one block.
+		assert_eq!(pipelined, with_next.all_lte(max_extrinsic()), "n = {n}");
+		assert_eq!(costs::round_blocks::<Runtime>(items, t), 1, "n = {n}");
+		println!(
+			"n = {n:2}, t = {t:2}: completing share with the next chunk's round 1 {:.0} ms of {:.0} ms: {}",
+			with_next.ref_time() as f64 / 1e9,
+			max_extrinsic().ref_time() as f64 / 1e9,
+			if pipelined { "pipelined, one chunk per block" } else { "not pipelined, two blocks per chunk" }
+		);
+	}
+	// The committees the benchmarks and the dev chain run (four members) pipeline.
+	assert!(costs::pipelines::<Runtime>(items, 3));
+}

@@ -1,5 +1,5 @@
 import { StorageDescriptor, PlainDescriptor, TxDescriptor, RuntimeDescriptor, Enum, ApisFromDef, QueryFromPalletsDef, TxFromPalletsDef, EventsFromPalletsDef, ErrorsFromPalletsDef, ConstFromPalletsDef, ViewFnsFromPalletsDef, SS58String, SizedHex, FixedSizeArray } from "polkadot-api";
-import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I2l89sdahei1vn, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I1u3k7se9kq4mo, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, Idkjtc6vtrnpep, Iae0ial4kt6kku, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I3pjs7v78ujbii, I4sh1ks928qrqa, I1hmn4p0svpeu3, Iafqnechp3omqg, I88nnc0ee110br, I6cs1itejju2vv, I5v1libhfl216g, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, I39dpgsfrfqoje, Iehrfhjl995url, Iba32499dqm93s, Icieorn6ka531i, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, Ia67qaa7k0open, I1eh979cm9e12c, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, Ideihnrtj97atb, I6al1n81n93b1t, Ibmifqrssunvco, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia9ohir42h0hf9, Ia82mnkmeo2rhc, I8mvo02metrlb4, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, Ibuajudsj9afdq, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, Ifs4grbqdb42lb, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I5g3pngu611laa, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iah8gotbc8k206, Iefeuvfeiehd8e, Idu56k2c1cj5o4, Ijkmciu2aeft, I5aes8jp4sil1c, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, I8lu8i8fbbf50g, If6od6usoiau1p, Ia874uii7kugnp, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, I5dr54fjj8trt2, I4lceh83ad8670, Ifse9r61jik93c, I80adgjhq267lu, I7uuo0ij7vr12a, Iarnccmin6is0v, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, Ib5hcuavtlb0st, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, Iekkehmfi0nu2o } from "./common-types";
+import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I2l89sdahei1vn, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I5or58uvr4prak, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, Idkjtc6vtrnpep, Iae0ial4kt6kku, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I3pjs7v78ujbii, I4sh1ks928qrqa, I1hmn4p0svpeu3, Iafqnechp3omqg, I88nnc0ee110br, I6cs1itejju2vv, I5v1libhfl216g, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, I39dpgsfrfqoje, Iehrfhjl995url, Iba32499dqm93s, Icieorn6ka531i, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, I74emp5umgnkud, Icgt4v2365ttsr, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, I133afc08h2mau, I6al1n81n93b1t, Ibmifqrssunvco, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia9ohir42h0hf9, Ia82mnkmeo2rhc, I8mvo02metrlb4, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, Ibuajudsj9afdq, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, Ifs4grbqdb42lb, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I5g3pngu611laa, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iah8gotbc8k206, Iefeuvfeiehd8e, Idu56k2c1cj5o4, Ijkmciu2aeft, I5aes8jp4sil1c, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, I8lu8i8fbbf50g, If6od6usoiau1p, Ia874uii7kugnp, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, I5dr54fjj8trt2, I4lceh83ad8670, Ifse9r61jik93c, I80adgjhq267lu, I7uuo0ij7vr12a, Iarnccmin6is0v, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, Ib5hcuavtlb0st, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, Iekkehmfi0nu2o } from "./common-types";
 type AnonymousEnum<T extends {}> = T & {
     __anonymous: true;
 };
@@ -268,7 +268,7 @@ type IStorage = {
         /**
          * Actual proposal for a given hash, if it's current.
          */
-        ProposalOf: StorageDescriptor<[Key: SizedHex<32>], Anonymize<I1u3k7se9kq4mo>, true, never>;
+        ProposalOf: StorageDescriptor<[Key: SizedHex<32>], Anonymize<I5or58uvr4prak>, true, never>;
         /**
          * Consideration cost created for publishing and storing a proposal.
          *
@@ -378,6 +378,19 @@ type IStorage = {
          * one per collision`.
          */
         SignCommitments: StorageDescriptor<Anonymize<I6cs1itejju2vv>, Anonymize<I5v1libhfl216g>, true, never>;
+        /**
+         * Round-1 commitments sent **ahead** for the head proposal's next chunk while its
+         * current chunk is in round 2 ([`Message::SignCommitAhead`]): `(proposal, member) ->
+         * one per collision of that chunk`. They become that chunk's [`SignCommitments`] when
+         * the current chunk is applied, and are void (cleared) when its attempt restarts.
+         */
+        AheadCommitments: StorageDescriptor<Anonymize<I6cs1itejju2vv>, Anonymize<I5v1libhfl216g>, true, never>;
+        /**
+         * The live blocks of a proposal's next chunk, ascending: its collisions are its
+         * models and these headers, so a commitment sent ahead has a known length. Set when a
+         * chunk starts (absent after the last: nothing to commit ahead for).
+         */
+        NextHeights: StorageDescriptor<[Key: bigint], Anonymize<Iafqnechp3omqg>, true, never>;
         /**
          * Verified round-2 partial shares of the head proposal's current attempt.
          */
@@ -761,7 +774,7 @@ type ICalls = {
          * - `M` members-count (code-bounded)
          * - `P` complexity of dispatching `proposal`
          */
-        execute: TxDescriptor<Anonymize<Ia67qaa7k0open>>;
+        execute: TxDescriptor<Anonymize<I74emp5umgnkud>>;
         /**
          * Add a new proposal to either be voted on or executed directly.
          *
@@ -778,7 +791,7 @@ type ICalls = {
          * - `P1` is proposal execution complexity (`threshold < 2`)
          * - `P2` is proposals-count (code-bounded) (`threshold >= 2`)
          */
-        propose: TxDescriptor<Anonymize<I1eh979cm9e12c>>;
+        propose: TxDescriptor<Anonymize<Icgt4v2365ttsr>>;
         /**
          * Add an aye or nay vote for the sender to the given proposal.
          *
@@ -918,7 +931,7 @@ type ICalls = {
          * the signature is checked in validation. Charged the most the message can cost;
          * a round-2 share that does not complete the round is refunded to its record.
          */
-        submit: TxDescriptor<Anonymize<Ideihnrtj97atb>>;
+        submit: TxDescriptor<Anonymize<I133afc08h2mau>>;
         /**
          * Queues the next redaction of unlearning request `request` for the committee's
          * off-chain workers, which compute its collisions. Its updates are **the models'
@@ -2499,11 +2512,11 @@ type IRuntimeCalls = {
         /**
          * Query information of a dispatch class, weight, and fee of a given encoded `Call`.
          */
-        query_call_info: RuntimeDescriptor<[call: Anonymize<I1u3k7se9kq4mo>, len: number], Anonymize<I6spmpef2c7svf>>;
+        query_call_info: RuntimeDescriptor<[call: Anonymize<I5or58uvr4prak>, len: number], Anonymize<I6spmpef2c7svf>>;
         /**
          * Query fee details of a given encoded `Call`.
          */
-        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<I1u3k7se9kq4mo>, len: number], Anonymize<Iei2mvq0mjvt81>>;
+        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<I5or58uvr4prak>, len: number], Anonymize<Iei2mvq0mjvt81>>;
         /**
          * Query the output of the current `WeightToFee` given some input.
          */
@@ -2619,7 +2632,7 @@ export type BlockfulEvents = EventsFromPalletsDef<PalletsTypedef>;
 export type BlockfulErrors = ErrorsFromPalletsDef<PalletsTypedef>;
 export type BlockfulConstants = ConstFromPalletsDef<PalletsTypedef>;
 export type BlockfulViewFns = ViewFnsFromPalletsDef<PalletsTypedef>;
-export type BlockfulCallData = Anonymize<I1u3k7se9kq4mo> & {
+export type BlockfulCallData = Anonymize<I5or58uvr4prak> & {
     value: {
         type: string;
     };
@@ -2634,7 +2647,7 @@ type AllInteractions = {
         TransactionPayment: ['NextFeeMultiplier', 'StorageVersion', 'TxPaymentCredit'];
         Committee: ['Proposals', 'ProposalOf', 'CostOf', 'Voting', 'ProposalCount', 'Members', 'Prime'];
         CommitteeMembership: ['Members', 'Prime'];
-        Threshold: ['Dkg', 'NextEpoch', 'DkgCommitments', 'DkgShares', 'Disqualified', 'DkgComplaints', 'DkgPending', 'DkgConfirmed', 'BoundSecretKeys', 'Keys', 'ActiveEpoch', 'RefusedCommittee', 'Proposals', 'Queue', 'NextProposalId', 'PendingChunks', 'SignCommitments', 'SignShares', 'MessagesInBlock', 'Misbehaviour'];
+        Threshold: ['Dkg', 'NextEpoch', 'DkgCommitments', 'DkgShares', 'Disqualified', 'DkgComplaints', 'DkgPending', 'DkgConfirmed', 'BoundSecretKeys', 'Keys', 'ActiveEpoch', 'RefusedCommittee', 'Proposals', 'Queue', 'NextProposalId', 'PendingChunks', 'SignCommitments', 'AheadCommitments', 'NextHeights', 'SignShares', 'MessagesInBlock', 'Misbehaviour'];
         Archive: ['Records', 'RecordHashes', 'NextSeq', 'Head', 'Lineage', 'LineageLen'];
         LiveChain: ['ChPublicKey', 'Txs', 'NextTxId', 'Blocks', 'BlockTxs', 'NextHeight', 'PendingTxs', 'Children'];
         Unlearning: ['Requests', 'NextRequestId', 'LockedBy', 'Expiries', 'Updates', 'Releasing', 'Frontiers', 'SampleWithdrawals', 'Waiting', 'UpdateWindow'];

@@ -1820,15 +1820,15 @@ export type TransactionPaymentReleases = Enum<{
     "V2": undefined;
 }>;
 export declare const TransactionPaymentReleases: GetEnum<TransactionPaymentReleases>;
-export type I1u3k7se9kq4mo = AnonymousEnum<{
+export type I5or58uvr4prak = AnonymousEnum<{
     "System": Anonymize<Iekve0i6djpd9f>;
     "Timestamp": Anonymize<I7d75gqfg6jh9c>;
     "Grandpa": Anonymize<Ibck9ekr2i96uj>;
     "Balances": Anonymize<I9svldsp29mh87>;
-    "Committee": Anonymize<Id3u9sfb4fitet>;
+    "Committee": Anonymize<I2cn7i1gb59ga7>;
     "CommitteeMembership": Anonymize<I6tsknu13e0euf>;
     "Upgrade": Anonymize<Ihaooms4i702v>;
-    "Threshold": Anonymize<Ifvp9tfqlif8r2>;
+    "Threshold": Anonymize<I7b9h5d7g79un2>;
     "LiveChain": Anonymize<I53h5usfiohmnu>;
     "Unlearning": Anonymize<I9s08u9p1267k3>;
 }>;
@@ -2158,7 +2158,7 @@ export type I5utcetro501ir = {
     "value": bigint;
     "keep_alive": boolean;
 };
-export type Id3u9sfb4fitet = AnonymousEnum<{
+export type I2cn7i1gb59ga7 = AnonymousEnum<{
     /**
      * Set the collective's membership.
      *
@@ -2197,7 +2197,7 @@ export type Id3u9sfb4fitet = AnonymousEnum<{
      * - `M` members-count (code-bounded)
      * - `P` complexity of dispatching `proposal`
      */
-    "execute": Anonymize<Ia67qaa7k0open>;
+    "execute": Anonymize<I74emp5umgnkud>;
     /**
      * Add a new proposal to either be voted on or executed directly.
      *
@@ -2214,7 +2214,7 @@ export type Id3u9sfb4fitet = AnonymousEnum<{
      * - `P1` is proposal execution complexity (`threshold < 2`)
      * - `P2` is proposals-count (code-bounded) (`threshold >= 2`)
      */
-    "propose": Anonymize<I1eh979cm9e12c>;
+    "propose": Anonymize<Icgt4v2365ttsr>;
     /**
      * Add an aye or nay vote for the sender to the given proposal.
      *
@@ -2295,11 +2295,11 @@ export type I38jfk5li8iang = {
     "prime"?: (SS58String) | undefined;
     "old_count": number;
 };
-export type Ia67qaa7k0open = {
+export type I74emp5umgnkud = {
     "proposal": TxCallData;
     "length_bound": number;
 };
-export type I1eh979cm9e12c = {
+export type Icgt4v2365ttsr = {
     "threshold": number;
     "proposal": TxCallData;
     "length_bound": number;
@@ -2385,14 +2385,14 @@ export type Ihaooms4i702v = AnonymousEnum<{
      */
     "authorize_upgrade": Anonymize<Ib51vk42m1po4n>;
 }>;
-export type Ifvp9tfqlif8r2 = AnonymousEnum<{
+export type I7b9h5d7g79un2 = AnonymousEnum<{
     /**
      * A committee member's DKG or signing message, signed with its member key. Sent
      * by the members' off-chain workers as an unsigned transaction (no fee, no nonce);
      * the signature is checked in validation. Charged the most the message can cost;
      * a round-2 share that does not complete the round is refunded to its record.
      */
-    "submit": Anonymize<Ideihnrtj97atb>;
+    "submit": Anonymize<I133afc08h2mau>;
     /**
      * Queues the next redaction of unlearning request `request` for the committee's
      * off-chain workers, which compute its collisions. Its updates are **the models'
@@ -2422,7 +2422,7 @@ export type Ifvp9tfqlif8r2 = AnonymousEnum<{
      */
     "reject_proposal": Anonymize<Ibmifqrssunvco>;
 }>;
-export type Ideihnrtj97atb = {
+export type I133afc08h2mau = {
     "submission": {
         "member": SizedHex<32>;
         "message": Enum<{
@@ -2462,6 +2462,12 @@ export type Ideihnrtj97atb = {
                 "attempt": number;
                 "package": SizedHex<32>;
                 "shares": Anonymize<Ic5m5lp1oioo8r>;
+            };
+            "SignCommitAhead": {
+                "proposal": bigint;
+                "chunk": number;
+                "attempt": number;
+                "commitments": Anonymize<I5v1libhfl216g>;
             };
         }>;
     };

@@ -14,13 +14,13 @@ const toBinary = (base64) => {
   return bytes;
 };
 
-const descriptorValues = import('./descriptors-C8d1FzUx.js').then((module) => module["Blockful"]);
-const metadataTypes = import('./metadataTypes-BYO4OOrJ.js').then(
+const descriptorValues = import('./descriptors-C1EQDQBX.js').then((module) => module["Blockful"]);
+const metadataTypes = import('./metadataTypes-DsP37zAX.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./blockful_metadata-S9avwny9.js').then(
+const getMetadata$1 = () => import('./blockful_metadata-Bpe98Xhd.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;
