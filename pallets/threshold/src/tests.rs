@@ -828,6 +828,29 @@ fn redacted_models(n: u64) -> usize {
 	versions.iter().filter(|v| **v == 1).count()
 }
 
+/// The attempts whose signers were chosen (`SignersChosen`), in order.
+fn signed_attempts() -> Vec<u32> {
+	events()
+		.into_iter()
+		.filter_map(|e| match e {
+			Event::SignersChosen { attempt, .. } => Some(attempt),
+			_ => None,
+		})
+		.collect()
+}
+
+/// A net with the committee's key and a proposal of a chain of `n` models (the mock's
+/// chunks: 8, 7, 4 for 19); returns the net and the request.
+fn chunked_net(n: u64) -> (TestNet, u64) {
+	let mut net = new_net(true);
+	keygen(&mut net);
+	let request = net.with(|| chain_of_models_and_request(n));
+	net.with(|| {
+		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request));
+	});
+	(net, request)
+}
+
 #[test]
 fn a_request_larger_than_one_chunk_is_approved_once_and_survives_a_member_down_and_a_restart() {
 	const N: u64 = 19; // chunks of MaxUpdates = 8, the last of MaxFinalChunk = 4: 8, 7, 4
@@ -899,13 +922,7 @@ fn a_request_larger_than_one_chunk_is_approved_once_and_survives_a_member_down_a
 		assert_eq!(proposed, 1, "one approval");
 		// Each chunk and each retry was signed in its own attempt: no nonce record is
 		// ever asked for twice.
-		let attempts: Vec<u32> = events()
-			.into_iter()
-			.filter_map(|e| match e {
-				Event::SignersChosen { attempt, .. } => Some(attempt),
-				_ => None,
-			})
-			.collect();
+		let attempts = signed_attempts();
 		assert!(attempts.windows(2).all(|w| w[0] < w[1]), "{attempts:?}");
 		let r = pallet_unlearning::Requests::<Test>::get(request).unwrap();
 		assert_eq!((r.status, r.rounds, r.done.len()), (pallet_unlearning::RequestStatus::Completed, 3, N as usize));
@@ -929,11 +946,8 @@ fn commit_ahead(chunk: u32, attempt: u32, n: usize, point: [u8; 32]) -> Message 
 #[test]
 fn pipelined_chunks_are_applied_one_per_block_with_commitments_sent_ahead() {
 	const N: u64 = 19; // chunks of 8, 7 and 4 models
-	let mut net = new_net(true);
-	keygen(&mut net);
-	let request = net.with(|| chain_of_models_and_request(N));
+	let (mut net, _) = chunked_net(N);
 	net.with(|| {
-		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request));
 		let p = Proposals::<Test>::get(0).unwrap();
 		assert!(Pallet::<Test>::pipelined(&p, 3), "the mock's chunks are pipelined at t = 3");
 		// The next chunk's length is known before it is signed: 7 models and the headers
@@ -962,26 +976,14 @@ fn pipelined_chunks_are_applied_one_per_block_with_commitments_sent_ahead() {
 		assert_eq!(AheadCommitments::<Test>::iter_prefix(0).count(), 0);
 		assert!(NextHeights::<Test>::get(0).is_none());
 		// Each chunk still signed in its own attempt, no attempt signed twice.
-		let attempts: Vec<u32> = events()
-			.into_iter()
-			.filter_map(|e| match e {
-				Event::SignersChosen { attempt, .. } => Some(attempt),
-				_ => None,
-			})
-			.collect();
+		let attempts = signed_attempts();
 		assert_eq!(attempts, vec![0, 1, 2]);
 	});
 }
 
 #[test]
 fn bad_commitments_sent_ahead_are_refused_without_state_change() {
-	const N: u64 = 19;
-	let mut net = new_net(true);
-	keygen(&mut net);
-	let request = net.with(|| chain_of_models_and_request(N));
-	net.with(|| {
-		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request));
-	});
+	let (mut net, _) = chunked_net(19);
 	let base = blockful_chameleon::dev_public_key().0;
 	let items = 7 + 4; // the next chunk: 7 models and the headers of their 4 live blocks
 	net.with(|| {
