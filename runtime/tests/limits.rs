@@ -9,7 +9,7 @@
 //! fit one normal extrinsic each.
 
 use blockful_runtime::{configs, LiveChain};
-use frame_support::traits::Get;
+use frame_support::{traits::Get, weights::Weight};
 use pallet_live_chain::OnRedaction;
 
 /// Committee sizes the checks run for: the smallest allowed, 7, 16 and the largest.
@@ -59,10 +59,12 @@ fn the_t_round_two_messages_of_the_largest_redaction_fit_the_round_for_every_com
 	);
 	for n in COMMITTEES {
 		let t = u64::from(pallet_threshold::threshold_for(n));
+		// A full chunk before the last: its completing share also hands over to the next.
 		let full = costs::completing_share_weight::<Runtime>(items, t)
+			.saturating_add(costs::chunk_handover_weight::<Runtime>(items, t))
 			.ref_time();
 		let record = costs::share_record_weight::<Runtime>(items, t as usize).ref_time();
-		let blocks = costs::round_blocks::<Runtime>(items, t);
+		let blocks = costs::round_blocks::<Runtime>(items, t, costs::chunk_handover_weight::<Runtime>(items, t));
 		assert!(full <= capacity, "n = {n}: one round-2 message does not fit a block");
 		// Each block takes messages while the full charge fits what is left; all but the
 		// completing one are refunded to their record (stored unchecked).
@@ -116,6 +118,12 @@ fn the_final_chunk_fits_with_the_closing_of_the_largest_request() {
 	let bigger = last + last / 10 + 1;
 	assert!(!final_chunk_fits(bigger), "MaxFinalChunk {last} could be at least {bigger}");
 	let closing = <blockful_runtime::Unlearning as OnRedaction>::max_weight();
+	assert_eq!(costs::closing_weight::<Runtime>(), closing);
+	// Its round 2, the completing share charged with the closing, takes one block too.
+	for n in COMMITTEES {
+		let t = u64::from(pallet_threshold::threshold_for(n));
+		assert_eq!(costs::round_blocks::<Runtime>(2 * last, t, closing), 1, "n = {n}");
+	}
 	println!("the last chunk's message also closes the request: {:.0} ms", closing.ref_time() as f64 / 1e9);
 }
 
@@ -275,7 +283,18 @@ fn a_full_chunk_is_pipelined_where_its_completing_share_can_also_close_the_next_
 		// Pipelined exactly when that whole charge fits one normal extrinsic, and round 2
 		// (the completing share charged with it) still takes one block.
 		assert_eq!(pipelined, with_next.all_lte(max_extrinsic()), "n = {n}");
-		assert_eq!(costs::round_blocks::<Runtime>(items, t), 1, "n = {n}");
+		// The hand-over charged (and counted by the round's length) is the same rule.
+		let ahead = if pipelined { costs::ahead_weight::<Runtime>(t) } else { Weight::zero() };
+		assert_eq!(
+			costs::chunk_handover_weight::<Runtime>(items, t),
+			costs::next_chunk_weight::<Runtime>().saturating_add(ahead),
+			"n = {n}"
+		);
+		assert_eq!(
+			costs::round_blocks::<Runtime>(items, t, costs::chunk_handover_weight::<Runtime>(items, t)),
+			1,
+			"n = {n}"
+		);
 		println!(
 			"n = {n:2}, t = {t:2}: completing share with the next chunk's round 1 {:.0} ms of {:.0} ms: {}",
 			with_next.ref_time() as f64 / 1e9,

@@ -22,7 +22,7 @@
 //! Pipelined chunks: when the completing share of a chunk can also close round 1 of the
 //! next one within one normal extrinsic ([`pipelines`]), the members send the next chunk's
 //! commitments ahead with this chunk's shares, and the completing share is charged for
-//! taking the next chunk and building its packages too ([`chunk_end_weight`]).
+//! taking the next chunk and building its packages too ([`chunk_handover_weight`]).
 //!
 //! A message is charged what it can cost at most; a round-2 share that does not complete
 //! the round and a round-1 commitment that does not close it are refunded to what they
@@ -133,15 +133,10 @@ pub fn charged<T: Config>(items: usize, models: usize) -> usize {
 
 /// What the completing round-2 message of a proposal's **last** chunk adds to the
 /// benchmark (which closed a request of its own size): closing a request of up to
-/// `MaxAffected` models (the unlearning hook's bound). Nothing for other chunks.
-pub fn closing_weight<T: Config>(proposal: &u64) -> Weight {
+/// `MaxAffected` models (the unlearning hook's bound).
+pub fn closing_weight<T: Config>() -> Weight {
 	use pallet_live_chain::OnRedaction;
-	let last = Proposals::<T>::get(proposal).is_none_or(|p| p.is_last_chunk());
-	if last {
-		<T as pallet_live_chain::Config>::OnRedaction::max_weight()
-	} else {
-		Weight::zero()
-	}
+	<T as pallet_live_chain::Config>::OnRedaction::max_weight()
 }
 
 /// Round 2, a share that does not complete the round: it is stored unchecked (the round
@@ -206,37 +201,46 @@ fn max_extrinsic<T: Config>() -> Weight {
 	weights.get(DispatchClass::Normal).max_extrinsic.unwrap_or(weights.max_block)
 }
 
-/// What the completing share of `p`'s current chunk adds to the benchmark at threshold
-/// `t`: closing the request after the last chunk ([`closing_weight`]); before it, taking
-/// the next chunk and, when pipelined, closing its round 1.
-pub fn chunk_end_weight<T: Config>(proposal: &u64, t: u64) -> Weight {
-	match Proposals::<T>::get(proposal) {
-		Some(p) if !p.is_last_chunk() => {
-			let next = next_chunk_weight::<T>();
-			if Pallet::<T>::pipelined(&p, t) {
-				next.saturating_add(ahead_weight::<T>(t))
-			} else {
-				next
-			}
-		},
-		_ => closing_weight::<T>(proposal),
+/// What the completing share of a chunk before the last does once the chunk is applied,
+/// for a chunk of `items` charged collisions signed by `t`: taking the next chunk
+/// ([`next_chunk_weight`]) and, when pipelined ([`pipelines`]), closing its round 1
+/// ([`ahead_weight`]).
+pub fn chunk_handover_weight<T: Config>(items: usize, t: u64) -> Weight {
+	let next = next_chunk_weight::<T>();
+	if pipelines::<T>(items, t) {
+		next.saturating_add(ahead_weight::<T>(t))
+	} else {
+		next
 	}
 }
 
+/// What the completing share of `p`'s current chunk adds to the benchmark at threshold
+/// `t`: before the last chunk, handing over to the next one ([`chunk_handover_weight`]);
+/// for the last, closing the request ([`closing_weight`]). `None` (the proposal is gone)
+/// is charged as a last chunk.
+pub fn chunk_end_of<T: Config>(p: Option<&ProposalOf<T>>, t: u64) -> Weight {
+	match p {
+		Some(p) if !p.is_last_chunk() =>
+			chunk_handover_weight::<T>(charged::<T>(p.items(), p.updates.len()), t),
+		_ => closing_weight::<T>(),
+	}
+}
+
+/// [`chunk_end_of`] the proposal stored under `proposal`.
+pub fn chunk_end_weight<T: Config>(proposal: &u64, t: u64) -> Weight {
+	chunk_end_of::<T>(Proposals::<T>::get(proposal).as_ref(), t)
+}
+
 /// Blocks that the `t` messages of one signing round of `items` collisions need at the
-/// normal block weight: a message is included only while its full charge (the most it
-/// can cost: the completing one's) fits what the block has left, and every message but
-/// the completing one is refunded to its record (round 2's shares are stored unchecked,
-/// round 1's commitments are checked on arrival); at least one and at most
+/// normal block weight, when the completing share also does `end` after applying its
+/// chunk ([`chunk_end_of`]): a message is included only while its full charge (the most
+/// it can cost: the completing one's) fits what the block has left, and every message
+/// but the completing one is refunded to its record (round 2's shares are stored
+/// unchecked, round 1's commitments are checked on arrival); at least one and at most
 /// `MaxMessagesPerBlock` messages per block.
-pub fn round_blocks<T: Config>(items: usize, t: u64) -> u64 {
-	let pipelined = if pipelines::<T>(items, t) {
-		next_chunk_weight::<T>().saturating_add(ahead_weight::<T>(t))
-	} else {
-		Weight::zero()
-	};
+pub fn round_blocks<T: Config>(items: usize, t: u64, end: Weight) -> u64 {
 	let full = completing_share_weight::<T>(items, t)
-		.saturating_add(pipelined)
+		.saturating_add(end)
 		.max(sign_commit_weight::<T>(items, t))
 		.ref_time()
 		.max(1);

@@ -162,10 +162,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The last block of a round of `p` by a key of threshold `t`: `RoundTimeout` beyond
-	/// the blocks its `t` messages need ([`round_blocks`](crate::costs::round_blocks)).
+	/// the blocks its `t` messages need ([`round_blocks`](crate::costs::round_blocks)),
+	/// the completing one charged with what ends the chunk
+	/// ([`chunk_end_of`](crate::costs::chunk_end_of)).
 	pub(crate) fn round_deadline(p: &ProposalOf<T>, t: impl Into<u64>) -> BlockNumberFor<T> {
-		let items = crate::costs::charged::<T>(p.items(), p.updates.len());
-		let needed = crate::costs::round_blocks::<T>(items, t.into());
+		let (items, t) = (crate::costs::charged::<T>(p.items(), p.updates.len()), t.into());
+		let end = crate::costs::chunk_end_of::<T>(Some(p), t);
+		let needed = crate::costs::round_blocks::<T>(items, t, end);
 		frame_system::Pallet::<T>::block_number()
 			.saturating_add(T::RoundTimeout::get())
 			.saturating_add(BlockNumberFor::<T>::unique_saturated_from(needed))

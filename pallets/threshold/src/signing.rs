@@ -467,10 +467,13 @@ impl<T: Config> Pallet<T> {
 				// Pipelined: the commitments sent ahead are the next chunk's round 1; with
 				// `t` of them it closes here, and its shares can come in the next block.
 				if pipelined {
-					used.saturating_accrue(crate::costs::ahead_weight::<T>(t));
 					match Self::close_round1(proposal, &mut p, t.saturated_into()) {
-						Ok(_) => {},
+						// Closed: the next chunk's packages were built.
+						Ok(true) => used.saturating_accrue(crate::costs::ahead_weight::<T>(t)),
+						// Fewer than `t` sent ahead: only their keys were read.
+						Ok(false) => used.saturating_accrue(T::DbWeight::get().reads(t)),
 						Err(error) => {
+							used.saturating_accrue(crate::costs::ahead_weight::<T>(t));
 							Self::drop_proposal(proposal, error);
 							return Ok(Some(used));
 						},

@@ -700,7 +700,8 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 		let share = |n: usize| Message::SignShare { proposal: 0, attempt: 0, package: [0; 32], shares: vec![[0; 32]; n] };
 		// Its only chunk is its last: the completing message also closes the request.
 		let closing = <Unlearning as pallet_live_chain::OnRedaction>::max_weight();
-		assert_eq!(costs::closing_weight::<Test>(&0), closing);
+		assert_eq!(costs::closing_weight::<Test>(), closing);
+		assert_eq!(costs::chunk_end_weight::<Test>(&0, 3), closing);
 		// The completing share may also have to name a cheater (three share checks): the
 		// benchmark's own-share checks of six or eight collisions cover them.
 		assert_eq!(costs::blame_weight::<Test>(6, 3), frame_support::weights::Weight::zero());
@@ -715,9 +716,8 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 		// A chunk of fewer collisions than signers is charged the difference.
 		let verify = <<Test as pallet_live_chain::Config>::WeightInfo as pallet_live_chain::WeightInfo>::ch_verify();
 		assert_eq!(costs::blame_weight::<Test>(2, 22), verify.saturating_mul(20));
-		// A chunk before the last closes nothing.
+		// A chunk before the last closes nothing: it hands over to the next chunk.
 		Proposals::<Test>::mutate(0, |p| p.as_mut().unwrap().chunks = 2);
-		assert_eq!(costs::closing_weight::<Test>(&0), frame_support::weights::Weight::zero());
 		let commit = Message::SignCommit { proposal: 0, attempt: 0, commitments: vec![([0; 32], [0; 32]); 5] };
 		assert_eq!(Pallet::<Test>::submit_weight(&commit), costs::sign_commit_weight::<Test>(6, 3));
 		// It takes the next chunk, and, pipelined, closes that chunk's round 1: charged for
@@ -726,6 +726,7 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 		assert!(Pallet::<Test>::pipelined(&p, 3));
 		let next = costs::next_chunk_weight::<Test>().saturating_add(costs::ahead_weight::<Test>(3));
 		assert_eq!(costs::chunk_end_weight::<Test>(&0, 3), next);
+		assert_eq!(costs::chunk_handover_weight::<Test>(6, 3), next);
 		assert_eq!(
 			Pallet::<Test>::submit_weight(&share(5)),
 			costs::sign_share_weight::<Test>(6, 3).saturating_add(next)
@@ -738,24 +739,29 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 /// Runs the members' workers block by block until the signers' round-2 shares wait in the
 /// pool, and returns those calls undispatched (to dispatch, inspect or tamper with).
 pub(crate) fn pending_shares(net: &mut TestNet) -> Vec<crate::Call<Test>> {
+	pending_calls(net, |m| matches!(m, Message::SignShare { .. }))
+}
+
+/// Like [`pending_shares`], for the member messages `wanted` picks.
+fn pending_calls(net: &mut TestNet, wanted: impl Fn(&Message) -> bool) -> Vec<crate::Call<Test>> {
 	use frame_support::traits::Hooks;
 	for _ in 0..6 {
 		net.with(|| Threshold::offchain_worker(System::block_number()));
 		let txs: Vec<Vec<u8>> = net.pool.read().transactions.clone();
-		let shares: Vec<crate::Call<Test>> = txs
+		let calls: Vec<crate::Call<Test>> = txs
 			.iter()
 			.filter_map(|raw| {
 				let xt: Extrinsic = codec::Decode::decode(&mut &raw[..]).unwrap();
 				match xt.function {
 					RuntimeCall::Threshold(call @ Call::submit { .. })
-						if matches!(&call, Call::submit { submission, .. } if matches!(submission.message, Message::SignShare { .. })) =>
+						if matches!(&call, Call::submit { submission, .. } if wanted(&submission.message)) =>
 						Some(call),
 					_ => None,
 				}
 			})
 			.collect();
-		if !shares.is_empty() {
-			return shares;
+		if !calls.is_empty() {
+			return calls;
 		}
 		net.pool.write().transactions.clear();
 		net.block();
@@ -979,6 +985,58 @@ fn pipelined_chunks_are_applied_one_per_block_with_commitments_sent_ahead() {
 		let attempts = signed_attempts();
 		assert_eq!(attempts, vec![0, 1, 2]);
 	});
+}
+
+/// Dispatches `calls` here, as a block would; returns the last one's actual weight.
+fn dispatch_all(calls: &[crate::Call<Test>]) -> Option<frame_support::weights::Weight> {
+	use sp_runtime::traits::ValidateUnsigned;
+	calls
+		.iter()
+		.map(|call| {
+			assert_ok!(Threshold::pre_dispatch(call));
+			RuntimeCall::Threshold(call.clone()).dispatch(RuntimeOrigin::none()).unwrap().actual_weight
+		})
+		.last()
+		.flatten()
+}
+
+#[test]
+fn a_pipelined_chunk_is_charged_the_next_round_one_only_when_it_closes_it() {
+	use crate::costs;
+	// The completing share of chunk 0 (8 models in 4 live blocks) applies it and takes
+	// chunk 1; the commitments sent ahead close chunk 1's round 1 only when `t` came.
+	let completed = |sent_ahead: usize| {
+		let (mut net, _) = chunked_net(19);
+		let calls = pending_calls(&mut net, |m| {
+			matches!(m, Message::SignShare { .. } | Message::SignCommitAhead { .. })
+		});
+		let (shares, ahead): (Vec<_>, Vec<_>) = calls.into_iter().partition(
+			|c| matches!(c, Call::submit { submission, .. } if matches!(submission.message, Message::SignShare { .. })),
+		);
+		// The three signers' shares; every member's commitments for the next chunk.
+		assert_eq!((shares.len(), ahead.len()), (3, 4));
+		net.with(|| {
+			let p = Proposals::<Test>::get(0).unwrap();
+			let applied = costs::sign_share_weight::<Test>(costs::charged::<Test>(p.items(), p.updates.len()), 3)
+				.saturating_add(costs::next_chunk_weight::<Test>());
+			dispatch_all(&ahead[..sent_ahead]);
+			let used = dispatch_all(&shares).expect("the completing share reports its weight");
+			assert_eq!(redacted_models(19), 8);
+			let p = Proposals::<Test>::get(0).unwrap();
+			assert_eq!(p.chunk, 1);
+			(used, applied, matches!(p.phase, SignPhase::Sign { .. }))
+		})
+	};
+	let db: frame_support::weights::RuntimeDbWeight =
+		<<Test as frame_system::Config>::DbWeight as frame_support::traits::Get<_>>::get();
+	// Two of three: chunk 1 waits for its commitments; no packages built, none charged.
+	let (used, applied, closed) = completed(2);
+	assert!(!closed);
+	assert_eq!(used, applied.saturating_add(db.reads(3)));
+	// Three: chunk 1's round 1 closed in the same message, charged its packages.
+	let (used, applied, closed) = completed(3);
+	assert!(closed);
+	assert_eq!(used, applied.saturating_add(costs::ahead_weight::<Test>(3)));
 }
 
 #[test]

@@ -20,7 +20,7 @@ const metadataTypes = import('./metadataTypes-DsP37zAX.js').then(
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./blockful_metadata-Bpe98Xhd.js').then(
+const getMetadata$1 = () => import('./blockful_metadata-BTLNJX8y.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;
