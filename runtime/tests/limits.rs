@@ -59,12 +59,16 @@ fn the_t_round_two_messages_of_the_largest_redaction_fit_the_round_for_every_com
 	);
 	for n in COMMITTEES {
 		let t = u64::from(pallet_threshold::threshold_for(n));
-		// A full chunk before the last: its completing share also hands over to the next.
+		// A full chunk of this key's size (`chunk_len`), before the last: its completing
+		// share also hands over to the next.
+		let m = costs::chunk_len::<Runtime>(t);
+		let items = items.max(2 * m as usize);
+		let handover = costs::chunk_handover_weight::<Runtime>(items, t, m);
 		let full = costs::completing_share_weight::<Runtime>(items, t)
-			.saturating_add(costs::chunk_handover_weight::<Runtime>(items, t))
+			.saturating_add(handover)
 			.ref_time();
 		let record = costs::share_record_weight::<Runtime>(items, t as usize).ref_time();
-		let blocks = costs::round_blocks::<Runtime>(items, t, costs::chunk_handover_weight::<Runtime>(items, t));
+		let blocks = costs::round_blocks::<Runtime>(items, t, handover);
 		assert!(full <= capacity, "n = {n}: one round-2 message does not fit a block");
 		// Each block takes messages while the full charge fits what is left; all but the
 		// completing one are refunded to their record (stored unchecked).
@@ -161,7 +165,8 @@ fn the_largest_request_is_filed_cancelled_and_proposed_within_one_extrinsic() {
 	let steps = affected.div_ceil(models);
 	println!("{affected} models: filed in at most {steps} steps of {models}");
 	// A request is cut into at most this many chunks, one committee approval for all.
-	let chunks = blockful_runtime::Threshold::chunk_sizes(affected as usize);
+	// (chunks of `MaxUpdates`, the smallest a key's threshold gives).
+	let chunks = blockful_runtime::Threshold::chunk_sizes(affected as usize, configs::MaxUpdates::get());
 	assert_eq!(chunks.iter().sum::<usize>(), affected as usize);
 	assert!(chunks.iter().all(|c| *c <= configs::MaxUpdates::get() as usize));
 	assert!(*chunks.last().unwrap() <= configs::MaxFinalChunk::get() as usize);
@@ -272,36 +277,48 @@ fn the_expiries_of_one_block_take_at_most_a_quarter_of_it() {
 }
 
 #[test]
-fn a_full_chunk_is_pipelined_where_its_completing_share_can_also_close_the_next_round_one() {
-	let items = 2 * <configs::MaxUpdates as Get<u32>>::get() as usize;
+fn chunks_are_as_large_as_each_committees_key_can_sign_one_per_block() {
+	let floor = <configs::MaxUpdates as Get<u32>>::get();
+	let top = <configs::MaxThresholdChunk as Get<u32>>::get();
 	for n in COMMITTEES {
 		let t = u64::from(pallet_threshold::threshold_for(n));
-		let pipelined = costs::pipelines::<Runtime>(items, t);
+		let m = costs::chunk_len::<Runtime>(t);
+		let items = 2 * m as usize;
+		let pipelined = costs::pipelines::<Runtime>(items, t, m);
 		let with_next = costs::completing_share_weight::<Runtime>(items, t)
-			.saturating_add(costs::next_chunk_weight::<Runtime>())
-			.saturating_add(costs::ahead_weight::<Runtime>(t));
-		// Pipelined exactly when that whole charge fits one normal extrinsic, and round 2
-		// (the completing share charged with it) still takes one block.
+			.saturating_add(costs::next_chunk_weight::<Runtime>(m))
+			.saturating_add(costs::ahead_weight::<Runtime>(m, t));
+		// Pipelined exactly when that whole charge fits one normal extrinsic.
 		assert_eq!(pipelined, with_next.all_lte(max_extrinsic()), "n = {n}");
+		// The largest chunk that pipelines, up to the bound; `MaxUpdates` where none does.
+		assert!((floor..=top).contains(&m), "n = {n}: chunks of {m}");
+		if pipelined {
+			let more = m + 1;
+			assert!(m == top || !costs::pipelines::<Runtime>(2 * more as usize, t, more), "n = {n}");
+		} else {
+			assert_eq!(m, floor, "n = {n}");
+		}
 		// The hand-over charged (and counted by the round's length) is the same rule.
-		let ahead = if pipelined { costs::ahead_weight::<Runtime>(t) } else { Weight::zero() };
-		assert_eq!(
-			costs::chunk_handover_weight::<Runtime>(items, t),
-			costs::next_chunk_weight::<Runtime>().saturating_add(ahead),
-			"n = {n}"
-		);
-		assert_eq!(
-			costs::round_blocks::<Runtime>(items, t, costs::chunk_handover_weight::<Runtime>(items, t)),
-			1,
-			"n = {n}"
-		);
+		let ahead = if pipelined { costs::ahead_weight::<Runtime>(m, t) } else { Weight::zero() };
+		let handover = costs::chunk_handover_weight::<Runtime>(items, t, m);
+		assert_eq!(handover, costs::next_chunk_weight::<Runtime>(m).saturating_add(ahead), "n = {n}");
+		// Round 1's closing message fits, and round 2 (the completing share charged with
+		// the hand-over) takes one block.
+		assert!(costs::sign_commit_weight::<Runtime>(items, t).all_lte(max_extrinsic()), "n = {n}");
+		assert_eq!(costs::round_blocks::<Runtime>(items, t, handover), 1, "n = {n}");
 		println!(
-			"n = {n:2}, t = {t:2}: completing share with the next chunk's round 1 {:.0} ms of {:.0} ms: {}",
+			"n = {n:2}, t = {t:2}: chunks of {m} models; completing share with the next chunk's round 1 {:.0} ms of {:.0} ms: {}",
 			with_next.ref_time() as f64 / 1e9,
 			max_extrinsic().ref_time() as f64 / 1e9,
 			if pipelined { "pipelined, one chunk per block" } else { "not pipelined, two blocks per chunk" }
 		);
 	}
-	// The committees the benchmarks and the dev chain run (four members) pipeline.
-	assert!(costs::pipelines::<Runtime>(items, 3));
+	// The dev chain's key (four members, t = 3) signs chunks of the runtime's bound, and
+	// the bound is what it can sign, within 10 %.
+	assert_eq!(costs::chunk_len::<Runtime>(3), top);
+	let bigger = top + top / 10 + 1;
+	assert!(
+		!costs::pipelines::<Runtime>(2 * bigger as usize, 3, bigger),
+		"MaxThresholdChunk {top} could be at least {bigger}"
+	);
 }

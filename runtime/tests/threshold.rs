@@ -308,9 +308,13 @@ fn a_request_over_max_affected_models_is_approved_once_and_applied_in_chunks() {
 		}
 		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(Charlie.to_account_id()), request));
 		let p = pallet_threshold::Proposals::<Runtime>::get(0).unwrap();
+		// Cut for the key's threshold (four members, t = 3): the largest chunks it signs.
+		assert_eq!(p.chunk_size, pallet_threshold::costs::chunk_len::<Runtime>(3));
+		assert!(p.chunk_size > <blockful_runtime::configs::MaxUpdates as frame_support::traits::Get<u32>>::get());
 		p.chunks as usize
 	});
-	assert_eq!(chunks, Threshold::chunk_sizes(n as usize).len());
+	let size = pallet_threshold::costs::chunk_len::<Runtime>(3);
+	assert_eq!(chunks, Threshold::chunk_sizes(n as usize, size).len());
 	assert!(chunks > 2, "{chunks} chunks");
 	// Half the chunks with every node: after the first, one chunk per block — the
 	// runtime's weights pipeline a committee of four (each chunk's completing share closes

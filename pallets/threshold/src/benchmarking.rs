@@ -127,6 +127,7 @@ fn proposal<T: Config>(u: u32, phase: SignPhase) -> Result<ProposalOf<T>, Benchm
 		root,
 		chunk: 0,
 		chunks: 1,
+		chunk_size: crate::costs::max_chunk::<T>(),
 		attempt: 0,
 		banned: vec![],
 		skipped: vec![],
@@ -228,7 +229,7 @@ mod benchmarks {
 	/// of four (`t = 3`): closes round 1, builds every signing package and its digest.
 	#[benchmark]
 	fn sign_commit(
-		u: Linear<2, { T::MaxUpdates::get().saturating_mul(2) }>,
+		u: Linear<2, { crate::costs::max_chunk::<T>().saturating_mul(2) }>,
 	) -> Result<(), BenchmarkError> {
 		let (submission, signature) = round_one::<T>(u, 4, 3)?;
 
@@ -261,7 +262,7 @@ mod benchmarks {
 	/// round) and applies the redaction (live chain checks, archive, request hook).
 	#[benchmark]
 	fn sign_share(
-		u: Linear<2, { T::MaxUpdates::get().saturating_mul(2) }>,
+		u: Linear<2, { crate::costs::max_chunk::<T>().saturating_mul(2) }>,
 	) -> Result<(), BenchmarkError> {
 		let ((submission, signature), first) = round_two::<T>(u, 4, 3)?;
 

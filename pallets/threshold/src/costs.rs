@@ -127,7 +127,7 @@ fn charged_items<T: Config>(proposal: &u64, items: usize) -> usize {
 
 /// [`charged_items`] of a proposal of `items` collisions over `models` models.
 pub fn charged<T: Config>(items: usize, models: usize) -> usize {
-	let most = T::MaxUpdates::get().saturating_mul(2) as usize;
+	let most = max_chunk::<T>().saturating_mul(2) as usize;
 	items.max(models.saturating_mul(2).min(most))
 }
 
@@ -167,11 +167,11 @@ pub fn completing_share_weight<T: Config>(items: usize, t: u64) -> Weight {
 }
 
 /// What the completing share of a chunk before the last adds to the benchmark (which
-/// signed a proposal of one chunk): taking the next chunk, looking up the live blocks of
-/// the one after it (a live record per model), clearing the attempt's messages and moving
-/// the commitments sent ahead (each member's, at most).
-pub fn next_chunk_weight<T: Config>() -> Weight {
-	let (models, members) = (u64::from(T::MaxUpdates::get()), max_members::<T>());
+/// signed a proposal of one chunk): taking the next chunk (of up to `chunk` models),
+/// looking up the live blocks of the one after it (a live record per model), clearing the
+/// attempt's messages and moving the commitments sent ahead (each member's, at most).
+pub fn next_chunk_weight<T: Config>(chunk: u32) -> Weight {
+	let (models, members) = (u64::from(chunk), max_members::<T>());
 	T::DbWeight::get().reads_writes(
 		models.saturating_add(4).saturating_add(members.saturating_mul(2)),
 		members.saturating_mul(4).saturating_add(4),
@@ -179,20 +179,51 @@ pub fn next_chunk_weight<T: Config>() -> Weight {
 }
 
 /// Round 1 of the next chunk closed by the completing share of this one (pipelined):
-/// building the signing packages of a chunk of the largest size.
-pub fn ahead_weight<T: Config>(t: u64) -> Weight {
-	sign_commit_weight::<T>(T::MaxUpdates::get().saturating_mul(2) as usize, t)
+/// building the signing packages of a chunk of `chunk` models, each in its own live block.
+pub fn ahead_weight<T: Config>(chunk: u32, t: u64) -> Weight {
+	sign_commit_weight::<T>(chunk.saturating_mul(2) as usize, t)
 }
 
 /// Whether the completing share of a chunk of `items` charged collisions, signed by `t`,
-/// can also take the next chunk and close its round 1 within one normal extrinsic: then
-/// the members send their next round-1 commitments ahead, with this chunk's shares, and
-/// a chunk is applied per block instead of one per two.
-pub fn pipelines<T: Config>(items: usize, t: u64) -> bool {
+/// in a proposal cut into chunks of `chunk` models, can also take the next chunk and close
+/// its round 1 within one normal extrinsic: then the members send their next round-1
+/// commitments ahead, with this chunk's shares, and a chunk is applied per block instead
+/// of one per two.
+pub fn pipelines<T: Config>(items: usize, t: u64, chunk: u32) -> bool {
 	completing_share_weight::<T>(items, t)
-		.saturating_add(next_chunk_weight::<T>())
-		.saturating_add(ahead_weight::<T>(t))
+		.saturating_add(next_chunk_weight::<T>(chunk))
+		.saturating_add(ahead_weight::<T>(chunk, t))
 		.all_lte(max_extrinsic::<T>())
+}
+
+/// The most models any chunk may carry: the runtime's `MaxChunk`, at least `MaxUpdates`.
+pub fn max_chunk<T: Config>() -> u32 {
+	T::MaxChunk::get().max(T::MaxUpdates::get())
+}
+
+/// Models per chunk (every chunk but the last) of a proposal signed by a key of threshold
+/// `t`: the most, up to [`max_chunk`], for which a full chunk still pipelines — its
+/// completing share, with the next chunk's hand-over and packages, fits one normal
+/// extrinsic — so that a small threshold applies larger chunks, one per block. When not
+/// even `MaxUpdates` pipelines (the largest committees), `MaxUpdates`: the size that fits
+/// one round-2 message at every committee size.
+pub fn chunk_len<T: Config>(t: u64) -> u32 {
+	let fits = |m: u32| pipelines::<T>(m.saturating_mul(2) as usize, t, m);
+	let (floor, top) = (T::MaxUpdates::get().max(1), max_chunk::<T>());
+	if !fits(floor) {
+		return floor;
+	}
+	// Weights grow with the chunk: the largest fitting size by bisection, `lo` fits.
+	let (mut lo, mut hi) = (floor, top);
+	while lo < hi {
+		let mid = lo.saturating_add(hi.saturating_sub(lo).div_ceil(2));
+		if fits(mid) {
+			lo = mid;
+		} else {
+			hi = mid.saturating_sub(1);
+		}
+	}
+	lo
 }
 
 /// The most one normal extrinsic may weigh.
@@ -202,13 +233,13 @@ fn max_extrinsic<T: Config>() -> Weight {
 }
 
 /// What the completing share of a chunk before the last does once the chunk is applied,
-/// for a chunk of `items` charged collisions signed by `t`: taking the next chunk
-/// ([`next_chunk_weight`]) and, when pipelined ([`pipelines`]), closing its round 1
-/// ([`ahead_weight`]).
-pub fn chunk_handover_weight<T: Config>(items: usize, t: u64) -> Weight {
-	let next = next_chunk_weight::<T>();
-	if pipelines::<T>(items, t) {
-		next.saturating_add(ahead_weight::<T>(t))
+/// for a chunk of `items` charged collisions signed by `t` in a proposal cut into chunks
+/// of `chunk` models: taking the next chunk ([`next_chunk_weight`]) and, when pipelined
+/// ([`pipelines`]), closing its round 1 ([`ahead_weight`]).
+pub fn chunk_handover_weight<T: Config>(items: usize, t: u64, chunk: u32) -> Weight {
+	let next = next_chunk_weight::<T>(chunk);
+	if pipelines::<T>(items, t, chunk) {
+		next.saturating_add(ahead_weight::<T>(chunk, t))
 	} else {
 		next
 	}
@@ -220,8 +251,11 @@ pub fn chunk_handover_weight<T: Config>(items: usize, t: u64) -> Weight {
 /// is charged as a last chunk.
 pub fn chunk_end_of<T: Config>(p: Option<&ProposalOf<T>>, t: u64) -> Weight {
 	match p {
-		Some(p) if !p.is_last_chunk() =>
-			chunk_handover_weight::<T>(charged::<T>(p.items(), p.updates.len()), t),
+		Some(p) if !p.is_last_chunk() => chunk_handover_weight::<T>(
+			charged::<T>(p.items(), p.updates.len()),
+			t,
+			p.chunk_size,
+		),
 		_ => closing_weight::<T>(),
 	}
 }
@@ -285,13 +319,26 @@ pub fn dkg_phase_weight<T: Config>(n: u64) -> Weight {
 
 /// What a run's end may do beyond the benchmarked fresh-key install: a failed run deletes
 /// its transcript (about `3n` entries), a resharing moves every queued proposal to the new
-/// key (a read and a write each, and the head's restart).
+/// key (a read and a write each, and the head's restart) or drops it when its chunks are
+/// too large for the new key (its chunks, attempt state and queue entry:
+/// [`drop_writes`] each).
 fn dkg_end_extra<T: Config>(n: u64) -> Weight {
 	let queued = u64::from(T::MaxQueued::get());
 	T::DbWeight::get().reads_writes(
-		queued.saturating_mul(2).saturating_add(2),
-		n.saturating_mul(3).saturating_add(queued.saturating_mul(2)).saturating_add(2),
+		queued.saturating_mul(3).saturating_add(2),
+		n.saturating_mul(3)
+			.saturating_add(queued.saturating_mul(drop_writes::<T>().saturating_add(2)))
+			.saturating_add(2),
 	)
+}
+
+/// Writes of dropping a proposal: each chunk of the largest request (at least
+/// `MaxFinalChunk` models each), every member's round-1, round-2 and ahead message, the
+/// proposal, its next heights and the queue.
+fn drop_writes<T: Config>() -> u64 {
+	let affected = u64::from(<T as pallet_unlearning::Config>::MaxAffected::get());
+	let chunks = affected.div_ceil(u64::from(T::MaxFinalChunk::get().max(1)));
+	chunks.saturating_add(max_members::<T>().saturating_mul(3)).saturating_add(4)
 }
 
 /// The last dealer's shares of a run of `n` (closes the share phase: the key package).
@@ -349,12 +396,15 @@ impl<T: Config> Pallet<T> {
 	/// Weight of `propose_redaction`: up to `MaxAffected` models, each with its submission
 	/// and live record read (sequential: each candidate's step check),
 	/// the unlearning hook's check of every chunk (the request and the chunk's
-	/// submissions) and the writes of the chunks after the first.
+	/// submissions) and the writes of the chunks after the first (at most: chunks of
+	/// `MaxUpdates`, the smallest a key's threshold gives), the key read for the threshold.
 	pub fn propose_weight() -> Weight {
 		let affected = u64::from(<T as pallet_unlearning::Config>::MaxAffected::get());
-		let chunks = (Pallet::<T>::chunk_sizes(affected.saturated_into()).len() as u64).max(1);
+		let chunks = (Pallet::<T>::chunk_sizes(affected.saturated_into(), T::MaxUpdates::get()).len()
+			as u64)
+			.max(1);
 		T::DbWeight::get().reads_writes(
-			4u64.saturating_add(2u64.saturating_mul(T::MaxQueued::get().into()))
+			5u64.saturating_add(2u64.saturating_mul(T::MaxQueued::get().into()))
 				.saturating_add(affected.saturating_mul(5))
 				.saturating_add(chunks),
 			3u64.saturating_add(chunks),

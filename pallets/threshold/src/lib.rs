@@ -177,11 +177,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxQueued: Get<u32>;
 		/// Most models in the **last** chunk of a proposal (at most the live chain's
-		/// `MaxUpdates`, the size of every other chunk): its round-2 message also closes the
+		/// `MaxUpdates`, and at most every other chunk): its round-2 message also closes the
 		/// request — releases up to `MaxAffected` locks and submissions — and is charged
 		/// for it, so it carries fewer models.
 		#[pallet::constant]
 		type MaxFinalChunk: Get<u32>;
+		/// Most models in any chunk of a proposal, whatever its key's threshold (the signing
+		/// benchmarks' range; at least the live chain's `MaxUpdates`). A proposal is cut into
+		/// chunks of [`costs::chunk_len`] models for its key's threshold: the most whose
+		/// completing share, taking the next chunk and closing its round 1 too, fits one
+		/// normal extrinsic — larger for a small committee's key.
+		#[pallet::constant]
+		type MaxChunk: Get<u32>;
 		/// Most queued proposals of requests filed by one account.
 		#[pallet::constant]
 		type MaxQueuedPerRequester: Get<u32>;
@@ -625,6 +632,10 @@ pub mod pallet {
 		UnknownProposal,
 		/// The committee rejected the proposal (`reject_proposal`).
 		Rejected,
+		/// A resharing installed a key whose threshold cannot sign the proposal's chunks
+		/// within one block ([`costs::chunk_len`]): the proposal is dropped, and its
+		/// requester proposes the rest again, cut for the new key.
+		ChunkTooLargeForKey,
 	}
 
 	#[pallet::hooks]
@@ -657,6 +668,10 @@ pub mod pallet {
 			assert!(
 				T::MaxMessagesPerBlock::get() >= T::MaxMembers::get(),
 				"a block must hold one message of every member"
+			);
+			assert!(
+				u64::from(crate::costs::max_chunk::<T>()) * 2 <= u64::from(u16::MAX),
+				"a chunk's collisions must fit the u16 item index"
 			);
 		}
 	}

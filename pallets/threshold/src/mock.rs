@@ -178,6 +178,12 @@ pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
 
 parameter_types! {
+	/// Most models of a chunk: `MaxUpdates` unless a test raises it (the chunks a small
+	/// key's threshold allows).
+	pub static MaxChunk: u32 = 8;
+}
+
+parameter_types! {
 	/// The committee's accounts (a test may change them, as a membership motion would).
 	pub storage CommitteeMembers: Vec<AccountId> = MEMBERS.to_vec();
 }
@@ -241,6 +247,7 @@ impl pallet_threshold::Config for Test {
 	type MaxMembers = frame_support::traits::ConstU32<32>;
 	type MaxQueued = frame_support::traits::ConstU32<2>;
 	type MaxFinalChunk = frame_support::traits::ConstU32<4>;
+	type MaxChunk = MaxChunk;
 	type MaxQueuedPerRequester = frame_support::traits::ConstU32<1>;
 	type MaxMessagesPerBlock = frame_support::traits::ConstU32<MAX_MESSAGES>;
 	type UnsignedPriority = frame_support::traits::ConstU64<{ 1 << 20 }>;

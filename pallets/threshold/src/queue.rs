@@ -49,7 +49,8 @@ impl<T: Config> Pallet<T> {
 		<T as pallet_live_chain::Config>::OnRedaction::validate(request, &consented)?;
 		let mut chunks: Vec<Vec<(u64, Vec<u8>)>> = Vec::new();
 		let mut rest = &updates[..];
-		for size in Self::chunk_sizes(updates.len()) {
+		let chunk_size = crate::costs::chunk_len::<T>(Self::threshold_of(epoch));
+		for size in Self::chunk_sizes(updates.len(), chunk_size) {
 			let (chunk, tail) = rest.split_at(size.min(rest.len()));
 			chunks.push(chunk.iter().map(|(tx, uri)| (*tx, uri.to_vec())).collect());
 			rest = tail;
@@ -69,6 +70,7 @@ impl<T: Config> Pallet<T> {
 			root,
 			chunk: 0,
 			chunks: count,
+			chunk_size,
 			attempt: 0,
 			banned: Vec::new(),
 			skipped: Vec::new(),
@@ -97,11 +99,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// How a proposal of `models` models is cut: chunks of `MaxUpdates`, then a last one
-	/// of at most `MaxFinalChunk` (its message also closes the request). One chunk when
-	/// the models fit the last.
-	pub fn chunk_sizes(models: usize) -> Vec<usize> {
-		let full = (T::MaxUpdates::get() as usize).max(1);
+	/// How a proposal of `models` models is cut: chunks of `chunk_size` (its key's
+	/// [`chunk_len`](crate::costs::chunk_len)), then a last one of at most `MaxFinalChunk`
+	/// (its message also closes the request). One chunk when the models fit the last.
+	pub fn chunk_sizes(models: usize, chunk_size: u32) -> Vec<usize> {
+		let full = (chunk_size as usize).max(1);
 		let last = (T::MaxFinalChunk::get() as usize).clamp(1, full);
 		let before = models.saturating_sub(last);
 		let mut sizes: Vec<usize> = (0..before.div_ceil(full))
@@ -218,8 +220,17 @@ impl<T: Config> Pallet<T> {
 
 	/// After a resharing to epoch `epoch`: every queued proposal is signed by the new
 	/// committee; the head starts a fresh attempt (its old signers' messages are void),
-	/// exclusions by the old key's indices are forgotten.
+	/// exclusions by the old key's indices are forgotten. A proposal cut into chunks larger
+	/// than the new key's threshold can sign ([`chunk_len`](crate::costs::chunk_len)) is
+	/// dropped (`ChunkTooLargeForKey`): its requester proposes the rest again, cut for the
+	/// new key (the parallel hook accepts any part not applied yet).
 	pub(crate) fn move_queue_to(epoch: u32) {
+		let most = crate::costs::chunk_len::<T>(Self::threshold_of(epoch));
+		for id in Queue::<T>::get() {
+			if Proposals::<T>::get(id).is_some_and(|p| p.epoch != epoch && p.chunk_size > most) {
+				Self::drop_proposal(id, Error::<T>::ChunkTooLargeForKey.into());
+			}
+		}
 		let queue = Queue::<T>::get();
 		for (position, id) in queue.iter().enumerate() {
 			let Some(mut p) = Proposals::<T>::get(id) else { continue };

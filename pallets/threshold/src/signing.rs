@@ -163,6 +163,7 @@ impl<T: Config> Pallet<T> {
 			crate::costs::pipelines::<T>(
 				crate::costs::charged::<T>(p.items(), p.updates.len()),
 				t,
+				p.chunk_size,
 			)
 	}
 
@@ -455,7 +456,7 @@ impl<T: Config> Pallet<T> {
 			crate::costs::charged::<T>(p.items(), p.updates.len()),
 			t,
 		)
-		.saturating_add(if last { hook } else { crate::costs::next_chunk_weight::<T>() });
+		.saturating_add(if last { hook } else { crate::costs::next_chunk_weight::<T>(p.chunk_size) });
 		let (chunk, chunks, models) = (p.chunk, p.chunks, p.updates.len().saturated_into());
 		if chunks > 1 {
 			let signers = signers.to_vec();
@@ -469,11 +470,11 @@ impl<T: Config> Pallet<T> {
 				if pipelined {
 					match Self::close_round1(proposal, &mut p, t.saturated_into()) {
 						// Closed: the next chunk's packages were built.
-						Ok(true) => used.saturating_accrue(crate::costs::ahead_weight::<T>(t)),
+						Ok(true) => used.saturating_accrue(crate::costs::ahead_weight::<T>(p.chunk_size, t)),
 						// Fewer than `t` sent ahead: only their keys were read.
 						Ok(false) => used.saturating_accrue(T::DbWeight::get().reads(t)),
 						Err(error) => {
-							used.saturating_accrue(crate::costs::ahead_weight::<T>(t));
+							used.saturating_accrue(crate::costs::ahead_weight::<T>(p.chunk_size, t));
 							Self::drop_proposal(proposal, error);
 							return Ok(Some(used));
 						},

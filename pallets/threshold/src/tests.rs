@@ -724,9 +724,9 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 		// the largest chunk's packages.
 		let p = Proposals::<Test>::get(0).unwrap();
 		assert!(Pallet::<Test>::pipelined(&p, 3));
-		let next = costs::next_chunk_weight::<Test>().saturating_add(costs::ahead_weight::<Test>(3));
+		let next = costs::next_chunk_weight::<Test>(8).saturating_add(costs::ahead_weight::<Test>(8, 3));
 		assert_eq!(costs::chunk_end_weight::<Test>(&0, 3), next);
-		assert_eq!(costs::chunk_handover_weight::<Test>(6, 3), next);
+		assert_eq!(costs::chunk_handover_weight::<Test>(6, 3, 8), next);
 		assert_eq!(
 			Pallet::<Test>::submit_weight(&share(5)),
 			costs::sign_share_weight::<Test>(6, 3).saturating_add(next)
@@ -1018,7 +1018,7 @@ fn a_pipelined_chunk_is_charged_the_next_round_one_only_when_it_closes_it() {
 		net.with(|| {
 			let p = Proposals::<Test>::get(0).unwrap();
 			let applied = costs::sign_share_weight::<Test>(costs::charged::<Test>(p.items(), p.updates.len()), 3)
-				.saturating_add(costs::next_chunk_weight::<Test>());
+				.saturating_add(costs::next_chunk_weight::<Test>(8));
 			dispatch_all(&ahead[..sent_ahead]);
 			let used = dispatch_all(&shares).expect("the completing share reports its weight");
 			assert_eq!(redacted_models(19), 8);
@@ -1036,7 +1036,68 @@ fn a_pipelined_chunk_is_charged_the_next_round_one_only_when_it_closes_it() {
 	// Three: chunk 1's round 1 closed in the same message, charged its packages.
 	let (used, applied, closed) = completed(3);
 	assert!(closed);
-	assert_eq!(used, applied.saturating_add(costs::ahead_weight::<Test>(3)));
+	assert_eq!(used, applied.saturating_add(costs::ahead_weight::<Test>(8, 3)));
+}
+
+#[test]
+fn chunks_are_cut_as_large_as_the_keys_threshold_can_sign_one_per_block() {
+	const N: u64 = 19;
+	// A runtime allowing chunks of 12: the mock's key (t = 3) pipelines them.
+	MaxChunk::set(12);
+	assert_eq!(crate::costs::chunk_len::<Test>(3), 12);
+	let (mut net, _) = chunked_net(N);
+	net.with(|| {
+		let p = Proposals::<Test>::get(0).unwrap();
+		// 12, then 3, then the last of `MaxFinalChunk` = 4.
+		assert_eq!((p.chunk_size, p.chunks, p.updates.len()), (12, 3, 12));
+		assert_eq!(PendingChunks::<Test>::get(0, 1).unwrap().len(), 3);
+		assert_eq!(PendingChunks::<Test>::get(0, 2).unwrap().len(), 4);
+	});
+	let mut applied_in = Vec::new();
+	let mut done = 0;
+	for _ in 0..12 {
+		net.block();
+		let (now, redacted) = net.with(|| (System::block_number(), redacted_models(N)));
+		assert!([0, 12, 15, 19].contains(&redacted), "{redacted} models redacted: half a chunk");
+		if redacted > done {
+			applied_in.push(now);
+			done = redacted;
+		}
+	}
+	assert_eq!(done, N as usize);
+	assert!(applied_in.windows(2).all(|w| w[1] == w[0] + 1), "chunks applied in blocks {applied_in:?}");
+	net.with(|| assert!(applied()));
+	MaxChunk::set(8);
+}
+
+#[test]
+fn a_resharing_to_a_key_that_cannot_sign_the_chunks_drops_the_proposal_and_it_is_proposed_again() {
+	const N: u64 = 19;
+	MaxChunk::set(12);
+	let (mut net, request) = chunked_net(N);
+	// The new key can sign chunks of 8 at most (here: the runtime's bound lowered).
+	MaxChunk::set(8);
+	net.with(|| {
+		System::reset_events();
+		Pallet::<Test>::move_queue_to(1);
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::ProposalDropped { proposal: 0, error }
+				if *error == Error::<Test>::ChunkTooLargeForKey.into()
+		)));
+		assert!(Proposals::<Test>::get(0).is_none() && Queue::<Test>::get().is_empty());
+		assert_eq!(PendingChunks::<Test>::iter_prefix(0).count(), 0);
+		assert_eq!(redacted_models(N), 0, "nothing applied");
+		// The requester proposes the rest again, cut for the key: 8, 7, 4.
+		assert_ok!(Threshold::propose_redaction(RuntimeOrigin::signed(BOB), request));
+		let p = Proposals::<Test>::get(1).unwrap();
+		assert_eq!((p.chunk_size, p.chunks), (8, 3));
+		// A proposal the new key can sign is moved, not dropped.
+		System::reset_events();
+		Pallet::<Test>::move_queue_to(1);
+		assert!(events().iter().any(|e| matches!(e, Event::ProposalMoved { proposal: 1, epoch: 1 })));
+		assert!(Proposals::<Test>::get(1).is_some());
+	});
 }
 
 #[test]

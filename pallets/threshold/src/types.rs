@@ -121,12 +121,17 @@ pub struct Proposal<AccountId, BlockNumber> {
 	/// ([`update_set_root`]) of all its `(tx, new uri)` pairs in ascending id order, over
 	/// every chunk. Every chunk's signing packages bind it.
 	pub root: [u8; 32],
-	/// The chunk being signed, from 0. A parallel request whose update set exceeds
-	/// `MaxUpdates` is approved once and applied in chunks of at most `MaxUpdates` models,
-	/// in ascending id order; the later chunks wait in `PendingChunks`.
+	/// The chunk being signed, from 0. A parallel request whose update set exceeds one
+	/// chunk is approved once and applied in chunks of `chunk_size` models (the last of at
+	/// most `MaxFinalChunk`), in ascending id order; the later chunks wait in
+	/// `PendingChunks`.
 	pub chunk: u32,
 	/// Chunks of the approval (1 for every redaction that fits one).
 	pub chunks: u32,
+	/// Models of each chunk but the last, as cut for the key's threshold when proposed
+	/// ([`chunk_len`](crate::costs::chunk_len)); a resharing to a key that cannot sign
+	/// chunks this large drops the proposal.
+	pub chunk_size: u32,
 	/// Signing attempt, from 0, counted over all chunks; a timeout, a cheater or the next
 	/// chunk starts the next one (so no nonce record is ever reused across chunks).
 	pub attempt: u32,

@@ -260,6 +260,13 @@ parameter_types! {
 	/// `MaxReleasePerBlock` locks and submissions), so it carries fewer models than
 	/// `MaxUpdates` (`tests/limits.rs`: it fits for every committee size).
 	pub const MaxFinalChunk: u32 = 130;
+	/// Models of one chunk at most, at any key threshold (the signing benchmarks' range):
+	/// a proposal is cut into chunks of `pallet_threshold::costs::chunk_len(t)` for its
+	/// key's threshold `t` — the most whose completing round-2 message, with the next
+	/// chunk's hand-over and round 1, fits one normal extrinsic; `MaxUpdates` where not
+	/// even that pipelines (32 members). The dev chain's four members (`t` = 3) reach this
+	/// bound (`tests/limits.rs`).
+	pub const MaxThresholdChunk: u32 = 380;
 	/// Held from a model's publisher for as long as the model lives.
 	pub const ModelDeposit: Balance = 10 * MILLI_UNIT;
 	/// Held from a requester while the request is open.
@@ -379,6 +386,7 @@ impl pallet_threshold::Config for Runtime {
 	type MaxMembers = MaxThresholdMembers;
 	type MaxQueued = MaxQueuedRedactions;
 	type MaxFinalChunk = MaxFinalChunk;
+	type MaxChunk = MaxThresholdChunk;
 	type MaxQueuedPerRequester = MaxQueuedPerRequester;
 	type MaxMessagesPerBlock = MaxThresholdMessagesPerBlock;
 	type UnsignedPriority = ThresholdPriority;

@@ -1,5 +1,5 @@
 import { StorageDescriptor, PlainDescriptor, TxDescriptor, RuntimeDescriptor, Enum, ApisFromDef, QueryFromPalletsDef, TxFromPalletsDef, EventsFromPalletsDef, ErrorsFromPalletsDef, ConstFromPalletsDef, ViewFnsFromPalletsDef, SS58String, SizedHex, FixedSizeArray } from "polkadot-api";
-import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I2l89sdahei1vn, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I5or58uvr4prak, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, Idkjtc6vtrnpep, Iae0ial4kt6kku, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I3pjs7v78ujbii, I4sh1ks928qrqa, I1hmn4p0svpeu3, Iafqnechp3omqg, I88nnc0ee110br, I6cs1itejju2vv, I5v1libhfl216g, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, I39dpgsfrfqoje, Iehrfhjl995url, Iba32499dqm93s, Icieorn6ka531i, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, I74emp5umgnkud, Icgt4v2365ttsr, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, I133afc08h2mau, I6al1n81n93b1t, Ibmifqrssunvco, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia9ohir42h0hf9, Ia82mnkmeo2rhc, I8mvo02metrlb4, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, Ibuajudsj9afdq, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, Ifs4grbqdb42lb, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I5g3pngu611laa, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iah8gotbc8k206, Iefeuvfeiehd8e, Idu56k2c1cj5o4, Ijkmciu2aeft, I5aes8jp4sil1c, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, I8lu8i8fbbf50g, If6od6usoiau1p, Ia874uii7kugnp, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, I5dr54fjj8trt2, I4lceh83ad8670, Ifse9r61jik93c, I80adgjhq267lu, I7uuo0ij7vr12a, Iarnccmin6is0v, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, Ib5hcuavtlb0st, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, Iekkehmfi0nu2o } from "./common-types";
+import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I7oalqgft56j54, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, Ido3ar7m951ghk, I9bin2jc70qt6q, TransactionPaymentReleases, I5or58uvr4prak, Ifvqn3ldat80ai, I99bb69usss9gs, Ia2lhg7l2hilo3, Idkjtc6vtrnpep, Iae0ial4kt6kku, I5g2vv0ckl2m8b, Iqnbvitf7a7l3, I3pjs7v78ujbii, I4sh1ks928qrqa, I30d5dh31ucgkg, Iafqnechp3omqg, I88nnc0ee110br, I6cs1itejju2vv, I5v1libhfl216g, I5lfavqucpibjd, I3hdj20olt1ol, I7j7b35uvoa1dr, I200n1ov5tbcvr, I39dpgsfrfqoje, Iehrfhjl995url, Iba32499dqm93s, Icieorn6ka531i, Ifip05kcrl65am, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, I38jfk5li8iang, I74emp5umgnkud, Icgt4v2365ttsr, I2dtrijkm5601t, I2ev73t79f46tb, Ib2obgji960euh, I59bngqm85b22v, I4u4n2na1l5uo7, I3c63j6sh3evqn, I8k3rnvpeeh4hv, I133afc08h2mau, I6al1n81n93b1t, Ibmifqrssunvco, Ic5j42oft1f5kr, I9k5t9kbvbglj8, I4qn8j808r96li, I4ov6e94l79mbg, I2opijl8e1qimt, Ia9ohir42h0hf9, Ia82mnkmeo2rhc, I8lgqqoalsg0hh, I1jm8m1rh9e20v, Icbccs0ug47ilf, I855j4i3kr8ko1, I47csbs25lbpk7, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4cbvqmqadhrea, I4fooe9dun9o0t, Icod2g7vjgpmav, I10u3uais9uu0g, I2316r102lt9dr, Iph9c4rn81ub2, Ier2cke86dqbr2, Ift6f10887nk72, I7qc53b1tvqjg2, Ieaoiqm0b5hlai, Iak7fhrgb9jnnq, I9ad1o9mv4cm3, Icmfefj421dqem, I5g3pngu611laa, Itv1ia1dl52rq, I2meopcs116bgt, I9e5renqeevhoo, Iah8gotbc8k206, Iefeuvfeiehd8e, I8f77s90m09veo, Ijkmciu2aeft, I5aes8jp4sil1c, Ib0039lp6lgt92, Ic7ra1r7sm2bkv, I8to0ae0golij0, I8lu8i8fbbf50g, If6od6usoiau1p, I576ck46ikjigv, I55io2408av2e1, Idpb498h6c6d92, I1qfg5eiisvo81, Iesrip973sqeht, I3q0i597sar7v4, I75n96gjh63fs1, I7hu7hl7r35nrm, Iafiam56pnd2j6, I5dr54fjj8trt2, I4lceh83ad8670, Ifse9r61jik93c, I80adgjhq267lu, I7uuo0ij7vr12a, Iarnccmin6is0v, I22kdcajb9lkv0, Icevvnkve2cmcd, I666bl2fqjkejo, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, Iepp4n6amfu6t5, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I1d3e2h4cj36ac, Ids4a50qp52734, I5ml23kskunpim, I5mdpqbachq35u, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, Ib8uj6g30nphit } from "./common-types";
 type AnonymousEnum<T extends {}> = T & {
     __anonymous: true;
 };
@@ -63,7 +63,7 @@ type IStorage = {
          * Events have a large in-memory size. Box the events to not go out-of-memory
          * just in case someone still reads them from within the runtime.
          */
-        Events: StorageDescriptor<[], Anonymize<I2l89sdahei1vn>, false, never>;
+        Events: StorageDescriptor<[], Anonymize<I7oalqgft56j54>, false, never>;
         /**
          * The number of events in the `Events<T>` list.
          */
@@ -358,7 +358,7 @@ type IStorage = {
         /**
          * Redaction proposals by id.
          */
-        Proposals: StorageDescriptor<[Key: bigint], Anonymize<I1hmn4p0svpeu3>, true, never>;
+        Proposals: StorageDescriptor<[Key: bigint], Anonymize<I30d5dh31ucgkg>, true, never>;
         /**
          * Proposal ids in signing order; the head is being signed.
          */
@@ -1040,7 +1040,7 @@ type IEvent = {
         /**
          * An extrinsic failed.
          */
-        ExtrinsicFailed: PlainDescriptor<Anonymize<I8mvo02metrlb4>>;
+        ExtrinsicFailed: PlainDescriptor<Anonymize<I8lgqqoalsg0hh>>;
         /**
          * `:code` was updated to the code with the given hash.
          */
@@ -1064,7 +1064,7 @@ type IEvent = {
         /**
          * An invalid authorized upgrade was rejected while trying to apply it.
          */
-        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<Ibuajudsj9afdq>>;
+        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<I47csbs25lbpk7>>;
     };
     Grandpa: {
         /**
@@ -1233,11 +1233,11 @@ type IEvent = {
         /**
          * A motion was executed; result will be `Ok` if it returned without error.
          */
-        Executed: PlainDescriptor<Anonymize<Ifs4grbqdb42lb>>;
+        Executed: PlainDescriptor<Anonymize<Ieaoiqm0b5hlai>>;
         /**
          * A single member did some action; result will be `Ok` if it returned without error.
          */
-        MemberExecuted: PlainDescriptor<Anonymize<Ifs4grbqdb42lb>>;
+        MemberExecuted: PlainDescriptor<Anonymize<Ieaoiqm0b5hlai>>;
         /**
          * A proposal was closed because its threshold was reached or after its duration was up.
          */
@@ -1319,7 +1319,7 @@ type IEvent = {
          * holders still in the committee keep signing, which needs `t` of them (members
          * who left never sign), so redactions may wait until the committee is fixed.
          */
-        ResharingRefused: PlainDescriptor<Anonymize<Idu56k2c1cj5o4>>;
+        ResharingRefused: PlainDescriptor<Anonymize<I8f77s90m09veo>>;
         /**
          * A redaction was proposed.
          */
@@ -1354,7 +1354,7 @@ type IEvent = {
          * A proposal was dropped: its request is no longer open, the redaction failed, or
          * the committee rejected it.
          */
-        ProposalDropped: PlainDescriptor<Anonymize<Ia874uii7kugnp>>;
+        ProposalDropped: PlainDescriptor<Anonymize<I576ck46ikjigv>>;
     };
     Archive: {
         /**
@@ -1770,6 +1770,12 @@ type IError = {
          * The committee rejected the proposal (`reject_proposal`).
          */
         Rejected: PlainDescriptor<undefined>;
+        /**
+         * A resharing installed a key whose threshold cannot sign the proposal's chunks
+         * within one block ([`costs::chunk_len`]): the proposal is dropped, and its
+         * requester proposes the rest again, cut for the new key.
+         */
+        ChunkTooLargeForKey: PlainDescriptor<undefined>;
     };
     Archive: {
         /**
@@ -2195,11 +2201,19 @@ type IConstants = {
         MaxQueued: PlainDescriptor<number>;
         /**
          * Most models in the **last** chunk of a proposal (at most the live chain's
-         * `MaxUpdates`, the size of every other chunk): its round-2 message also closes the
+         * `MaxUpdates`, and at most every other chunk): its round-2 message also closes the
          * request — releases up to `MaxAffected` locks and submissions — and is charged
          * for it, so it carries fewer models.
          */
         MaxFinalChunk: PlainDescriptor<number>;
+        /**
+         * Most models in any chunk of a proposal, whatever its key's threshold (the signing
+         * benchmarks' range; at least the live chain's `MaxUpdates`). A proposal is cut into
+         * chunks of [`costs::chunk_len`] models for its key's threshold: the most whose
+         * completing share, taking the next chunk and closing its round 1 too, fits one
+         * normal extrinsic — larger for a small committee's key.
+         */
+        MaxChunk: PlainDescriptor<number>;
         /**
          * Most queued proposals of requests filed by one account.
          */
@@ -2348,7 +2362,7 @@ type IRuntimeCalls = {
          * Returns an inclusion outcome which specifies if this extrinsic is included in
          * this block or not.
          */
-        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<Ib5hcuavtlb0st>>;
+        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<Iepp4n6amfu6t5>>;
         /**
          * Finish the current block.
          */
@@ -2601,7 +2615,7 @@ type IRuntimeCalls = {
         preset_names: RuntimeDescriptor<[], Anonymize<I6lr8sctk0bi4e>>;
     };
 };
-export type BlockfulDispatchError = Anonymize<Iekkehmfi0nu2o>;
+export type BlockfulDispatchError = Anonymize<Ib8uj6g30nphit>;
 type IAsset = PlainDescriptor<void>;
 export type BlockfulExtensions = {};
 type PalletsTypedef = {
@@ -2682,7 +2696,7 @@ type AllInteractions = {
         Balances: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero'];
         Committee: ['NotMember', 'DuplicateProposal', 'ProposalMissing', 'WrongIndex', 'DuplicateVote', 'AlreadyInitialized', 'TooEarly', 'TooManyProposals', 'WrongProposalWeight', 'WrongProposalLength', 'PrimeAccountNotMember', 'ProposalActive'];
         CommitteeMembership: ['AlreadyMember', 'NotMember', 'TooManyMembers'];
-        Threshold: ['NotMember', 'WrongEpoch', 'WrongPhase', 'AlreadySubmitted', 'InvalidCommitment', 'WrongShares', 'UnknownDealer', 'InvalidComplaint', 'AlreadyDisqualified', 'StaleKey', 'InvalidConfirmation', 'NotActiveProposal', 'WrongAttempt', 'StalePackage', 'Excluded', 'NotSigner', 'NotInCommittee', 'WrongItemCount', 'InvalidNonceCommitment', 'BadSignature', 'DkgInProgress', 'NotEnoughDealers', 'NotDealer', 'BadCommittee', 'KeyInUse', 'NoCommitteeKey', 'AlreadyProposed', 'QueueFull', 'TooManyQueued', 'NoUpdates', 'UnknownTx', 'UnknownRequest', 'UnknownProposal', 'Rejected'];
+        Threshold: ['NotMember', 'WrongEpoch', 'WrongPhase', 'AlreadySubmitted', 'InvalidCommitment', 'WrongShares', 'UnknownDealer', 'InvalidComplaint', 'AlreadyDisqualified', 'StaleKey', 'InvalidConfirmation', 'NotActiveProposal', 'WrongAttempt', 'StalePackage', 'Excluded', 'NotSigner', 'NotInCommittee', 'WrongItemCount', 'InvalidNonceCommitment', 'BadSignature', 'DkgInProgress', 'NotEnoughDealers', 'NotDealer', 'BadCommittee', 'KeyInUse', 'NoCommitteeKey', 'AlreadyProposed', 'QueueFull', 'TooManyQueued', 'NoUpdates', 'UnknownTx', 'UnknownRequest', 'UnknownProposal', 'Rejected', 'ChunkTooLargeForKey'];
         Archive: ['ArchiveFull', 'VersionOutOfOrder'];
         LiveChain: ['EmptyUri', 'MalformedUri', 'DuplicateRef', 'UnknownRef', 'NoPublicKey', 'InvalidPublicKey', 'InvalidRandomnessPoint', 'NonCanonicalScalar', 'InvalidCheck', 'ChMismatch', 'LiveBlockFull', 'Overflow', 'NoUpdates', 'TooManyUpdates', 'DuplicateUpdate', 'UnknownTx', 'TxCollisionInvalid', 'HeaderCollisionInvalid', 'MissingHeaderUpdate', 'UntouchedHeaderUpdate', 'DuplicateHeaderUpdate', 'UnknownBlock', 'RefLocked', 'InsufficientDeposit', 'KeyInUse'];
         Unlearning: ['EmptyStart', 'TooManyStarts', 'DuplicateStart', 'UnknownTx', 'NotOwner', 'EmptyClasses', 'TooManyClasses', 'DuplicateClass', 'TooManyAffected', 'Overflow', 'UnknownRequest', 'RequestCompleted', 'RequestClosed', 'AffectedModelLocked', 'InsufficientDeposit', 'NotRequester', 'RequestNotPending', 'TooManyRequestsThisBlock', 'UpdateOutsideAffected', 'SequentialStepNotSingle', 'AlreadyUpdated', 'SequentialOutOfOrder', 'RequestWaiting', 'TooManyWaiting', 'AlreadySubmitted', 'NotModelOwner', 'FallbackTooEarly', 'FallbackBeforeStarts', 'FallbackUnchanged', 'MustChange', 'UpdateMissing', 'UpdateNotSubmitted', 'UriMismatch', 'NothingToPropose', 'EmptyWithdrawal', 'NotComputing', 'RequestComputing'];
@@ -2695,7 +2709,7 @@ type AllInteractions = {
         Balances: ['ExistentialDeposit', 'MaxLocks', 'MaxReserves', 'MaxFreezes'];
         TransactionPayment: ['OperationalFeeMultiplier'];
         Committee: ['MaxProposalWeight'];
-        Threshold: ['DkgPhaseLength', 'RoundTimeout', 'MaxMembers', 'MaxQueued', 'MaxFinalChunk', 'MaxQueuedPerRequester', 'MaxMessagesPerBlock', 'UnsignedPriority'];
+        Threshold: ['DkgPhaseLength', 'RoundTimeout', 'MaxMembers', 'MaxQueued', 'MaxFinalChunk', 'MaxChunk', 'MaxQueuedPerRequester', 'MaxMessagesPerBlock', 'UnsignedPriority'];
         Archive: ['MaxUriLen', 'MaxRefs'];
         LiveChain: ['MaxTxsPerBlock', 'MaxUpdates', 'ModelDeposit'];
         Unlearning: ['MaxStarts', 'MaxClasses', 'MaxAffected', 'MaxFilingStep', 'RequestDeposit', 'ArchiveFee', 'RequestTtl', 'MaxRequestsPerBlock', 'MaxExpiriesPerBlock', 'MaxReleasePerBlock', 'MaxWaiting', 'DefaultUpdateWindow'];

@@ -40,16 +40,16 @@ export type DigestItem = Enum<{
     "RuntimeEnvironmentUpdated": undefined;
 }>;
 export declare const DigestItem: GetEnum<DigestItem>;
-export type I2l89sdahei1vn = Array<{
+export type I7oalqgft56j54 = Array<{
     "phase": Phase;
     "event": Enum<{
-        "System": Anonymize<I5pu1c5p78vokc>;
+        "System": Anonymize<I7ebk09ieuvph2>;
         "Grandpa": GrandpaEvent;
         "Balances": Anonymize<I1cj3foqdls927>;
         "TransactionPayment": TransactionPaymentEvent;
-        "Committee": Anonymize<Ijojfkcggn1je>;
+        "Committee": Anonymize<I86hohrd12e92c>;
         "CommitteeMembership": Anonymize<Ibraem55mlft17>;
-        "Threshold": Anonymize<I4rsofo1q1rq98>;
+        "Threshold": Anonymize<I54vu7kmeqohr1>;
         "Archive": Anonymize<I5d2hucct89r2v>;
         "LiveChain": Anonymize<Iect7mn1646sl7>;
         "Unlearning": Anonymize<Ifpnmvo24msbvp>;
@@ -62,7 +62,7 @@ export type Phase = Enum<{
     "Initialization": undefined;
 }>;
 export declare const Phase: GetEnum<Phase>;
-export type I5pu1c5p78vokc = AnonymousEnum<{
+export type I7ebk09ieuvph2 = AnonymousEnum<{
     /**
      * An extrinsic completed successfully.
      */
@@ -70,7 +70,7 @@ export type I5pu1c5p78vokc = AnonymousEnum<{
     /**
      * An extrinsic failed.
      */
-    "ExtrinsicFailed": Anonymize<I8mvo02metrlb4>;
+    "ExtrinsicFailed": Anonymize<I8lgqqoalsg0hh>;
     /**
      * `:code` was updated to the code with the given hash.
      */
@@ -94,7 +94,7 @@ export type I5pu1c5p78vokc = AnonymousEnum<{
     /**
      * An invalid authorized upgrade was rejected while trying to apply it.
      */
-    "RejectedInvalidAuthorizedUpgrade": Anonymize<Ibuajudsj9afdq>;
+    "RejectedInvalidAuthorizedUpgrade": Anonymize<I47csbs25lbpk7>;
 }>;
 export type Ia82mnkmeo2rhc = {
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
@@ -113,11 +113,11 @@ export type DispatchClass = Enum<{
     "Mandatory": undefined;
 }>;
 export declare const DispatchClass: GetEnum<DispatchClass>;
-export type I8mvo02metrlb4 = {
-    "dispatch_error": Anonymize<Iekkehmfi0nu2o>;
+export type I8lgqqoalsg0hh = {
+    "dispatch_error": Anonymize<Ib8uj6g30nphit>;
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
 };
-export type Iekkehmfi0nu2o = AnonymousEnum<{
+export type Ib8uj6g30nphit = AnonymousEnum<{
     "Other": undefined;
     "CannotLookup": undefined;
     "BadOrigin": undefined;
@@ -131,7 +131,7 @@ export type Iekkehmfi0nu2o = AnonymousEnum<{
         "Committee": Anonymize<I7n7mcmnnfjfl2>;
         "CommitteeMembership": Anonymize<Ie3flrv31mi7gh>;
         "Upgrade": undefined;
-        "Threshold": Anonymize<I82rtt95crs9bo>;
+        "Threshold": Anonymize<I5oqd4jm5qk57g>;
         "Archive": Anonymize<Ic6i206lfu4lrf>;
         "LiveChain": Anonymize<I164q3fa2055fu>;
         "Unlearning": Anonymize<Iccvm95qvund75>;
@@ -351,7 +351,7 @@ export type Ie3flrv31mi7gh = AnonymousEnum<{
      */
     "TooManyMembers": undefined;
 }>;
-export type I82rtt95crs9bo = AnonymousEnum<{
+export type I5oqd4jm5qk57g = AnonymousEnum<{
     /**
      * The signer of a message is not a member of the run or key it refers to.
      */
@@ -490,6 +490,12 @@ export type I82rtt95crs9bo = AnonymousEnum<{
      * The committee rejected the proposal (`reject_proposal`).
      */
     "Rejected": undefined;
+    /**
+     * A resharing installed a key whose threshold cannot sign the proposal's chunks
+     * within one block ([`costs::chunk_len`]): the proposal is dropped, and its
+     * requester proposes the rest again, cut for the new key.
+     */
+    "ChunkTooLargeForKey": undefined;
 }>;
 export type Ic6i206lfu4lrf = AnonymousEnum<{
     /**
@@ -802,9 +808,9 @@ export type Ibgl04rn6nbfm6 = {
     "code_hash": SizedHex<32>;
     "check_version": boolean;
 };
-export type Ibuajudsj9afdq = {
+export type I47csbs25lbpk7 = {
     "code_hash": SizedHex<32>;
-    "error": Anonymize<Iekkehmfi0nu2o>;
+    "error": Anonymize<Ib8uj6g30nphit>;
 };
 export type GrandpaEvent = Enum<{
     /**
@@ -1036,7 +1042,7 @@ export type Ier2cke86dqbr2 = {
     "actual_fee": bigint;
     "tip": bigint;
 };
-export type Ijojfkcggn1je = AnonymousEnum<{
+export type I86hohrd12e92c = AnonymousEnum<{
     /**
      * A motion (given hash) has been proposed (by given account) with a threshold (given
      * `MemberCount`).
@@ -1058,11 +1064,11 @@ export type Ijojfkcggn1je = AnonymousEnum<{
     /**
      * A motion was executed; result will be `Ok` if it returned without error.
      */
-    "Executed": Anonymize<Ifs4grbqdb42lb>;
+    "Executed": Anonymize<Ieaoiqm0b5hlai>;
     /**
      * A single member did some action; result will be `Ok` if it returned without error.
      */
-    "MemberExecuted": Anonymize<Ifs4grbqdb42lb>;
+    "MemberExecuted": Anonymize<Ieaoiqm0b5hlai>;
     /**
      * A proposal was closed because its threshold was reached or after its duration was up.
      */
@@ -1096,11 +1102,11 @@ export type I7qc53b1tvqjg2 = {
 export type I2ev73t79f46tb = {
     "proposal_hash": SizedHex<32>;
 };
-export type Ifs4grbqdb42lb = {
+export type Ieaoiqm0b5hlai = {
     "proposal_hash": SizedHex<32>;
-    "result": Anonymize<I3qvlmdn62cnus>;
+    "result": Anonymize<I5hdt85fqhb812>;
 };
-export type I3qvlmdn62cnus = ResultPayload<undefined, Anonymize<Iekkehmfi0nu2o>>;
+export type I5hdt85fqhb812 = ResultPayload<undefined, Anonymize<Ib8uj6g30nphit>>;
 export type Iak7fhrgb9jnnq = {
     "proposal_hash": SizedHex<32>;
     "yes": number;
@@ -1136,7 +1142,7 @@ export type Ibraem55mlft17 = AnonymousEnum<{
      */
     "Dummy": undefined;
 }>;
-export type I4rsofo1q1rq98 = AnonymousEnum<{
+export type I54vu7kmeqohr1 = AnonymousEnum<{
     /**
      * A DKG run started.
      */
@@ -1174,7 +1180,7 @@ export type I4rsofo1q1rq98 = AnonymousEnum<{
      * holders still in the committee keep signing, which needs `t` of them (members
      * who left never sign), so redactions may wait until the committee is fixed.
      */
-    "ResharingRefused": Anonymize<Idu56k2c1cj5o4>;
+    "ResharingRefused": Anonymize<I8f77s90m09veo>;
     /**
      * A redaction was proposed.
      */
@@ -1209,7 +1215,7 @@ export type I4rsofo1q1rq98 = AnonymousEnum<{
      * A proposal was dropped: its request is no longer open, the redaction failed, or
      * the committee rejected it.
      */
-    "ProposalDropped": Anonymize<Ia874uii7kugnp>;
+    "ProposalDropped": Anonymize<I576ck46ikjigv>;
 }>;
 export type Icmfefj421dqem = {
     /**
@@ -1299,7 +1305,7 @@ export type Iefeuvfeiehd8e = {
      */
     "qualified": number;
 };
-export type Idu56k2c1cj5o4 = {
+export type I8f77s90m09veo = {
     /**
      * Size of the new committee.
      */
@@ -1307,7 +1313,7 @@ export type Idu56k2c1cj5o4 = {
     /**
      * Why.
      */
-    "error": Anonymize<Iekkehmfi0nu2o>;
+    "error": Anonymize<Ib8uj6g30nphit>;
 };
 export type Ijkmciu2aeft = {
     /**
@@ -1428,7 +1434,7 @@ export type If6od6usoiau1p = {
      */
     "attempts": number;
 };
-export type Ia874uii7kugnp = {
+export type I576ck46ikjigv = {
     /**
      * The proposal.
      */
@@ -1436,7 +1442,7 @@ export type Ia874uii7kugnp = {
     /**
      * Why.
      */
-    "error": Anonymize<Iekkehmfi0nu2o>;
+    "error": Anonymize<Ib8uj6g30nphit>;
 };
 export type I5d2hucct89r2v = AnonymousEnum<{
     /**
@@ -2627,7 +2633,7 @@ export type I4sh1ks928qrqa = {
     "reshared_from"?: Anonymize<I4arjljr6dpflb>;
     "confirmed": Anonymize<Icgljjb6j82uhn>;
 };
-export type I1hmn4p0svpeu3 = {
+export type I30d5dh31ucgkg = {
     "request": bigint;
     "proposer": SS58String;
     "epoch": number;
@@ -2636,6 +2642,7 @@ export type I1hmn4p0svpeu3 = {
     "root": SizedHex<32>;
     "chunk": number;
     "chunks": number;
+    "chunk_size": number;
     "attempt": number;
     "banned": Anonymize<Icgljjb6j82uhn>;
     "skipped": Anonymize<Icgljjb6j82uhn>;
@@ -2784,7 +2791,7 @@ export type I2v50gu3s1aqk6 = AnonymousEnum<{
     "AllExtrinsics": undefined;
     "OnlyInherents": undefined;
 }>;
-export type Ib5hcuavtlb0st = ResultPayload<Anonymize<I3qvlmdn62cnus>, Anonymize<I5nrjkj9qumobs>>;
+export type Iepp4n6amfu6t5 = ResultPayload<Anonymize<I5hdt85fqhb812>, Anonymize<I5nrjkj9qumobs>>;
 export type I5nrjkj9qumobs = AnonymousEnum<{
     "Invalid": Enum<{
         "Call": undefined;

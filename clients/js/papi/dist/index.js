@@ -14,13 +14,13 @@ const toBinary = (base64) => {
   return bytes;
 };
 
-const descriptorValues = import('./descriptors-C1EQDQBX.js').then((module) => module["Blockful"]);
-const metadataTypes = import('./metadataTypes-DsP37zAX.js').then(
+const descriptorValues = import('./descriptors-CCqFxhGo.js').then((module) => module["Blockful"]);
+const metadataTypes = import('./metadataTypes-BzBxWTEv.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./blockful_metadata-BTLNJX8y.js').then(
+const getMetadata$1 = () => import('./blockful_metadata-CPFkd8f1.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;
