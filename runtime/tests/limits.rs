@@ -313,12 +313,22 @@ fn chunks_are_as_large_as_each_committees_key_can_sign_one_per_block() {
 			if pipelined { "pipelined, one chunk per block" } else { "not pipelined, two blocks per chunk" }
 		);
 	}
-	// The dev chain's key (four members, t = 3) signs chunks of the runtime's bound, and
-	// the bound is what it can sign, within 10 %.
-	assert_eq!(costs::chunk_len::<Runtime>(3), top);
-	let bigger = top + top / 10 + 1;
+	// The bound is what the dev chain's key (four members, t = 3) can sign, within 10 %
+	// either way: little of its capacity is left unused, and the signing benchmarks (whose
+	// range the bound sets) do not measure far beyond the chunks in use.
+	let capacity = {
+		let fits = |m: u32| costs::pipelines::<Runtime>(2 * m as usize, 3, m);
+		let (mut lo, mut hi) = (floor, 10 * top);
+		while lo < hi {
+			let mid = lo + (hi - lo).div_ceil(2);
+			if fits(mid) { lo = mid } else { hi = mid - 1 }
+		}
+		lo
+	};
+	assert_eq!(costs::chunk_len::<Runtime>(3), capacity.min(top));
 	assert!(
-		!costs::pipelines::<Runtime>(2 * bigger as usize, 3, bigger),
-		"MaxThresholdChunk {top} could be at least {bigger}"
+		top * 10 >= capacity * 9 && top * 10 <= capacity * 11,
+		"MaxThresholdChunk {top}: t = 3 can sign chunks of {capacity}"
 	);
+	println!("t = 3 can sign chunks of {capacity} models; MaxThresholdChunk {top}");
 }

@@ -264,8 +264,8 @@ parameter_types! {
 	/// a proposal is cut into chunks of `pallet_threshold::costs::chunk_len(t)` for its
 	/// key's threshold `t` — the most whose completing round-2 message, with the next
 	/// chunk's hand-over and round 1, fits one normal extrinsic; `MaxUpdates` where not
-	/// even that pipelines (32 members). The dev chain's four members (`t` = 3) reach this
-	/// bound (`tests/limits.rs`).
+	/// even that pipelines (32 members). Within 10 % of what the dev chain's four members
+	/// (`t` = 3) can sign (`tests/limits.rs`).
 	pub const MaxThresholdChunk: u32 = 380;
 	/// Held from a model's publisher for as long as the model lives.
 	pub const ModelDeposit: Balance = 10 * MILLI_UNIT;
