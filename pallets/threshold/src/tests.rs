@@ -949,6 +949,25 @@ fn commit_ahead(chunk: u32, attempt: u32, n: usize, point: [u8; 32]) -> Message 
 	Message::SignCommitAhead { proposal: 0, chunk, attempt, commitments: vec![(point, point); n] }
 }
 
+/// Runs twelve blocks of a chunked proposal over `n` models; every block leaves a count of
+/// redacted models in `whole` (whole chunks only), all `n` at the end. Returns the blocks
+/// in which a chunk was applied.
+fn blocks_applying_chunks(net: &mut TestNet, n: u64, whole: &[usize]) -> Vec<u64> {
+	let mut applied_in = Vec::new();
+	let mut done = 0;
+	for _ in 0..12 {
+		net.block();
+		let (now, redacted) = net.with(|| (System::block_number(), redacted_models(n)));
+		assert!(whole.contains(&redacted), "{redacted} models redacted: half a chunk");
+		if redacted > done {
+			applied_in.push(now);
+			done = redacted;
+		}
+	}
+	assert_eq!(done, n as usize);
+	applied_in
+}
+
 #[test]
 fn pipelined_chunks_are_applied_one_per_block_with_commitments_sent_ahead() {
 	const N: u64 = 19; // chunks of 8, 7 and 4 models
@@ -960,19 +979,7 @@ fn pipelined_chunks_are_applied_one_per_block_with_commitments_sent_ahead() {
 		// of their 4 live blocks.
 		assert_eq!(Pallet::<Test>::next_items(0, &p), Some(7 + 4));
 	});
-	// The block in which each chunk was applied (every block: whole chunks only).
-	let mut applied_in = Vec::new();
-	let mut done = 0;
-	for _ in 0..12 {
-		net.block();
-		let (now, redacted) = net.with(|| (System::block_number(), redacted_models(N)));
-		assert!([0, 8, 15, 19].contains(&redacted), "{redacted} models redacted: half a chunk");
-		if redacted > done {
-			applied_in.push(now);
-			done = redacted;
-		}
-	}
-	assert_eq!(done, N as usize);
+	let applied_in = blocks_applying_chunks(&mut net, N, &[0, 8, 15, 19]);
 	// Round 1 and round 2 of the first chunk take a block each; every later chunk one
 	// block: its round 1 was closed by the chunk before's completing share.
 	assert_eq!(applied_in.len(), 3, "{applied_in:?}");
@@ -1053,18 +1060,7 @@ fn chunks_are_cut_as_large_as_the_keys_threshold_can_sign_one_per_block() {
 		assert_eq!(PendingChunks::<Test>::get(0, 1).unwrap().len(), 3);
 		assert_eq!(PendingChunks::<Test>::get(0, 2).unwrap().len(), 4);
 	});
-	let mut applied_in = Vec::new();
-	let mut done = 0;
-	for _ in 0..12 {
-		net.block();
-		let (now, redacted) = net.with(|| (System::block_number(), redacted_models(N)));
-		assert!([0, 12, 15, 19].contains(&redacted), "{redacted} models redacted: half a chunk");
-		if redacted > done {
-			applied_in.push(now);
-			done = redacted;
-		}
-	}
-	assert_eq!(done, N as usize);
+	let applied_in = blocks_applying_chunks(&mut net, N, &[0, 12, 15, 19]);
 	assert!(applied_in.windows(2).all(|w| w[1] == w[0] + 1), "chunks applied in blocks {applied_in:?}");
 	net.with(|| assert!(applied()));
 	MaxChunk::set(8);
