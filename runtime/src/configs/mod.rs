@@ -245,8 +245,8 @@ parameter_types! {
 	pub const MaxClasses: u32 = 100;
 	/// Models one request may affect (start models and all descendants). Its affected set
 	/// is computed in filing steps of `MaxFilingStep` models, its update set approved once
-	/// by the committee and applied in chunks of `MaxUpdates` (the last of
-	/// `MaxFinalChunk`), its locks released over several blocks; what bounds it is the
+	/// by the committee and applied in chunks cut for the key's threshold (`MaxUpdates` to
+	/// `MaxThresholdChunk` models, the last of `MaxFinalChunk`), its locks released over several blocks; what bounds it is the
 	/// request itself, decoded by every owner's submission (12 ms at this size) and by each
 	/// release while it waits, and the proposal reading every update once
 	/// (`tests/limits.rs`).
