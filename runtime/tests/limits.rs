@@ -332,3 +332,19 @@ fn chunks_are_as_large_as_each_committees_key_can_sign_one_per_block() {
 	);
 	println!("t = 3 can sign chunks of {capacity} models; MaxThresholdChunk {top}");
 }
+
+#[test]
+fn the_head_proposals_check_in_every_block_covers_its_reads_and_a_drop() {
+	// Every block re-checks the head proposal's chunk against its request: one submission
+	// read per model of the largest chunk, and the drop of a proposal of the largest request.
+	let db = <Runtime as frame_system::Config>::DbWeight::get();
+	let check = costs::timeout_check_weight::<Runtime>();
+	let chunk = u64::from(<configs::MaxThresholdChunk as Get<u32>>::get());
+	let chunks = u64::from(<configs::MaxAffected as Get<u32>>::get())
+		.div_ceil(u64::from(<configs::MaxFinalChunk as Get<u32>>::get()));
+	let least = db.reads_writes(chunk, chunks + 3 * u64::from(<configs::MaxThresholdMembers as Get<u32>>::get()));
+	assert!(least.all_lte(check), "{check:?} does not cover {least:?}");
+	let block = configs::RuntimeBlockWeights::get().max_block;
+	println!("the head proposal's check: {:.1} ms of {:.0} ms", check.ref_time() as f64 / 1e9, block.ref_time() as f64 / 1e9);
+	assert!(check.ref_time() <= block.ref_time() / 20, "the head's check may take more than 5 % of a block");
+}

@@ -334,10 +334,25 @@ fn dkg_end_extra<T: Config>(n: u64) -> Weight {
 	)
 }
 
+/// The head proposal's check in every block's `on_initialize`: the hook re-reads the
+/// request (decoded at up to `MaxAffected` models) and the submission of each of the
+/// chunk's models (at most [`max_chunk`]); a closed request drops the proposal
+/// ([`drop_writes`]), a past deadline restarts it.
+pub fn timeout_check_weight<T: Config>() -> Weight {
+	T::DbWeight::get()
+		.reads_writes(
+			4u64.saturating_add(u64::from(max_chunk::<T>())),
+			4u64.saturating_add(drop_writes::<T>()),
+		)
+		.saturating_add(pallet_unlearning::Pallet::<T>::request_rw_weight(
+			<T as pallet_unlearning::Config>::MaxAffected::get(),
+		))
+}
+
 /// Writes of dropping a proposal: each chunk of the largest request (at least
 /// `MaxFinalChunk` models each), every member's round-1, round-2 and ahead message, the
 /// proposal, its next heights and the queue.
-fn drop_writes<T: Config>() -> u64 {
+pub fn drop_writes<T: Config>() -> u64 {
 	let affected = u64::from(<T as pallet_unlearning::Config>::MaxAffected::get());
 	let chunks = affected.div_ceil(u64::from(T::MaxFinalChunk::get().max(1)));
 	chunks.saturating_add(max_members::<T>().saturating_mul(3)).saturating_add(4)

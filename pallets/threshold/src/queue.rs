@@ -252,12 +252,7 @@ impl<T: Config> Pallet<T> {
 	/// The head proposal: drop it if its request closed; restart a round past its
 	/// deadline (signers that did not answer sit out the next attempt).
 	pub(crate) fn signing_timeout(proposal: u64, now: BlockNumberFor<T>) -> Weight {
-		// The hook's check reads the request (decoded at up to `MaxAffected` models).
-		let weight = T::DbWeight::get().reads_writes(4, 4).saturating_add(
-			pallet_unlearning::Pallet::<T>::request_rw_weight(
-				<T as pallet_unlearning::Config>::MaxAffected::get(),
-			),
-		);
+		let weight = crate::costs::timeout_check_weight::<T>();
 		let Some(mut p) = Proposals::<T>::get(proposal) else {
 			Queue::<T>::mutate(|queue| queue.retain(|id| *id != proposal));
 			return weight;

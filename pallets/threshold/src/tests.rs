@@ -1097,6 +1097,18 @@ fn a_resharing_to_a_key_that_cannot_sign_the_chunks_drops_the_proposal_and_it_is
 }
 
 #[test]
+fn the_heads_timeout_check_is_charged_its_chunks_submissions_and_a_drop() {
+	let (mut net, _) = chunked_net(19);
+	net.with(|| {
+		// Checked, not dropped nor restarted; charged the bound (`limits.rs` shows what it
+		// covers with the runtime's database weights).
+		let weight = Threshold::signing_timeout(0, System::block_number());
+		assert_eq!(weight, crate::costs::timeout_check_weight::<Test>());
+		assert_eq!(Proposals::<Test>::get(0).map(|p| p.attempt), Some(0));
+	});
+}
+
+#[test]
 fn bad_commitments_sent_ahead_are_refused_without_state_change() {
 	let (mut net, _) = chunked_net(19);
 	let base = blockful_chameleon::dev_public_key().0;
