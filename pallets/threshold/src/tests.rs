@@ -702,20 +702,23 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 		let closing = <Unlearning as pallet_live_chain::OnRedaction>::max_weight();
 		assert_eq!(costs::closing_weight::<Test>(), closing);
 		assert_eq!(costs::chunk_end_weight::<Test>(&0, 3), closing);
-		// The completing share may also have to name a cheater (three share checks): the
-		// benchmark's own-share checks of six or eight collisions cover them.
-		assert_eq!(costs::blame_weight::<Test>(6, 3), frame_support::weights::Weight::zero());
+		// The completing share may also have to name a cheater: the `t` share checks of the
+		// collision the batch's bisection found.
+		let verify = <<Test as pallet_live_chain::Config>::WeightInfo as pallet_live_chain::WeightInfo>::ch_verify();
+		assert_eq!(costs::blame_weight::<Test>(3), verify.saturating_mul(3));
+		assert_eq!(costs::blame_weight::<Test>(22), verify.saturating_mul(22));
 		assert_eq!(
 			Pallet::<Test>::submit_weight(&share(5)),
-			costs::sign_share_weight::<Test>(6, 3).saturating_add(closing)
+			costs::sign_share_weight::<Test>(6, 3)
+				.saturating_add(costs::blame_weight::<Test>(3))
+				.saturating_add(closing)
 		);
 		assert_eq!(
 			Pallet::<Test>::submit_weight(&share(8)),
-			costs::sign_share_weight::<Test>(8, 3).saturating_add(closing)
+			costs::sign_share_weight::<Test>(8, 3)
+				.saturating_add(costs::blame_weight::<Test>(3))
+				.saturating_add(closing)
 		);
-		// A chunk of fewer collisions than signers is charged the difference.
-		let verify = <<Test as pallet_live_chain::Config>::WeightInfo as pallet_live_chain::WeightInfo>::ch_verify();
-		assert_eq!(costs::blame_weight::<Test>(2, 22), verify.saturating_mul(20));
 		// A chunk before the last closes nothing: it hands over to the next chunk.
 		Proposals::<Test>::mutate(0, |p| p.as_mut().unwrap().chunks = 2);
 		let commit = Message::SignCommit { proposal: 0, attempt: 0, commitments: vec![([0; 32], [0; 32]); 5] };
@@ -729,7 +732,9 @@ fn signing_messages_are_charged_the_heaviest_shape_of_their_proposal() {
 		assert_eq!(costs::chunk_handover_weight::<Test>(6, 3, 8), next);
 		assert_eq!(
 			Pallet::<Test>::submit_weight(&share(5)),
-			costs::sign_share_weight::<Test>(6, 3).saturating_add(next)
+			costs::sign_share_weight::<Test>(6, 3)
+				.saturating_add(costs::blame_weight::<Test>(3))
+				.saturating_add(next)
 		);
 		let ahead = Message::SignCommitAhead { proposal: 0, chunk: 1, attempt: 1, commitments: vec![([0; 32], [0; 32]); 5] };
 		assert_eq!(Pallet::<Test>::submit_weight(&ahead), costs::sign_commit_weight::<Test>(10, 3));

@@ -115,7 +115,7 @@ impl PreparedPublicKey {
 }
 
 /// The 128-bit weight of item `i`: `Hs(seed ‖ i)` truncated to its low 16 bytes.
-fn weight(seed: &[u8; 64], i: usize) -> Scalar {
+pub(crate) fn weight(seed: &[u8; 64], i: usize) -> Scalar {
 	let full = hash_to_scalar(&[seed, &(i as u64).to_le_bytes()]).to_bytes();
 	let mut bytes = [0u8; 32];
 	bytes[..16].copy_from_slice(&full[..16]);

@@ -35,7 +35,8 @@ pub enum ChError {
 	Mismatch,
 	/// A secret key or secret share is zero.
 	ZeroSecret,
-	/// Threshold parameters out of range: need `1 <= threshold <= participants`.
+	/// Parameters out of range: a threshold outside `1 <= threshold <= participants`, or a
+	/// batch whose lists differ in length.
 	InvalidParameters,
 	/// A member index is 0 or larger than the number of participants.
 	InvalidIndex {
@@ -129,7 +130,7 @@ impl fmt::Display for ChError {
 			}
 			Self::ZeroSecret => f.write_str("secret scalar is zero"),
 			Self::InvalidParameters => {
-				f.write_str("threshold parameters out of range (need 1 <= t <= n)")
+				f.write_str("parameters out of range (need 1 <= t <= n, and lists of one length)")
 			}
 			Self::InvalidIndex { index } => write!(f, "member index {index} out of range"),
 			Self::DuplicateSigner { signer } => write!(f, "member {signer} appears twice"),

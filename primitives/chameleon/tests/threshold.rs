@@ -6,9 +6,10 @@ use blockful_chameleon::{
 	ChRandomness,
 };
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+use blockful_chameleon::BatchError;
 use threshold::{
-	aggregate, round1, round2, verify_share, KeyShare, MemberIndex, PartialShare, PublicKeyPackage,
-	Session, SigningPackage,
+	aggregate, aggregate_batch, round1, round2, verify_share, KeyShare, MemberIndex, PartialShare,
+	PublicKeyPackage, Session, SigningPackage,
 };
 
 fn rng(seed: u64) -> ChaCha20Rng {
@@ -524,4 +525,168 @@ fn wire_types_round_trip_through_scale() {
 	);
 	let (_, p1) = dkg::part1(1, 2, 3, b"ctx", &mut rng(36)).unwrap();
 	assert_eq!(dkg::Round1Package::decode(&mut &p1.encode()[..]).unwrap(), p1);
+}
+
+/// One signing round of `items` collisions by `signers` (one package per collision, the
+/// same signer set): the packages, each collision's shares, and the check values.
+fn batch_round(
+	shares: &[KeyShare],
+	keys: &PublicKeyPackage,
+	signers: &[MemberIndex],
+	items: usize,
+	rng: &mut ChaCha20Rng,
+) -> (Vec<SigningPackage>, Vec<Vec<PartialShare>>, Vec<ChCheck>) {
+	let mut packages = Vec::new();
+	let mut partials = Vec::new();
+	let mut checks = Vec::new();
+	for k in 0..items {
+		let (check, _) = hash(&keys.group_key, format!("model-{k}").as_bytes(), rng).unwrap();
+		let (package, shares) =
+			run_rounds(shares, signers, &check, format!("model-{k}-v1").as_bytes(), rng);
+		packages.push(package);
+		partials.push(shares);
+		checks.push(check);
+	}
+	(packages, partials, checks)
+}
+
+#[test]
+fn aggregate_batch_gives_the_collisions_that_aggregate_gives() {
+	let (shares, keys) = threshold::trusted_dealer_keygen(3, 4, &mut rng(40)).unwrap();
+	let (packages, partials, checks) = batch_round(&shares, &keys, &[1, 2, 4], 9, &mut rng(41));
+	let sessions = Session::new_many(&keys, &packages).unwrap();
+	let collisions = aggregate_batch(&sessions, &partials).unwrap();
+	assert_eq!(collisions.len(), 9);
+	for (k, collision) in collisions.iter().enumerate() {
+		assert_eq!(Ok(*collision), aggregate(&keys, &packages[k], &partials[k]));
+		let msg = format!("model-{k}-v1");
+		assert_eq!(verify(&keys.group_key, msg.as_bytes(), collision, &checks[k]), Ok(()));
+	}
+	assert_eq!(aggregate_batch(&[], &[]), Ok(Vec::new()));
+}
+
+#[test]
+fn new_many_gives_the_sessions_that_new_gives() {
+	// Derived once per signer set, per package otherwise: the same R′ and the same verdicts,
+	// also when the signer set changes within the list.
+	let (shares, keys) = threshold::trusted_dealer_keygen(3, 5, &mut rng(42)).unwrap();
+	let mut rng = rng(43);
+	let (mut packages, mut partials, _) = batch_round(&shares, &keys, &[1, 2, 3], 3, &mut rng);
+	let (more, more_partials, _) = batch_round(&shares, &keys, &[2, 4, 5], 3, &mut rng);
+	packages.extend(more);
+	partials.extend(more_partials);
+	let many = Session::new_many(&keys, &packages).unwrap();
+	for (k, session) in many.iter().enumerate() {
+		let one = Session::new(&keys, &packages[k]).unwrap();
+		assert_eq!(session.randomness_point(), one.randomness_point());
+		assert_eq!(session.signers(), one.signers());
+		for share in &partials[k] {
+			assert_eq!(session.verify_share(share), Ok(()));
+		}
+	}
+	assert_eq!(aggregate_batch(&many, &partials).map(|c| c.len()), Ok(6));
+}
+
+#[test]
+fn new_many_names_the_package_with_an_unknown_signer() {
+	let (shares, keys) = threshold::trusted_dealer_keygen(3, 4, &mut rng(44)).unwrap();
+	let (mut packages, _, checks) = batch_round(&shares, &keys, &[1, 2, 3], 3, &mut rng(45));
+	let foreign: Vec<_> = [1u16, 2, 9]
+		.iter()
+		.map(|i| {
+			let (_, mut c) = round1(share_of(&shares, (*i).min(4)), &mut rng(46));
+			c.signer = *i;
+			c
+		})
+		.collect();
+	packages[2] = SigningPackage::new(checks[2], b"m", &foreign).unwrap();
+	assert_eq!(
+		Session::new_many(&keys, &packages).err(),
+		Some(BatchError { index: 2, error: ChError::UnknownSigner { signer: 9 } })
+	);
+}
+
+#[test]
+fn a_wrong_share_anywhere_in_a_batch_names_its_collision_and_signer() {
+	// Every position of a 13-collision batch and every signer: the bisection finds the
+	// collision and the share check names the cheater; nothing is returned for the others.
+	let (shares, keys) = threshold::trusted_dealer_keygen(3, 4, &mut rng(47)).unwrap();
+	let (packages, partials, _) = batch_round(&shares, &keys, &[1, 3, 4], 13, &mut rng(48));
+	let sessions = Session::new_many(&keys, &packages).unwrap();
+	for bad in 0..13 {
+		for cheater in 0..3 {
+			let mut tampered = partials.clone();
+			// A valid scalar, just not this signer's share.
+			tampered[bad][cheater].z = tampered[(bad + 1) % 13][cheater].z;
+			let signer = tampered[bad][cheater].signer;
+			assert_eq!(
+				aggregate_batch(&sessions, &tampered),
+				Err(BatchError { index: bad, error: ChError::InvalidShare { signer } })
+			);
+		}
+	}
+}
+
+#[test]
+fn two_cheaters_in_a_batch_the_first_collision_is_named() {
+	let (shares, keys) = threshold::trusted_dealer_keygen(3, 4, &mut rng(49)).unwrap();
+	let (packages, mut partials, _) = batch_round(&shares, &keys, &[1, 2, 3], 8, &mut rng(50));
+	let sessions = Session::new_many(&keys, &packages).unwrap();
+	partials[6][0].z = partials[0][0].z;
+	partials[3][2].z = partials[0][2].z;
+	assert_eq!(
+		aggregate_batch(&sessions, &partials),
+		Err(BatchError { index: 3, error: ChError::InvalidShare { signer: 3 } })
+	);
+}
+
+#[test]
+fn malformed_batches_name_the_collision() {
+	let (shares, keys) = threshold::trusted_dealer_keygen(3, 4, &mut rng(51)).unwrap();
+	let (packages, partials, _) = batch_round(&shares, &keys, &[1, 2, 3], 4, &mut rng(52));
+	let sessions = Session::new_many(&keys, &packages).unwrap();
+	// A missing share, a repeated signer, a non-canonical scalar, a list too short.
+	let mut missing = partials.clone();
+	missing[2].pop();
+	assert_eq!(
+		aggregate_batch(&sessions, &missing),
+		Err(BatchError { index: 2, error: ChError::MissingShare { signer: 3 } })
+	);
+	let mut repeated = partials.clone();
+	repeated[1][2] = repeated[1][1];
+	assert_eq!(
+		aggregate_batch(&sessions, &repeated),
+		Err(BatchError { index: 1, error: ChError::DuplicateSigner { signer: 2 } })
+	);
+	let mut wide = partials.clone();
+	wide[3][0].z = [0xff; 32];
+	assert_eq!(
+		aggregate_batch(&sessions, &wide),
+		Err(BatchError { index: 3, error: ChError::InvalidShare { signer: 1 } })
+	);
+	assert_eq!(
+		aggregate_batch(&sessions, &partials[..3]),
+		Err(BatchError { index: 3, error: ChError::InvalidParameters })
+	);
+}
+
+#[test]
+fn a_key_package_that_does_not_interpolate_fails_the_batch_without_naming_a_member() {
+	// Shares valid against their Y_i, but t − 1 of them: the batch fails, every share
+	// verifies, so no member is blamed.
+	let (t, n) = (3u16, 4u16);
+	let (shares, keys) = threshold::trusted_dealer_keygen(t, n, &mut rng(53)).unwrap();
+	let mut lying_keys = keys.clone();
+	lying_keys.threshold = t - 1;
+	let lying_shares: Vec<KeyShare> = shares
+		.iter()
+		.map(|s| KeyShare::from_parts(s.index(), s.secret_bytes(), &lying_keys).unwrap())
+		.collect();
+	let (packages, partials, _) =
+		batch_round(&lying_shares, &lying_keys, &[2, 4], 5, &mut rng(54));
+	let sessions = Session::new_many(&lying_keys, &packages).unwrap();
+	assert_eq!(
+		aggregate_batch(&sessions, &partials),
+		Err(BatchError { index: 0, error: ChError::InconsistentKeyPackage })
+	);
 }

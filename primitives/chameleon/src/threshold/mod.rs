@@ -40,8 +40,8 @@ mod signing;
 
 pub use dealer::{split_secret, trusted_dealer_keygen};
 pub use signing::{
-	aggregate, round1, round2, verify_share, PartialShare, Session, SigningCommitments,
-	SigningNonces, SigningPackage,
+	aggregate, aggregate_batch, round1, round2, verify_share, Combined, PartialShare, Session,
+	SigningCommitments, SigningNonces, SigningPackage,
 };
 
 use crate::{

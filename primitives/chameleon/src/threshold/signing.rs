@@ -4,7 +4,7 @@
 use super::{lagrange_coefficients_at_zero, KeyShare, MemberIndex, PublicKeyPackage};
 use crate::{
 	scheme::{challenge, decode_check, decode_public_key, decode_scalar, hash_to_scalar},
-	ChCheck, ChError, ChPublicKey, ChRandomness,
+	BatchError, ChCheck, ChError, ChPublicKey, ChRandomness,
 };
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -241,6 +241,18 @@ impl Binding {
 		threshold: u16,
 		package: &SigningPackage,
 	) -> Result<Self, ChError> {
+		let lambdas = lagrange_coefficients_at_zero(&package.signers());
+		Self::with_lambdas(group_key, threshold, package, lambdas)
+	}
+
+	/// [`Binding::new`] with the signer set's Lagrange coefficients already computed (they
+	/// are the same for every package of one signer set).
+	fn with_lambdas(
+		group_key: &ChPublicKey,
+		threshold: u16,
+		package: &SigningPackage,
+		lambdas: Vec<Scalar>,
+	) -> Result<Self, ChError> {
 		let signers = package.signers();
 		let got = u16::try_from(signers.len()).unwrap_or(u16::MAX);
 		if got < threshold {
@@ -272,7 +284,6 @@ impl Binding {
 			+ RistrettoPoint::vartime_multiscalar_mul(&binding_factors, &package.binding);
 		let r_prime = (package.check_point + group_commitment).compress().0;
 		let challenge = challenge(&group_key.0, &r_prime, &package.message);
-		let lambdas = lagrange_coefficients_at_zero(&signers);
 		Ok(Self { signers, binding_factors, lambdas, group_commitment, r_prime, challenge })
 	}
 }
@@ -347,21 +358,71 @@ impl Session {
 	/// least `t` of them, and derives `ρ_i`, `λ_i`, `R′` and `e′`.
 	pub fn new(keys: &PublicKeyPackage, package: &SigningPackage) -> Result<Self, ChError> {
 		let group_key = decode_public_key(&keys.group_key)?;
-		let mut verification_shares = Vec::with_capacity(package.commitments.len());
-		for c in &package.commitments {
-			let y_i = keys
-				.verification_share(c.signer)
-				.ok_or(ChError::UnknownSigner { signer: c.signer })?;
-			verification_shares.push(*y_i);
-		}
+		let verification_shares = Self::verification_shares(keys, package)?;
 		let binding = Binding::new(&keys.group_key, keys.threshold, package)?;
-		Ok(Self {
+		Ok(Self::of(binding, group_key, package, verification_shares))
+	}
+
+	/// [`Session::new`] for every package of one signing round: the group key is decoded
+	/// once, and the verification shares and Lagrange coefficients are derived once per
+	/// signer set (a round has one) instead of once per package. An error names the
+	/// package at fault.
+	pub fn new_many(
+		keys: &PublicKeyPackage,
+		packages: &[SigningPackage],
+	) -> Result<Vec<Self>, BatchError> {
+		let at = |index: usize| move |error: ChError| BatchError { index, error };
+		let group_key = decode_public_key(&keys.group_key).map_err(at(0))?;
+		let mut set: Option<(Vec<MemberIndex>, Vec<ChPublicKey>, Vec<Scalar>)> = None;
+		let mut sessions = Vec::with_capacity(packages.len());
+		for (index, package) in packages.iter().enumerate() {
+			let signers = package.signers();
+			let (shares, lambdas) = match &set {
+				Some((known, shares, lambdas)) if *known == signers => (shares, lambdas),
+				_ => {
+					let shares = Self::verification_shares(keys, package).map_err(at(index))?;
+					let lambdas = lagrange_coefficients_at_zero(&signers);
+					let (_, shares, lambdas) = set.insert((signers, shares, lambdas));
+					(&*shares, &*lambdas)
+				},
+			};
+			let binding =
+				Binding::with_lambdas(&keys.group_key, keys.threshold, package, lambdas.clone())
+					.map_err(at(index))?;
+			sessions.push(Self::of(binding, group_key, package, shares.clone()));
+		}
+		Ok(sessions)
+	}
+
+	/// The `Y_i` of every signer of `package`, in its order.
+	fn verification_shares(
+		keys: &PublicKeyPackage,
+		package: &SigningPackage,
+	) -> Result<Vec<ChPublicKey>, ChError> {
+		package
+			.commitments
+			.iter()
+			.map(|c| {
+				keys.verification_share(c.signer)
+					.copied()
+					.ok_or(ChError::UnknownSigner { signer: c.signer })
+			})
+			.collect()
+	}
+
+	fn of(
+		binding: Binding,
+		group_key: RistrettoPoint,
+		package: &SigningPackage,
+		verification_shares: Vec<ChPublicKey>,
+	) -> Self {
+		Self {
 			binding,
 			group_key,
 			hiding: package.hiding.clone(),
 			binding_points: package.binding.clone(),
 			verification_shares,
-		})
+		}
 	}
 
 	/// The signer set, ascending.
@@ -406,9 +467,10 @@ impl Session {
 		}
 	}
 
-	/// `s′ = Σ z_i` over one share per signer, checked against the group key; on failure the
-	/// shares are checked one by one and the first cheater is named.
-	pub fn aggregate(&self, shares: &[PartialShare]) -> Result<ChRandomness, ChError> {
+	/// `s′ = Σ z_i` over one share per signer, **unchecked**: [`aggregate_batch`] checks
+	/// many such collisions at once. Fails on a share from outside the signer set, a
+	/// repeated or missing signer, or a non-canonical `z_i` (named).
+	pub fn combine(&self, shares: &[PartialShare]) -> Result<Combined, ChError> {
 		let mut ordered: Vec<Option<&PartialShare>> = alloc::vec![None; self.binding.signers.len()];
 		for share in shares {
 			let position = self
@@ -429,22 +491,170 @@ impl Session {
 			s_prime +=
 				decode_scalar(share.z).map_err(|_| ChError::InvalidShare { signer: *signer })?;
 		}
-		// R′ − e′·Y − s′·B = C  ⇔  K = e′·Y + s′·B, with R′ = C + K.
-		let expected = RistrettoPoint::vartime_double_scalar_mul_basepoint(
-			&self.binding.challenge,
-			&self.group_key,
-			&s_prime,
-		);
-		if expected == self.binding.group_commitment {
-			return Ok(ChRandomness::from_parts(self.binding.r_prime, s_prime.to_bytes()));
-		}
-		for share in shares {
-			self.verify_share(share)?;
-		}
-		// Every share is individually valid, yet the sum is not: the verification shares do
-		// not interpolate to the group key (e.g. a package claiming too low a threshold).
-		Err(ChError::InconsistentKeyPackage)
+		Ok(Combined {
+			group_commitment: self.binding.group_commitment,
+			challenge: self.binding.challenge,
+			s_prime,
+			r_prime: self.binding.r_prime,
+		})
 	}
+
+	/// `s′ = Σ z_i` over one share per signer, checked against the group key; on failure the
+	/// shares are checked one by one and the first cheater is named.
+	pub fn aggregate(&self, shares: &[PartialShare]) -> Result<ChRandomness, ChError> {
+		let combined = self.combine(shares)?;
+		if combined.holds(&self.group_key) {
+			return Ok(combined.randomness());
+		}
+		Err(self.blame(shares))
+	}
+
+	/// Why a collision whose sum does not hold failed: the first signer (in `shares`' order)
+	/// whose share does not verify against its `Y_i`, or, when every share verifies, a key
+	/// package whose verification shares do not interpolate to the group key (e.g. one
+	/// claiming too low a threshold).
+	fn blame(&self, shares: &[PartialShare]) -> ChError {
+		shares
+			.iter()
+			.find_map(|share| self.verify_share(share).err())
+			.unwrap_or(ChError::InconsistentKeyPackage)
+	}
+}
+
+/// One collision summed from its partial shares but not yet checked ([`Session::combine`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Combined {
+	/// `K = Σ (D_i + ρ_i·E_i)`.
+	group_commitment: RistrettoPoint,
+	/// `e′`.
+	challenge: Scalar,
+	/// `s′ = Σ z_i`.
+	s_prime: Scalar,
+	/// The encoding of `R′ = C + K`.
+	r_prime: [u8; 32],
+}
+
+impl Combined {
+	/// `ρ′ = R′ ‖ s′`: the collision, if it [holds](Self::holds).
+	pub fn randomness(&self) -> ChRandomness {
+		ChRandomness::from_parts(self.r_prime, self.s_prime.to_bytes())
+	}
+
+	/// `K = e′·Y + s′·B`, i.e. `R′ − e′·Y − s′·B = C` with `R′ = C + K`: plain
+	/// [`verify`](crate::verify) accepts the collision.
+	fn holds(&self, group_key: &RistrettoPoint) -> bool {
+		RistrettoPoint::vartime_double_scalar_mul_basepoint(
+			&self.challenge,
+			group_key,
+			&self.s_prime,
+		) == self.group_commitment
+	}
+}
+
+/// Domain tag of the aggregate batch's transcript.
+const AGGREGATES_TAG: &[u8] = b"blockful/ch/v1/aggregates";
+
+/// Aggregates the partial shares of many collisions and checks all of them in **one**
+/// multiscalar multiplication (optimistic: an honest round pays no per-share and no
+/// per-collision check). `shares[k]` are collision `k`'s shares, one per signer of
+/// `sessions[k]`.
+///
+/// With random 128-bit weights `w_k` derived from a transcript of the whole batch (the
+/// group key and every `R′_k`, `e′_k`, `s′_k`, fixed before the weights are known), every
+/// collision holds (up to a 2⁻¹²⁸ error) iff
+/// `Σ w_k·K_k − (Σ w_k·e′_k)·Y − (Σ w_k·s′_k)·B = 0`: `n + 2` points, each `K_k` already
+/// computed by its session — nothing is decompressed. When the sum fails, the first
+/// collision that fails is found by bisection (sub-batches over halves: about one more
+/// batch in all) and its shares are checked one by one, so the error names the cheater:
+/// `BatchError { index, error: InvalidShare { signer } }`. Any other error (a share from
+/// outside the signer set, a missing share, a key package that does not interpolate) names
+/// the collision.
+pub fn aggregate_batch(
+	sessions: &[Session],
+	shares: &[Vec<PartialShare>],
+) -> Result<Vec<ChRandomness>, BatchError> {
+	if shares.len() != sessions.len() {
+		// One list of shares per collision, or the call itself is malformed.
+		let index = shares.len().min(sessions.len());
+		return Err(BatchError { index, error: ChError::InvalidParameters });
+	}
+	let combined = sessions
+		.iter()
+		.zip(shares)
+		.enumerate()
+		.map(|(index, (session, shares))| {
+			session.combine(shares).map_err(|error| BatchError { index, error })
+		})
+		.collect::<Result<Vec<Combined>, _>>()?;
+	let Some(first) = sessions.first() else { return Ok(Vec::new()) };
+	let group_key = first.group_key;
+	if sessions.iter().any(|s| s.group_key != group_key) {
+		// Not one key: no common batch; check each collision on its own.
+		return sessions
+			.iter()
+			.zip(shares)
+			.enumerate()
+			.map(|(index, (session, shares))| {
+				session.aggregate(shares).map_err(|error| BatchError { index, error })
+			})
+			.collect();
+	}
+	let weights = aggregate_weights(&group_key, &combined);
+	if !batch_holds(&group_key, &combined, &weights) {
+		let index = first_failing(&group_key, &combined, &weights);
+		let (session, shares) = (&sessions[index], &shares[index]);
+		return Err(BatchError { index, error: session.blame(shares) });
+	}
+	Ok(combined.iter().map(Combined::randomness).collect())
+}
+
+/// The 128-bit weights of a batch of aggregates, from its transcript.
+fn aggregate_weights(group_key: &RistrettoPoint, combined: &[Combined]) -> Vec<Scalar> {
+	let mut transcript = Sha512::new();
+	transcript.update(AGGREGATES_TAG);
+	transcript.update(group_key.compress().0);
+	for c in combined {
+		transcript.update(c.r_prime);
+		transcript.update(c.challenge.to_bytes());
+		transcript.update(c.s_prime.to_bytes());
+	}
+	let mut seed = [0u8; 64];
+	seed.copy_from_slice(&transcript.finalize());
+	(0..combined.len()).map(|i| crate::batch::weight(&seed, i)).collect()
+}
+
+/// `Σ w_k·(K_k − e′_k·Y − s′_k·B) = 0` over `combined` with its `weights`.
+fn batch_holds(group_key: &RistrettoPoint, combined: &[Combined], weights: &[Scalar]) -> bool {
+	let (mut sum_e, mut sum_s) = (Scalar::ZERO, Scalar::ZERO);
+	let mut scalars = Vec::with_capacity(combined.len() + 2);
+	let mut points = Vec::with_capacity(combined.len() + 2);
+	for (c, w) in combined.iter().zip(weights) {
+		sum_e += w * c.challenge;
+		sum_s += w * c.s_prime;
+		scalars.push(*w);
+		points.push(c.group_commitment);
+	}
+	scalars.push(-sum_e);
+	points.push(*group_key);
+	scalars.push(-sum_s);
+	points.push(RISTRETTO_BASEPOINT_POINT);
+	RistrettoPoint::vartime_multiscalar_mul(&scalars, &points).is_identity()
+}
+
+/// The first collision of a failing batch that fails, by bisection: the failing range
+/// halves, keeping its left half when that fails on its own (it then holds the first
+/// failure), else its right half.
+fn first_failing(group_key: &RistrettoPoint, combined: &[Combined], weights: &[Scalar]) -> usize {
+	let (mut low, mut high) = (0, combined.len());
+	while high - low > 1 {
+		let mid = low + (high - low) / 2;
+		if batch_holds(group_key, &combined[low..mid], &weights[low..mid]) {
+			low = mid;
+		} else {
+			high = mid;
+		}
+	}
+	low
 }
 
 /// Checks one partial share against the committee's keys; an error names the cheater.
