@@ -126,7 +126,7 @@ mod benchmarks {
 		let origin =
 			T::RedactOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let first = changes.first().map(|(tx, _)| *tx).unwrap_or_default();
-		let request = T::OnRedaction::open_bench_request(&caller, &changes);
+		let request = T::OnRedaction::open_bench_request(&caller, &changes, 0);
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, request, updates, headers);

@@ -169,11 +169,17 @@ pub trait OnRedaction {
 	fn max_weight() -> Weight;
 	/// The open request whose affected set holds `tx`, if any.
 	fn locked_by(tx: u64) -> Option<u64>;
-	/// Benchmarks only: opens a request, filed by `who`, that a redaction of `updates`
-	/// (models in ascending order, the first one a start model, with the URIs their owners
-	/// submitted) completes; returns its id.
+	/// Benchmarks only: opens a request, filed by `who`, over `updates` (models in
+	/// ascending order, the first one a start model, with the URIs their owners submitted)
+	/// and `more` further affected models that they do not cover: with `more = 0` a
+	/// redaction of `updates` completes the request, otherwise it leaves it open (a chunk
+	/// before the last). Returns its id.
 	#[cfg(feature = "runtime-benchmarks")]
-	fn open_bench_request<AccountId>(_who: &AccountId, _updates: &[(u64, alloc::vec::Vec<u8>)]) -> u64 {
+	fn open_bench_request<AccountId>(
+		_who: &AccountId,
+		_updates: &[(u64, alloc::vec::Vec<u8>)],
+		_more: u32,
+	) -> u64 {
 		0
 	}
 }

@@ -94,8 +94,10 @@ fn dkg_commitment<T: Config>(run: &DkgRunOf<T>, i: MemberIndex) -> Result<DkgCom
 
 /// A proposal of `u` collisions in the heaviest shape: `u / 2` models (the first a start,
 /// the others referencing it), each in its own live block (one collision for the model,
-/// one for its block's header), and an open parallel request over them; the proposal
-/// replacing all of them is the head of the queue, in `phase`.
+/// one for its block's header), and an open parallel request over them and one model
+/// more, so that applying the proposal does not close the request (what closing costs
+/// is charged on its own, `costs::closing_weight`); the proposal replacing the `u / 2`
+/// models is the head of the queue, in `phase`.
 fn proposal<T: Config>(u: u32, phase: SignPhase) -> Result<ProposalOf<T>, BenchmarkError> {
 	let caller: T::AccountId = whitelisted_caller();
 	let mut txs = Vec::new();
@@ -112,7 +114,7 @@ fn proposal<T: Config>(u: u32, phase: SignPhase) -> Result<ProposalOf<T>, Benchm
 		.map(|tx| (*tx, pallet_live_chain::testing::uri(alloc::format!("redacted-{tx}").as_bytes())))
 		.collect();
 	let request =
-		<T as pallet_live_chain::Config>::OnRedaction::open_bench_request(&caller, &updates);
+		<T as pallet_live_chain::Config>::OnRedaction::open_bench_request(&caller, &updates, 1);
 	let heights: BTreeSet<u64> = txs
 		.iter()
 		.filter_map(|tx| pallet_live_chain::Txs::<T>::get(tx).map(|t| t.height))
@@ -271,6 +273,8 @@ mod benchmarks {
 
 		assert!(Proposals::<T>::get(0).is_none());
 		assert_eq!(pallet_live_chain::Txs::<T>::get(first.0).map(|t| t.version), first.1);
+		// A chunk before the request's end: its models stay locked by the open request.
+		assert!(<T as pallet_live_chain::Config>::OnRedaction::locked_by(first.0).is_some());
 		Ok(())
 	}
 
@@ -288,6 +292,8 @@ mod benchmarks {
 
 		assert!(Proposals::<T>::get(0).is_none());
 		assert_eq!(pallet_live_chain::Txs::<T>::get(first.0).map(|t| t.version), first.1);
+		// A chunk before the request's end: its models stay locked by the open request.
+		assert!(<T as pallet_live_chain::Config>::OnRedaction::locked_by(first.0).is_some());
 		Ok(())
 	}
 

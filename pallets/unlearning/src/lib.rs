@@ -1202,10 +1202,15 @@ pub mod pallet {
 		}
 
 		#[cfg(feature = "runtime-benchmarks")]
-		fn open_bench_request<AccountId>(_who: &AccountId, updates: &[(u64, Vec<u8>)]) -> u64 {
-			// A parallel request over exactly these models, each with its owner's update,
-			// stored directly (no deposit): the live chain's `redact` benchmark then runs
-			// with the hook's real checks.
+		fn open_bench_request<AccountId>(
+			_who: &AccountId,
+			updates: &[(u64, Vec<u8>)],
+			more: u32,
+		) -> u64 {
+			// A parallel request over these models, each with its owner's update, and `more`
+			// affected ids beyond every model's (never updated, so the request stays open),
+			// stored directly (no deposit): the benchmarks then run with the hook's real
+			// checks.
 			let id = NextRequestId::<T>::get();
 			let Some(requester) = updates
 				.first()
@@ -1215,6 +1220,7 @@ pub mod pallet {
 				return id
 			};
 			let mut affected: Vec<u64> = updates.iter().map(|(tx, _)| *tx).collect();
+			affected.extend((0..u64::from(more)).map(|i| u64::MAX - i));
 			affected.sort();
 			let now = frame_system::Pallet::<T>::block_number();
 			let mut request = UnlearningRequest::filed(
@@ -1240,7 +1246,9 @@ pub mod pallet {
 					},
 				);
 			}
-			request.submitted = updates.len().saturated_into();
+			// Every update counts as in (the `more` ones are applied later, as if by a
+			// later chunk).
+			request.submitted = updates.len().saturating_add(more as usize).saturated_into();
 			Requests::<T>::insert(id, request);
 			NextRequestId::<T>::put(id.saturating_add(1));
 			id

@@ -67,6 +67,9 @@ struct Committee {
 	package: SigningPackage,
 	partials: Vec<PartialShare>,
 	session: Session,
+	/// One signing round of `BATCH_ITEMS` collisions by the same signers: each
+	/// collision's package and partial shares.
+	round: Vec<(SigningPackage, Vec<PartialShare>)>,
 }
 
 impl Committee {
@@ -83,7 +86,21 @@ impl Committee {
 			.map(|(s, n)| threshold::round2(s, n, &package).unwrap())
 			.collect();
 		let session = Session::new(&keys, &package).unwrap();
-		Self { t, shares, keys, check, package, partials, session }
+		let round = (0..BATCH_ITEMS)
+			.map(|i| {
+				let (check, _) = hash(&keys.group_key, format!("model-{i}").as_bytes(), rng).unwrap();
+				let (nonces, commitments): (Vec<_>, Vec<_>) =
+					signers.iter().map(|s| threshold::round1(s, rng)).unzip();
+				let package = SigningPackage::new(check, MESSAGE, &commitments).unwrap();
+				let partials = signers
+					.iter()
+					.zip(nonces)
+					.map(|(s, n)| threshold::round2(s, n, &package).unwrap())
+					.collect();
+				(package, partials)
+			})
+			.collect();
+		Self { t, shares, keys, check, package, partials, session, round }
 	}
 
 	/// Fresh nonces for member 1 and a package holding their commitments, as round 2 needs.
@@ -310,6 +327,34 @@ fn operations(f: &Fixture) -> Vec<Operation<'_>> {
 					let session = Session::new(&c.keys, &c.package).unwrap();
 					let _ = black_box(session.aggregate(black_box(&c.partials)));
 				})
+			},
+		));
+		// The completing message's work per collision over a round of `BATCH_ITEMS`
+		// collisions: a session per package and each aggregate checked on its own (spec
+		// 114–118), or the sessions built together and every aggregate checked in one
+		// batch (`aggregate_batch`, spec 119).
+		ops.push(operation(
+			format!("round2_each_64_t{t}"),
+			format!("a round of 64 collisions, per collision: `Session::new` + `aggregate` each, t = {t}"),
+			|n| {
+				timed(n, || {
+					for (package, partials) in &c.round {
+						let session = Session::new(&c.keys, package).unwrap();
+						let _ = black_box(session.aggregate(black_box(partials)));
+					}
+				}) / BATCH_ITEMS as u32
+			},
+		));
+		ops.push(operation(
+			format!("round2_batch_64_t{t}"),
+			format!("a round of 64 collisions, per collision: `Session::new_many` + `aggregate_batch`, t = {t}"),
+			|n| {
+				let packages: Vec<SigningPackage> = c.round.iter().map(|(p, _)| p.clone()).collect();
+				let partials: Vec<Vec<PartialShare>> = c.round.iter().map(|(_, z)| z.clone()).collect();
+				timed(n, || {
+					let sessions = Session::new_many(&c.keys, black_box(&packages)).unwrap();
+					let _ = black_box(threshold::aggregate_batch(&sessions, black_box(&partials)));
+				}) / BATCH_ITEMS as u32
 			},
 		));
 		ops.push(operation(
