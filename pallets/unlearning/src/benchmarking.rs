@@ -7,12 +7,14 @@ use frame_support::{pallet_prelude::Get, BoundedVec};
 use frame_system::RawOrigin;
 use pallet_live_chain::{testing, OnRedaction};
 
-/// Gives `who` enough to pay deposits.
+/// Gives `who` enough to pay deposits: a thousand requests' base deposits and the archive
+/// fee of the largest affected set.
 fn fund<T: Config>(who: &T::AccountId) {
 	use frame_support::traits::fungible::{Inspect, Mutate};
 	use sp_runtime::Saturating;
 	let amount = T::RequestDeposit::get()
 		.saturating_mul(1_000u32.into())
+		.saturating_add(T::ArchiveFee::get().saturating_mul(T::MaxAffected::get().saturating_add(1).into()))
 		.saturating_add(<T as Config>::DepositCurrency::minimum_balance().saturating_mul(1_000u32.into()));
 	let _ = <T as Config>::DepositCurrency::set_balance(who, amount);
 }
@@ -97,15 +99,22 @@ mod benchmarks {
 			.iter()
 			.map(|tx| (*tx, testing::uri(alloc::format!("unlearned-{tx}").as_bytes())))
 			.collect();
+		// The owners' submissions, stored as `submit_update` stores them (calling it `a`
+		// times would decode the request `a` times: minutes of setup at `MaxAffected`).
+		let now = frame_system::Pallet::<T>::block_number();
 		for (tx, uri) in &uris {
-			Pallet::<T>::submit_update(
-				RawOrigin::Signed(caller.clone()).into(),
+			let uri: UriOf<T> = uri.clone().try_into().map_err(|_| BenchmarkError::Stop("uri"))?;
+			Updates::<T>::insert(
 				0,
-				*tx,
-				ModelUpdate::Replace(uri.clone().try_into().map_err(|_| BenchmarkError::Stop("uri"))?),
-			)
-			.map_err(|_| BenchmarkError::Stop("submit"))?;
+				tx,
+				SubmittedUpdate { update: ModelUpdate::Replace(uri), by: caller.clone(), fallback: false, at: now },
+			);
 		}
+		Requests::<T>::mutate(0, |r| {
+			if let Some(r) = r {
+				r.submitted = a;
+			}
+		});
 		let updates: Vec<(u64, &[u8])> = uris.iter().map(|(tx, uri)| (*tx, uri.as_slice())).collect();
 
 		#[block]
