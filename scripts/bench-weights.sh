@@ -5,7 +5,8 @@
 # produced. That runtime imports the benchmarking host functions and offers the Benchmark
 # API, so it never goes into a chain spec: the default build's runtime does.
 # Sampling: STEPS (default 20) and REPEAT (default 10); PALLETS limits the pallets
-# (e.g. PALLETS="live threshold").
+# (e.g. PALLETS="live threshold"; `balances` is the SDK's balances pallet, into
+# runtime/src/weights/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -18,10 +19,17 @@ wasm="$target/release/wbuild/blockful-runtime/blockful_runtime.compact.compresse
 [ -f "$wasm" ] || wasm="$target/release/wbuild/blockful-runtime/blockful_runtime.wasm"
 for spec in archive:pallet_model_archive live:pallet_live_chain unlearning:pallet_unlearning threshold:pallet_threshold; do
 	dir=${spec%%:*} pallet=${spec##*:}
-	case " ${PALLETS:-archive live unlearning threshold} " in *" $dir "*) ;; *) continue ;; esac
+	case " ${PALLETS:-archive live unlearning threshold balances} " in *" $dir "*) ;; *) continue ;; esac
 	echo "[bench] $pallet"
 	"$node" benchmark pallet --runtime "$wasm" --genesis-builder-preset development \
 		--pallet "$pallet" --extrinsic '*' --steps "${STEPS:-20}" --repeat "${REPEAT:-10}" \
 		--template scripts/templates/frame-weight-template.hbs \
 		--output "pallets/$dir/src/weights.rs"
 done
+# The SDK's balances pallet, on the same machine (transfers share the blocks with ours).
+case " ${PALLETS:-archive live unlearning threshold balances} " in *" balances "*)
+	echo "[bench] pallet_balances"
+	"$node" benchmark pallet --runtime "$wasm" --genesis-builder-preset development \
+		--pallet pallet_balances --extrinsic '*' --steps "${STEPS:-20}" --repeat "${REPEAT:-10}" \
+		--output runtime/src/weights/pallet_balances.rs ;;
+esac

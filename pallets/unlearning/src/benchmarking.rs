@@ -157,5 +157,34 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Reading a request of `a` affected models, every one of them done (its largest
+	/// encoding), and writing it back: what each step that touches a request pays for it
+	/// (`Pallet::request_rw_weight`).
+	#[benchmark]
+	fn request_rw(a: Linear<1, { T::MaxAffected::get() }>) -> Result<(), BenchmarkError> {
+		let caller: T::AccountId = whitelisted_caller();
+		let models: Vec<u64> = (0..u64::from(a)).collect();
+		let mut request = UnlearningRequest::filed(
+			caller,
+			BoundedVec::truncate_from(vec![0]),
+			BoundedVec::truncate_from(vec![1]),
+			Paradigm::Parallel,
+			BoundedVec::truncate_from(models.clone()),
+			frame_system::Pallet::<T>::block_number(),
+			Default::default(),
+		);
+		request.done = BoundedVec::truncate_from(models);
+		Requests::<T>::insert(0, request);
+
+		#[block]
+		{
+			let request = Requests::<T>::get(0).ok_or(BenchmarkError::Stop("no request"))?;
+			Requests::<T>::insert(0, request);
+		}
+
+		assert_eq!(Requests::<T>::get(0).map(|r| r.done.len() as u32), Some(a));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
 }

@@ -158,10 +158,9 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(Self::request_rw_weight(T::MaxAffected::get()).saturating_mul(2))
 	}
 
-	/// A request with `affected` models decoded and re-encoded: the `advance_request`
-	/// benchmark less its one lock write per model.
+	/// A request with `affected` models (all of them done: its largest encoding) read,
+	/// decoded, re-encoded and written back: the `request_rw` benchmark.
 	pub fn request_rw_weight(affected: u32) -> Weight {
-		<T as Config>::WeightInfo::advance_request(affected)
-			.saturating_sub(T::DbWeight::get().writes(affected.into()))
+		<T as Config>::WeightInfo::request_rw(affected)
 	}
 }

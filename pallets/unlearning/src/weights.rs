@@ -40,6 +40,7 @@ pub trait WeightInfo {
 	fn request_unlearning(a: u32, ) -> Weight;
 	fn advance_request(a: u32, ) -> Weight;
 	fn submit_update() -> Weight;
+	fn request_rw(a: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_unlearning` measured with the runtime's own database weights.
@@ -105,6 +106,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn request_rw(_a: u32, ) -> Weight {
+		Weight::zero()
+	}
 }
 
 // For tests and mocks: the same figures with ParityDB database weights.
@@ -130,5 +134,8 @@ impl WeightInfo for () {
 		Weight::from_parts(64_961_000, 291800)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn request_rw(_a: u32, ) -> Weight {
+		Weight::zero()
 	}
 }
