@@ -1305,14 +1305,16 @@ pub mod pallet {
 		}
 
 		fn max_weight() -> Weight {
-			// The benchmark validates and completes a request of `MaxAffected` models in one
-			// redaction (each submission read), handing on the locks of at most
-			// `MaxReleasePerBlock` of them (the rest over the next blocks, as the runtime
-			// does); plus, for the largest chunk, its submissions read again, and the
-			// waiting requests the closing may hand locks to (`close_weight`).
+			// One redaction validates and records at most `MaxUpdates` updates: the
+			// benchmark validates and completes a request of that many models (each
+			// submission read, the locks of at most `MaxReleasePerBlock` handed on, the rest
+			// over the next blocks, as the runtime does). The request itself may hold
+			// `MaxAffected` models (`request_rw_weight`), its submissions are read again,
+			// and the closing may hand locks to waiting requests (`close_weight`).
 			let affected = T::MaxAffected::get();
 			let updates = <T as pallet_live_chain::Config>::MaxUpdates::get();
-			<T as Config>::WeightInfo::advance_request(affected)
+			<T as Config>::WeightInfo::advance_request(updates)
+				.saturating_add(Self::request_rw_weight(affected))
 				.saturating_add(T::DbWeight::get().reads(u64::from(updates).saturating_mul(2)))
 				.saturating_add(Self::close_weight())
 		}

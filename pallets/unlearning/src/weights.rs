@@ -64,8 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Unlearning::Requests` (`max_values`: None, `max_size`: Some(288335), added: 290810, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 2250]`.
 	fn request_unlearning(a: u32, ) -> Weight {
-		Weight::from_parts(158_816_000, 3991)
-			.saturating_add(Weight::from_parts(59_455_667, 0).saturating_mul(a.into()))
+		Weight::from_parts(199_973_000, 3991)
+			.saturating_add(Weight::from_parts(46_707_171, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -88,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Unlearning::Frontiers` (`max_values`: None, `max_size`: Some(96035), added: 98510, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 12000]`.
 	fn advance_request(a: u32, ) -> Weight {
-		Weight::from_parts(200_274_000, 656123)
-			.saturating_add(Weight::from_parts(15_143_741, 0).saturating_mul(a.into()))
+		Weight::from_parts(126_065_000, 656123)
+			.saturating_add(Weight::from_parts(12_108_743, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(265_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(529_u64))
@@ -102,20 +102,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `LiveChain::Txs` (r:1 w:0)
 	/// Proof: `LiveChain::Txs` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	fn submit_update() -> Weight {
-		Weight::from_parts(64_961_000, 291800)
+		Weight::from_parts(52_498_000, 291800)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	fn request_rw(_a: u32, ) -> Weight {
-		Weight::zero()
+	/// Storage: `Unlearning::Requests` (r:1 w:1)
+	/// Proof: `Unlearning::Requests` (`max_values`: None, `max_size`: Some(288335), added: 290810, mode: `MaxEncodedLen`)
+	/// The range of component `a` is `[1, 12000]`.
+	fn request_rw(a: u32, ) -> Weight {
+		Weight::from_parts(8_826_398, 291800)
+			.saturating_add(Weight::from_parts(18_183, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 // For tests and mocks: the same figures with ParityDB database weights.
 impl WeightInfo for () {
 	fn request_unlearning(a: u32, ) -> Weight {
-		Weight::from_parts(158_816_000, 3991)
-			.saturating_add(Weight::from_parts(59_455_667, 0).saturating_mul(a.into()))
+		Weight::from_parts(199_973_000, 3991)
+			.saturating_add(Weight::from_parts(46_707_171, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((18_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -123,19 +129,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 42402).saturating_mul(a.into()))
 	}
 	fn advance_request(a: u32, ) -> Weight {
-		Weight::from_parts(200_274_000, 656123)
-			.saturating_add(Weight::from_parts(15_143_741, 0).saturating_mul(a.into()))
+		Weight::from_parts(126_065_000, 656123)
+			.saturating_add(Weight::from_parts(12_108_743, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(265_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(529_u64))
 			.saturating_add(Weight::from_parts(0, 2675).saturating_mul(a.into()))
 	}
 	fn submit_update() -> Weight {
-		Weight::from_parts(64_961_000, 291800)
+		Weight::from_parts(52_498_000, 291800)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	fn request_rw(_a: u32, ) -> Weight {
-		Weight::zero()
+	fn request_rw(a: u32, ) -> Weight {
+		Weight::from_parts(8_826_398, 291800)
+			.saturating_add(Weight::from_parts(18_183, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }
