@@ -20,7 +20,7 @@ const metadataTypes = import('./metadataTypes-BzBxWTEv.js').then(
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./blockful_metadata-BCoi4f68.js').then(
+const getMetadata$1 = () => import('./blockful_metadata-_tLYUcxA.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;
