@@ -77,6 +77,23 @@ impl Committee {
 		let (shares, keys) = threshold::trusted_dealer_keygen(t, n, rng).unwrap();
 		let (check, _) = hash(&keys.group_key, b"original", rng).unwrap();
 		let signers = &shares[..usize::from(t)];
+		let (package, partials) = Self::sign(signers, check, rng);
+		let session = Session::new(&keys, &package).unwrap();
+		let round = (0..BATCH_ITEMS)
+			.map(|i| {
+				let (check, _) = hash(&keys.group_key, format!("model-{i}").as_bytes(), rng).unwrap();
+				Self::sign(signers, check, rng)
+			})
+			.collect();
+		Self { t, shares, keys, check, package, partials, session, round }
+	}
+
+	/// Both rounds by `signers` for `check` and `MESSAGE`: the package and the shares.
+	fn sign(
+		signers: &[KeyShare],
+		check: ChCheck,
+		rng: &mut ChaCha20Rng,
+	) -> (SigningPackage, Vec<PartialShare>) {
 		let (nonces, commitments): (Vec<_>, Vec<_>) =
 			signers.iter().map(|s| threshold::round1(s, rng)).unzip();
 		let package = SigningPackage::new(check, MESSAGE, &commitments).unwrap();
@@ -85,22 +102,7 @@ impl Committee {
 			.zip(nonces)
 			.map(|(s, n)| threshold::round2(s, n, &package).unwrap())
 			.collect();
-		let session = Session::new(&keys, &package).unwrap();
-		let round = (0..BATCH_ITEMS)
-			.map(|i| {
-				let (check, _) = hash(&keys.group_key, format!("model-{i}").as_bytes(), rng).unwrap();
-				let (nonces, commitments): (Vec<_>, Vec<_>) =
-					signers.iter().map(|s| threshold::round1(s, rng)).unzip();
-				let package = SigningPackage::new(check, MESSAGE, &commitments).unwrap();
-				let partials = signers
-					.iter()
-					.zip(nonces)
-					.map(|(s, n)| threshold::round2(s, n, &package).unwrap())
-					.collect();
-				(package, partials)
-			})
-			.collect();
-		Self { t, shares, keys, check, package, partials, session, round }
+		(package, partials)
 	}
 
 	/// Fresh nonces for member 1 and a package holding their commitments, as round 2 needs.
