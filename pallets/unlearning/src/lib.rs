@@ -909,9 +909,9 @@ pub mod pallet {
 			Requests::<T>::insert(id, request);
 		}
 
-		/// Weight of `cancel_request`: the request read and written (its decoding grows with
-		/// `MaxAffected`, as in the `advance_request` benchmark, whose per-model lock write
-		/// is counted by [`Self::close_weight`] instead) and the close.
+		/// Weight of `cancel_request`: the request read and written at its largest
+		/// ([`Self::request_rw_weight`], the `request_rw` benchmark) and the close (the locks
+		/// of at most `MaxReleasePerBlock` models handed on now: [`Self::close_weight`]).
 		pub fn cancel_weight() -> Weight {
 			Self::request_rw_weight(T::MaxAffected::get()).saturating_add(Self::close_weight())
 		}
