@@ -135,7 +135,7 @@ pub fn charged<T: Config>(items: usize, models: usize) -> usize {
 }
 
 /// What the completing round-2 message of a proposal's **last** chunk adds to the
-/// benchmark (which closed a request of its own size): closing a request of up to
+/// benchmark (whose chunk leaves its request open): closing a request of up to
 /// `MaxAffected` models (the unlearning hook's bound).
 pub fn closing_weight<T: Config>() -> Weight {
 	use pallet_live_chain::OnRedaction;
