@@ -690,3 +690,25 @@ fn a_key_package_that_does_not_interpolate_fails_the_batch_without_naming_a_memb
 		Err(BatchError { index: 0, error: ChError::InconsistentKeyPackage })
 	);
 }
+
+#[test]
+fn a_batch_over_two_keys_checks_each_collision_on_its_own_key() {
+	// Sessions of two committees in one call: no common batch, each sum checked against its
+	// own group key; a wrong share is still named with its collision.
+	let (shares_a, keys_a) = threshold::trusted_dealer_keygen(3, 4, &mut rng(55)).unwrap();
+	let (shares_b, keys_b) = threshold::trusted_dealer_keygen(2, 3, &mut rng(56)).unwrap();
+	let (packages_a, partials_a, _) = batch_round(&shares_a, &keys_a, &[1, 2, 3], 2, &mut rng(57));
+	let (packages_b, partials_b, _) = batch_round(&shares_b, &keys_b, &[1, 3], 2, &mut rng(58));
+	let mut sessions = Session::new_many(&keys_a, &packages_a).unwrap();
+	sessions.extend(Session::new_many(&keys_b, &packages_b).unwrap());
+	let mut partials = partials_a.clone();
+	partials.extend(partials_b);
+	let collisions = aggregate_batch(&sessions, &partials).unwrap();
+	assert_eq!(collisions[0], aggregate(&keys_a, &packages_a[0], &partials_a[0]).unwrap());
+	assert_eq!(collisions[3], aggregate(&keys_b, &packages_b[1], &partials[3]).unwrap());
+	partials[2][1].z = partials[3][1].z;
+	assert_eq!(
+		aggregate_batch(&sessions, &partials),
+		Err(BatchError { index: 2, error: ChError::InvalidShare { signer: 3 } })
+	);
+}

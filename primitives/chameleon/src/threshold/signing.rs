@@ -589,13 +589,14 @@ pub fn aggregate_batch(
 	let Some(first) = sessions.first() else { return Ok(Vec::new()) };
 	let group_key = first.group_key;
 	if sessions.iter().any(|s| s.group_key != group_key) {
-		// Not one key: no common batch; check each collision on its own.
-		return sessions
+		// Not one key: no common batch; check each sum on its own key.
+		return combined
 			.iter()
-			.zip(shares)
+			.zip(sessions.iter().zip(shares))
 			.enumerate()
-			.map(|(index, (session, shares))| {
-				session.aggregate(shares).map_err(|error| BatchError { index, error })
+			.map(|(index, (c, (session, shares)))| match c.holds(&session.group_key) {
+				true => Ok(c.randomness()),
+				false => Err(BatchError { index, error: session.blame(shares) }),
 			})
 			.collect();
 	}
